@@ -1,0 +1,1 @@
+"""Ingest pipeline: load -> normalize -> detect language -> split -> embed -> store."""

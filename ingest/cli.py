@@ -1,0 +1,90 @@
+"""``python -m ingest PATH...``: add, update or remove documents in the store."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from rag.cli_common import add_store_flags, fail, settings_from_args
+from rag.store import StoreError
+
+from .pipeline import STATUSES, ingest_paths, list_documents, remove_document
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="python -m ingest",
+        description="Add documents (PDF, DOCX, HTML, TXT, MD; folders are walked) to the cooperation record. "
+        "Ingesting an unchanged file changes nothing; a changed file replaces its passages.",
+    )
+    p.add_argument("paths", nargs="*", type=Path, help="files or folders to ingest")
+    p.add_argument("--remove", metavar="DOC_ID", action="append", default=[], help="remove a document (repeatable)")
+    p.add_argument("--reset", action="store_true", help="empty the collection first (to re-index with another model)")
+    p.add_argument("--list", action="store_true", help="list the documents in the store")
+    p.add_argument("--json", action="store_true", help="print the summary as JSON")
+    p.add_argument("--no-progress", action="store_true", help="no progress bar")
+    add_store_flags(p)
+    return p
+
+
+def main(argv=None) -> int:
+    args = build_parser().parse_args(argv)
+    if not (args.paths or args.remove or args.list or args.reset):
+        build_parser().print_usage(sys.stderr)
+        raise fail("give files or folders to ingest, --remove DOC_ID, or --list")
+    settings = settings_from_args(args)
+    from rag.store import Store
+
+    try:
+        if args.reset:
+            store = _reset_store(settings)
+        else:
+            store = Store(settings)
+    except StoreError as exc:
+        raise fail(str(exc)) from None
+    if args.list:
+        rows = list_documents(store)
+        if args.json:
+            print(json.dumps(rows, ensure_ascii=False, indent=2))
+        else:
+            for r in rows:
+                flag = "official" if r["official"] else f"translation of {r['version_of']}"
+                print(f"{r['doc_id']}\t{r['date'] or '-'}\t{r['lang']}\t{r['kind']}\t{r['passages']} passages\t{flag}\t{r['title']}")
+        return 0
+    results = []
+    for doc_id in args.remove:
+        results.append(remove_document(store, doc_id))
+    summary = ingest_paths(store, args.paths, bar=not args.no_progress) if args.paths else None
+    if summary is not None:
+        results = results + summary.results
+    from .pipeline import Summary
+
+    full = Summary(results)
+    if args.json:
+        print(full.to_json())
+    else:
+        for r in full.results:
+            if r.status == "failed":
+                print(f"failed     {r.path}: {r.reason}")
+            elif r.status == "removed":
+                print(f"removed    {r.doc_id} ({r.passages} passages)")
+            else:
+                print(f"{r.status:<10} {r.path} -> {r.doc_id} [{r.lang}] ({r.passages} passages)")
+            for w in r.warnings:
+                print(f"           note: {w}")
+        counts = full.counts
+        print("summary: " + ", ".join(f"{counts.get(s, 0)} {s}" for s in STATUSES + (("removed",) if "removed" in counts else ())))
+    return 1 if full.failed else 0
+
+
+def _reset_store(settings):
+    """Open the collection without the model check, drop it, and create it for the configured model."""
+    from rag.store import Store, make_client
+
+    client = make_client(settings)
+    try:
+        client.delete_collection(settings.collection)
+    except Exception:
+        pass
+    return Store(settings)

@@ -1,0 +1,236 @@
+"""Load step: read TXT, MD, HTML, PDF and DOCX into text plus raw metadata.
+
+Every failure is an :class:`IngestError` whose message is plain words a member of staff can
+act on (corrupt or encrypted PDF, no text layer, empty file, binary file, wrong encoding,
+legacy Vietnamese encodings TCVN3/VNI).
+"""
+from __future__ import annotations
+
+import io
+import logging
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Optional
+
+from .metadata import read_sidecar, split_front_matter, strip_stray_date
+
+log = logging.getLogger(__name__)
+
+TEXT_SUFFIXES = {".txt", ".md", ".markdown"}
+HTML_SUFFIXES = {".html", ".htm"}
+SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | {".pdf", ".docx"}
+
+# Latin-1 symbols that Vietnamese never uses but TCVN3 (ABC) and VNI fonts produce when their
+# bytes are read as Windows-1252/Unicode: "Vieät Nam" (VNI), "B¶o hiÓm x· héi" (TCVN3).
+_LEGACY_VI = set("¸µ¶·¹¨©®¡¢£¤¥¦§«¬¯°±²³´½¾¼ÞßÐðøåæçëîïñäöüÿþ÷×ÆÇÈËÌÎÏÑÖØÙÜÝ")
+
+
+class IngestError(Exception):
+    """A file that cannot be ingested; ``str()`` is the reason in plain words."""
+
+
+@dataclass
+class RawDocument:
+    path: Path
+    text: str
+    meta: dict
+    page_spans: Optional[list[tuple[int, int, int]]] = None  # (start, end, page) in ``text``
+    warnings: list[str] = field(default_factory=list)
+
+
+def looks_legacy_vietnamese(text: str) -> bool:
+    """True for text typed in TCVN3/VNI fonts, which reads as garbled Latin-1 in Unicode."""
+    letters = [c for c in text if c.isalpha() or c in _LEGACY_VI]
+    if len(letters) < 20:
+        return False
+    odd = sum(1 for c in letters if c in _LEGACY_VI)
+    return odd / len(letters) > 0.03
+
+
+_LEGACY_MSG = (
+    "the text looks like a legacy Vietnamese encoding (TCVN3/ABC or VNI), not Unicode; "
+    "convert it to Unicode first (for example with UniKey's converter) and add it again"
+)
+
+
+def decode_text(data: bytes) -> str:
+    """Decode bytes of a text file: UTF-8 (with or without BOM) or UTF-16 with a BOM."""
+    if not data.strip():
+        raise IngestError("the file is empty")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise IngestError("the file says it is UTF-16 but cannot be decoded as such") from None
+    if b"\x00" in data[:8192]:
+        raise IngestError("this is a binary file, not text (it contains NUL bytes); check the file type")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        guess = data.decode("cp1252", errors="replace")
+        if looks_legacy_vietnamese(guess):
+            raise IngestError(_LEGACY_MSG) from None
+        raise IngestError(
+            f"the text is not UTF-8 (undecodable byte at position {exc.start}); "
+            "save it as UTF-8 and add it again"
+        ) from None
+    if looks_legacy_vietnamese(text):
+        raise IngestError(_LEGACY_MSG)
+    return text
+
+
+def _load_text(path: Path, data: bytes) -> RawDocument:
+    text = decode_text(data)
+    front, body = split_front_matter(text)
+    stray, body = strip_stray_date(body)
+    if stray and not front.get("date"):
+        front["date"] = stray
+    return RawDocument(path, body, front)
+
+
+def _load_html(path: Path, data: bytes) -> RawDocument:
+    from bs4 import BeautifulSoup
+
+    if not data.strip():
+        raise IngestError("the file is empty")
+    if b"\x00" in data[:8192]:
+        raise IngestError("this is a binary file, not HTML (it contains NUL bytes)")
+    try:
+        soup = BeautifulSoup(data, "lxml")
+    except Exception as exc:  # lxml refuses very broken input
+        raise IngestError(f"the HTML cannot be parsed ({exc.__class__.__name__})") from None
+    meta: dict = {}
+    if soup.title and soup.title.string:
+        meta["title"] = soup.title.string.strip()
+    html = soup.find("html")
+    if html and html.get("lang"):
+        meta["lang"] = str(html.get("lang")).split("-")[0].lower()
+    for tag in soup(["script", "style", "noscript", "nav", "header", "footer", "form", "template"]):
+        tag.decompose()
+    body = soup.body or soup
+    blocks = []
+    for el in body.find_all(["p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "td", "th", "blockquote", "pre"]):
+        if el.find(["p", "li", "td"]):
+            continue  # the inner blocks carry the text
+        t = re.sub(r"\s+", " ", el.get_text(" ", strip=True))
+        if t:
+            blocks.append(t)
+    text = "\n\n".join(blocks) if blocks else body.get_text("\n\n", strip=True)
+    if not text.strip():
+        raise IngestError("the HTML page has no text")
+    if looks_legacy_vietnamese(text):
+        raise IngestError(_LEGACY_MSG)
+    if meta.get("lang") not in ("vi", "lo", "en"):
+        meta.pop("lang", None)
+    return RawDocument(path, text, meta)
+
+
+def _load_pdf(path: Path, data: bytes) -> RawDocument:
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    if not data.strip():
+        raise IngestError("the file is empty")
+    if not data.lstrip().startswith(b"%PDF"):
+        raise IngestError("this is not a PDF file (no PDF header); the file is damaged or misnamed")
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            try:
+                ok = reader.decrypt("")
+            except Exception:
+                ok = 0
+            if not ok:
+                raise IngestError("the PDF is encrypted (password-protected); save an unprotected copy and add that")
+        pages = [p.extract_text() or "" for p in reader.pages]
+    except IngestError:
+        raise
+    except (PdfReadError, Exception) as exc:  # pypdf raises many types on damaged files
+        raise IngestError(f"the PDF is damaged and cannot be read ({exc.__class__.__name__})") from None
+    parts, spans, pos = [], [], 0
+    for no, page in enumerate(pages, start=1):
+        page = page.strip()
+        if not page:
+            continue
+        if parts:
+            pos += 2
+        spans.append((pos, pos + len(page), no))
+        parts.append(page)
+        pos += len(page)
+    text = "\n\n".join(parts)
+    if len(re.sub(r"\W", "", text)) < 5:
+        raise IngestError(
+            "the PDF has no text layer (it is probably a scan); run OCR on it first and add the result"
+        )
+    if looks_legacy_vietnamese(text):
+        raise IngestError(_LEGACY_MSG)
+    meta: dict = {}
+    try:
+        if reader.metadata and reader.metadata.title:
+            meta["title"] = str(reader.metadata.title).strip()
+    except Exception:
+        pass
+    return RawDocument(path, text, meta, page_spans=spans)
+
+
+def _load_docx(path: Path, data: bytes) -> RawDocument:
+    import zipfile
+
+    import docx
+
+    if not data.strip():
+        raise IngestError("the file is empty")
+    try:
+        d = docx.Document(io.BytesIO(data))
+    except (zipfile.BadZipFile, KeyError, ValueError, Exception) as exc:
+        raise IngestError(f"the DOCX file is damaged or not a Word document ({exc.__class__.__name__})") from None
+    blocks = [p.text.strip() for p in d.paragraphs if p.text.strip()]
+    for table in d.tables:
+        for row in table.rows:
+            cells = [c.text.strip() for c in row.cells if c.text.strip()]
+            if cells:
+                blocks.append(" | ".join(dict.fromkeys(cells)))
+    text = "\n\n".join(blocks)
+    if not text.strip():
+        raise IngestError("the Word document has no text")
+    if looks_legacy_vietnamese(text):
+        raise IngestError(_LEGACY_MSG)
+    meta: dict = {}
+    if d.core_properties.title:
+        meta["title"] = d.core_properties.title.strip()
+    return RawDocument(path, text, meta)
+
+
+def load_file(path: Path, max_bytes: Optional[int] = None, data: Optional[bytes] = None) -> RawDocument:
+    """Read one file (or its bytes, for uploads) into a :class:`RawDocument`; sidecar metadata wins."""
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED:
+        raise IngestError(
+            f"unsupported file type {suffix or '(none)'}; use PDF, DOCX, HTML, TXT or MD"
+        )
+    if data is None:
+        try:
+            size = path.stat().st_size
+        except OSError as exc:
+            raise IngestError(f"the file cannot be read ({exc.strerror})") from None
+        if max_bytes is not None and size > max_bytes:
+            raise IngestError(
+                f"the file is {size / 1e6:.1f} MB, over the limit of {max_bytes / 1e6:.0f} MB (RAG_MAX_FILE_MB)"
+            )
+        data = path.read_bytes()
+    elif max_bytes is not None and len(data) > max_bytes:
+        raise IngestError(
+            f"the file is {len(data) / 1e6:.1f} MB, over the limit of {max_bytes / 1e6:.0f} MB"
+        )
+    if suffix in TEXT_SUFFIXES:
+        doc = _load_text(path, data)
+    elif suffix in HTML_SUFFIXES:
+        doc = _load_html(path, data)
+    elif suffix == ".pdf":
+        doc = _load_pdf(path, data)
+    else:
+        doc = _load_docx(path, data)
+    if path.exists():
+        doc.meta.update(read_sidecar(path))
+    return doc

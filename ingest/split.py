@@ -1,0 +1,162 @@
+"""Split step: passages on paragraph and sentence boundaries, for Vietnamese and Lao.
+
+A paragraph (text between blank lines) is one passage when it fits ``max_chars``, so that
+language versions with parallel paragraphs get parallel passages. A longer paragraph is
+packed sentence by sentence; a sentence longer still is cut at spaces and, in Lao (which
+has no spaces between words), between syllables, never inside a letter and its marks.
+Offsets are end-exclusive code-point offsets into the normalized text.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Optional, Sequence
+
+from .language import detect_language
+
+_PARA = re.compile(r"\n[ \t]*\n")
+# Sentence end: . ! ? … ; followed by space, or a line break; not after a single capital
+# letter or a digit-dot-digit (dates like 22.11.2022 stay whole).
+_LATIN_END = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+|\n")
+_LAO = re.compile(r"[\u0e80-\u0eff]")
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+
+
+@dataclass
+class Passage:
+    text: str
+    start: int
+    end: int
+    position: int
+    para: int
+    lang: str
+    page: Optional[int] = None
+
+
+def paragraphs(text: str) -> list[Span]:
+    spans, pos = [], 0
+    for m in _PARA.finditer(text):
+        spans.append(Span(pos, m.start()))
+        pos = m.end()
+    spans.append(Span(pos, len(text)))
+    return [s for s in (_trim(text, s) for s in spans) if s.end > s.start]
+
+
+def _trim(text: str, s: Span) -> Span:
+    a, b = s.start, s.end
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return Span(a, b)
+
+
+def sentences(text: str, start: int = 0, end: Optional[int] = None) -> list[Span]:
+    """Sentence spans of ``text[start:end]``; Lao clauses (space-separated) are merged to a useful size."""
+    end = len(text) if end is None else end
+    spans, pos = [], start
+    for m in _LATIN_END.finditer(text, start, end):
+        spans.append(Span(pos, m.start()))
+        pos = m.end()
+    spans.append(Span(pos, end))
+    out: list[Span] = []
+    for s in spans:
+        s = _trim(text, s)
+        if s.end <= s.start:
+            continue
+        if _LAO.search(text[s.start : s.end]):
+            out.extend(_lao_clauses(text, s))
+        else:
+            out.append(s)
+    return out
+
+
+def _lao_clauses(text: str, s: Span, min_chars: int = 60) -> list[Span]:
+    """Lao separates clauses and sentences with spaces; merge short pieces."""
+    pieces, pos = [], s.start
+    for m in re.finditer(r"\s+", text[s.start : s.end]):
+        a, b = s.start + m.start(), s.start + m.end()
+        pieces.append(Span(pos, a))
+        pos = b
+    pieces.append(Span(pos, s.end))
+    merged: list[Span] = []
+    for p in pieces:
+        if merged and (merged[-1].end - merged[-1].start < min_chars or p.end - p.start < 12):
+            merged[-1] = Span(merged[-1].start, p.end)
+        else:
+            merged.append(p)
+    return merged
+
+
+def _safe_cut(text: str, a: int, b: int) -> int:
+    """Largest cut point in (a, b] not inside a grapheme (no combining mark after it)."""
+    space = text.rfind(" ", a + 1, b)
+    if space > a:
+        return space
+    cut = b
+    while cut > a + 1 and cut < len(text) and unicodedata.category(text[cut]).startswith("M"):
+        cut -= 1
+    # Lao vowels written before their consonant (ເ ແ ໂ ໃ ໄ) start a syllable: cut before them.
+    while cut > a + 1 and text[cut - 1] in "ເແໂໃໄ":
+        cut -= 1
+    return cut
+
+
+def _pack(text: str, spans: Sequence[Span], max_chars: int) -> list[Span]:
+    pieces: list[Span] = []
+    for s in spans:
+        a = s.start
+        while s.end - a > max_chars:
+            cut = _safe_cut(text, a, a + max_chars)
+            pieces.append(Span(a, cut))
+            a = cut
+            while a < s.end and text[a].isspace():
+                a += 1
+        if s.end > a:
+            pieces.append(Span(a, s.end))
+    chunks: list[Span] = []
+    for p in pieces:
+        if chunks and p.end - chunks[-1].start <= max_chars:
+            chunks[-1] = Span(chunks[-1].start, p.end)
+        else:
+            chunks.append(p)
+    return chunks
+
+
+def split_passages(
+    text: str,
+    max_chars: int = 1000,
+    page_spans: Optional[Sequence[tuple[int, int, int]]] = None,
+    doc_lang: Optional[str] = None,
+) -> list[Passage]:
+    """Split normalized ``text`` into passages with offsets, positions, paragraph index and language.
+
+    ``page_spans`` are ``(start, end, page_number)`` of each PDF page in ``text``; a passage
+    never crosses a page and carries its page number. The language is detected per
+    passage; a passage too short to tell takes ``doc_lang``.
+    """
+    regions = [Span(a, b) for a, b, _ in page_spans] if page_spans else [Span(0, len(text))]
+    pages = [p for _, _, p in page_spans] if page_spans else [None]
+    out: list[Passage] = []
+    para_no = 0
+    for region, page in zip(regions, pages):
+        for para in paragraphs(text[region.start : region.end]):
+            p = Span(para.start + region.start, para.end + region.start)
+            if p.end - p.start <= max_chars:
+                chunks = [p]
+            else:
+                chunks = _pack(text, sentences(text, p.start, p.end), max_chars)
+            for c in chunks:
+                body = text[c.start : c.end]
+                lang = detect_language(body)
+                if lang == "und" and doc_lang and len(body) < 200:
+                    lang = doc_lang
+                out.append(Passage(body, c.start, c.end, len(out), para_no, lang, page))
+            para_no += 1
+    return out

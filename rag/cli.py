@@ -1,0 +1,207 @@
+"""``python -m rag``: ask, chat, eval, brief, docs — everything the app does, scriptable."""
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from pathlib import Path
+
+from .cli_common import add_store_flags, fail, settings_from_args
+
+log = logging.getLogger(__name__)
+
+
+def _filter_flags(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--lang", dest="langs", help="search only passages in these languages, e.g. vi,lo")
+    p.add_argument("--doc", dest="docs", action="append", help="search only this document id (repeatable)")
+    p.add_argument("--from", dest="date_from", help="documents dated on/after YYYY[-MM[-DD]]")
+    p.add_argument("--to", dest="date_to", help="documents dated on/before YYYY[-MM[-DD]]")
+    p.add_argument("--k", dest="top_k", type=int, help="passages to use (RAG_TOP_K)")
+    p.add_argument("--retriever", choices=["dense", "keyword", "hybrid"], help="retrieval (RAG_RETRIEVER)")
+    p.add_argument("--backend", choices=["extractive", "llamacpp", "openai", "ollama"], help="answer backend (RAG_BACKEND)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m rag", description="Ask the VSS-Laos cooperation record.")
+    sub = p.add_subparsers(dest="cmd", required=True)
+
+    a = sub.add_parser("ask", help="answer one question with citations")
+    a.add_argument("question")
+    a.add_argument("--json", action="store_true", help="print one JSON object")
+    a.add_argument("--history", type=Path, help="earlier turns as JSON: [{\"question\": ..., \"answer\": ...}]")
+    _filter_flags(a)
+    add_store_flags(a)
+
+    c = sub.add_parser("chat", help="interactive conversation in the console")
+    _filter_flags(c)
+    add_store_flags(c)
+
+    e = sub.add_parser("eval", help="measure retrieval on a JSONL corpus (or folder) and queries")
+    e.add_argument("--corpus", required=True, type=Path, help="CORPUS.jsonl, or a folder to ingest")
+    e.add_argument("--queries", required=True, type=Path, help="QUERIES.jsonl")
+    e.add_argument("--k", type=int, default=10)
+    e.add_argument("--retriever", dest="eval_retrievers", default=None, help="dense, keyword, hybrid, a comma list, or all")
+    e.add_argument("--json", action="store_true")
+    e.add_argument("--out", type=Path, help="also write the JSON result to this file")
+    e.add_argument("--limit", type=int, help="use only the first N queries (quick checks)")
+    add_store_flags(e)
+
+    b = sub.add_parser("brief", help="draft a briefing note (timeline, agreements, activities), cited")
+    b.add_argument("--topic", default="")
+    b.add_argument("--from", dest="date_from")
+    b.add_argument("--to", dest="date_to")
+    b.add_argument("--as-of", dest="as_of")
+    b.add_argument("--lang", dest="brief_lang", choices=["vi", "lo", "en"], default="vi")
+    b.add_argument("--backend", choices=["extractive", "llamacpp", "openai", "ollama"])
+    b.add_argument("--out", type=Path, required=True, help="FILE.docx or FILE.md")
+    add_store_flags(b)
+
+    d = sub.add_parser("docs", help="list the documents in the store")
+    d.add_argument("--json", action="store_true")
+    add_store_flags(d)
+    return p
+
+
+def _filters(args):
+    from .retrieval import Filters
+
+    langs = [x.strip() for x in args.langs.split(",")] if getattr(args, "langs", None) else None
+    try:
+        return Filters.from_strings(langs, getattr(args, "docs", None), args.date_from, args.date_to)
+    except ValueError as exc:
+        raise fail(str(exc)) from None
+
+
+def _assistant(settings, backend_name=None):
+    from .backends import BackendError
+    from .retrieval import RerankerError
+    from .service import build_assistant, build_retriever, build_store, ensure_corpus
+    from .store import StoreError
+
+    try:
+        store = build_store(settings)
+        ensure_corpus(store)
+        return build_assistant(settings, build_retriever(settings, store), backend_name=backend_name)
+    except (StoreError, BackendError, RerankerError) as exc:
+        raise fail(str(exc)) from None
+
+
+def print_answer(ans, out=sys.stdout) -> None:
+    if ans.rewritten_question:
+        out.write(f"(question understood as: {ans.rewritten_question})\n")
+    out.write(ans.answer + "\n")
+    if ans.unsupported:
+        for u in ans.unsupported:
+            out.write(f"  [removed: {u['sentence']} — {u['reason']}]\n")
+    cites = ans.closest if ans.refused else ans.citations
+    if cites:
+        out.write("\nClosest passages:\n" if ans.refused else "\nSources:\n")
+    for c in cites:
+        out.write(f"[{c.n}] {c.title} — {c.date or 'undated'} — {c.lang} — {c.doc_id}\n")
+        out.write("    " + c.text.replace("\n", "\n    ") + "\n")
+    out.write(f"\n(answered by: {ans.backend}{' after ' + ans.fallback_from + ' failed the checks' if ans.fallback_from else ''})\n")
+
+
+def cmd_ask(args) -> int:
+    settings = settings_from_args(args)
+    history = []
+    if args.history:
+        try:
+            history = json.loads(args.history.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise fail(f"--history {args.history}: {exc}") from None
+        if not isinstance(history, list):
+            raise fail("--history must hold a JSON list of earlier turns")
+    assistant = _assistant(settings, args.backend)
+    if args.json:
+        ans = assistant.ask(args.question, history, _filters(args))
+        print(json.dumps(ans.as_dict(), ensure_ascii=False, indent=2))
+        return 0
+    final = None
+    for ev in assistant.stream(args.question, history, _filters(args)):
+        if ev.kind == "rewritten":
+            sys.stdout.write(f"(question understood as: {ev.text})\n")
+        elif ev.kind == "token":
+            sys.stdout.write(ev.text)
+            sys.stdout.flush()
+        elif ev.kind == "reset":
+            sys.stdout.write("\n[the model's answer failed the citation checks; extractive answer instead]\n")
+        elif ev.kind == "final":
+            final = ev.answer
+    sys.stdout.write("\n")
+    final.rewritten_question = None
+    buf = __import__("io").StringIO()
+    print_answer(final, buf)
+    sys.stdout.write(buf.getvalue().split("\n", 1)[1] if "\n" in buf.getvalue() else "")
+    return 0
+
+
+def cmd_chat(args) -> int:
+    settings = settings_from_args(args)
+    assistant = _assistant(settings, args.backend)
+    history: list[dict] = []
+    sys.stdout.write("Ask about the VSS-Laos cooperation record (empty line or Ctrl-D to quit).\n")
+    while True:
+        try:
+            q = input("> ").strip()
+        except EOFError:
+            break
+        if not q:
+            break
+        ans = assistant.ask(q, history, _filters(args))
+        print_answer(ans)
+        history.append({"role": "user", "question": q, "rewritten_question": ans.rewritten_question,
+                        "answer": ans.answer})
+    return 0
+
+
+def cmd_eval(args) -> int:
+    from .evaluation import run_eval, format_table
+
+    settings = settings_from_args(args)
+    names = args.eval_retrievers or settings.retriever
+    names = ["dense", "keyword", "hybrid"] if names == "all" else [n.strip() for n in names.split(",")]
+    for n in names:
+        if n not in ("dense", "keyword", "hybrid"):
+            raise fail(f"unknown retriever {n!r}: use dense, keyword, hybrid or all")
+    try:
+        result = run_eval(settings, args.corpus, args.queries, names, k=args.k, limit=args.limit)
+    except (OSError, ValueError) as exc:
+        raise fail(str(exc)) from None
+    text = json.dumps(result, ensure_ascii=False, indent=2)
+    if args.out:
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        args.out.write_text(text + "\n", encoding="utf-8")
+    print(text if args.json else format_table(result))
+    return 0
+
+
+def cmd_brief(args) -> int:
+    from .briefing import write_briefing
+
+    settings = settings_from_args(args)
+    assistant = _assistant(settings, args.backend)
+    path = write_briefing(assistant, args.out, topic=args.topic, date_from=args.date_from, date_to=args.date_to,
+                          as_of=args.as_of, lang=args.brief_lang)
+    print(path)
+    return 0
+
+
+def cmd_docs(args) -> int:
+    from ingest.pipeline import list_documents
+
+    from .service import build_store
+
+    rows = list_documents(build_store(settings_from_args(args)))
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+    else:
+        for r in rows:
+            print(f"{r['doc_id']}\t{r['date'] or '-'}\t{r['lang']}\t{r['kind']}\t{r['passages']}\t{r['title']}")
+    return 0
+
+
+def main(argv=None) -> int:
+    args = build_parser().parse_args(argv)
+    return {"ask": cmd_ask, "chat": cmd_chat, "eval": cmd_eval, "brief": cmd_brief, "docs": cmd_docs}[args.cmd](args)

