@@ -33,6 +33,8 @@ def main(argv=None) -> int:
     if not (args.paths or args.remove or args.list or args.reset):
         build_parser().print_usage(sys.stderr)
         raise fail("give files or folders to ingest, --remove DOC_ID, or --list")
+    if args.list and (args.paths or args.remove or args.reset):
+        raise fail("--list only lists: run it on its own, after adding, removing or resetting")
     settings = settings_from_args(args)
     from rag.store import Store
 

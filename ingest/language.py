@@ -53,6 +53,11 @@ def _strip_marks(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
 
 
+def is_vietnamese_syllable(word: str) -> bool:
+    """True when ``word`` (marks ignored) is a well-formed Vietnamese syllable: 'Bao', 'hiểm', 'nguoi'."""
+    return bool(word) and bool(_VI_SYLLABLE.match(_strip_marks(word.lower())))
+
+
 def detect_language(text: str) -> str:
     """Return ``vi``, ``lo``, ``en`` or ``und`` for a text of any length."""
     lao, latin, other = _script_counts(text)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import logging
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
@@ -39,13 +40,56 @@ class RawDocument:
     warnings: list[str] = field(default_factory=list)
 
 
+# What each TCVN3 (ABC) byte, read as Windows-1252, stands for, reduced to its base letter.
+_TCVN3_BASE = {
+    **dict.fromkeys("¡¢", "A"), "£": "E", **dict.fromkeys("¤¥", "O"), "¦": "U", "§": "D",
+    **dict.fromkeys("¨©µ¶·¸¹»¼½¾ÆÇÈÉÊË", "a"), **dict.fromkeys("ªÌÎÏÐÑÒÓÔÕÖ", "e"),
+    **dict.fromkeys("×ØÜÝÞ", "i"), **dict.fromkeys("«¬ßáâãäåæçèéêëìíî", "o"),
+    **dict.fromkeys("\u00adïñòóôõö÷øù", "u"), **dict.fromkeys("úûüýþ", "y"), "®": "d",
+}
+# VNI: a base letter followed by a mark byte; a few letters are single bytes.
+_VNI_MARKS = set("ùøûõïâáàåãäêéèúüëÙØÛÕÏÂÁÀÅÃÄÊÉÈÚÜË")
+_VNI_BASE = {"ô": "o", "Ô": "O", "ö": "u", "Ö": "U", "ñ": "d", "Ñ": "D", "ò": "i", "ì": "i", "í": "i", "æ": "i", "ó": "i"}
+_VOWELS = set("aeiouyAEIOUY")
+_LEGACY_WORD = re.compile(r"[A-Za-z\u00a0-\u00ff]+")
+
+
+def _tcvn3_skeleton(word: str) -> str:
+    return "".join(_TCVN3_BASE.get(c, c) for c in word)
+
+
+def _vni_skeleton(word: str) -> str:
+    out: list[str] = []
+    for c in word:
+        if c in _VNI_MARKS and out and out[-1] in _VOWELS:
+            continue
+        out.append(_VNI_BASE.get(c, c))
+    return "".join(out)
+
+
 def looks_legacy_vietnamese(text: str) -> bool:
-    """True for text typed in TCVN3/VNI fonts, which reads as garbled Latin-1 in Unicode."""
+    """True for text typed in TCVN3/VNI fonts, which reads as garbled Latin-1 in Unicode.
+
+    Two signs must agree: symbols Vietnamese never uses make up a noticeable share of the
+    letters, and the words carrying them are Vietnamese syllables once those symbols are read
+    as TCVN3 or VNI ("B¶o" -> "Bao", "Vieät" -> "Viet"). The second sign keeps French, German
+    or Spanish text (ç, ö, ñ) from being taken for a legacy Vietnamese encoding.
+    """
+    from .language import is_vietnamese_syllable
+
     letters = [c for c in text if c.isalpha() or c in _LEGACY_VI]
-    if len(letters) < 20:
+    if len(letters) < 12:
         return False
     odd = sum(1 for c in letters if c in _LEGACY_VI)
-    return odd / len(letters) > 0.03
+    if odd / len(letters) <= 0.03:
+        return False
+    marked = [w for w in _LEGACY_WORD.findall(text) if _LEGACY_VI & set(w)]
+    if not marked:
+        return False
+    vietnamese = sum(
+        1 for w in marked if is_vietnamese_syllable(_tcvn3_skeleton(w)) or is_vietnamese_syllable(_vni_skeleton(w))
+    )
+    return vietnamese / len(marked) >= 0.6
 
 
 _LEGACY_MSG = (
@@ -54,8 +98,22 @@ _LEGACY_MSG = (
 )
 
 
-def decode_text(data: bytes) -> str:
-    """Decode bytes of a text file: UTF-8 (with or without BOM) or UTF-16 with a BOM."""
+def _vietnamese_code_page(data: bytes) -> Optional[str]:
+    """The text of a Windows-1258 (Vietnamese code page) file, or None if it does not read as Vietnamese."""
+    from .language import detect_language
+
+    try:
+        text = unicodedata.normalize("NFC", data.decode("cp1258"))
+    except UnicodeDecodeError:
+        return None
+    if detect_language(text) == "vi" and not looks_legacy_vietnamese(text):
+        return text
+    return None
+
+
+def decode_text(data: bytes, warnings: Optional[list[str]] = None) -> str:
+    """Decode bytes of a text file: UTF-8 (with or without BOM), UTF-16 with a BOM, or
+    Windows-1258 Vietnamese (with a note in ``warnings``)."""
     if not data.strip():
         raise IngestError("the file is empty")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -68,6 +126,11 @@ def decode_text(data: bytes) -> str:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
+        vietnamese = _vietnamese_code_page(data)
+        if vietnamese is not None:
+            if warnings is not None:
+                warnings.append("the file is in the Windows-1258 Vietnamese code page, not UTF-8; it was converted")
+            return vietnamese
         guess = data.decode("cp1252", errors="replace")
         if looks_legacy_vietnamese(guess):
             raise IngestError(_LEGACY_MSG) from None
@@ -81,12 +144,13 @@ def decode_text(data: bytes) -> str:
 
 
 def _load_text(path: Path, data: bytes) -> RawDocument:
-    text = decode_text(data)
+    warnings: list[str] = []
+    text = decode_text(data, warnings).replace("\r\n", "\n").replace("\r", "\n")  # Windows line ends
     front, body = split_front_matter(text)
     stray, body = strip_stray_date(body)
     if stray and not front.get("date"):
         front["date"] = stray
-    return RawDocument(path, body, front)
+    return RawDocument(path, body, front, warnings=warnings)
 
 
 def _load_html(path: Path, data: bytes) -> RawDocument:
@@ -126,6 +190,59 @@ def _load_html(path: Path, data: bytes) -> RawDocument:
     return RawDocument(path, text, meta)
 
 
+_SENTENCE_END = tuple(".!?…:;")
+
+
+def unwrap_lines(text: str) -> str:
+    """Join the layout line wraps of PDF text back into sentences ("ghi nhớ năm\n2015." -> "... năm 2015.").
+
+    A line break stays when the line ends a sentence, or when it is short (a heading, the last
+    line of a paragraph) and the next line starts with a capital letter.
+    """
+    lines = [ln.strip() for ln in text.split("\n")]
+    width = max((len(ln) for ln in lines), default=0)
+    out = lines[0] if lines else ""
+    for prev, line in zip(lines, lines[1:]):
+        if not prev or not line:
+            out += "\n" + line
+        elif prev.endswith("-") and prev[-2:-1].isalnum() and line[:1].isalnum():
+            out += line  # a word or date split at a hyphen: "2016-" + "2020"
+        elif prev.endswith(_SENTENCE_END) or (len(prev) < 0.7 * width and line[:1].isupper()):
+            out += "\n" + line
+        else:
+            out += " " + line
+    return out
+
+
+class _PdfProblems(logging.Handler):
+    """Collects what pypdf reports while it recovers from a damaged file."""
+
+    _SIGNS = ("not defined", "wrong pointing object", "invalid", "damaged", "cannot find", "can't find",
+              "unexpected", "eof marker")
+
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.damaged: list[str] = []
+        self._logger = logging.getLogger("pypdf")
+
+    def emit(self, record: logging.LogRecord) -> None:
+        msg = record.getMessage()
+        if any(sign in msg.lower() for sign in self._SIGNS):
+            self.damaged.append(msg.strip().rstrip("."))
+
+    def __enter__(self):
+        self._level = self._logger.level
+        if not self._logger.isEnabledFor(logging.WARNING):  # e.g. RAG_LOG_LEVEL=ERROR
+            self._logger.setLevel(logging.WARNING)
+        self._logger.addHandler(self)
+        return self
+
+    def __exit__(self, *exc):
+        self._logger.removeHandler(self)
+        self._logger.setLevel(self._level)
+        return False
+
+
 def _load_pdf(path: Path, data: bytes) -> RawDocument:
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
@@ -134,23 +251,25 @@ def _load_pdf(path: Path, data: bytes) -> RawDocument:
         raise IngestError("the file is empty")
     if not data.lstrip().startswith(b"%PDF"):
         raise IngestError("this is not a PDF file (no PDF header); the file is damaged or misnamed")
+    problems = _PdfProblems()
     try:
-        reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted:
-            try:
-                ok = reader.decrypt("")
-            except Exception:
-                ok = 0
-            if not ok:
-                raise IngestError("the PDF is encrypted (password-protected); save an unprotected copy and add that")
-        pages = [p.extract_text() or "" for p in reader.pages]
+        with problems:
+            reader = PdfReader(io.BytesIO(data))
+            if reader.is_encrypted:
+                try:
+                    ok = reader.decrypt("")
+                except Exception:
+                    ok = 0
+                if not ok:
+                    raise IngestError("the PDF is encrypted (password-protected); save an unprotected copy and add that")
+            pages = [p.extract_text() or "" for p in reader.pages]
     except IngestError:
         raise
     except (PdfReadError, Exception) as exc:  # pypdf raises many types on damaged files
         raise IngestError(f"the PDF is damaged and cannot be read ({exc.__class__.__name__})") from None
     parts, spans, pos = [], [], 0
     for no, page in enumerate(pages, start=1):
-        page = page.strip()
+        page = unwrap_lines(page.strip())
         if not page:
             continue
         if parts:
@@ -159,6 +278,12 @@ def _load_pdf(path: Path, data: bytes) -> RawDocument:
         parts.append(page)
         pos += len(page)
     text = "\n\n".join(parts)
+    if len(re.sub(r"\W", "", text)) < 5 and problems.damaged:
+        # pypdf read past broken objects and found nothing: the file is damaged, not a scan.
+        raise IngestError(
+            "the PDF is damaged and its pages cannot be read; export it again from the original "
+            f"(detail: {problems.damaged[0]})"
+        )
     if len(re.sub(r"\W", "", text)) < 5:
         raise IngestError(
             "the PDF has no text layer (it is probably a scan); run OCR on it first and add the result"
@@ -202,13 +327,22 @@ def _load_docx(path: Path, data: bytes) -> RawDocument:
     return RawDocument(path, text, meta)
 
 
+def _mb(n: int) -> str:
+    return f"{n / 1e6:.3g} MB"
+
+
 def load_file(path: Path, max_bytes: Optional[int] = None, data: Optional[bytes] = None) -> RawDocument:
-    """Read one file (or its bytes, for uploads) into a :class:`RawDocument`; sidecar metadata wins."""
+    """Read one file (or its bytes, for uploads) into a :class:`RawDocument`; sidecar metadata wins.
+
+    Uploaded bytes (``data``) have no folder, so no sidecar is read for them.
+    """
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED:
         raise IngestError(
             f"unsupported file type {suffix or '(none)'}; use PDF, DOCX, HTML, TXT or MD"
         )
+    from_disk = data is None
+    uploaded = data is not None
     if data is None:
         try:
             size = path.stat().st_size
@@ -216,12 +350,15 @@ def load_file(path: Path, max_bytes: Optional[int] = None, data: Optional[bytes]
             raise IngestError(f"the file cannot be read ({exc.strerror})") from None
         if max_bytes is not None and size > max_bytes:
             raise IngestError(
-                f"the file is {size / 1e6:.1f} MB, over the limit of {max_bytes / 1e6:.0f} MB (RAG_MAX_FILE_MB)"
+                f"the file is {_mb(size)}, over the limit of {_mb(max_bytes)} (RAG_MAX_FILE_MB)"
             )
-        data = path.read_bytes()
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise IngestError(f"the file cannot be read ({exc.strerror or exc.__class__.__name__})") from None
     elif max_bytes is not None and len(data) > max_bytes:
         raise IngestError(
-            f"the file is {len(data) / 1e6:.1f} MB, over the limit of {max_bytes / 1e6:.0f} MB"
+            f"the file is {_mb(len(data))}, over the limit of {_mb(max_bytes)}"
         )
     if suffix in TEXT_SUFFIXES:
         doc = _load_text(path, data)
@@ -231,6 +368,6 @@ def load_file(path: Path, max_bytes: Optional[int] = None, data: Optional[bytes]
         doc = _load_pdf(path, data)
     else:
         doc = _load_docx(path, data)
-    if path.exists():
+    if from_disk:  # an upload's name is not a path: never read a sidecar from the working folder
         doc.meta.update(read_sidecar(path))
     return doc

@@ -150,39 +150,94 @@ def prepare(raw: RawDocument, meta: DocMeta, max_chars: int) -> tuple[DocMeta, l
     return meta, chunks, warnings
 
 
-def store_document(store: Store, chunks: list[Chunk], progress: Optional[Progress] = None, bar: bool = True) -> str:
-    """Write one document's chunks; returns added / updated / unchanged. Never loses stored data on failure."""
+@dataclass
+class Plan:
+    """What writing one prepared document will do to the store."""
+
+    doc_id: str
+    status: str
+    to_embed: list[Chunk]
+    to_update: list[Chunk]
+    stale: list[str]
+
+
+def plan_document(chunks: list[Chunk], existing: dict[str, dict]) -> Plan:
+    """Compare a document's new chunks with what is stored: added / updated / unchanged."""
     doc_id = chunks[0].meta["doc_id"]
-    existing = {c.id: c.meta for c in store.doc_chunks(doc_id)}
     new = {c.id: c for c in chunks}
     doc_hash = chunks[0].meta["doc_hash"]
     if set(existing) == set(new) and all(m.get("doc_hash") == doc_hash for m in existing.values()):
-        if progress:
-            progress(len(chunks), len(chunks))
-        return "unchanged"
+        return Plan(doc_id, "unchanged", [], [], [])
     now = dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
     added_at = min((m.get("added_at", now) for m in existing.values()), default=now)
     for c in chunks:
         c.meta["added_at"] = added_at
         c.meta["updated_at"] = now
-    to_embed = [c for i, c in new.items() if i not in existing]
-    to_update = [c for i, c in new.items() if i in existing]
-    stale = [i for i in existing if i not in new]
-    embedder = store.embedder
-    batch = store.settings.embedding_batch
+    return Plan(
+        doc_id,
+        "added" if not existing else "updated",
+        [c for i, c in new.items() if i not in existing],
+        [c for i, c in new.items() if i in existing],
+        [i for i in existing if i not in new],
+    )
+
+
+def write_plans(store: Store, plans: list[Plan], progress: Optional[Progress] = None, bar: bool = True) -> None:
+    """Embed new passages in batches (across documents), then write; stale passages go last."""
     from tqdm import tqdm
 
-    with tqdm(total=len(to_embed), desc=f"embed {doc_id}", unit="passage", disable=not bar or not to_embed, leave=False) as pbar:
+    to_embed = [c for p in plans for c in p.to_embed]
+    batch = store.settings.embedding_batch
+    with tqdm(total=len(to_embed), desc="embed", unit="passage", disable=not bar or not to_embed, leave=False) as pbar:
         for i in range(0, len(to_embed), batch):
             part = to_embed[i : i + batch]
-            vecs = embedder.encode_passages([c.text for c in part])
-            store.add(part, vecs)
+            store.add(part, store.embedder.encode_passages([c.text for c in part]))
             pbar.update(len(part))
             if progress:
                 progress(i + len(part), len(to_embed))
-    store.update_metadata(to_update)
-    store.delete(stale)
-    return "added" if not existing else "updated"
+    store.update_metadata([c for p in plans for c in p.to_update])
+    store.delete([i for p in plans for i in p.stale])
+
+
+def store_document(store: Store, chunks: list[Chunk], progress: Optional[Progress] = None, bar: bool = True) -> str:
+    """Write one document's chunks; returns added / updated / unchanged. Never loses stored data on failure."""
+    plan = plan_document(chunks, {c.id: c.meta for c in store.doc_chunks(chunks[0].meta["doc_id"])})
+    write_plans(store, [plan], progress, bar)
+    if progress and plan.status == "unchanged":
+        progress(len(chunks), len(chunks))
+    return plan.status
+
+
+def ingest_many(store: Store, docs: Iterable[tuple[RawDocument, str]], batch_docs: int = 256,
+                bar: bool = True) -> list[FileResult]:
+    """Ingest many loaded documents with batched embedding (bulk loads such as eval corpora)."""
+    from tqdm import tqdm
+
+    results: list[FileResult] = []
+    docs = list(docs)
+    with tqdm(total=len(docs), desc="ingest", unit="doc", disable=not bar) as pbar:
+        for i in range(0, len(docs), batch_docs):
+            prepared = []
+            for raw, default_id in docs[i : i + batch_docs]:
+                try:
+                    meta = build_meta(dict(raw.meta), default_id, raw.path.name)
+                    meta, chunks, warnings = prepare(raw, meta, store.settings.chunk_chars)
+                    prepared.append((raw, meta, chunks, warnings))
+                except (IngestError, MetadataError) as exc:
+                    results.append(FileResult(str(raw.path), "failed", default_id, reason=str(exc)))
+            ids = [m.id for _, m, _, _ in prepared]
+            existing: dict[str, dict[str, dict]] = {d: {} for d in ids}
+            for c in store.get(where={"doc_id": {"$in": ids}}, documents=False) if ids else []:
+                existing[c.meta["doc_id"]][c.id] = c.meta
+            plans = [plan_document(chunks, existing[m.id]) for _, m, chunks, _ in prepared]
+            write_plans(store, plans, bar=False)
+            for (raw, meta, chunks, warnings), plan in zip(prepared, plans):
+                results.append(FileResult(str(raw.path), plan.status, meta.id, meta.title, meta.lang, len(chunks),
+                                          warnings=warnings))
+            pbar.update(min(batch_docs, len(docs) - i))
+    if any(r.status in ("added", "updated") for r in results):
+        store.bump_version()
+    return results
 
 
 def ingest_document(

@@ -57,8 +57,13 @@ def _trim(text: str, s: Span) -> Span:
     return Span(a, b)
 
 
-def sentences(text: str, start: int = 0, end: Optional[int] = None) -> list[Span]:
-    """Sentence spans of ``text[start:end]``; Lao clauses (space-separated) are merged to a useful size."""
+def sentences(text: str, start: int = 0, end: Optional[int] = None, lao_clauses: bool = True) -> list[Span]:
+    """Sentence spans of ``text[start:end]``.
+
+    Lao marks sentence ends inconsistently: with ``lao_clauses`` its space-separated clauses
+    are split too (merged to a useful size, for packing passages); without, only punctuation
+    ends a Lao sentence (for quoting whole sentences in answers).
+    """
     end = len(text) if end is None else end
     spans, pos = [], start
     for m in _LATIN_END.finditer(text, start, end):
@@ -70,7 +75,7 @@ def sentences(text: str, start: int = 0, end: Optional[int] = None) -> list[Span
         s = _trim(text, s)
         if s.end <= s.start:
             continue
-        if _LAO.search(text[s.start : s.end]):
+        if lao_clauses and _LAO.search(text[s.start : s.end]):
             out.extend(_lao_clauses(text, s))
         else:
             out.append(s)
@@ -94,16 +99,49 @@ def _lao_clauses(text: str, s: Span, min_chars: int = 60) -> list[Span]:
     return merged
 
 
+# Lao vowels written before their consonant start a syllable; ະ າ ຳ ໆ end one. A cut goes
+# neither after the first kind nor before the second, nor before a combining mark.
+_LAO_PRE_VOWELS = "ເແໂໃໄ"
+_LAO_FOLLOWING = "\u0eb0\u0eb2\u0eb3\u0ec6"
+
+
+def _cut_ok(text: str, cut: int) -> bool:
+    """True when cutting ``text`` before index ``cut`` splits no letter from its marks or syllable vowels."""
+    if 0 < cut < len(text):
+        nxt, prev = text[cut], text[cut - 1]
+        if unicodedata.category(nxt).startswith("M") or nxt in _LAO_FOLLOWING or prev in _LAO_PRE_VOWELS:
+            return False
+    return True
+
+
+def _lao_word_bounds(text: str, a: int, b: int) -> list[int]:
+    """Word boundaries (laonlp's dictionary segmentation) inside ``text[a:b]``, as text offsets."""
+    try:
+        from laonlp.tokenize import word_tokenize
+    except ImportError:  # pragma: no cover - laonlp is a core dependency
+        return []
+    window = text[a : min(len(text), b + 24)]
+    bounds, pos = [], 0
+    for tok in word_tokenize(window):
+        at = window.find(tok, pos) if tok else -1
+        if at < 0:
+            continue  # laonlp drops some punctuation: skip what cannot be located
+        bounds += [a + at, a + at + len(tok)]
+        pos = at + len(tok)
+    return sorted({x for x in bounds if a < x <= b})
+
+
 def _safe_cut(text: str, a: int, b: int) -> int:
-    """Largest cut point in (a, b] not inside a grapheme (no combining mark after it)."""
-    space = text.rfind(" ", a + 1, b)
+    """Largest cut point in (a, b]: a space, else (Lao) a word boundary, else a syllable-safe point."""
+    space = text.rfind(" ", a + 1, b + 1 if b < len(text) else b)
     if space > a:
         return space
+    if _LAO.search(text, a, b):
+        good = [x for x in _lao_word_bounds(text, a, b) if x > a + (b - a) // 2 and _cut_ok(text, x)]
+        if good:
+            return good[-1]
     cut = b
-    while cut > a + 1 and cut < len(text) and unicodedata.category(text[cut]).startswith("M"):
-        cut -= 1
-    # Lao vowels written before their consonant (ເ ແ ໂ ໃ ໄ) start a syllable: cut before them.
-    while cut > a + 1 and text[cut - 1] in "ເແໂໃໄ":
+    while cut > a + 1 and not _cut_ok(text, cut):
         cut -= 1
     return cut
 

