@@ -6,7 +6,9 @@ Wrong settings fail at start-up with a message that names the fix.
 """
 from __future__ import annotations
 
+import difflib
 import os
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal, Optional
@@ -15,6 +17,7 @@ from pydantic import Field, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEFAULT_STORE_DIR = Path("data/chroma")
+ENV_PREFIX = "RAG_"
 
 BACKENDS = ("extractive", "llamacpp", "openai", "ollama")
 RETRIEVERS = ("dense", "keyword", "hybrid")
@@ -27,7 +30,8 @@ class SettingsError(ValueError):
 class Settings(BaseSettings):
     """All knobs of the product, each overridable by ``RAG_<NAME>``."""
 
-    model_config = SettingsConfigDict(env_prefix="RAG_", extra="forbid", validate_default=True)
+    # An empty variable (RAG_STORE_DIR=) counts as unset, not as the current folder.
+    model_config = SettingsConfigDict(env_prefix="RAG_", extra="forbid", validate_default=True, env_ignore_empty=True)
 
     # --- store -------------------------------------------------------------------------
     store_dir: Optional[Path] = Field(
@@ -65,7 +69,16 @@ class Settings(BaseSettings):
     retriever: Literal["dense", "keyword", "hybrid"] = Field("hybrid", description="Retrieval used by ask and eval.")
     top_k: int = Field(5, ge=1, le=50, description="Passages given to the answer step.")
     candidates: int = Field(30, ge=5, le=500, description="Candidates per language and per index before fusion.")
-    rrf_k: int = Field(60, ge=1, description="Reciprocal-rank-fusion constant.")
+    fusion: Literal["zscore", "rrf"] = Field(
+        "zscore",
+        description="How hybrid retrieval fuses its per-language lists: 'zscore' (calibrated scores, "
+        "fair across languages) or 'rrf' (reciprocal rank fusion).",
+    )
+    keyword_weight: float = Field(4.0, ge=0, description="Weight of the keyword (BM25) evidence in zscore fusion.")
+    dense_global_weight: float = Field(
+        0.5, ge=0, description="Share of the all-language z-score beside the per-language one in zscore fusion."
+    )
+    rrf_k: int = Field(60, ge=1, description="Reciprocal-rank-fusion constant (fusion=rrf, and single-index modes).")
     reranker_model: Optional[str] = Field(
         None, description="Optional sentence-transformers cross-encoder (name or path) to re-rank results."
     )
@@ -75,15 +88,28 @@ class Settings(BaseSettings):
         "extractive", description="Answer backend: extractive (no model), llamacpp, openai, ollama."
     )
     refusal_threshold: float = Field(
-        0.80,
+        0.7217,
         ge=0,
         le=1,
         description="Smallest relevance (query-passage cosine of the best passage) for which the record "
-        "is taken to answer; below it the assistant refuses. Calibrated by scripts/calibrate_refusal.py.",
+        "is taken to answer; below it the assistant refuses. Calibrated by scripts/calibrate_refusal.py "
+        "(results/refusal.json).",
+    )
+    refusal_unseen_weight: float = Field(
+        0.4,
+        ge=0,
+        le=1,
+        description="How much the share of question words found nowhere in the record lowers relevance "
+        "(calibrated with refusal_threshold).",
     )
     support_threshold: float = Field(
-        0.80, ge=0, le=1, description="Smallest sentence-passage similarity for a cited sentence to count as supported."
+        0.93,
+        ge=0,
+        le=2,
+        description="Smallest support score (cosine to the best sentence of the cited passage + 0.2 x its "
+        "share of the sentence's words) for a model's sentence to be kept; numbers must also match.",
     )
+
     models_dir: Path = Field(Path("models"), description="Folder of local GGUF models.")
     llm_model_path: Optional[Path] = Field(None, description="GGUF file for llamacpp (default: the installed model).")
     llm_threads: int = Field(2, ge=1, le=64, description="CPU threads for llama.cpp.")
@@ -98,6 +124,16 @@ class Settings(BaseSettings):
     # --- app ---------------------------------------------------------------------------
     max_upload_mb: int = Field(25, ge=1, le=1024, description="Largest file the app accepts for upload, in MB.")
     log_level: str = Field("INFO", description="Logging level: DEBUG, INFO, WARNING, ERROR.")
+
+    @field_validator("collection", mode="before")
+    @classmethod
+    def _collection(cls, v):
+        if isinstance(v, str) and not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]{1,510}[A-Za-z0-9]", v):
+            raise ValueError(
+                f"collection name {v!r} must be 3-512 characters of letters, digits, '.', '_' or '-', "
+                "starting and ending with a letter or digit"
+            )
+        return v
 
     @field_validator("log_level")
     @classmethod
@@ -139,16 +175,26 @@ def load_settings(**overrides) -> Settings:
     Raises :class:`SettingsError` with a readable message naming the fix.
     """
     given = {k: v for k, v in overrides.items() if v is not None}
+    lines = []
+    fields = set(Settings.model_fields)
+    for key in sorted(k for k in os.environ if k.upper().startswith(ENV_PREFIX)):
+        name = key[len(ENV_PREFIX) :].lower()
+        if name not in fields:
+            near = difflib.get_close_matches(name, fields, n=1)
+            hint = f"; did you mean {ENV_PREFIX}{near[0].upper()}?" if near else ""
+            lines.append(f"{key}: no such setting{hint} (unset it, or see rag/config.py for the names)")
     try:
-        return Settings(**given)
+        settings = Settings(**given)
     except ValidationError as exc:
-        lines = []
         for err in exc.errors():
             field = ".".join(str(p) for p in err.get("loc", ())) or "settings"
             env = f"RAG_{field.upper()}" if field != "settings" else "RAG_* variables"
             msg = err.get("msg", "").removeprefix("Value error, ")
             lines.append(f"{field}: {msg} (set by {env} or its command-line flag)")
-        raise SettingsError("Invalid settings:\n  " + "\n  ".join(lines)) from None
+    else:
+        if not lines:
+            return settings
+    raise SettingsError("Invalid settings:\n  " + "\n  ".join(lines))
 
 
 def offline_environment() -> None:

@@ -42,7 +42,7 @@ def read_jsonl(path: Path) -> list[dict]:
 def index_corpus(settings: Settings, corpus: Path):
     """Ingest a JSONL corpus or a folder into a fresh store; returns (store, seconds)."""
     from ingest.loaders import RawDocument
-    from ingest.pipeline import ingest_document, ingest_paths
+    from ingest.pipeline import ingest_many, ingest_paths
 
     from .store import Store
 
@@ -53,17 +53,15 @@ def index_corpus(settings: Settings, corpus: Path):
         failed = summary.failed
     else:
         docs = read_jsonl(corpus)
-        failed = []
-        for d in tqdm(docs, desc="index corpus", unit="doc"):
+        items = []
+        for d in docs:
             for key in ("doc_id", "text"):
                 if key not in d:
                     raise ValueError(f"{corpus}: every line needs 'doc_id', 'lang' and 'text' (missing {key!r})")
             meta = {"id": d["doc_id"], "lang": d.get("lang") if d.get("lang") in ("vi", "lo", "en") else None,
                     "title": d.get("title") or "", "kind": "other"}
-            res = ingest_document(store, RawDocument(Path(d["doc_id"]), d["text"], meta), d["doc_id"], bar=False)
-            if res.status == "failed":
-                failed.append(res)
-        store.bump_version()
+            items.append((RawDocument(Path(d["doc_id"]), d["text"], meta), d["doc_id"]))
+        failed = [r for r in ingest_many(store, items) if r.status == "failed"]
     for f in failed:
         log.warning("not indexed: %s (%s)", f.doc_id or f.path, f.reason)
     return store, time.perf_counter() - t

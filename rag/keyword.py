@@ -32,6 +32,11 @@ _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
 _LAO_DIGITS = str.maketrans("໐໑໒໓໔໕໖໗໘໙", "0123456789")
 _LAO_CANON = (("ຫນ", "ໜ"), ("ຫມ", "ໝ"))
 _LAO_STOP = frozenset("ແລະ ໃນ ທີ່ ຂອງ ໄດ້ ເປັນ ກັບ ໃຫ້ ຈາກ ມີ ວ່າ ນີ້ ນັ້ນ ການ".split())
+QUESTION_WORDS = frozenset(
+    """bao nhieu gi nao sao khi dau ai the nhu khong chua hay hoac la co nhung
+    what which who whom whose when where why how much many does did do is are was were the a an of in
+    ໃດ ແນວໃດ ຫຍັງ ເທົ່າໃດ ຈັກ ບໍ ແມ່ນ ໃຜ ເມື່ອໃດ ຢູ່ໃສ ແດ່ ຄື ປີໃດ ອັນໃດ""".split()
+)
 _VI_STOP = frozenset("va cua cac la co duoc trong cho voi nhung mot da den tai nay do the thi se".split())
 
 
@@ -170,9 +175,7 @@ class KeywordIndex:
         self, query: str, k: int, allow: Optional[callable] = None, lang: Optional[str] = None, query_lang: str = ""
     ) -> list[tuple[Entry, float]]:
         """BM25 top ``k`` among entries passing ``allow`` (and of passage language ``lang``)."""
-        terms = tokenize(query, query_lang)
-        if query_lang != "vi":
-            terms += [t for t in tokenize(query, "vi") if "_" in t]
+        terms = self._query_terms(query, query_lang)
         if not terms:
             return []
         n_all = max(len(self.entries), 1)
@@ -208,6 +211,32 @@ class KeywordIndex:
             by_para[(fam, int(e.meta.get("para", 0)))].append(e.id)
             docs[fam].add(e.meta.get("doc_id", ""))
         self._by_para, self._family_docs = dict(by_para), dict(docs)
+
+    def query_weight(self, query: str, query_lang: str = "") -> float:
+        """Sum of the query terms' IDF: the score of a passage matching every term once, at average length."""
+        n_all = max(len(self.entries), 1)
+        total = 0.0
+        for t in set(self._query_terms(query, query_lang)):
+            df = len(self.postings.get(t, ()))
+            total += math.log(1 + (n_all - df + 0.5) / (df + 0.5))
+        return total
+
+    def _query_terms(self, query: str, query_lang: str) -> list[str]:
+        terms = tokenize(query, query_lang)
+        if query_lang != "vi":
+            terms += [t for t in tokenize(query, "vi") if "_" in t]
+        return terms
+
+    def unseen_fraction(self, query: str, query_lang: str = "") -> float:
+        """Share of the query's content words that occur nowhere in the record.
+
+        A question about an entity the record never mentions (another country, a price, a
+        sport) has such words; question words ("bao nhiêu", "which", "ເທົ່າໃດ") do not count.
+        """
+        words = [t for t in tokenize(query, "") if t not in QUESTION_WORDS and len(t) > 1]
+        if not words:
+            return 0.0
+        return sum(1 for t in words if t not in self.postings) / len(words)
 
     def family_passages(self, family: str, para: int) -> list[Entry]:
         """All stored passages of a document family at one paragraph index (its language versions)."""

@@ -18,6 +18,7 @@ import numpy as np
 from ingest.language import detect_language
 
 from .config import Settings
+from .glossary import expand_query
 from .keyword import KeywordIndex
 from .store import Store
 
@@ -144,6 +145,7 @@ class Retriever:
         filters = filters or Filters()
         mode = mode or self.settings.retriever
         query_lang = query_lang or detect_language(query)
+        query = expand_query(query)
         self.keyword.refresh()
         qvec = self.store.embedder.encode_queries([query])[0]
         n = max(self.settings.candidates, k)
@@ -153,13 +155,16 @@ class Retriever:
             lists = [self._keyword(query, n, filters, None, query_lang)]
         elif mode == "hybrid":
             langs = [l for l in self.keyword.languages() if not filters.langs or l in filters.langs]
-            lists = []
-            for lang in langs or [None]:
-                lists.append(self._dense(qvec, n, filters, lang))
-                lists.append(self._keyword(query, n, filters, lang, query_lang))
+            dense = [self._dense(qvec, n, filters, lang) for lang in langs or [None]]
+            keyword = [self._keyword(query, n, filters, lang, query_lang) for lang in langs or [None]]
+            if self.settings.fusion == "rrf":
+                fused = self._fuse(dense + keyword)
+            else:
+                fused = self._fuse_calibrated(dense, keyword, self.keyword.query_weight(query, query_lang))
         else:
             raise ValueError(f"unknown retriever {mode!r}: use dense, keyword or hybrid")
-        fused = self._fuse(lists)
+        if mode != "hybrid":
+            fused = self._fuse(lists)
         hits = self._group(fused, qvec, filters)
         if self.reranker is not None and hits:
             hits = self._rerank(query, hits)
@@ -184,6 +189,37 @@ class Retriever:
         order = sorted(scores, key=lambda c: -scores[c])
         return [(c, info[c][0], info[c][1], scores[c]) for c in order]
 
+    def _fuse_calibrated(self, dense_lists, keyword_lists, query_weight: float):
+        """Score fusion that is fair across languages.
+
+        A dense similarity counts by how far it stands out from the other candidates *of its
+        own language* (a z-score within that language's list), because a question is always
+        nearer, in the embedding space, to anything written in its own language; a smaller
+        share of the z-score over all languages keeps genuinely closer passages ahead. A
+        keyword score counts as the share of the query's term weight (sum of IDF) it matched.
+        """
+        scores: dict[str, float] = {}
+        info: dict[str, tuple[dict, str]] = {}
+        pooled = np.array([s for lst in dense_lists for *_, s in lst], dtype=np.float64)
+        if pooled.size:
+            g_mu, g_sd = pooled.mean(), max(pooled.std(), 0.02)
+        for lst in dense_lists:
+            if not lst:
+                continue
+            sims = np.array([s for *_, s in lst], dtype=np.float64)
+            mu, sd = sims.mean(), max(sims.std(), 0.02)
+            for (cid, meta, text, s) in lst:
+                z = (s - mu) / sd + self.settings.dense_global_weight * (s - g_mu) / g_sd
+                scores[cid] = scores.get(cid, 0.0) + z
+                info[cid] = (meta, text)
+        w = self.settings.keyword_weight / max(query_weight, 1e-6)
+        for lst in keyword_lists:
+            for (cid, meta, text, s) in lst:
+                scores[cid] = scores.get(cid, 0.0) + w * s
+                info[cid] = (meta, text)
+        order = sorted(scores, key=lambda c: -scores[c])
+        return [(c, info[c][0], info[c][1], scores[c]) for c in order]
+
     def _group(self, fused, qvec, filters: Filters) -> list[Hit]:
         """Merge language versions of one passage into one hit, cited from the official original."""
         groups: dict[tuple[str, int], list[tuple[str, dict, str, float]]] = {}
@@ -204,7 +240,7 @@ class Retriever:
             family, para = key
             if para >= 0:
                 everyone = self._family_members(family, para, filters)
-                rep = self._representative(everyone) or members[0]
+                rep = self._representative([m for m in everyone if filters.allows(m[1])]) or members[0]
             else:
                 everyone, rep = [members[0]], members[0]
             cid, meta, text, _ = rep

@@ -26,9 +26,19 @@ def build_assistant(settings: Settings, retriever: Optional[Retriever] = None, b
     return Assistant(settings, retriever or build_retriever(settings), backend=backend, backend_name=backend_name)
 
 
+SEED_KEY = "bundled_corpus_seeded"
+
+
 def ensure_corpus(store: Store, corpus_dir: Optional[Path] = None):
-    """Ingest the bundled corpus when the store is empty (first start); returns the summary or None."""
-    if store.count() > 0:
+    """Ingest the bundled corpus into an empty store, once per collection (first start).
+
+    Returns the ingest summary when it ingested, else None. A flag in the collection metadata
+    records the seeding, so a store whose documents were all deleted stays empty (a deleted
+    bundled document never comes back); ``python -m ingest --reset`` drops the flag with the
+    collection.
+    """
+    meta = store.client.get_collection(store.settings.collection).metadata or {}
+    if meta.get(SEED_KEY) or store.count() > 0:
         return None
     folder = Path(corpus_dir or store.settings.corpus_dir)
     if not folder.is_dir():
@@ -37,4 +47,8 @@ def ensure_corpus(store: Store, corpus_dir: Optional[Path] = None):
     from ingest.pipeline import ingest_paths
 
     log.info("empty store: ingesting the bundled corpus from %s", folder)
-    return ingest_paths(store, [folder], bar=False)
+    summary = ingest_paths(store, [folder], bar=False)
+    if store.count() > 0:
+        col = store.client.get_collection(store.settings.collection)
+        col.modify(metadata={**(col.metadata or {}), SEED_KEY: True})
+    return summary
