@@ -21,7 +21,9 @@ from ingest.split import sentences
 from .backends import LLMBackend, make_backend
 from .citations import Citation, Highlight
 from .config import Settings
-from .keyword import tokenize
+from .glossary import spell_out
+from .guard import is_instruction, sanitize
+from .keyword import QUESTION_WORDS, tokenize
 from .retrieval import Filters, Hit, Retriever
 
 log = logging.getLogger(__name__)
@@ -40,9 +42,16 @@ MESSAGES = {
 }
 _MARKER = re.compile(r"\s*\[(\d+(?:\s*,\s*\d+)*)\]")
 _NUMBER = re.compile(r"\d+(?:[.,/]\d+)*%?")
+_WHEN = re.compile(r"khi nào|khi nao|bao giờ|bao gio|năm nào|nam nao|thời gian nào|\bwhen\b|what year|what date|"
+                   r"which year|ເມື່ອໃດ|ວັນທີໃດ|ປີໃດ|ເວລາໃດ", re.I)
+_DATE_IN_TEXT = re.compile(r"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|tháng \d{1,2}|(?<![-–])\b(?:19|20)\d{2}\b(?![-–]\d)|"
+                           r"January|February|March|April|May|June|July|August|September|October|November|December|"
+                           r"ເດືອນ|ວັນທີ", re.I)
 _FOLLOW_UP = re.compile(
-    r"^(còn|vậy|thế|con|vay|the|what about|and |how about|and the|ແລ້ວ|ສ່ວນ)|"
-    r"(thì sao|thi sao|the nao|thế nào|nó|đó|này|it\b|that\b|this\b|those\b|ນັ້ນ|ນີ້|ເດ\b)",
+    r"^\s*(còn|vậy còn|thế còn|con |vay con|what about|how about|and (the|what|how|when|which|who)|"
+    r"what of|ແລ້ວ|ສ່ວນ)|"
+    r"(thì sao|thi sao|thế nào\?*$|the nao\?*$|\bnó\b|\bđó\b|\bnày\b|\bit\b|\bthat one\b|\bthe previous|"
+    r"\bthe next|\bthe same\b|ເດ\s*[?？]?\s*$|ນັ້ນເດ)",
     re.I,
 )
 
@@ -82,18 +91,52 @@ def question_language(question: str, default: str = "vi") -> str:
     return lang if lang in ("vi", "lo", "en") else default
 
 
-def rewrite_rule_based(question: str, history: list[dict]) -> Optional[str]:
+_PERIOD = re.compile(r"\b((?:19|20)\d{2})\s*[-–—]\s*((?:19|20)\d{2})\b")
+_PREVIOUS = re.compile(r"trước|truoc|previous|before|earlier|prior|ກ່ອນ", re.I)
+_NEXT = re.compile(r"tiếp theo|tiep theo|\bsau\b|\bnext\b|following|later|ຕໍ່ໄປ|ຖັດໄປ", re.I)
+
+
+def shift_period(question: str, follow_up: str, periods: dict[tuple[int, int], list[str]]) -> Optional[str]:
+    """'... giai đoạn 2022-2025 ...' + 'Còn giai đoạn trước?' -> the same question about the record's previous period.
+
+    Among the year ranges the record mentions before (or after) the one asked about, the one
+    mentioned most often together with the question's subject words wins.
+    """
+    m = _PERIOD.search(question)
+    if not m or not periods:
+        return None
+    a, b = int(m.group(1)), int(m.group(2))
+    if _PREVIOUS.search(follow_up):
+        candidates = [p for p in periods if p[1] <= a and p != (a, b)]
+    elif _NEXT.search(follow_up):
+        candidates = [p for p in periods if p[0] >= b and p != (a, b)]
+    else:
+        return None
+    if not candidates:
+        return None
+    subject = set(tokenize(question[: m.start()] + " " + question[m.end() :])) - QUESTION_WORDS
+
+    def support(p):
+        hits = sum(1 for text in periods[p] if len(subject & set(tokenize(text))) >= 0.5 * len(subject))
+        near = -abs((p[1] - a) if p[1] <= a else (p[0] - b))
+        return (hits, near)
+
+    target = max(candidates, key=support)
+    return question[: m.start()] + f"{target[0]}-{target[1]}" + question[m.end() :]
+
+
+def rewrite_rule_based(question: str, history: list[dict], periods: Optional[dict] = None) -> Optional[str]:
     """Carry the previous question's subject into a short or referring follow-up."""
     previous = [t.get("rewritten_question") or t.get("question") or t.get("content", "")
                 for t in history if t.get("role", "user") == "user" or "question" in t]
     previous = [p for p in previous if p]
     if not previous:
         return None
-    words = question.split()
-    if len(words) > 12 and not _FOLLOW_UP.search(question):
+    if not _FOLLOW_UP.search(question):
         return None
-    if not _FOLLOW_UP.search(question) and len(words) > 6:
-        return None
+    shifted = shift_period(previous[-1], question, periods or {})
+    if shifted:
+        return shifted
     return f"{previous[-1].rstrip('?.! ')}? {question}"
 
 
@@ -129,7 +172,7 @@ class Assistant:
         hits = self.retriever.search(query, k=self.settings.top_k, filters=filters, query_lang=lang)
         t_ret = time.perf_counter()
         timings = {"retrieval_ms": round((t_ret - t0) * 1000, 1)}
-        if not hits or hits[0].similarity < self.settings.refusal_threshold:
+        if not hits or self.relevance(query, lang, hits) < self.settings.refusal_threshold:
             ans = self._refusal(question, lang, hits, rewritten, self.backend_name)
             yield Event("token", ans.answer)
             ans.timings = timings | {"total_ms": round((time.perf_counter() - t0) * 1000, 1)}
@@ -154,7 +197,7 @@ class Assistant:
     def rewrite(self, question: str, history: list[dict], lang: str) -> Optional[str]:
         if not history:
             return None
-        rule = rewrite_rule_based(question, history)
+        rule = rewrite_rule_based(question, history, self.record_periods())
         if rule is None or self.backend is None:
             return rule
         prev = "\n".join(f"- {t.get('question') or t.get('content')}" for t in history[-3:])
@@ -171,7 +214,23 @@ class Assistant:
             return rule
         return out if out and question_language(out) == lang else rule
 
+    def record_periods(self) -> dict[tuple[int, int], list[str]]:
+        """Every year range ('2016-2020') the record mentions, with the passages that mention it."""
+        self.retriever.keyword.refresh()
+        found: dict[tuple[int, int], list[str]] = {}
+        for e in self.retriever.keyword.entries.values():
+            for m in _PERIOD.finditer(e.text):
+                a, b = int(m.group(1)), int(m.group(2))
+                if a < b <= a + 15:
+                    found.setdefault((a, b), []).append(e.text)
+        return found
+
     # --- refusal -----------------------------------------------------------------------------
+    def relevance(self, query: str, lang: str, hits: list[Hit]) -> float:
+        """How well the record answers: best passage similarity, lowered by words the record never uses."""
+        unseen = self.retriever.keyword.unseen_fraction(spell_out(query), lang)
+        return hits[0].similarity - self.settings.refusal_unseen_weight * unseen
+
     def _refusal(self, question, lang, hits, rewritten, backend) -> Answer:
         closest = [Citation.from_hit(i + 1, h) for i, h in enumerate(hits[:3])]
         return Answer(question, lang, MESSAGES["refusal"][lang], True, backend, [], rewritten, [], closest)
@@ -184,9 +243,9 @@ class Assistant:
             v = h.version_in(lang)
             text, doc_id, base, vlang = (v["text"], v["doc_id"], int(v.get("start") or 0), lang) if v else (
                 h.text, h.doc_id, int(h.meta.get("start", 0)), h.meta.get("lang", ""))
-            for s in sentences(text):
+            for s in sentences(text, lao_clauses=False):
                 body = text[s.start : s.end]
-                if len(body) >= 12:
+                if len(body) >= 12 and not is_instruction(body):
                     pool.append((rank, body, doc_id, vlang, base + s.start, base + s.end))
         return pool
 
@@ -196,11 +255,15 @@ class Assistant:
             return self._refusal(question, lang, hits, None, "extractive")
         qvec = self.embedder.encode_queries([query])[0]
         svecs = self.embedder.encode_passages([p[1] for p in pool])
-        qtok = set(tokenize(query, lang))
+        qtok = set(tokenize(spell_out(query), lang)) - QUESTION_WORDS
+        qnums = set(_NUMBER.findall(query))
+        wants_date = bool(_WHEN.search(query))
         scores = []
         for (rank, body, *_), vec in zip(pool, svecs):
             lex = len(qtok & set(tokenize(body, lang))) / max(len(qtok), 1)
-            scores.append(float(vec @ qvec) + 0.15 * lex - 0.004 * rank)
+            nums = len(qnums & set(_NUMBER.findall(body))) / max(len(qnums), 1) if qnums else 0.0
+            date = 1.0 if wants_date and _DATE_IN_TEXT.search(body) else 0.0
+            scores.append(float(vec @ qvec) + 0.15 * lex + 0.04 * nums + 0.03 * date - 0.004 * rank)
         order = np.argsort(scores)[::-1]
         best = scores[order[0]]
         chosen = [i for i in order[:3] if scores[i] >= best - 0.025][:2]
@@ -232,7 +295,7 @@ class Assistant:
         blocks, given = [], []
         for h in hits:
             v = h.version_in(lang)
-            text = v["text"] if v else h.text
+            text = sanitize(v["text"] if v else h.text)
             block = f"[{len(given) + 1}] {h.meta.get('title', '')} ({h.meta.get('date', '')})\n<<<\n{text}\n>>>"
             cost = self.backend.count_tokens(block)
             if used + cost > budget:
@@ -284,8 +347,10 @@ class Assistant:
                 if not v:
                     continue
                 base = int(v.get("start") or 0)
-                for s in sentences(v["text"]):
-                    rows.append((v["text"][s.start:s.end], v["doc_id"], v["lang"], base + s.start, base + s.end))
+                for s in sentences(v["text"], lao_clauses=False):
+                    sent = v["text"][s.start:s.end]
+                    if not is_instruction(sent):
+                        rows.append((sent, v["doc_id"], v["lang"], base + s.start, base + s.end))
             passage_sents[i] = rows
         all_rows = {i: self.embedder.encode_passages([r[0] for r in rows]) if rows else None
                     for i, rows in passage_sents.items()}
@@ -300,15 +365,15 @@ class Assistant:
                     continue
                 sims = mat @ vec
                 j = int(np.argmax(sims))
-                lex = self._overlap(clean, passage_sents[i][j][0], lang)
-                score = float(sims[j]) + 0.1 * lex
+                lex = self._overlap(spell_out(clean), passage_sents[i][j][0], lang)
+                score = float(sims[j]) + 0.2 * lex
                 if score > best[0]:
                     best = (score, i, j)
             score, i, j = best
             reason = None
             if i is None or score < self.settings.support_threshold:
                 reason = "no cited passage supports it" if valid else "no passage supports it"
-            elif not self._numbers_supported(clean, [r[0] for r in passage_sents[i]] + [given[i - 1].text]):
+            elif not self._numbers_supported(clean, [r[0] for r in passage_sents[i]], given[i - 1].meta.get("date", "")):
                 reason = "a number in it is not in the cited passage"
             if reason:
                 unsupported.append({"sentence": clean, "reason": reason})
@@ -325,11 +390,21 @@ class Assistant:
 
     @staticmethod
     def _overlap(a: str, b: str, lang: str) -> float:
-        ta, tb = set(tokenize(a, lang)), set(tokenize(b, lang))
+        ta, tb = set(tokenize(a, lang)) - QUESTION_WORDS, set(tokenize(b, lang))
         return len(ta & tb) / max(len(ta), 1)
 
     @staticmethod
-    def _numbers_supported(sentence: str, passages: list[str]) -> bool:
-        joined = " ".join(passages)
-        nums = set(_NUMBER.findall(sentence))
-        return all(n.rstrip("%") in joined for n in nums)
+    def _numbers_supported(sentence: str, passages: list[str], date: str = "") -> bool:
+        """Every number in the sentence occurs as a number in the passages (or in the document's date).
+
+        A compound date ("22/11/2022") passes when each of its parts does, so a model may add
+        the year that the document's own date gives to "Hôm nay (22/11)".
+        """
+        found = set(p for p in re.split(r"[-/]", date) if p)
+        for p in passages:
+            for n in _NUMBER.findall(p):
+                found.add(n)
+                found.add(n.rstrip("%")) if not n.endswith("%") else None
+                found.update(re.split(r"[/.,]", n))
+        return all(n in found or (not n.endswith("%") and all(x in found for x in re.split(r"[/.,]", n) if x))
+                   for n in _NUMBER.findall(sentence))

@@ -179,11 +179,25 @@ def cmd_eval(args) -> int:
 
 def cmd_brief(args) -> int:
     from .briefing import write_briefing
+    from .dates import parse_date_arg
 
+    if args.out.suffix.lower() not in (".docx", ".md"):
+        raise fail(f"--out {args.out}: write the briefing to a .docx or a .md file")
+    try:  # check the dates before loading anything
+        for flag, value, end in (("--from", args.date_from, False), ("--to", args.date_to, True),
+                                 ("--as-of", args.as_of, True)):
+            parse_date_arg(value, end=end, what=flag)
+    except ValueError as exc:
+        raise fail(str(exc)) from None
     settings = settings_from_args(args)
     assistant = _assistant(settings, args.backend)
-    path = write_briefing(assistant, args.out, topic=args.topic, date_from=args.date_from, date_to=args.date_to,
-                          as_of=args.as_of, lang=args.brief_lang)
+    try:
+        path = write_briefing(assistant, args.out, topic=args.topic, date_from=args.date_from,
+                              date_to=args.date_to, as_of=args.as_of, lang=args.brief_lang)
+    except ValueError as exc:
+        raise fail(str(exc)) from None
+    except OSError as exc:
+        raise fail(f"cannot write {args.out}: {exc}") from None
     print(path)
     return 0
 
