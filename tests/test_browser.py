@@ -1,0 +1,70 @@
+"""One real-browser test: ``streamlit run app.py`` headless on a loopback port, driven by Chromium.
+
+Needs Debian's Chromium and fonts for Lao and Vietnamese, and Playwright's Python package only
+(the browser is the system one, ``executable_path=/usr/bin/chromium``; never ``playwright install``):
+
+    sudo apt-get update && sudo apt-get install -y chromium fonts-noto-core
+    pip install -r requirements-dev.txt
+
+In CI (``CI=true``) a missing browser or package fails the test instead of skipping it.
+"""
+from __future__ import annotations
+
+import importlib.util
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+VI_TITLE = "BHXH Việt Nam và Bộ Lao động và Phúc lợi xã hội Lào ký Biên bản ghi nhớ hợp tác giai đoạn 2022-2025"
+
+
+def _helpers():
+    spec = importlib.util.spec_from_file_location("rag_screenshot", ROOT / "scripts" / "screenshot.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def _require_browser(shot) -> None:
+    problems = []
+    if not Path(shot.CHROMIUM).exists():
+        problems.append(f"{shot.CHROMIUM} is missing (apt-get install -y chromium fonts-noto-core)")
+    if importlib.util.find_spec("playwright") is None:
+        problems.append("the playwright package is missing (pip install -r requirements-dev.txt)")
+    if problems:
+        if IN_CI:
+            pytest.fail("; ".join(problems))
+        pytest.skip("; ".join(problems))
+
+
+def test_chat_in_a_real_browser(tmp_path):
+    shot = _helpers()
+    _require_browser(shot)
+    png = tmp_path / "chat.png"
+    with shot.run_app(tmp_path / "chroma", log_path=tmp_path / "streamlit.log", timeout=120) as url, \
+            shot.browser_page() as page:
+        card = shot.ask(page, url, shot.QUESTION)
+        card_text = card.inner_text()
+        assert "[1]" in card_text and VI_TITLE in card_text, card_text
+        assert "2022-11-22" in card_text
+        # the supporting sentence is highlighted inside the card
+        mark = card.locator("mark").first
+        assert "2022-2025" in mark.inner_text()
+        # the answer above the cards carries the matching [1] marker
+        answer = page.locator("[data-testid='stChatMessage']").nth(1)
+        assert re.search(r"2022-2025\.?\s*\[1\]", answer.inner_text()), answer.inner_text()
+        # the Lao version of the passage opens in the card, beside the English one
+        card.locator("[data-testid='stExpander'] summary").first.click()
+        lao = card.get_by_text(re.compile("ໄລຍະປີ 2022-2025")).first
+        lao.wait_for(state="visible", timeout=10_000)
+        box = lao.bounding_box()
+        assert box and box["width"] > 50 and box["height"] > 10
+        page.screenshot(path=str(png))
+        assert not page.locator("[data-testid='stException']").count()
+    assert png.stat().st_size > 20_000
+    log = (tmp_path / "streamlit.log").read_text(encoding="utf-8", errors="replace")
+    assert "Traceback" not in log, log[-3000:]
