@@ -342,7 +342,6 @@ def load_file(path: Path, max_bytes: Optional[int] = None, data: Optional[bytes]
             f"unsupported file type {suffix or '(none)'}; use PDF, DOCX, HTML, TXT or MD"
         )
     from_disk = data is None
-    uploaded = data is not None
     if data is None:
         try:
             size = path.stat().st_size

@@ -36,7 +36,7 @@ MESSAGES = {
     },
     "quoted": {
         "vi": "(trích nguyên văn)",
-        "lo": "(ອ້າງອີງຈາກຕົ້ນສະບັບພາສາຫວຽດນາມ)",
+        "lo": "(ອ້າງອີງຈາກຕົ້ນສະບັບ)",
         "en": "(quoted from the original)",
     },
 }

@@ -246,6 +246,12 @@ class KeywordIndex:
         """True when more than one document (language version) shares this family."""
         return len(self._family_docs.get(family, ())) > 1
 
+    def snapshot(self) -> list[Entry]:
+        """A consistent copy of every indexed passage, after catching up with Chroma."""
+        self.refresh()
+        with self._lock:
+            return [Entry(e.id, e.text, dict(e.meta), e.length) for e in self.entries.values()]
+
     def __len__(self) -> int:
         return len(self.entries)
 
