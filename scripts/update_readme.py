@@ -1,0 +1,127 @@
+"""Regenerate the README's tables from the results files (never typed by hand).
+
+Each table sits between ``<!-- BEGIN name -->`` and ``<!-- END name -->`` markers:
+- ``settings``: every field of rag.config.Settings with its variable, default and description;
+- ``retrieval-evaldev``: results/eval-dev.json (python -m rag eval on ../shared/eval-dev);
+- ``retrieval-gold``: results/gold.json (python -m rag eval on corpus/ + eval/gold.jsonl);
+- ``refusal``: results/refusal.json (scripts/calibrate_refusal.py);
+- ``answers``: results/answers.json (scripts/eval_answers.py).
+
+    python scripts/update_readme.py [--check]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+README = ROOT / "README.md"
+RESULTS = ROOT / "results"
+
+
+def _load(name: str):
+    p = RESULTS / name
+    return json.loads(p.read_text(encoding="utf-8")) if p.exists() else None
+
+
+def settings_table() -> str:
+    from rag.config import Settings
+
+    rows = ["| variable | default | what it does |", "|---|---|---|"]
+    for name, f in Settings.model_fields.items():
+        default = f.default
+        default = "—" if default is None else (str(default) if not isinstance(default, Path) else str(default))
+        rows.append(f"| `RAG_{name.upper()}` | `{default}` | {f.description or ''} |")
+    return "\n".join(rows)
+
+
+def retrieval_table(res: dict, source: str) -> str:
+    from rag.evaluation import format_table
+
+    head = f"Made by `{source}`.\n\n"
+    return head + format_table(res)
+
+
+def refusal_table(res: dict) -> str:
+    rows = [
+        f"Gate: refuse when `similarity − {res['refusal_unseen_weight']} × unseen < {res['refusal_threshold']}` "
+        "(chosen on the `calib` half of eval/gold.jsonl; errors reported on both halves).",
+        "",
+        "| half | in-record questions | wrongly refused | out-of-record questions | wrongly answered |",
+        "|---|---|---|---|---|",
+    ]
+    for half in ("calib", "test"):
+        e = res[half]
+        rows.append(f"| {half} | {e['in_record']} | {e['wrong_refusals']} ({e['wrong_refusal_rate']:.1%}) | "
+                    f"{e['out_of_record']} | {e['wrong_answers']} ({e['wrong_answer_rate']:.1%}) |")
+    return "\n".join(rows)
+
+
+def answers_table(res: dict) -> str:
+    rows = [
+        f"Gold questions: `{res['gold']}`, split `{res['split']}`; machine: {res['machine']}.",
+        "",
+        "| backend | answers with the expected fact | citations whose passage has it | wrong refusals | "
+        "wrong answers | fell back to extractive | first token p50 / p95 | total p50 / p95 |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for name, b in res["backends"].items():
+        label = name + (f" ({b['model']})" if b.get("model") else "")
+        rows.append(
+            f"| {label} | {b['answer_has_fact']:.1%} | {b['citations_with_fact']:.1%} | {b['wrong_refusal_rate']:.1%} | "
+            f"{b['wrong_answer_rate']:.1%} | {b['fallbacks']} of {b['questions']} | "
+            f"{b['first_token_ms']['p50'] / 1000:.2f} s / {b['first_token_ms']['p95'] / 1000:.2f} s | "
+            f"{b['total_ms']['p50'] / 1000:.2f} s / {b['total_ms']['p95'] / 1000:.2f} s |"
+        )
+    return "\n".join(rows)
+
+
+def tables() -> dict[str, str]:
+    out = {"settings": settings_table()}
+    ev = _load("eval-dev.json")
+    if ev:
+        out["retrieval-evaldev"] = retrieval_table(
+            ev, "python -m rag eval --corpus ../shared/eval-dev/corpus.jsonl --queries ../shared/eval-dev/queries.jsonl "
+                "--retriever all --out results/eval-dev.json")
+    gold = _load("gold.json")
+    if gold:
+        out["retrieval-gold"] = retrieval_table(
+            gold, "python -m rag eval --corpus corpus --queries eval/gold.jsonl --retriever all --out results/gold.json")
+    ref = _load("refusal.json")
+    if ref:
+        out["refusal"] = refusal_table(ref)
+    ans = _load("answers.json")
+    if ans:
+        out["answers"] = answers_table(ans)
+    return out
+
+
+def render(text: str) -> str:
+    for name, body in tables().items():
+        pattern = re.compile(rf"(<!-- BEGIN {re.escape(name)} -->\n).*?(<!-- END {re.escape(name)} -->)", re.S)
+        text = pattern.sub(lambda m: m.group(1) + body + "\n" + m.group(2), text)
+    return text
+
+
+def main() -> int:
+    p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    p.add_argument("--check", action="store_true", help="exit 1 if the README is not up to date")
+    args = p.parse_args()
+    old = README.read_text(encoding="utf-8")
+    new = render(old)
+    if args.check:
+        if new != old:
+            print("README.md tables are out of date: run python scripts/update_readme.py", file=sys.stderr)
+            return 1
+        return 0
+    README.write_text(new, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
