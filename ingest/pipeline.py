@@ -111,7 +111,8 @@ def prepare(raw: RawDocument, meta: DocMeta, max_chars: int) -> tuple[DocMeta, l
     if lang == "und":
         warnings.append("language not recognised as Vietnamese, Lao or English: stored as 'und'")
     meta.lang = lang
-    if not meta.title:
+    title_derived = not meta.title
+    if title_derived:
         first = passages[0].text.split("\n")[0]
         meta.title = first[:120] + ("…" if len(first) > 120 else "")
     d_from, d_to = date_range(meta.date)
@@ -126,6 +127,7 @@ def prepare(raw: RawDocument, meta: DocMeta, max_chars: int) -> tuple[DocMeta, l
                     "doc_id": meta.id,
                     "family": meta.family,
                     "title": meta.title,
+                    "title_derived": title_derived,
                     "date": meta.date,
                     "date_from": d_from,
                     "date_to": d_to,
@@ -182,6 +184,21 @@ def plan_document(chunks: list[Chunk], existing: dict[str, dict]) -> Plan:
     )
 
 
+def embedding_text(chunk: Chunk, title_context: str = "all") -> str:
+    """What is embedded for a passage: its text after its document's title (a contextual header).
+
+    A headline names what a whole article is about ("… sign the 2022-2025 memorandum"), which
+    its paragraphs often only imply ("Today (22/11) … the signing ceremony"). A title that was
+    not given (derived from the first line) is never added.
+    """
+    title = "" if chunk.meta.get("title_derived") else chunk.meta.get("title", "")
+    if title and not chunk.text.startswith(title[:40]) and (
+        title_context == "all" or (title_context == "lead" and chunk.meta.get("position") == 0)
+    ):
+        return f"{title}\n\n{chunk.text}"
+    return chunk.text
+
+
 def write_plans(store: Store, plans: list[Plan], progress: Optional[Progress] = None, bar: bool = True) -> None:
     """Embed new passages in batches (across documents), then write; stale passages go last."""
     from tqdm import tqdm
@@ -191,7 +208,7 @@ def write_plans(store: Store, plans: list[Plan], progress: Optional[Progress] = 
     with tqdm(total=len(to_embed), desc="embed", unit="passage", disable=not bar or not to_embed, leave=False) as pbar:
         for i in range(0, len(to_embed), batch):
             part = to_embed[i : i + batch]
-            store.add(part, store.embedder.encode_passages([c.text for c in part]))
+            store.add(part, store.embedder.encode_passages([embedding_text(c, store.settings.title_context) for c in part]))
             pbar.update(len(part))
             if progress:
                 progress(i + len(part), len(to_embed))

@@ -255,7 +255,7 @@ class Assistant:
             return self._refusal(question, lang, hits, None, "extractive")
         qvec = self.embedder.encode_queries([query])[0]
         svecs = self.embedder.encode_passages([p[1] for p in pool])
-        qtok = set(tokenize(spell_out(query), lang)) - QUESTION_WORDS
+        qtok = {t for t in tokenize(spell_out(query), lang) if not t.isdigit()} - QUESTION_WORDS
         qnums = set(_NUMBER.findall(query))
         wants_date = bool(_WHEN.search(query))
         scores = []
@@ -263,10 +263,15 @@ class Assistant:
             lex = len(qtok & set(tokenize(body, lang))) / max(len(qtok), 1)
             nums = len(qnums & set(_NUMBER.findall(body))) / max(len(qnums), 1) if qnums else 0.0
             date = 1.0 if wants_date and _DATE_IN_TEXT.search(body) else 0.0
-            scores.append(float(vec @ qvec) + 0.15 * lex + 0.04 * nums + 0.03 * date - 0.004 * rank)
+            # Retrieval already weighed dense, keyword and cross-language evidence: trust its order.
+            scores.append(float(vec @ qvec) + 0.15 * lex + 0.02 * nums + 0.03 * date - 0.02 * rank)
         order = np.argsort(scores)[::-1]
         best = scores[order[0]]
         chosen = [i for i in order[:3] if scores[i] >= best - 0.025][:2]
+        if wants_date and not any(_DATE_IN_TEXT.search(pool[i][1]) for i in chosen):
+            # A "when" question deserves a dated sentence: add the best one that is close enough.
+            dated = [i for i in order if _DATE_IN_TEXT.search(pool[i][1]) and scores[i] >= best - 0.08]
+            chosen += dated[:1]
         cites: dict[int, Citation] = {}
         parts = []
         for i in sorted(chosen, key=lambda i: (pool[i][0], pool[i][4])):

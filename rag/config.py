@@ -63,6 +63,10 @@ class Settings(BaseSettings):
     chunk_chars: int = Field(
         1000, ge=200, le=8000, description="Largest passage in characters; paragraphs are kept whole below it."
     )
+    title_context: Literal["none", "lead", "all"] = Field(
+        "all",
+        description="Embed the document title with its passages: none, the lead passage only, or all passages.",
+    )
     max_file_mb: float = Field(50, gt=0, description="Largest file ingest accepts, in MB.")
 
     # --- retrieval ---------------------------------------------------------------------

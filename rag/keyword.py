@@ -175,6 +175,10 @@ class KeywordIndex:
         self, query: str, k: int, allow: Optional[callable] = None, lang: Optional[str] = None, query_lang: str = ""
     ) -> list[tuple[Entry, float]]:
         """BM25 top ``k`` among entries passing ``allow`` (and of passage language ``lang``)."""
+        with self._lock:
+            return self._search(query, k, allow, lang, query_lang)
+
+    def _search(self, query, k, allow, lang, query_lang) -> list[tuple[Entry, float]]:
         terms = self._query_terms(query, query_lang)
         if not terms:
             return []

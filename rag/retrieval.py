@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, Optional, Sequence
 
@@ -118,6 +119,7 @@ class Retriever:
         self.store = store
         self.settings = settings or store.settings
         self.keyword = KeywordIndex(store)
+        self._pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="retrieval")
         self.reranker = None
         if self.settings.reranker_model:
             try:
@@ -147,16 +149,21 @@ class Retriever:
         query_lang = query_lang or detect_language(query)
         query = expand_query(query)
         self.keyword.refresh()
-        qvec = self.store.embedder.encode_queries([query])[0]
         n = max(self.settings.candidates, k)
+        langs = [l for l in self.keyword.languages() if not filters.langs or l in filters.langs] or [None]
+        # Keyword search runs while the query is embedded (the embedding engine releases the GIL).
+        kw_langs = langs if mode == "hybrid" else [None]
+        kw_future = self._pool.submit(
+            lambda: [self._keyword(query, n, filters, lang, query_lang) for lang in kw_langs]
+        ) if mode in ("hybrid", "keyword") else None
+        qvec = self.store.embedder.encode_queries([query])[0]
         if mode == "dense":
             lists = [self._dense(qvec, n, filters, None)]
         elif mode == "keyword":
-            lists = [self._keyword(query, n, filters, None, query_lang)]
+            lists = kw_future.result()
         elif mode == "hybrid":
-            langs = [l for l in self.keyword.languages() if not filters.langs or l in filters.langs]
-            dense = [self._dense(qvec, n, filters, lang) for lang in langs or [None]]
-            keyword = [self._keyword(query, n, filters, lang, query_lang) for lang in langs or [None]]
+            dense = list(self._pool.map(lambda lang: self._dense(qvec, n, filters, lang), langs))
+            keyword = kw_future.result()
             if self.settings.fusion == "rrf":
                 fused = self._fuse(dense + keyword)
             else:
@@ -172,7 +179,8 @@ class Retriever:
 
     # --- parts -------------------------------------------------------------------------------
     def _dense(self, qvec, n, filters: Filters, lang) -> list[tuple[str, dict, str, float]]:
-        return [(c.id, c.meta, c.text, s) for c, s in self.store.dense_search(qvec, n, filters.where(lang))]
+        total = len(self.keyword)
+        return [(c.id, c.meta, c.text, s) for c, s in self.store.dense_search(qvec, n, filters.where(lang), n=total)]
 
     def _keyword(self, query, n, filters: Filters, lang, query_lang) -> list[tuple[str, dict, str, float]]:
         allow = filters.allows if filters.active else None
@@ -202,12 +210,12 @@ class Retriever:
         info: dict[str, tuple[dict, str]] = {}
         pooled = np.array([s for lst in dense_lists for *_, s in lst], dtype=np.float64)
         if pooled.size:
-            g_mu, g_sd = pooled.mean(), max(pooled.std(), 0.02)
+            g_mu, g_sd = pooled.mean(), max(pooled.std(), 1e-3)
         for lst in dense_lists:
             if not lst:
                 continue
             sims = np.array([s for *_, s in lst], dtype=np.float64)
-            mu, sd = sims.mean(), max(sims.std(), 0.02)
+            mu, sd = sims.mean(), max(sims.std(), 1e-3)
             for (cid, meta, text, s) in lst:
                 z = (s - mu) / sd + self.settings.dense_global_weight * (s - g_mu) / g_sd
                 scores[cid] = scores.get(cid, 0.0) + z

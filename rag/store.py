@@ -257,9 +257,13 @@ class Store:
     def doc_chunks(self, doc_id: str, documents: bool = False) -> list[Chunk]:
         return self.get(where={"doc_id": doc_id}, documents=documents)
 
-    def dense_search(self, query_vec: np.ndarray, k: int, where: Optional[dict] = None) -> list[tuple[Chunk, float]]:
-        """Nearest passages by cosine similarity (1 - cosine distance), best first."""
-        n = self.count()
+    def dense_search(self, query_vec: np.ndarray, k: int, where: Optional[dict] = None,
+                     n: Optional[int] = None) -> list[tuple[Chunk, float]]:
+        """Nearest passages by cosine similarity (1 - cosine distance), best first.
+
+        ``n`` is the number of passages stored, when the caller knows it (saves a round trip).
+        """
+        n = self.count() if n is None else n
         if n == 0:
             return []
         res = self.collection.query(

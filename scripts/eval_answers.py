@@ -14,7 +14,6 @@ import argparse
 import json
 import logging
 import platform
-import statistics
 import sys
 import tempfile
 import time
