@@ -12,6 +12,7 @@ import unicodedata
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 _TRAILING_WS = re.compile(r"[ \t\u00a0]+\n")
 _MANY_BLANK = re.compile(r"\n{3,}")
+_SPACES = re.compile(r"[ \t\u00a0]{2,}")
 
 
 def normalize_text(text: str) -> str:
@@ -20,5 +21,6 @@ def normalize_text(text: str) -> str:
     text = text.translate(_INVISIBLE)
     text = unicodedata.normalize("NFC", text)
     text = _TRAILING_WS.sub("\n", text)
+    text = _SPACES.sub(" ", text)
     text = _MANY_BLANK.sub("\n\n", text)
     return text.strip()

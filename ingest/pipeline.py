@@ -184,12 +184,14 @@ def plan_document(chunks: list[Chunk], existing: dict[str, dict]) -> Plan:
     )
 
 
-def embedding_text(chunk: Chunk, title_context: str = "all") -> str:
-    """What is embedded for a passage: its text after its document's title (a contextual header).
+def embedding_text(chunk: Chunk, title_context: str = "lead") -> str:
+    """What is embedded for a passage: its text, after its document's title for the lead passage.
 
-    A headline names what a whole article is about ("… sign the 2022-2025 memorandum"), which
-    its paragraphs often only imply ("Today (22/11) … the signing ceremony"). A title that was
-    not given (derived from the first line) is never added.
+    A headline names what an article is about ("… sign the 2022-2025 memorandum"), which its
+    lead often only implies ("Today (22/11) … the signing ceremony"). Given to every passage
+    ("all"), the title pulls later paragraphs about other periods towards the headline's; given
+    to the lead only, it helps headline and "when was it signed" questions without that cost.
+    A title that was not given (derived from the first line) is never added.
     """
     title = "" if chunk.meta.get("title_derived") else chunk.meta.get("title", "")
     if title and not chunk.text.startswith(title[:40]) and (

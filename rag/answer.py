@@ -178,9 +178,12 @@ class Assistant:
             ans.timings = timings | {"total_ms": round((time.perf_counter() - t0) * 1000, 1)}
             yield Event("final", answer=ans)
             return
-        if self.backend is None:
+        model_writes = lang in [x.strip() for x in self.settings.llm_languages.split(",")]
+        if self.backend is None or not model_writes:
             ans = self.extractive(question, query, lang, hits)
             ans.rewritten_question = rewritten
+            if self.backend is not None:  # e.g. Lao: quote the Lao passages rather than invent Lao text
+                ans.fallback_from = self.backend_name
             yield Event("token", ans.answer)
             timings["first_token_ms"] = round((time.perf_counter() - t0) * 1000, 1)
         else:
@@ -258,23 +261,25 @@ class Assistant:
         qtok = {t for t in tokenize(spell_out(query), lang) if not t.isdigit()} - QUESTION_WORDS
         qnums = set(_NUMBER.findall(query))
         wants_date = bool(_WHEN.search(query))
-        scores = []
+        scores, sims = [], []
         for (rank, body, *_), vec in zip(pool, svecs):
+            sims.append(float(vec @ qvec))
             lex = len(qtok & set(tokenize(body, lang))) / max(len(qtok), 1)
             nums = len(qnums & set(_NUMBER.findall(body))) / max(len(qnums), 1) if qnums else 0.0
             date = 1.0 if wants_date and _DATE_IN_TEXT.search(body) else 0.0
             # Retrieval already weighed dense, keyword and cross-language evidence: trust its order.
-            scores.append(float(vec @ qvec) + 0.15 * lex + 0.02 * nums + 0.03 * date - 0.02 * rank)
+            scores.append(float(vec @ qvec) + 0.15 * lex + 0.02 * nums + 0.06 * date - 0.02 * rank)
         order = np.argsort(scores)[::-1]
         best = scores[order[0]]
-        chosen = [i for i in order[:3] if scores[i] >= best - 0.025][:2]
+        chosen = [i for i in order[:3] if scores[i] >= best - 0.05][:2]
         if wants_date and not any(_DATE_IN_TEXT.search(pool[i][1]) for i in chosen):
             # A "when" question deserves a dated sentence: add the best one that is close enough.
-            dated = [i for i in order if _DATE_IN_TEXT.search(pool[i][1]) and scores[i] >= best - 0.08]
+            dated = [i for i in order if _DATE_IN_TEXT.search(pool[i][1]) and scores[i] >= best - 0.12]
             chosen += dated[:1]
         cites: dict[int, Citation] = {}
         parts = []
-        for i in sorted(chosen, key=lambda i: (pool[i][0], pool[i][4])):
+        # The sentence closest in meaning to the question comes first and is cited [1].
+        for i in sorted(chosen, key=lambda i: -sims[i]):
             rank, body, doc_id, vlang, a, b = pool[i]
             c = cites.get(rank)
             if c is None:

@@ -67,6 +67,9 @@ def _filters(args):
     from .retrieval import Filters
 
     langs = [x.strip() for x in args.langs.split(",")] if getattr(args, "langs", None) else None
+    bad = [x for x in langs or [] if x not in ("vi", "lo", "en")]
+    if bad:
+        raise fail(f"unknown language {', '.join(bad)} in --lang: use vi, lo, en (comma-separated)")
     try:
         return Filters.from_strings(langs, getattr(args, "docs", None), args.date_from, args.date_to)
     except ValueError as exc:
@@ -75,6 +78,7 @@ def _filters(args):
 
 def _assistant(settings, backend_name=None):
     from .backends import BackendError
+    from .embeddings import EmbeddingModelError
     from .retrieval import RerankerError
     from .service import build_assistant, build_retriever, build_store, ensure_corpus
     from .store import StoreError
@@ -83,7 +87,7 @@ def _assistant(settings, backend_name=None):
         store = build_store(settings)
         ensure_corpus(store)
         return build_assistant(settings, build_retriever(settings, store), backend_name=backend_name)
-    except (StoreError, BackendError, RerankerError) as exc:
+    except (StoreError, BackendError, RerankerError, EmbeddingModelError) as exc:
         raise fail(str(exc)) from None
 
 
@@ -98,12 +102,18 @@ def print_answer(ans, out=sys.stdout) -> None:
     if cites:
         out.write("\nClosest passages:\n" if ans.refused else "\nSources:\n")
     for c in cites:
-        out.write(f"[{c.n}] {c.title} — {c.date or 'undated'} — {c.lang} — {c.doc_id}\n")
-        out.write("    " + c.text.replace("\n", "\n    ") + "\n")
+        text, doc_id, _ = c.passage_in(ans.language)
+        lang = ans.language if doc_id != c.doc_id else c.lang
+        out.write(f"[{c.n}] {c.title} — {c.date or 'undated'} — {c.doc_id}\n")
+        out.write(f"    ({lang}) " + text.replace("\n", "\n    ") + "\n")
+        if doc_id != c.doc_id:
+            out.write(f"    ({c.lang}, original) " + c.text.replace("\n", "\n    ") + "\n")
     out.write(f"\n(answered by: {ans.backend}{' after ' + ans.fallback_from + ' failed the checks' if ans.fallback_from else ''})\n")
 
 
 def cmd_ask(args) -> int:
+    if not args.question.strip():
+        raise fail("the question is empty")
     settings = settings_from_args(args)
     history = []
     if args.history:
@@ -111,8 +121,8 @@ def cmd_ask(args) -> int:
             history = json.loads(args.history.read_text(encoding="utf-8"))
         except (OSError, ValueError) as exc:
             raise fail(f"--history {args.history}: {exc}") from None
-        if not isinstance(history, list):
-            raise fail("--history must hold a JSON list of earlier turns")
+        if not isinstance(history, list) or not all(isinstance(t, dict) and "question" in t for t in history):
+            raise fail('--history must hold a JSON list of earlier turns: [{"question": "...", "answer": "..."}, ...]')
     assistant = _assistant(settings, args.backend)
     if args.json:
         ans = assistant.ask(args.question, history, _filters(args))

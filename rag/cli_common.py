@@ -34,7 +34,12 @@ def settings_from_args(args: argparse.Namespace, **extra) -> Settings:
     logging.basicConfig(
         level=settings.log_level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr
     )
-    for noisy in ("httpx", "chromadb", "urllib3", "sentence_transformers"):
+    import warnings
+
+    # Chroma warns that it cannot rebuild our embedding function from its stored config: we
+    # always pass it ourselves, so the warning says nothing to a user.
+    warnings.filterwarnings("ignore", message="Could not reconstruct embedding function")
+    for noisy in ("httpx", "chromadb", "urllib3", "sentence_transformers", "pypdf"):
         logging.getLogger(noisy).setLevel(max(logging.WARNING, logging.getLogger().level))
     return settings
 

@@ -64,7 +64,7 @@ class Settings(BaseSettings):
         1000, ge=200, le=8000, description="Largest passage in characters; paragraphs are kept whole below it."
     )
     title_context: Literal["none", "lead", "all"] = Field(
-        "all",
+        "lead",
         description="Embed the document title with its passages: none, the lead passage only, or all passages.",
     )
     max_file_mb: float = Field(50, gt=0, description="Largest file ingest accepts, in MB.")
@@ -114,6 +114,11 @@ class Settings(BaseSettings):
         "share of the sentence's words) for a model's sentence to be kept; numbers must also match.",
     )
 
+    llm_languages: str = Field(
+        "vi,en",
+        description="Languages the language model may write answers in (comma list); a question in another "
+        "language (Lao, for the bundled model) is answered by quoting that language's passages instead.",
+    )
     models_dir: Path = Field(Path("models"), description="Folder of local GGUF models.")
     llm_model_path: Optional[Path] = Field(None, description="GGUF file for llamacpp (default: the installed model).")
     llm_threads: int = Field(2, ge=1, le=64, description="CPU threads for llama.cpp.")

@@ -236,7 +236,11 @@ class KeywordIndex:
 
         A question about an entity the record never mentions (another country, a price, a
         sport) has such words; question words ("bao nhiêu", "which", "ເທົ່າໃດ") do not count.
+        Only judged when the record holds passages in the question's language: a question in
+        a language the record lacks proves nothing by its words.
         """
+        if query_lang and query_lang not in self.languages():
+            return 0.0
         words = [t for t in tokenize(query, "") if t not in QUESTION_WORDS and len(t) > 1]
         if not words:
             return 0.0
