@@ -415,7 +415,7 @@ class Assistant:
         A compound date ("22/11/2022") passes when each of its parts does, so a model may add
         the year that the document's own date gives to "Hôm nay (22/11)".
         """
-        found = set(p for p in re.split(r"[-/]", date) if p)
+        found = set(re.split(r"[-/]", date)[:1]) if date else set()  # the document's year only
         for p in passages:
             for n in _NUMBER.findall(p):
                 found.add(n)

@@ -87,9 +87,12 @@ def test_unsupported_claim_is_removed_even_past_the_gate(assistant_with):
 
 
 def test_supported_model_answer_keeps_citations_and_streams(assistant_with):
-    reply = ("Ngày 22/11/2022, tại Lào, BHXH Việt Nam và Bộ Lao động và Phúc lợi xã hội Lào đã ký kết "
-             "biên bản ghi nhớ hợp tác trong lĩnh vực An sinh xã hội [1]. Giá vàng hôm nay tăng mạnh [7].")
-    a = assistant_with(lambda p: reply)
+    def reply(prompt):  # cite the passage that really says it, as a good model would
+        n = re.search(r"\[(\d+)\][^\[]*?<<<\n[^>]*22/11", prompt).group(1)
+        return ("Ngày 22/11/2022, tại Lào, BHXH Việt Nam và Bộ Lao động và Phúc lợi xã hội Lào đã ký kết "
+                f"biên bản ghi nhớ hợp tác trong lĩnh vực An sinh xã hội [{n}]. Giá vàng hôm nay tăng mạnh [7].")
+
+    a = assistant_with(reply)
     events = list(a.stream("Hai bên ký biên bản ghi nhớ ở đâu và khi nào?"))
     tokens = [e for e in events if e.kind == "token"]
     assert len(tokens) > 3, "the answer must stream piece by piece"
