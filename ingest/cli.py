@@ -40,7 +40,7 @@ def main(argv=None) -> int:
 
     try:
         if args.reset:
-            store = _reset_store(settings)
+            store = Store.recreate(settings)
         else:
             store = Store(settings)
     except StoreError as exc:
@@ -79,14 +79,3 @@ def main(argv=None) -> int:
         print("summary: " + ", ".join(f"{counts.get(s, 0)} {s}" for s in STATUSES + (("removed",) if "removed" in counts else ())))
     return 1 if full.failed else 0
 
-
-def _reset_store(settings):
-    """Open the collection without the model check, drop it, and create it for the configured model."""
-    from rag.store import Store, make_client
-
-    client = make_client(settings)
-    try:
-        client.delete_collection(settings.collection)
-    except Exception:
-        pass
-    return Store(settings)

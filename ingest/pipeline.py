@@ -362,7 +362,7 @@ def remove_document(store: Store, doc_id: str) -> FileResult:
     """Remove one document (one language version); its other versions stay."""
     ids = [c.id for c in store.doc_chunks(doc_id)]
     if not ids:
-        return FileResult(doc_id, "failed", doc_id, reason=f"no document with id '{doc_id}' in the store")
+        return FileResult(doc_id, "failed", doc_id, reason=f"no document with id '{doc_id}' in the store (see: python -m ingest --list)")
     store.delete(ids)
     store.bump_version()
     return FileResult(doc_id, "removed", doc_id, passages=len(ids))

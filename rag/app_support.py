@@ -68,7 +68,7 @@ def seed_corpus_once(store, folder: Optional[Path] = None):
 
     Returns the ingest summary when it ingested, else None. After the first start the flag
     in the collection's metadata keeps an emptied store empty (deleting every document in
-    the app must not bring the bundled ones back). ``Store.reset`` drops the collection and
+    the app must not bring the bundled ones back). ``Store.recreate`` (``python -m ingest --reset``) drops the collection and
     with it the flag, so a reset store is seeded again.
     """
     from .service import ensure_corpus

@@ -180,18 +180,15 @@ class Store:
                 self.settings.collection, built, meta.get(MODEL_VERSION_KEY), self.embedder.version,
             )
 
-    def reset(self) -> None:
-        """Drop the collection and create it again (empty) for the current model."""
+    @classmethod
+    def recreate(cls, settings: Settings, embedder: Optional[BaseEmbedder] = None) -> "Store":
+        """Drop the collection, whatever model built it, and open it again empty for this model."""
+        client = make_client(settings)
         try:
-            self.client.delete_collection(self.settings.collection)
-        except Exception:
+            client.delete_collection(settings.collection)
+        except Exception:  # nothing to drop
             pass
-        self.collection = self._open_collection()
-        from langchain_chroma import Chroma
-
-        self.vectorstore = Chroma(
-            client=self.client, collection_name=self.settings.collection, embedding_function=self.embedder
-        )
+        return cls(settings, embedder)
 
     def corpus_version(self) -> str:
         """The collection's current write stamp, read fresh (another process may have written)."""

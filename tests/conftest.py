@@ -49,7 +49,7 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 if str(REPO_ROOT) not in sys.path:
     sys.path.insert(0, str(REPO_ROOT))
 
-from rag.config import Settings, load_settings, offline_environment  # noqa: E402
+from rag.config import OFFLINE_ENV, Settings, load_settings, offline_environment  # noqa: E402
 
 offline_environment()
 
@@ -73,12 +73,7 @@ def _clean_environ() -> dict[str, str]:
         {
             "PYTHONPATH": str(REPO_ROOT) + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else ""),
             "PYTHONIOENCODING": "utf-8",
-            "HF_HUB_OFFLINE": "1",
-            "TRANSFORMERS_OFFLINE": "1",
-            "HF_DATASETS_OFFLINE": "1",
-            "HF_HUB_DISABLE_TELEMETRY": "1",
-            "ANONYMIZED_TELEMETRY": "False",
-            "TOKENIZERS_PARALLELISM": "false",
+            **OFFLINE_ENV,
         }
     )
     return env
