@@ -441,11 +441,16 @@ def briefing_module():
     return mod
 
 
+def briefing_page_header(page: str):
+    """Title and intro of a briefing-based page; the briefing module, or None when unavailable."""
+    st.markdown(f"## {tr(page + '_title')}")
+    st.markdown(tr(page + "_intro"))
+    return briefing_module()
+
+
 def page_briefing(rt: sup.Runtime) -> None:
     lang = L()
-    st.markdown(f"## {tr('briefing_title')}")
-    st.markdown(tr("briefing_intro"))
-    B = briefing_module()
+    B = briefing_page_header("briefing")
     if B is None:
         return
     topic = st.text_input(tr("briefing_topic"), key="b_topic", placeholder=B.LABELS[lang]["default_topic"])
@@ -491,9 +496,7 @@ def agreement_rows(_rt: sup.Runtime, version: str, store_key: str, d_from, d_to,
 
 def page_agreements(rt: sup.Runtime) -> None:
     lang = L()
-    st.markdown(f"## {tr('agreements_title')}")
-    st.markdown(tr("agreements_intro"))
-    B = briefing_module()
+    B = briefing_page_header("agreements")
     if B is None:
         return
     c1, c2, c3 = st.columns(3)

@@ -20,6 +20,7 @@ from ingest.split import sentences
 
 from .backends import LLMBackend, make_backend
 from .citations import Citation, Highlight
+from .dates import find_dates
 from .config import Settings
 from .glossary import spell_out
 from .guard import is_instruction, sanitize
@@ -44,9 +45,6 @@ _MARKER = re.compile(r"\s*\[(\d+(?:\s*,\s*\d+)*)\]")
 _NUMBER = re.compile(r"\d+(?:[.,/]\d+)*%?")
 _WHEN = re.compile(r"khi nào|khi nao|bao giờ|bao gio|năm nào|nam nao|thời gian nào|\bwhen\b|what year|what date|"
                    r"which year|ເມື່ອໃດ|ວັນທີໃດ|ປີໃດ|ເວລາໃດ", re.I)
-_DATE_IN_TEXT = re.compile(r"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|tháng \d{1,2}|(?<![-–])\b(?:19|20)\d{2}\b(?![-–]\d)|"
-                           r"January|February|March|April|May|June|July|August|September|October|November|December|"
-                           r"ເດືອນ|ວັນທີ", re.I)
 _FOLLOW_UP = re.compile(
     r"^\s*(còn|vậy còn|thế còn|con |vay con|what about|how about|and (the|what|how|when|which|who)|"
     r"what of|ແລ້ວ|ສ່ວນ)|"
@@ -266,16 +264,18 @@ class Assistant:
             sims.append(float(vec @ qvec))
             lex = len(qtok & set(tokenize(body, lang))) / max(len(qtok), 1)
             nums = len(qnums & set(_NUMBER.findall(body))) / max(len(qnums), 1) if qnums else 0.0
-            date = 1.0 if wants_date and _DATE_IN_TEXT.search(body) else 0.0
+            date = 1.0 if wants_date and find_dates(body, hits[rank].meta.get("date")) else 0.0
             # Retrieval already weighed dense, keyword and cross-language evidence: trust its order.
             scores.append(float(vec @ qvec) + 0.15 * lex + 0.02 * nums + 0.06 * date - 0.02 * rank)
         order = np.argsort(scores)[::-1]
         best = scores[order[0]]
         chosen = [i for i in order[:3] if scores[i] >= best - 0.05][:2]
-        if wants_date and not any(_DATE_IN_TEXT.search(pool[i][1]) for i in chosen):
+        def has_date(i):
+            return bool(find_dates(pool[i][1], hits[pool[i][0]].meta.get("date")))
+
+        if wants_date and not any(has_date(i) for i in chosen):
             # A "when" question deserves a dated sentence: add the best one that is close enough.
-            dated = [i for i in order if _DATE_IN_TEXT.search(pool[i][1]) and scores[i] >= best - 0.12]
-            chosen += dated[:1]
+            chosen += [i for i in order if has_date(i) and scores[i] >= best - 0.12][:1]
         cites: dict[int, Citation] = {}
         parts = []
         # The sentence closest in meaning to the question comes first and is cited [1].
