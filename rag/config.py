@@ -82,6 +82,15 @@ class Settings(BaseSettings):
     dense_global_weight: float = Field(
         0.5, ge=0, description="Share of the all-language z-score beside the per-language one in zscore fusion."
     )
+    hubness_weight: float = Field(
+        0.5,
+        ge=0,
+        le=2,
+        description="Hubness correction of dense scores: a passage's similarity is lowered by this times the "
+        "mean similarity of its nearest neighbours in the corpus (CSLS), so that short, generic passages "
+        "stop crowding every question's results. 0 turns it off.",
+    )
+    hubness_k: int = Field(30, ge=1, le=200, description="Neighbours that measure a passage's hubness.")
     rrf_k: int = Field(60, ge=1, description="Reciprocal-rank-fusion constant (fusion=rrf, and single-index modes).")
     reranker_model: Optional[str] = Field(
         None, description="Optional sentence-transformers cross-encoder (name or path) to re-rank results."

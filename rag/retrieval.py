@@ -9,6 +9,7 @@ as one hit, cited from the official original with the translations beside it.
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -120,6 +121,9 @@ class Retriever:
         self.settings = settings or store.settings
         self.keyword = KeywordIndex(store)
         self._pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="retrieval")
+        self._hub_lock = threading.Lock()
+        self._hub_cache: dict[str, float] = {}
+        self._hub_version: Optional[str] = None
         self.reranker = None
         if self.settings.reranker_model:
             try:
@@ -180,7 +184,38 @@ class Retriever:
     # --- parts -------------------------------------------------------------------------------
     def _dense(self, qvec, n, filters: Filters, lang) -> list[tuple[str, dict, str, float]]:
         total = len(self.keyword)
-        return [(c.id, c.meta, c.text, s) for c, s in self.store.dense_search(qvec, n, filters.where(lang), n=total)]
+        alpha = self.settings.hubness_weight
+        if not alpha:
+            return [(c.id, c.meta, c.text, s) for c, s in self.store.dense_search(qvec, n, filters.where(lang), n=total)]
+        # Twice the candidates, so that passages the correction lifts are among them.
+        found = self.store.dense_search(qvec, 2 * n, filters.where(lang), n=total, vectors=True)
+        hub = self._hubness(found)
+        ranked = [(c.id, c.meta, c.text, s - alpha * hub.get(c.id, 0.0)) for c, s in found]
+        ranked.sort(key=lambda x: -x[3])
+        return ranked[:n]
+
+    def _hubness(self, found) -> dict[str, float]:
+        """Mean similarity of each candidate to its nearest passages elsewhere in the corpus,
+        cached until the corpus changes.
+
+        This is the CSLS correction of cross-lingual retrieval (Conneau et al., 2018): a passage
+        in a crowded part of the embedding space (a short, generic sentence) is near every query;
+        subtracting how near it is to everything else leaves how near it is to *this* query.
+        """
+        version = self.keyword.version
+        with self._hub_lock:
+            if self._hub_version != version:
+                self._hub_cache, self._hub_version = {}, version
+            todo = [c for c, _ in found if c.id not in self._hub_cache]
+        if todo:
+            got = self.store.neighbour_similarity(todo, self.settings.hubness_k)
+            with self._hub_lock:
+                if self._hub_version == version:
+                    self._hub_cache.update(got)
+        else:
+            got = {}
+        cache = self._hub_cache
+        return {c.id: got[c.id] if c.id in got else cache.get(c.id, 0.0) for c, _ in found}
 
     def _keyword(self, query, n, filters: Filters, lang, query_lang) -> list[tuple[str, dict, str, float]]:
         allow = filters.allows if filters.active else None

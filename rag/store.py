@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import shlex
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Iterable, Optional
 
 import numpy as np
@@ -98,6 +98,11 @@ def _fingerprint(embedder: BaseEmbedder) -> str:
     return getattr(embedder, "fingerprint", None) or embedder.name
 
 
+def document_of(chunk_id: str) -> str:
+    """The document id inside a chunk id (``doc_id:position:hash``, see ``ingest.pipeline.chunk_id``)."""
+    return chunk_id.rsplit(":", 2)[0]
+
+
 @dataclass
 class Chunk:
     """A passage as stored: id, text and flat metadata."""
@@ -105,6 +110,7 @@ class Chunk:
     id: str
     text: str
     meta: dict[str, Any]
+    vector: Optional[np.ndarray] = field(default=None, repr=False, compare=False)  # when asked for
 
 
 class Store:
@@ -255,24 +261,55 @@ class Store:
         return self.get(where={"doc_id": doc_id}, documents=documents)
 
     def dense_search(self, query_vec: np.ndarray, k: int, where: Optional[dict] = None,
-                     n: Optional[int] = None) -> list[tuple[Chunk, float]]:
+                     n: Optional[int] = None, vectors: bool = False) -> list[tuple[Chunk, float]]:
         """Nearest passages by cosine similarity (1 - cosine distance), best first.
 
         ``n`` is the number of passages stored, when the caller knows it (saves a round trip).
+        With ``vectors``, each chunk's stored vector comes back in ``chunk.vector``.
         """
         n = self.count() if n is None else n
         if n == 0:
             return []
+        include = ["metadatas", "documents", "distances"] + (["embeddings"] if vectors else [])
         res = self.collection.query(
             query_embeddings=[np.asarray(query_vec, dtype=np.float32)],
             n_results=min(k, n),
             where=where,
-            include=["metadatas", "documents", "distances"],
+            include=include,
         )
-        return [
-            (Chunk(i, d, dict(m or {})), 1.0 - float(dist))
-            for i, d, m, dist in zip(res["ids"][0], res["documents"][0], res["metadatas"][0], res["distances"][0])
-        ]
+        out = []
+        for j, (i, d, m, dist) in enumerate(
+            zip(res["ids"][0], res["documents"][0], res["metadatas"][0], res["distances"][0])
+        ):
+            chunk = Chunk(i, d, dict(m or {}))
+            if vectors:
+                chunk.vector = np.asarray(res["embeddings"][0][j], dtype=np.float32)
+            out.append((chunk, 1.0 - float(dist)))
+        return out
+
+    def neighbour_similarity(self, chunks: list[Chunk], k: int, spare: int = 10) -> dict[str, float]:
+        """Mean cosine similarity of each passage (with its ``vector``) to its ``k`` nearest
+        passages of *other* documents.
+
+        One batched nearest-neighbour query over the whole collection (filters do not apply:
+        this measures how crowded the passage's neighbourhood is in the corpus as it stands).
+        Passages of the passage's own document are skipped, so a long document is not taken
+        for a crowded one; ``spare`` extra neighbours are fetched to make up for them.
+        """
+        if not chunks:
+            return {}
+        total = self.count()
+        res = self.collection.query(
+            query_embeddings=[np.asarray(c.vector, dtype=np.float32) for c in chunks],
+            n_results=max(1, min(k + spare, total)),
+            include=["distances"],  # the document is read off the chunk id: metadata costs ~25 ms here
+        )
+        out: dict[str, float] = {}
+        for c, got, dists in zip(chunks, res["ids"], res["distances"]):
+            own = document_of(c.id)
+            sims = [1.0 - float(d) for i, d in zip(got, dists) if document_of(i) != own][:k]
+            out[c.id] = float(np.mean(sims)) if sims else 0.0
+        return out
 
     # --- writes --------------------------------------------------------------------------
     def add(self, chunks: list[Chunk], embeddings: Optional[np.ndarray] = None) -> None:

@@ -85,6 +85,64 @@ def test_keyword_index_follows_every_write_without_rebuild(settings_factory):
     assert len(r.keyword) == n
 
 
+def _hub_docs() -> list[tuple[str, str]]:
+    generic = [
+        "Hai bên trao đổi kinh nghiệm về bảo hiểm xã hội.",
+        "Hai bên đã trao đổi kinh nghiệm trong lĩnh vực bảo hiểm xã hội.",
+        "Hai cơ quan trao đổi kinh nghiệm về chính sách bảo hiểm xã hội.",
+        "ສອງຝ່າຍໄດ້ແລກປ່ຽນປະສົບການກ່ຽວກັບປະກັນສັງຄົມ.",
+    ]
+    docs = [(f"chung-{i}", t) for i, t in enumerate(generic)]
+    docs.append(("dac-biet", "Năm 2015, Bảo hiểm xã hội Việt Nam và Bộ Lao động Lào ký biên bản ghi nhớ tại Viêng Chăn."))
+    return docs
+
+
+def _ingest_texts(store, docs):
+    for doc_id, text in docs:
+        body = f"---\nid: {doc_id}\ntitle: {doc_id}\n---\n{text}\n"
+        assert ingest_bytes(store, f"{doc_id}.md", body.encode()).status == "added"
+
+
+def test_hubness_correction_is_csls_over_the_stored_corpus(settings_factory):
+    """Dense scores are cosine minus weight x mean cosine to the passage's k nearest others."""
+    import numpy as np
+
+    from rag.store import Store
+
+    settings = settings_factory(hubness_weight=0.5, hubness_k=2)
+    store = Store(settings)
+    _ingest_texts(store, _hub_docs())
+    r = Retriever(store, settings)
+    qvec = store.embedder.encode_queries(["Biên bản ghi nhớ ký năm nào?"])[0]
+    ranked = r._dense(qvec, 10, Filters(), None)
+    vecs = store.embeddings(list(r.keyword.entries))
+    ids = list(vecs)
+    for cid, _meta, _text, score in ranked:
+        others = sorted((float(vecs[cid] @ vecs[o]) for o in ids if o != cid), reverse=True)[:2]
+        expected = float(vecs[cid] @ qvec) - 0.5 * float(np.mean(others))
+        assert score == pytest.approx(expected, abs=1e-4), cid
+    assert [x[3] for x in ranked] == sorted((x[3] for x in ranked), reverse=True)
+    assert ranked[0][1]["doc_id"] == "dac-biet"
+    def passage_of(doc_id):
+        return next(i for i, e in r.keyword.entries.items() if e.meta["doc_id"] == doc_id)
+
+    # A crowded passage (near-paraphrases around it) pays more than the lone one.
+    hub = r._hubness(store.dense_search(qvec, 10, vectors=True))
+    lone = passage_of("dac-biet")
+    assert hub[passage_of("chung-0")] > hub[lone]
+
+    # The correction follows the corpus: a near-copy of the lone passage makes it crowded too.
+    before = hub[lone]
+    _ingest_texts(store, [("ban-sao", "Năm 2015, BHXH Việt Nam và Bộ Lao động Lào đã ký biên bản ghi nhớ tại Viêng Chăn.")])
+    r.search("Biên bản ghi nhớ ký năm nào?", k=3)  # syncs with Chroma
+    after = r._hubness(store.dense_search(qvec, 10, vectors=True))[lone]
+    assert after > before + 0.02
+
+    plain = Retriever(store, settings.model_copy(update={"hubness_weight": 0.0}))
+    for cid, _meta, _text, score in plain._dense(qvec, 10, Filters(), None):
+        assert score == pytest.approx(float(vecs.get(cid, store.embeddings([cid])[cid]) @ qvec), abs=1e-4)
+
+
 def test_unloadable_reranker_fails_clearly(corpus_store):
     settings = corpus_store.settings.model_copy(update={"reranker_model": "/nonexistent/cross-encoder"})
     with pytest.raises(RerankerError, match="RAG_RERANKER_MODEL"):
