@@ -44,8 +44,8 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--retriever", dest="eval_retrievers", default=None, help="dense, keyword, hybrid, a comma list, or all")
     e.add_argument("--json", action="store_true")
     e.add_argument("--out", type=Path, help="also write the JSON result to this file")
-    e.add_argument("--limit", type=int, help="use only the first N queries (quick checks)")
-    add_store_flags(e)
+    e.add_argument("--limit", type=int, help="use only the first N queries of each slice (quick checks)")
+    add_store_flags(e, store=False)  # eval always indexes into a fresh temporary store
 
     b = sub.add_parser("brief", help="draft a briefing note (timeline, agreements, activities), cited")
     b.add_argument("--topic", default="")

