@@ -90,6 +90,14 @@ class Settings(BaseSettings):
         "mean similarity of its nearest neighbours in the corpus (CSLS), so that short, generic passages "
         "stop crowding every question's results. 0 turns it off.",
     )
+    hnsw_ef_search: int = Field(
+        300, ge=10, le=5000,
+        description="Chroma HNSW search breadth, set when a collection is created: higher finds the true "
+        "nearest passages more often (0.98 -> 0.998 of the top 30 at eval-dev scale) for ~0.2 ms a query.",
+    )
+    hnsw_ef_construction: int = Field(
+        200, ge=10, le=5000, description="Chroma HNSW build breadth, set when a collection is created."
+    )
     hubness_k: int = Field(30, ge=1, le=200, description="Neighbours that measure a passage's hubness.")
     rrf_k: int = Field(60, ge=1, description="Reciprocal-rank-fusion constant (fusion=rrf, and single-index modes).")
     reranker_model: Optional[str] = Field(

@@ -139,7 +139,11 @@ class Store:
         return self.client.get_or_create_collection(
             name,
             embedding_function=ef,
-            configuration={"hnsw": {"space": "cosine"}},
+            configuration={"hnsw": {
+                "space": "cosine",
+                "ef_search": self.settings.hnsw_ef_search,
+                "ef_construction": self.settings.hnsw_ef_construction,
+            }},
             metadata={
                 MODEL_KEY: self.embedder.name,
                 MODEL_ID_KEY: _fingerprint(self.embedder),
