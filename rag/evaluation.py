@@ -110,6 +110,12 @@ def _pct(values: list[float], p: float) -> float:
     return round(values[i], 1)
 
 
+# The settings that shape retrieval, recorded with every result so that a figure says what made it.
+RETRIEVAL_SETTINGS = ("chunk_chars", "title_context", "candidates", "fusion", "keyword_weight",
+                      "dense_global_weight", "hubness_weight", "hubness_k", "rrf_k", "reranker_model",
+                      "hnsw_ef_search", "hnsw_ef_construction")
+
+
 def first_of_each_slice(queries: list[dict], n: int) -> list[dict]:
     """The first ``n`` queries of each slice, in file order (a quick run still sees every slice)."""
     seen: dict[str, int] = {}
@@ -155,7 +161,8 @@ def run_eval(settings: Settings, corpus: Path, queries: Path, retrievers: list[s
             }
         del retriever, store
     meta = {"corpus": str(corpus), "queries": str(queries), "k": k, "n_queries": len(qs),
-            "embedding_model": settings.embedding_model}
+            "embedding_model": settings.embedding_model,
+            "settings": {name: getattr(settings, name) for name in RETRIEVAL_SETTINGS}}
     if len(retrievers) == 1:
         return {**per[retrievers[0]], "index_seconds": round(index_seconds, 1), "retriever": retrievers[0], "run": meta}
     return {"index_seconds": round(index_seconds, 1), "retrievers": per, "run": meta}

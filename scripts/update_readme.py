@@ -3,6 +3,7 @@
 Each table sits between ``<!-- BEGIN name -->`` and ``<!-- END name -->`` markers:
 - ``settings``: every field of rag.config.Settings with its variable, default and description;
 - ``retrieval-evaldev``: results/eval-dev.json (python -m rag eval on ../shared/eval-dev);
+- ``retrieval-ablation``: results/eval-dev.json beside results/eval-dev-no-hubness.json (one part off);
 - ``retrieval-gold``: results/gold.json (python -m rag eval on corpus/ + eval/gold.jsonl);
 - ``refusal``: results/refusal.json (scripts/calibrate_refusal.py);
 - ``answers``: results/answers.json (scripts/eval_answers.py).
@@ -47,6 +48,33 @@ def retrieval_table(res: dict, source: str) -> str:
     return head + format_table(res)
 
 
+ABLATIONS = [  # (results file, what differs, the variable that makes it)
+    ("eval-dev-no-hubness.json", "without the hubness correction", "RAG_HUBNESS_WEIGHT=0"),
+]
+
+
+def ablation_table(main: dict) -> str:
+    """Hybrid retrieval as configured beside the same run with one part switched off."""
+    rows_in = [("as configured", main)]
+    sources = []
+    for name, label, env in ABLATIONS:
+        res = _load(name)
+        if res:
+            rows_in.append((label, res))
+            sources.append(f"`{env} python -m rag eval --corpus ../shared/eval-dev/corpus.jsonl --queries "
+                           f"../shared/eval-dev/queries.jsonl --retriever all --out results/{name}`")
+    slices = list(main["retrievers"]["hybrid"]["slices"])
+    rows = [f"Made by {', '.join(sources)} (hybrid retrieval; recall@10 per slice)." if sources else "",
+            "",
+            "| hybrid | " + " | ".join(slices) + " | overall MRR@10 | p95 latency |",
+            "|---|" + "---|" * (len(slices) + 2)]
+    for label, res in rows_in:
+        h = res["retrievers"]["hybrid"]
+        cells = [f"{h['slices'][sl]['recall@10']:.3f}" if sl in h["slices"] else "—" for sl in slices]
+        rows.append(f"| {label} | " + " | ".join(cells) + f" | {h['overall']['mrr@10']:.3f} | {h['latency_ms']['p95']:.0f} ms |")
+    return "\n".join(rows)
+
+
 def refusal_table(res: dict) -> str:
     rows = [
         f"Gate: refuse when `similarity − {res['refusal_unseen_weight']} × unseen < {res['refusal_threshold']}` "
@@ -89,6 +117,7 @@ def tables() -> dict[str, str]:
         out["retrieval-evaldev"] = retrieval_table(
             ev, "python -m rag eval --corpus ../shared/eval-dev/corpus.jsonl --queries ../shared/eval-dev/queries.jsonl "
                 "--retriever all --out results/eval-dev.json")
+        out["retrieval-ablation"] = ablation_table(ev)
     gold = _load("gold.json")
     if gold:
         out["retrieval-gold"] = retrieval_table(
