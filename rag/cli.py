@@ -40,9 +40,9 @@ def build_parser() -> argparse.ArgumentParser:
     e = sub.add_parser("eval", help="measure retrieval on a JSONL corpus (or folder) and queries")
     e.add_argument("--corpus", required=True, type=Path, help="CORPUS.jsonl, or a folder to ingest")
     e.add_argument("--queries", required=True, type=Path, help="QUERIES.jsonl")
-    e.add_argument("--k", type=int, default=10)
+    e.add_argument("--k", type=int, default=10, help="cut-off for recall and MRR (default 10)")
     e.add_argument("--retriever", dest="eval_retrievers", default=None, help="dense, keyword, hybrid, a comma list, or all")
-    e.add_argument("--json", action="store_true")
+    e.add_argument("--json", action="store_true", help="print one JSON object")
     e.add_argument("--out", type=Path, help="also write the JSON result to this file")
     e.add_argument("--limit", type=int, help="use only the first N queries of each slice (quick checks)")
     add_store_flags(e, store=False)  # eval always indexes into a fresh temporary store

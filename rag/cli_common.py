@@ -10,7 +10,8 @@ from .config import Settings, SettingsError, load_settings, offline_environment
 
 def add_store_flags(p: argparse.ArgumentParser, store: bool = True) -> None:
     """Flags for the store and the embedding model; ``store=False`` keeps only the model's."""
-    g = p.add_argument_group("store (each flag beats its RAG_* variable)")
+    title = "store" if store else "model and logging"
+    g = p.add_argument_group(f"{title} (each flag beats its RAG_* variable)")
     if store:
         g.add_argument("--store", dest="store_dir", help="embedded Chroma folder (RAG_STORE_DIR)")
         g.add_argument("--chroma-host", help="Chroma server host (RAG_CHROMA_HOST)")
