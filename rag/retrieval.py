@@ -183,13 +183,11 @@ class Retriever:
 
     # --- parts -------------------------------------------------------------------------------
     def _dense(self, qvec, n, filters: Filters, lang) -> list[tuple[str, dict, str, float]]:
-        total = len(self.keyword)
         alpha = self.settings.hubness_weight
-        if not alpha:
-            return [(c.id, c.meta, c.text, s) for c, s in self.store.dense_search(qvec, n, filters.where(lang), n=total)]
-        # Twice the candidates, so that passages the correction lifts are among them.
-        found = self.store.dense_search(qvec, 2 * n, filters.where(lang), n=total, vectors=True)
-        hub = self._hubness(found)
+        # With the hubness correction, twice the candidates, so that passages it lifts are among them.
+        found = self.store.dense_search(qvec, 2 * n if alpha else n, filters.where(lang), n=len(self.keyword),
+                                        vectors=bool(alpha))
+        hub = self._hubness(found) if alpha else {}
         ranked = [(c.id, c.meta, c.text, s - alpha * hub.get(c.id, 0.0)) for c, s in found]
         ranked.sort(key=lambda x: -x[3])
         return ranked[:n]
@@ -206,16 +204,13 @@ class Retriever:
         with self._hub_lock:
             if self._hub_version != version:
                 self._hub_cache, self._hub_version = {}, version
-            todo = [c for c, _ in found if c.id not in self._hub_cache]
-        if todo:
-            got = self.store.neighbour_similarity(todo, self.settings.hubness_k)
-            with self._hub_lock:
-                if self._hub_version == version:
-                    self._hub_cache.update(got)
-        else:
-            got = {}
-        cache = self._hub_cache
-        return {c.id: got[c.id] if c.id in got else cache.get(c.id, 0.0) for c, _ in found}
+            cache = self._hub_cache
+            todo = [c for c, _ in found if c.id not in cache]
+        got = self.store.neighbour_similarity(todo, self.settings.hubness_k) if todo else {}
+        with self._hub_lock:
+            if self._hub_version == version:
+                cache.update(got)
+        return {c.id: got.get(c.id, cache.get(c.id, 0.0)) for c, _ in found}
 
     def _keyword(self, query, n, filters: Filters, lang, query_lang) -> list[tuple[str, dict, str, float]]:
         allow = filters.allows if filters.active else None
