@@ -206,11 +206,26 @@ class Retriever:
                 self._hub_cache, self._hub_version = {}, version
             cache = self._hub_cache
             todo = [c for c, _ in found if c.id not in cache]
-        got = self.store.neighbour_similarity(todo, self.settings.hubness_k) if todo else {}
+        got = self._neighbour_similarity(todo) if todo else {}
         with self._hub_lock:
             if self._hub_version == version:
                 cache.update(got)
         return {c.id: got.get(c.id, cache.get(c.id, 0.0)) for c, _ in found}
+
+    def _neighbour_similarity(self, chunks, spare: int = 10) -> dict[str, float]:
+        """Mean cosine of each passage to its ``hubness_k`` nearest passages of *other* documents.
+
+        Passages of its own document are skipped (a long document is not a crowded one), their
+        documents read from the keyword index; ``spare`` extra neighbours make up for them.
+        """
+        k = self.settings.hubness_k
+        entries = self.keyword.entries
+        out = {}
+        for c, near in zip(chunks, self.store.neighbours([c.vector for c in chunks], k + spare)):
+            own = c.meta.get("doc_id")
+            sims = [s for i, s in near if i != c.id and (i not in entries or entries[i].meta.get("doc_id") != own)][:k]
+            out[c.id] = float(np.mean(sims)) if sims else 0.0
+        return out
 
     def _keyword(self, query, n, filters: Filters, lang, query_lang) -> list[tuple[str, dict, str, float]]:
         allow = filters.allows if filters.active else None

@@ -98,11 +98,6 @@ def _fingerprint(embedder: BaseEmbedder) -> str:
     return getattr(embedder, "fingerprint", None) or embedder.name
 
 
-def document_of(chunk_id: str) -> str:
-    """The document id inside a chunk id (``doc_id:position:hash``, see ``ingest.pipeline.chunk_id``)."""
-    return chunk_id.rsplit(":", 2)[0]
-
-
 @dataclass
 class Chunk:
     """A passage as stored: id, text and flat metadata."""
@@ -291,29 +286,17 @@ class Store:
             out.append((chunk, 1.0 - float(dist)))
         return out
 
-    def neighbour_similarity(self, chunks: list[Chunk], k: int, spare: int = 10) -> dict[str, float]:
-        """Mean cosine similarity of each passage (with its ``vector``) to its ``k`` nearest
-        passages of *other* documents.
-
-        One batched nearest-neighbour query over the whole collection (filters do not apply:
-        this measures how crowded the passage's neighbourhood is in the corpus as it stands).
-        Passages of the passage's own document are skipped, so a long document is not taken
-        for a crowded one; ``spare`` extra neighbours are fetched to make up for them.
-        """
-        if not chunks:
-            return {}
-        total = self.count()
+    def neighbours(self, vectors: list[np.ndarray], k: int) -> list[list[tuple[str, float]]]:
+        """The ``k`` nearest passages (id, cosine similarity) of each vector, in one batched query
+        over the whole collection (filters do not apply)."""
+        if not vectors:
+            return []
         res = self.collection.query(
-            query_embeddings=[np.asarray(c.vector, dtype=np.float32) for c in chunks],
-            n_results=max(1, min(k + spare, total)),
-            include=["distances"],  # the document is read off the chunk id: metadata costs ~25 ms here
+            query_embeddings=[np.asarray(v, dtype=np.float32) for v in vectors],
+            n_results=max(1, min(k, self.count())),
+            include=["distances"],
         )
-        out: dict[str, float] = {}
-        for c, got, dists in zip(chunks, res["ids"], res["distances"]):
-            own = document_of(c.id)
-            sims = [1.0 - float(d) for i, d in zip(got, dists) if document_of(i) != own][:k]
-            out[c.id] = float(np.mean(sims)) if sims else 0.0
-        return out
+        return [[(i, 1.0 - float(d)) for i, d in zip(ids, dists)] for ids, dists in zip(res["ids"], res["distances"])]
 
     # --- writes --------------------------------------------------------------------------
     def add(self, chunks: list[Chunk], embeddings: Optional[np.ndarray] = None) -> None:

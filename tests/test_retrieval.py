@@ -94,6 +94,8 @@ def _hub_docs() -> list[tuple[str, str]]:
     ]
     docs = [(f"chung-{i}", t) for i, t in enumerate(generic)]
     docs.append(("dac-biet", "Năm 2015, Bảo hiểm xã hội Việt Nam và Bộ Lao động Lào ký biên bản ghi nhớ tại Viêng Chăn."))
+    # two paragraphs of one document, alike: each is the other's nearest passage, which must not count
+    docs.append(("hai-doan", "Đoàn công tác thăm tỉnh Quảng Nam.\n\nĐoàn công tác đã thăm tỉnh Quảng Nam."))
     return docs
 
 
@@ -116,9 +118,10 @@ def test_hubness_correction_is_csls_over_the_stored_corpus(settings_factory):
     qvec = store.embedder.encode_queries(["Biên bản ghi nhớ ký năm nào?"])[0]
     ranked = r._dense(qvec, 10, Filters(), None)
     vecs = store.embeddings(list(r.keyword.entries))
-    ids = list(vecs)
-    for cid, _meta, _text, score in ranked:
-        others = sorted((float(vecs[cid] @ vecs[o]) for o in ids if o != cid), reverse=True)[:2]
+    doc_of = {i: e.meta["doc_id"] for i, e in r.keyword.entries.items()}
+    assert list(doc_of.values()).count("hai-doan") == 2
+    for cid, meta, _text, score in ranked:
+        others = sorted((float(vecs[cid] @ vecs[o]) for o in vecs if doc_of[o] != meta["doc_id"]), reverse=True)[:2]
         expected = float(vecs[cid] @ qvec) - 0.5 * float(np.mean(others))
         assert score == pytest.approx(expected, abs=1e-4), cid
     assert [x[3] for x in ranked] == sorted((x[3] for x in ranked), reverse=True)

@@ -8,8 +8,8 @@ import numpy as np
 import pytest
 
 from conftest import CORPUS_DIR, CORPUS_IDS, make_settings
-from ingest.pipeline import chunk_id, ingest_paths
-from rag.store import Chunk, Store, StoreError, document_of
+from ingest.pipeline import ingest_paths
+from rag.store import Chunk, Store, StoreError
 
 EN_DOC = CORPUS_DIR / "vss-lao-2022-11-22.en.md"
 VI_DOC = CORPUS_DIR / "vss-lao-2022-11-22.vi.md"
@@ -47,11 +47,6 @@ def test_every_chunk_carries_the_metadata_contract(corpus_store):
         assert sorted(c.meta["position"] for c in cs) == list(range(13)) == sorted(c.meta["para"] for c in cs)
         assert {c.meta["n_passages"] for c in cs} == {13} and {c.meta["page"] for c in cs} == {-1}
         assert {c.meta["lang"] for c in cs} == {doc_id.rsplit("-", 1)[1]} == {c.meta["doc_lang"] for c in cs}
-
-
-@pytest.mark.parametrize("doc_id", ["vss-lao-2022-11-22-vi", "bien-ban:2015", "a:0001:x"])
-def test_document_of_reads_back_the_document_of_a_chunk_id(doc_id):
-    assert document_of(chunk_id(doc_id, 3, "Hai bên ký biên bản ghi nhớ.")) == doc_id
 
 
 def test_reads_writes_and_cosine_search(fresh_store):
