@@ -117,15 +117,15 @@ class CorpusStore:
 
     @cached_property
     def retriever(self):
-        from rag.retrieval import Retriever
+        from rag.retrieval.hybrid import Retriever
 
         return Retriever(self.store, self.settings)
 
 
 @pytest.fixture(scope="session")
 def corpus_store(tmp_path_factory) -> CorpusStore:
-    from ingest.pipeline import ingest_paths
-    from rag.store import Store
+    from rag.ingest.service import ingest_paths
+    from rag.store.chroma import Store
 
     settings = make_settings(tmp_path_factory.mktemp("corpus_store") / "chroma")
     store = Store(settings)
@@ -136,7 +136,7 @@ def corpus_store(tmp_path_factory) -> CorpusStore:
 
 @pytest.fixture
 def fresh_store(tmp_path):
-    from rag.store import Store
+    from rag.store.chroma import Store
 
     return Store(make_settings(tmp_path / "fresh_store"))
 

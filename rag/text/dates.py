@@ -23,18 +23,8 @@ import re
 from dataclasses import dataclass, replace
 from typing import Optional, Union
 
-LAO_DIGITS = str.maketrans("໐໑໒໓໔໕໖໗໘໙", "0123456789")
-
-LAO_MONTHS = {
-    "ມັງກອນ": 1, "ກຸມພາ": 2, "ມີນາ": 3, "ເມສາ": 4, "ພຶດສະພາ": 5, "ມິຖຸນາ": 6,
-    "ກໍລະກົດ": 7, "ສິງຫາ": 8, "ກັນຍາ": 9, "ຕຸລາ": 10, "ພະຈິກ": 11, "ທັນວາ": 12,
-}
-EN_MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
-    "oct": 10, "nov": 11, "dec": 12,
-}
+from .langs import EN_MONTHS, LAO_MONTHS
+from .normalize import lao_to_arabic
 
 _D = r"(?P<d>\d{1,2})"
 _M = r"(?P<m>\d{1,2})"
@@ -142,11 +132,6 @@ class DateMention:
         return (self.year, self.month or 0, self.day or 0)
 
 
-def lao_to_arabic(text: str) -> str:
-    """Lao digits ໐-໙ to 0-9 (same length, so offsets do not move)."""
-    return text.translate(LAO_DIGITS)
-
-
 def iso_date(year: int, month: Optional[int] = None, day: Optional[int] = None) -> str:
     if day:
         return f"{year:04d}-{month:02d}-{day:02d}"
@@ -177,6 +162,20 @@ def format_iso(value: str) -> str:
     """'2022-11-22' -> '22/11/2022'; '2015-12' -> '12/2015'; anything else unchanged."""
     p = parse_iso(value)
     return format_date(*p) if p else value
+
+
+def date_bounds(value: str) -> tuple[int, int]:
+    """The days a partial ISO date covers, as YYYYMMDD integers (for store filters):
+    '2022' -> (20220101, 20221231); '2022-11' -> (20221101, 20221130); '' or junk -> (0, 0)."""
+    p = parse_iso(value)
+    if not p:
+        return 0, 0
+    try:
+        first = dt.date(p[0], p[1] or 1, p[2] or 1)
+        last = last_day(*p)
+    except ValueError:
+        return 0, 0
+    return int(first.strftime("%Y%m%d")), int(last.strftime("%Y%m%d"))
 
 
 def last_day(year: int, month: Optional[int] = None, day: Optional[int] = None) -> dt.date:

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
+from ..text.detect import detect_language, is_vietnamese_syllable
+from .errors import IngestError
 from .metadata import read_sidecar, split_front_matter, strip_stray_date
 
 log = logging.getLogger(__name__)
@@ -25,10 +27,6 @@ SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | {".pdf", ".docx"}
 # Latin-1 symbols that Vietnamese never uses but TCVN3 (ABC) and VNI fonts produce when their
 # bytes are read as Windows-1252/Unicode: "Vieät Nam" (VNI), "B¶o hiÓm x· héi" (TCVN3).
 _LEGACY_VI = set("¸µ¶·¹¨©®¡¢£¤¥¦§«¬¯°±²³´½¾¼ÞßÐðøåæçëîïñäöüÿþ÷×ÆÇÈËÌÎÏÑÖØÙÜÝ")
-
-
-class IngestError(Exception):
-    """A file that cannot be ingested; ``str()`` is the reason in plain words."""
 
 
 @dataclass
@@ -75,8 +73,6 @@ def looks_legacy_vietnamese(text: str) -> bool:
     as TCVN3 or VNI ("B¶o" -> "Bao", "Vieät" -> "Viet"). The second sign keeps French, German
     or Spanish text (ç, ö, ñ) from being taken for a legacy Vietnamese encoding.
     """
-    from .language import is_vietnamese_syllable
-
     letters = [c for c in text if c.isalpha() or c in _LEGACY_VI]
     if len(letters) < 12:
         return False
@@ -92,16 +88,8 @@ def looks_legacy_vietnamese(text: str) -> bool:
     return vietnamese / len(marked) >= 0.6
 
 
-_LEGACY_MSG = (
-    "the text looks like a legacy Vietnamese encoding (TCVN3/ABC or VNI), not Unicode; "
-    "convert it to Unicode first (for example with UniKey's converter) and add it again"
-)
-
-
 def _vietnamese_code_page(data: bytes) -> Optional[str]:
     """The text of a Windows-1258 (Vietnamese code page) file, or None if it does not read as Vietnamese."""
-    from .language import detect_language
-
     try:
         text = unicodedata.normalize("NFC", data.decode("cp1258"))
     except UnicodeDecodeError:
@@ -115,14 +103,14 @@ def decode_text(data: bytes, warnings: Optional[list[str]] = None) -> str:
     """Decode bytes of a text file: UTF-8 (with or without BOM), UTF-16 with a BOM, or
     Windows-1258 Vietnamese (with a note in ``warnings``)."""
     if not data.strip():
-        raise IngestError("the file is empty")
+        raise IngestError("empty_file")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return data.decode("utf-16")
         except UnicodeDecodeError:
-            raise IngestError("the file says it is UTF-16 but cannot be decoded as such") from None
+            raise IngestError("utf16_bad") from None
     if b"\x00" in data[:8192]:
-        raise IngestError("this is a binary file, not text (it contains NUL bytes); check the file type")
+        raise IngestError("binary_file")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -133,13 +121,10 @@ def decode_text(data: bytes, warnings: Optional[list[str]] = None) -> str:
             return vietnamese
         guess = data.decode("cp1252", errors="replace")
         if looks_legacy_vietnamese(guess):
-            raise IngestError(_LEGACY_MSG) from None
-        raise IngestError(
-            f"the text is not UTF-8 (undecodable byte at position {exc.start}); "
-            "save it as UTF-8 and add it again"
-        ) from None
+            raise IngestError("legacy_encoding") from None
+        raise IngestError("not_utf8", pos=exc.start) from None
     if looks_legacy_vietnamese(text):
-        raise IngestError(_LEGACY_MSG)
+        raise IngestError("legacy_encoding")
     return text
 
 
@@ -157,13 +142,13 @@ def _load_html(path: Path, data: bytes) -> RawDocument:
     from bs4 import BeautifulSoup
 
     if not data.strip():
-        raise IngestError("the file is empty")
+        raise IngestError("empty_file")
     if b"\x00" in data[:8192]:
-        raise IngestError("this is a binary file, not HTML (it contains NUL bytes)")
+        raise IngestError("binary_file")
     try:
         soup = BeautifulSoup(data, "lxml")
     except Exception as exc:  # lxml refuses very broken input
-        raise IngestError(f"the HTML cannot be parsed ({exc.__class__.__name__})") from None
+        raise IngestError("html_unparseable", error=exc.__class__.__name__) from None
     meta: dict = {}
     if soup.title and soup.title.string:
         meta["title"] = soup.title.string.strip()
@@ -182,9 +167,9 @@ def _load_html(path: Path, data: bytes) -> RawDocument:
             blocks.append(t)
     text = "\n\n".join(blocks) if blocks else body.get_text("\n\n", strip=True)
     if not text.strip():
-        raise IngestError("the HTML page has no text")
+        raise IngestError("no_text")
     if looks_legacy_vietnamese(text):
-        raise IngestError(_LEGACY_MSG)
+        raise IngestError("legacy_encoding")
     if meta.get("lang") not in ("vi", "lo", "en"):
         meta.pop("lang", None)
     return RawDocument(path, text, meta)
@@ -248,9 +233,9 @@ def _load_pdf(path: Path, data: bytes) -> RawDocument:
     from pypdf.errors import PdfReadError
 
     if not data.strip():
-        raise IngestError("the file is empty")
+        raise IngestError("empty_file")
     if not data.lstrip().startswith(b"%PDF"):
-        raise IngestError("this is not a PDF file (no PDF header); the file is damaged or misnamed")
+        raise IngestError("pdf_not_pdf")
     problems = _PdfProblems()
     try:
         with problems:
@@ -261,12 +246,12 @@ def _load_pdf(path: Path, data: bytes) -> RawDocument:
                 except Exception:
                     ok = 0
                 if not ok:
-                    raise IngestError("the PDF is encrypted (password-protected); save an unprotected copy and add that")
+                    raise IngestError("pdf_encrypted")
             pages = [p.extract_text() or "" for p in reader.pages]
     except IngestError:
         raise
     except (PdfReadError, Exception) as exc:  # pypdf raises many types on damaged files
-        raise IngestError(f"the PDF is damaged and cannot be read ({exc.__class__.__name__})") from None
+        raise IngestError("pdf_damaged", error=exc.__class__.__name__) from None
     parts, spans, pos = [], [], 0
     for no, page in enumerate(pages, start=1):
         page = unwrap_lines(page.strip())
@@ -280,16 +265,11 @@ def _load_pdf(path: Path, data: bytes) -> RawDocument:
     text = "\n\n".join(parts)
     if len(re.sub(r"\W", "", text)) < 5 and problems.damaged:
         # pypdf read past broken objects and found nothing: the file is damaged, not a scan.
-        raise IngestError(
-            "the PDF is damaged and its pages cannot be read; export it again from the original "
-            f"(detail: {problems.damaged[0]})"
-        )
+        raise IngestError("pdf_unreadable_pages", detail=problems.damaged[0])
     if len(re.sub(r"\W", "", text)) < 5:
-        raise IngestError(
-            "the PDF has no text layer (it is probably a scan); run OCR on it first and add the result"
-        )
+        raise IngestError("pdf_no_text")
     if looks_legacy_vietnamese(text):
-        raise IngestError(_LEGACY_MSG)
+        raise IngestError("legacy_encoding")
     meta: dict = {}
     try:
         if reader.metadata and reader.metadata.title:
@@ -305,11 +285,11 @@ def _load_docx(path: Path, data: bytes) -> RawDocument:
     import docx
 
     if not data.strip():
-        raise IngestError("the file is empty")
+        raise IngestError("empty_file")
     try:
         d = docx.Document(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError, Exception) as exc:
-        raise IngestError(f"the DOCX file is damaged or not a Word document ({exc.__class__.__name__})") from None
+        raise IngestError("docx_damaged", error=exc.__class__.__name__) from None
     blocks = [p.text.strip() for p in d.paragraphs if p.text.strip()]
     for table in d.tables:
         for row in table.rows:
@@ -318,9 +298,9 @@ def _load_docx(path: Path, data: bytes) -> RawDocument:
                 blocks.append(" | ".join(dict.fromkeys(cells)))
     text = "\n\n".join(blocks)
     if not text.strip():
-        raise IngestError("the Word document has no text")
+        raise IngestError("no_text")
     if looks_legacy_vietnamese(text):
-        raise IngestError(_LEGACY_MSG)
+        raise IngestError("legacy_encoding")
     meta: dict = {}
     if d.core_properties.title:
         meta["title"] = d.core_properties.title.strip()
@@ -328,7 +308,7 @@ def _load_docx(path: Path, data: bytes) -> RawDocument:
 
 
 def _mb(n: int) -> str:
-    return f"{n / 1e6:.3g} MB"
+    return f"{n / 1e6:.3g}"
 
 
 def load_file(path: Path, max_bytes: Optional[int] = None, data: Optional[bytes] = None) -> RawDocument:
@@ -338,27 +318,21 @@ def load_file(path: Path, max_bytes: Optional[int] = None, data: Optional[bytes]
     """
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED:
-        raise IngestError(
-            f"unsupported file type {suffix or '(none)'}; use PDF, DOCX, HTML, TXT or MD"
-        )
+        raise IngestError("unsupported_type", ext=suffix or "(none)")
     from_disk = data is None
     if data is None:
         try:
             size = path.stat().st_size
         except OSError as exc:
-            raise IngestError(f"the file cannot be read ({exc.strerror})") from None
+            raise IngestError("file_unreadable", error=exc.strerror) from None
         if max_bytes is not None and size > max_bytes:
-            raise IngestError(
-                f"the file is {_mb(size)}, over the limit of {_mb(max_bytes)} (RAG_MAX_FILE_MB)"
-            )
+            raise IngestError("too_large", size=_mb(size), mb=_mb(max_bytes))
         try:
             data = path.read_bytes()
         except OSError as exc:
-            raise IngestError(f"the file cannot be read ({exc.strerror or exc.__class__.__name__})") from None
+            raise IngestError("file_unreadable", error=exc.strerror or exc.__class__.__name__) from None
     elif max_bytes is not None and len(data) > max_bytes:
-        raise IngestError(
-            f"the file is {_mb(len(data))}, over the limit of {_mb(max_bytes)}"
-        )
+        raise IngestError("too_large", size=_mb(len(data)), mb=_mb(max_bytes))
     if suffix in TEXT_SUFFIXES:
         doc = _load_text(path, data)
     elif suffix in HTML_SUFFIXES:

@@ -1,4 +1,4 @@
-"""Split step: passages on paragraph and sentence boundaries, for Vietnamese and Lao.
+"""Paragraphs, sentences and passage-sized segments, for Vietnamese, Lao and English.
 
 A paragraph (text between blank lines) is one passage when it fits ``max_chars``, so that
 language versions with parallel paragraphs get parallel passages. A longer paragraph is
@@ -13,13 +13,14 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Optional, Sequence
 
-from .language import detect_language
+from .detect import detect_language
+from .langs import LAO_BLOCK
 
 _PARA = re.compile(r"\n[ \t]*\n")
 # Sentence end: . ! ? … ; followed by space, or a line break; not after a single capital
 # letter or a digit-dot-digit (dates like 22.11.2022 stay whole).
 _LATIN_END = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+|\n")
-_LAO = re.compile(r"[\u0e80-\u0eff]")
+_LAO = re.compile(f"[{LAO_BLOCK}]")
 
 
 @dataclass(frozen=True)
@@ -29,7 +30,9 @@ class Span:
 
 
 @dataclass
-class Passage:
+class Segment:
+    """A passage-sized piece of a text, before it is stored (offsets into the normalized text)."""
+
     text: str
     start: int
     end: int
@@ -80,6 +83,19 @@ def sentences(text: str, start: int = 0, end: Optional[int] = None, lao_clauses:
         else:
             out.append(s)
     return out
+
+
+def whole_sentences(text: str) -> list[Span]:
+    """Sentence spans with Lao clauses joined back into whole sentences (for quoting and extraction)."""
+    spans: list[list[int]] = []
+    for s in sentences(text):
+        if spans and _LAO.search(text[s.start : s.end]):
+            a0, b0 = spans[-1]
+            if "\n" not in text[b0 : s.start] and text[b0 - 1] not in ".!?…":
+                spans[-1][1] = s.end
+                continue
+        spans.append([s.start, s.end])
+    return [Span(a, b) for a, b in spans]
 
 
 def _lao_clauses(text: str, s: Span, min_chars: int = 60) -> list[Span]:
@@ -172,7 +188,7 @@ def split_passages(
     max_chars: int = 1000,
     page_spans: Optional[Sequence[tuple[int, int, int]]] = None,
     doc_lang: Optional[str] = None,
-) -> list[Passage]:
+) -> list[Segment]:
     """Split normalized ``text`` into passages with offsets, positions, paragraph index and language.
 
     ``page_spans`` are ``(start, end, page_number)`` of each PDF page in ``text``; a passage
@@ -181,7 +197,7 @@ def split_passages(
     """
     regions = [Span(a, b) for a, b, _ in page_spans] if page_spans else [Span(0, len(text))]
     pages = [p for _, _, p in page_spans] if page_spans else [None]
-    out: list[Passage] = []
+    out: list[Segment] = []
     para_no = 0
     for region, page in zip(regions, pages):
         for para in paragraphs(text[region.start : region.end]):
@@ -195,6 +211,6 @@ def split_passages(
                 lang = detect_language(body)
                 if lang == "und" and doc_lang and len(body) < 200:
                     lang = doc_lang
-                out.append(Passage(body, c.start, c.end, len(out), para_no, lang, page))
+                out.append(Segment(body, c.start, c.end, len(out), para_no, lang, page))
             para_no += 1
     return out

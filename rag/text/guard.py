@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.split import sentences
+from .sentences import sentences
 
 _INSTRUCTION = re.compile(
     r"\b(ignore|disregard|forget|override)\b.{0,60}\b(above|previous|prior|earlier|preceding|instructions?|rules?|prompt)\b|"

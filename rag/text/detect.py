@@ -1,4 +1,4 @@
-"""Detect-language step: vi / lo / en, and ``und`` for anything else.
+"""Language detection: vi / lo / en, and ``und`` for anything else.
 
 Lao is recognised by its script (U+0E80-U+0EFF). Latin text is Vietnamese when it carries
 Vietnamese letters and tone marks, or, typed without them, when nearly every word is a
@@ -8,10 +8,9 @@ Everything else (Thai, Chinese, French, ...) is ``und`` and reported as such.
 from __future__ import annotations
 
 import re
-import unicodedata
 
-LANGS = ("vi", "lo", "en")
-UNDETERMINED = "und"
+from .langs import UND as UNDETERMINED
+from .normalize import strip_marks as _strip_marks
 
 _VI_LETTERS = set("ăâđêôơưĂÂĐÊÔƠƯ")
 _VI_TONED = re.compile(r"[àáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]", re.I)
@@ -48,11 +47,6 @@ def _script_counts(text: str) -> tuple[int, int, int]:
     return lao, latin, other
 
 
-def _strip_marks(word: str) -> str:
-    word = word.replace("đ", "d").replace("Đ", "D")
-    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
-
-
 def is_vietnamese_syllable(word: str) -> bool:
     """True when ``word`` (marks ignored) is a well-formed Vietnamese syllable: 'Bao', 'hiểm', 'nguoi'."""
     return bool(word) and bool(_VI_SYLLABLE.match(_strip_marks(word.lower())))
@@ -83,3 +77,9 @@ def detect_language(text: str) -> str:
     if english >= 0.05:
         return "en"
     return UNDETERMINED
+
+
+def question_language(question: str, default: str = "vi") -> str:
+    """The language a question is asked in (``default`` when it is none of the record's)."""
+    lang = detect_language(question)
+    return lang if lang in ("vi", "lo", "en") else default

@@ -1,0 +1,1 @@
+"""Answers: the assistant service, its backends, citations checked in code."""

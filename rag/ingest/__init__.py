@@ -1,0 +1,1 @@
+"""Ingest: load -> normalize -> detect language -> split -> embed -> store (``python -m ingest``)."""

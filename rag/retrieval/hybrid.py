@@ -1,0 +1,191 @@
+"""Dense, keyword and language-aware hybrid retrieval over one store.
+
+The hybrid retriever searches every language of the record separately, in both indexes, and
+fuses all the ranked lists on calibrated scores (:mod:`.fusion`), so a Lao question reaches
+Vietnamese passages even though Lao passages are always nearer to it in the embedding space.
+Passages that are language versions of each other (same document family, same paragraph)
+come back as one hit, cited from the official original with the translations beside it.
+"""
+from __future__ import annotations
+
+import logging
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from typing import Optional
+
+import numpy as np
+
+from ..config import Settings
+from ..records import Hit, Passage, Ranked, Version
+from ..store.chroma import Store
+from ..store.keyword import KeywordIndex, allow_meta
+from ..store.mirror import CorpusMirror
+from ..text.detect import detect_language
+from ..text.glossary import expand_query
+from .filters import Filters
+from .fusion import fuse_calibrated, fuse_rrf
+from .hubness import HubnessCorrection
+
+log = logging.getLogger(__name__)
+
+MODES = ("dense", "keyword", "hybrid")
+
+
+class RerankerError(RuntimeError):
+    """The configured cross-encoder cannot be loaded."""
+
+
+class Retriever:
+    """Dense, keyword or hybrid search over one store; the one retrieval ask, chat and eval use.
+
+    The constructor is cheap; :meth:`warm_up` (or the first search) reads the store into the
+    corpus mirror and loads the optional re-ranker.
+    """
+
+    def __init__(self, store: Store, settings: Optional[Settings] = None, mirror: Optional[CorpusMirror] = None):
+        self.store = store
+        self.settings = settings or store.settings
+        self.mirror = mirror or CorpusMirror(store)
+        self.keyword = KeywordIndex.attach(self.mirror)
+        self.hubness = HubnessCorrection(store, self.mirror, self.settings.hubness_k)
+        self._pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="retrieval")
+        self._warm = threading.Lock()
+        self.reranker = None
+        self._ready = False
+
+    def warm_up(self) -> "Retriever":
+        with self._warm:
+            if self._ready:
+                return self
+            self.mirror.refresh(force=True)
+            if self.settings.reranker_model:
+                try:
+                    from sentence_transformers import CrossEncoder
+
+                    self.reranker = CrossEncoder(self.settings.reranker_model, device="cpu")
+                except Exception as exc:
+                    raise RerankerError(
+                        f"cannot load the re-ranking model {self.settings.reranker_model!r} "
+                        f"({exc.__class__.__name__}: {exc}). Give a local cross-encoder path in "
+                        "RAG_RERANKER_MODEL, or unset it to search without re-ranking."
+                    ) from None
+            self._ready = True
+        return self
+
+    # --- public ------------------------------------------------------------------------------
+    def search(self, query: str, k: Optional[int] = None, filters: Optional[Filters] = None,
+               mode: Optional[str] = None, query_lang: Optional[str] = None) -> list[Hit]:
+        self.warm_up()
+        k = k or self.settings.top_k
+        filters = filters or Filters()
+        mode = mode or self.settings.retriever
+        if mode not in MODES:
+            raise ValueError(f"unknown retriever {mode!r}: use dense, keyword or hybrid")
+        query_lang = query_lang or detect_language(query)
+        query = expand_query(query)
+        self.mirror.refresh()
+        n = max(self.settings.candidates, k)
+        langs = [lang for lang in self.mirror.languages() if not filters.langs or lang in filters.langs] or [None]
+        # Keyword search runs while the query is embedded (the embedding engine releases the GIL).
+        kw_langs = langs if mode == "hybrid" else [None]
+        kw_future = self._pool.submit(
+            lambda: [self._keyword(query, n, filters, lang, query_lang) for lang in kw_langs]
+        ) if mode in ("hybrid", "keyword") else None
+        qvec = self.store.embedder.encode_queries([query])[0]
+        if mode == "dense":
+            fused = fuse_rrf([self._dense(qvec, n, filters, None)], self.settings.rrf_k)
+        elif mode == "keyword":
+            fused = fuse_rrf(kw_future.result(), self.settings.rrf_k)
+        else:
+            dense = list(self._pool.map(lambda lang: self._dense(qvec, n, filters, lang), langs))
+            keyword = kw_future.result()
+            if self.settings.fusion == "rrf":
+                fused = fuse_rrf(dense + keyword, self.settings.rrf_k)
+            else:
+                fused = fuse_calibrated(dense, keyword, self.keyword.query_weight(query, query_lang),
+                                        self.settings.dense_global_weight, self.settings.keyword_weight)
+        hits = self._group(fused, filters)
+        self._similarities(hits, qvec)
+        hits.sort(key=lambda h: -h.score)
+        if self.reranker is not None and hits:
+            hits = self._rerank(query, hits)
+        return hits[:k]
+
+    # --- parts -------------------------------------------------------------------------------
+    def _dense(self, qvec, n: int, filters: Filters, lang: Optional[str]) -> list[Ranked]:
+        alpha = self.settings.hubness_weight
+        # With the hubness correction, twice the candidates, so that passages it lifts are among them.
+        found = self.store.dense_search(qvec, 2 * n if alpha else n, filters.where(lang), n=len(self.mirror),
+                                        vectors=bool(alpha))
+        found = [(pid, s, v) for pid, s, v in found if pid in self.mirror]
+        hub = self.hubness.scores([(pid, v) for pid, _, v in found], self.mirror.version) if alpha else {}
+        ranked = [Ranked(self.mirror.get(pid), s - alpha * hub.get(pid, 0.0)) for pid, s, _ in found]
+        ranked.sort(key=lambda r: -r.score)
+        return ranked[:n]
+
+    def _keyword(self, query: str, n: int, filters: Filters, lang: Optional[str], query_lang: str) -> list[Ranked]:
+        allow = allow_meta(self.mirror, filters.allows) if filters.active else None
+        out = []
+        for pid, s in self.keyword.search(query, n, allow, lang, query_lang):
+            p = self.mirror.get(pid)
+            if p is not None:
+                out.append(Ranked(p, s))
+        return out
+
+    def _group(self, fused: list[Ranked], filters: Filters) -> list[Hit]:
+        """Merge language versions of one passage into one hit, cited from the official original."""
+        groups: dict[tuple[str, int], list[Ranked]] = {}
+        for r in fused:
+            m = r.passage.meta
+            if m.family_id == m.doc_id and not self.mirror.has_versions(m.family_id):
+                key = (m.doc_id, -1 - m.position)  # a document without versions: per passage
+            else:
+                key = (m.family_id, m.para)
+            groups.setdefault(key, []).append(r)
+        hits: list[Hit] = []
+        for (family, para), members in groups.items():
+            score = sum(r.score for r in members)
+            if para >= 0:
+                everyone = [p for p in self.mirror.unit(family, para) if filters.allows(p.meta) or not filters.langs]
+                rep = self._representative([p for p in everyone if filters.allows(p.meta)]) or members[0].passage
+            else:
+                everyone, rep = [members[0].passage], members[0].passage
+            hits.append(Hit(rep, score, versions=self._versions(everyone, rep)))
+        return hits
+
+    @staticmethod
+    def _representative(members: list[Passage]) -> Optional[Passage]:
+        if not members:
+            return None
+        official = [p for p in members if p.meta.official]
+        return min(official or members, key=lambda p: (p.doc_id, p.meta.position))
+
+    @staticmethod
+    def _versions(members: list[Passage], rep: Passage) -> list[Version]:
+        by_doc: dict[str, list[Passage]] = {}
+        for p in members:
+            if p.id != rep.id:
+                by_doc.setdefault(p.doc_id, []).append(p)
+        return [Version.of(ps) for ps in by_doc.values()]
+
+    def _similarities(self, hits: list[Hit], qvec) -> None:
+        """Each hit's query cosine: the best over its versions (the refusal gate reads it)."""
+        ids, owner = [], []
+        for i, h in enumerate(hits[: max(self.settings.top_k * 2, 10)]):
+            for cid in [h.chunk_id] + [v.chunk_id for v in h.versions]:
+                ids.append(cid)
+                owner.append(i)
+        if not ids:
+            return
+        vecs = self.store.embeddings(ids)
+        q = np.asarray(qvec, dtype=np.float32)
+        for i, cid in zip(owner, ids):
+            if cid in vecs:
+                hits[i].similarity = max(hits[i].similarity, float(vecs[cid] @ q))
+
+    def _rerank(self, query: str, hits: list[Hit]) -> list[Hit]:
+        top = hits[: max(self.settings.top_k * 3, 15)]
+        scores = self.reranker.predict([(query, h.text) for h in top])
+        for h, s in zip(top, scores):
+            h.score = float(s)
+        return sorted(top, key=lambda h: -h.score) + hits[len(top):]

@@ -1,0 +1,62 @@
+"""One table for each language fact: codes, scripts, digits, month names, locales.
+
+Every module that needs to know something about Vietnamese, Lao or English reads it here,
+so a fact (the Lao digits, the Lao month names, the DOCX locale of Lao) exists once.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+LANGS: tuple[str, ...] = ("vi", "lo", "en")
+"""The record's languages, in display order (Vietnamese first: the default)."""
+
+UND = "und"
+"""Language of a text that is none of ``LANGS``."""
+
+DEFAULT_LANG = "vi"
+
+LAO_BLOCK = "\u0e80-\u0eff"
+"""The Lao Unicode block, for character classes: ``f"[{LAO_BLOCK}]"``."""
+
+LAO_DIGITS = "໐໑໒໓໔໕໖໗໘໙"
+LAO_TO_ARABIC = str.maketrans(LAO_DIGITS, "0123456789")
+ARABIC_TO_LAO = str.maketrans("0123456789", LAO_DIGITS)
+
+LAO_MONTHS: dict[str, int] = {
+    "ມັງກອນ": 1, "ກຸມພາ": 2, "ມີນາ": 3, "ເມສາ": 4, "ພຶດສະພາ": 5, "ມິຖຸນາ": 6,
+    "ກໍລະກົດ": 7, "ສິງຫາ": 8, "ກັນຍາ": 9, "ຕຸລາ": 10, "ພະຈິກ": 11, "ທັນວາ": 12,
+}
+EN_MONTHS: dict[str, int] = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+    "oct": 10, "nov": 11, "dec": 12,
+}
+EN_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+                  "October", "November", "December")
+LAO_MONTH_NAMES = tuple(sorted(LAO_MONTHS, key=LAO_MONTHS.get))
+
+
+@dataclass(frozen=True)
+class Language:
+    """What the product knows of one language."""
+
+    code: str
+    native: str  # its own name, in its own script (the language selector shows these)
+    script: str  # ISO 15924
+    locale: str  # for DOCX and HTML
+    model_name: str  # how a prompt names it
+
+
+LANGUAGES: dict[str, Language] = {
+    "vi": Language("vi", "Tiếng Việt", "Latn", "vi-VN", "Vietnamese (tiếng Việt)"),
+    "lo": Language("lo", "ພາສາລາວ", "Laoo", "lo-LA", "Lao (ພາສາລາວ)"),
+    "en": Language("en", "English", "Latn", "en-GB", "English"),
+}
+
+
+def check_lang(lang: str | None, what: str = "language") -> str:
+    """``lang`` if it is one of the record's languages, else a ValueError naming the choices."""
+    if lang not in LANGS:
+        raise ValueError(f"{what} {lang!r}: use {', '.join(LANGS)}")
+    return lang
