@@ -1,1 +1,1 @@
-"""Ingest pipeline: load -> normalize -> detect language -> split -> embed -> store."""
+"""``python -m ingest``: the ingest command line (the code lives in :mod:`rag.ingest`)."""

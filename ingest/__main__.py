@@ -1,3 +1,3 @@
-from .cli import main
+from rag.cli.ingest import main
 
 raise SystemExit(main())

@@ -26,9 +26,10 @@ import io
 import logging
 import re
 from collections import defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Optional, Sequence, Union
+from typing import Any, Optional, Union
 
 from ingest.split import sentences
 
@@ -40,8 +41,8 @@ from .dates import (
     find_periods,
     first_explicit,
     format_iso,
-    last_day,
     lao_to_arabic,
+    last_day,
     parse_date_arg,
     parse_iso,
 )

@@ -170,7 +170,7 @@ class Settings(BaseSettings):
         return v
 
     @model_validator(mode="after")
-    def _one_store(self) -> "Settings":
+    def _one_store(self) -> Settings:
         if self.store_dir is not None and self.chroma_host:
             raise ValueError(
                 "both a store folder (--store / RAG_STORE_DIR) and a Chroma server (RAG_CHROMA_HOST) "

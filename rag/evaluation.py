@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import logging
-import statistics
 import tempfile
 import time
 import unicodedata
@@ -19,10 +18,15 @@ from typing import Optional
 from tqdm import tqdm
 
 from .config import Settings
+from .ingest.loaders import RawDocument
+from .ingest.service import ingest_many, ingest_paths
+from .retrieval.hybrid import MODES, Retriever
+from .store.chroma import Store
 
 log = logging.getLogger(__name__)
 
 KS = (1, 5, 10)
+RETRIEVERS = MODES
 
 
 def read_jsonl(path: Path) -> list[dict]:
@@ -41,12 +45,7 @@ def read_jsonl(path: Path) -> list[dict]:
 
 def index_corpus(settings: Settings, corpus: Path):
     """Ingest a JSONL corpus or a folder into a fresh store; returns (store, seconds)."""
-    from ingest.loaders import RawDocument
-    from ingest.pipeline import ingest_many, ingest_paths
-
-    from .store import Store
-
-    store = Store(settings)
+    store = Store(settings).warm_up()
     t = time.perf_counter()
     if corpus.is_dir():
         summary = ingest_paths(store, [corpus], bar=False)
@@ -130,8 +129,6 @@ def first_of_each_slice(queries: list[dict], n: int) -> list[dict]:
 
 def run_eval(settings: Settings, corpus: Path, queries: Path, retrievers: list[str], k: int = 10,
              limit: Optional[int] = None) -> dict:
-    from .retrieval import Retriever
-
     qs = [q for q in read_jsonl(queries) if q.get("gold_doc_ids")]
     if limit:
         qs = first_of_each_slice(qs, limit)
@@ -142,7 +139,7 @@ def run_eval(settings: Settings, corpus: Path, queries: Path, retrievers: list[s
     with tempfile.TemporaryDirectory(prefix="rag-eval-") as tmp:
         s = settings.model_copy(update={"store_dir": Path(tmp), "chroma_host": None, "collection": "eval-run"})
         store, index_seconds = index_corpus(s, corpus)
-        retriever = Retriever(store, s)
+        retriever = Retriever(store, s).warm_up()
         per: dict[str, dict] = {}
         for name in retrievers:
             ranks: dict[str, list] = {}
@@ -191,5 +188,3 @@ def format_table(result: dict) -> str:
     return "\n".join(rows)
 
 
-def mean(values):
-    return statistics.fmean(values) if values else 0.0

@@ -116,13 +116,13 @@ class DocumentMeta(BaseModel):
         raise FieldError("meta_official", value=str(v))
 
     @model_validator(mode="after")
-    def _versions(self) -> "DocumentMeta":
+    def _versions(self) -> DocumentMeta:
         if self.version_of and self.version_of == self.id:
             raise FieldError("meta_version_self", value=self.id)
         return self
 
     @classmethod
-    def from_fields(cls, raw: dict[str, Any], default_id: str) -> "DocumentMeta":
+    def from_fields(cls, raw: dict[str, Any], default_id: str) -> DocumentMeta:
         """Validate a raw mapping (front matter, sidecar, form); unknown keys go to ``extra``."""
         known = set(cls.model_fields) - {"extra"}
         data = {k: v for k, v in raw.items() if k in known}
@@ -171,7 +171,7 @@ class PassageMeta:
     updated_at: str = ""
 
     @classmethod
-    def for_document(cls, meta: DocumentMeta, **passage: Any) -> "PassageMeta":
+    def for_document(cls, meta: DocumentMeta, **passage: Any) -> PassageMeta:
         lo, hi = date_bounds(meta.date)
         doc = dict(doc_id=meta.id, family=meta.family, title=meta.title, date=meta.date, date_from=lo, date_to=hi,
                    doc_lang=meta.lang or UND, kind=meta.kind, publisher=meta.publisher, source=meta.source,
@@ -179,7 +179,7 @@ class PassageMeta:
         return cls(**{**doc, **passage})
 
     @classmethod
-    def from_store(cls, raw: dict[str, Any]) -> "PassageMeta":
+    def from_store(cls, raw: dict[str, Any]) -> PassageMeta:
         """From Chroma metadata (unknown keys ignored, missing ones defaulted)."""
         names = {f.name for f in fields(cls)}
         return cls(**{k: v for k, v in (raw or {}).items() if k in names})
@@ -232,7 +232,7 @@ class Version:
     end: int
 
     @classmethod
-    def of(cls, passages: list[Passage]) -> "Version":
+    def of(cls, passages: list[Passage]) -> Version:
         passages = sorted(passages, key=lambda p: p.meta.position)
         first, last = passages[0], passages[-1]
         return cls(first.doc_id, first.id, first.lang, first.meta.official, first.meta.title,
@@ -311,7 +311,7 @@ class DocumentInfo:
     passages: int
 
     @classmethod
-    def of(cls, meta: PassageMeta, passages: int) -> "DocumentInfo":
+    def of(cls, meta: PassageMeta, passages: int) -> DocumentInfo:
         return cls(meta.doc_id, meta.title, meta.date, meta.doc_lang, meta.kind, meta.official, meta.version_of,
                    meta.publisher, meta.source, meta.added_at, meta.path, passages)
 

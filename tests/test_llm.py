@@ -6,10 +6,16 @@ never skip: the test command installs the model first.
 from __future__ import annotations
 
 import pytest
+from helpers.documents import INJECTED_NOTE
+from helpers.paths import CORPUS_DIR, IN_CI, REPO_ROOT
 
-from conftest import IN_CI, REPO_ROOT
+from rag.answer.assistant import Assistant
+from rag.answer.backends import BackendError, make_backend
+from rag.ingest.service import ingest_bytes, ingest_paths
+from rag.retrieval.hybrid import Retriever
+from rag.store.chroma import Store
 
-from rag.answer import Assistant
+pytestmark = pytest.mark.real
 
 
 def _llamacpp_settings(base):
@@ -17,10 +23,8 @@ def _llamacpp_settings(base):
 
 
 @pytest.fixture(scope="module")
-def local_model(corpus_store):
-    from rag.backends import BackendError, make_backend
-
-    settings = _llamacpp_settings(corpus_store.settings)
+def local_model(_real_corpus):
+    settings = _llamacpp_settings(_real_corpus.settings)
     try:
         backend = make_backend("llamacpp", settings)
     except BackendError as exc:
@@ -31,9 +35,9 @@ def local_model(corpus_store):
 
 
 @pytest.fixture(scope="module")
-def assistant(local_model, corpus_store):
+def assistant(local_model, _real_corpus):
     settings, backend = local_model
-    return Assistant(settings, corpus_store.retriever, backend=backend)
+    return Assistant(settings, _real_corpus.retriever, backend=backend)
 
 
 def test_model_answers_a_vietnamese_question_with_verified_citations(assistant):
@@ -76,15 +80,9 @@ def test_lao_question_gets_a_lao_answer(assistant):
 
 
 def test_instructions_in_a_document_do_not_steer_the_real_model(local_model, settings_factory):
-    from ingest.pipeline import ingest_bytes, ingest_paths
-    from rag.retrieval import Retriever
-    from rag.store import Store
-
-    from conftest import CORPUS_DIR, INJECTED_NOTE
-
     _, backend = local_model
     settings = _llamacpp_settings(settings_factory())
-    store = Store(settings)
+    store = Store(settings).warm_up()
     ingest_paths(store, [CORPUS_DIR], bar=False)
     doc = INJECTED_NOTE
     assert ingest_bytes(store, "injected-note.md", doc.encode()).status == "added"

@@ -3,13 +3,20 @@ from __future__ import annotations
 
 import json
 
+import numpy as np
 import pytest
+from helpers.cli import cli_json
+from helpers.paths import CORPUS_DIR, REPO_ROOT
 
-from conftest import CORPUS_DIR, REPO_ROOT, cli_json
-
-from ingest.pipeline import ingest_bytes, ingest_paths, remove_document
-from rag.keyword import KeywordIndex, canonical_lao, fold_latin, tokenize
-from rag.retrieval import Filters, RerankerError, Retriever
+from rag.config import Settings
+from rag.ingest.service import ingest_bytes, ingest_paths, remove_document
+from rag.retrieval.filters import Filters
+from rag.retrieval.hybrid import RerankerError, Retriever
+from rag.store.chroma import Store
+from rag.store.keyword import KeywordIndex
+from rag.store.mirror import CorpusMirror
+from rag.text.normalize import canonical_lao, fold_latin
+from rag.text.tokens import tokenize
 
 
 # --- keyword matching forgives how people type ---------------------------------------------
@@ -28,13 +35,14 @@ def test_lao_spelling_variants_and_zero_width_spaces():
     assert len(tokenize("ບົດບັນທຶກຄວາມເຂົ້າໃຈ", "lo")) >= 2  # segmented, no spaces needed
 
 
-def test_keyword_search_finds_toneless_queries(corpus_store):
-    r = corpus_store.retriever
+def test_keyword_search_finds_toneless_queries(toy_corpus):
+    r = toy_corpus.retriever
     hits = r.search("bien ban ghi nho giai doan 2016-2020 ky khi nao", k=3, mode="keyword")
     assert any("tháng 12/2015" in h.text for h in hits)
 
 
 # --- language-aware hybrid search ----------------------------------------------------------
+@pytest.mark.real
 @pytest.mark.parametrize("question", [
     "ບົດບັນທຶກຄວາມເຂົ້າໃຈ ໄລຍະປີ 2016-2020 ລົງນາມເມື່ອໃດ?",
     "When was the memorandum for 2016-2020 signed?",
@@ -45,18 +53,17 @@ def test_every_language_reaches_the_same_passage_with_its_versions(corpus_store,
     target = [h for h in hits if "tháng 12/2015" in h.text]
     assert target, [h.text[:60] for h in hits]
     h = target[0]
-    assert h.doc_id == "vss-lao-2022-11-22-vi" and h.meta["official"]  # cited from the original
-    langs = {v["lang"] for v in h.versions}
-    assert langs == {"lo", "en"}
+    assert h.doc_id == "vss-lao-2022-11-22-vi" and h.meta.official  # cited from the original
+    assert {v.lang for v in h.versions} == {"lo", "en"}
     for v in h.versions:
-        assert set(v) >= {"doc_id", "lang", "official", "text", "start", "end"} and v["official"] is False
-    assert len({(x.meta["family"], x.meta["para"]) for x in hits}) == len(hits)  # one result per passage
+        assert v.official is False and v.text and v.end > v.start and v.doc_id.endswith(v.lang)
+    assert len({x.passage.unit for x in hits}) == len(hits)  # one result per passage
 
 
-def test_filters_reach_the_search(corpus_store):
-    r = corpus_store.retriever
+def test_filters_reach_the_search(toy_corpus):
+    r = toy_corpus.retriever
     lo_only = r.search("memorandum 2022-2025", k=5, filters=Filters(langs=["lo"]))
-    assert lo_only and all(h.meta["lang"] == "lo" for h in lo_only)
+    assert lo_only and all(h.meta.lang == "lo" for h in lo_only)
     en_doc = r.search("Quảng Nam", k=5, filters=Filters(doc_ids=["vss-lao-2022-11-22-en"]))
     assert en_doc and all(h.doc_id == "vss-lao-2022-11-22-en" for h in en_doc)
     assert r.search("Quảng Nam", k=5, filters=Filters.from_strings(date_from="2023-01")) == []
@@ -64,22 +71,21 @@ def test_filters_reach_the_search(corpus_store):
 
 
 def test_keyword_index_follows_every_write_without_rebuild(settings_factory):
-    from rag.store import Store
-
     settings = settings_factory()
-    store = Store(settings)
+    store = Store(settings).warm_up()
     ingest_paths(store, [CORPUS_DIR], bar=False)
-    r = Retriever(store, settings)
+    r = Retriever(store, settings).warm_up()
     n = len(r.keyword)
     doc = "---\nid: ghi-chu-2023\ntitle: Ghi chú\ndate: 2023-05-02\nlang: vi\n---\nNgày 2/5/2023, hai bên thống nhất lập nhóm công tác về cơ sở dữ liệu hưu trí.\n"
     assert ingest_bytes(store, "ghi-chu.md", doc.encode()).status == "added"
     hits = r.search("nhom cong tac co so du lieu huu tri", k=3, mode="keyword")
     assert hits and hits[0].doc_id == "ghi-chu-2023"
     assert len(r.keyword) == n + 1
-    # another process's view is the same: a second, independent index built from Chroma agrees
-    other = KeywordIndex(store)
-    other.refresh()
-    assert set(other.entries) == set(r.keyword.entries)
+    # another process's view is the same: a second, independent mirror and index built from Chroma agree
+    mirror = CorpusMirror(store)
+    other = KeywordIndex.attach(mirror)
+    mirror.refresh()
+    assert len(other) == len(r.keyword) and set(other.postings) == set(r.keyword.postings)
     remove_document(store, "ghi-chu-2023")
     assert all(h.doc_id != "ghi-chu-2023" for h in r.search("nhóm công tác cơ sở dữ liệu hưu trí", k=5))
     assert len(r.keyword) == n
@@ -107,30 +113,33 @@ def _ingest_texts(store, docs):
 
 def test_hubness_correction_is_csls_over_the_stored_corpus(settings_factory):
     """Dense scores are cosine minus weight x mean cosine to the passage's k nearest others."""
-    import numpy as np
-
-    from rag.store import Store
-
     settings = settings_factory(hubness_weight=0.5, hubness_k=2)
-    store = Store(settings)
+    store = Store(settings).warm_up()
     _ingest_texts(store, _hub_docs())
-    r = Retriever(store, settings)
+    r = Retriever(store, settings).warm_up()
     qvec = store.embedder.encode_queries(["Biên bản ghi nhớ ký năm nào?"])[0]
-    ranked = r._dense(qvec, 10, Filters(), None)
-    vecs = store.embeddings(list(r.keyword.entries))
-    doc_of = {i: e.meta["doc_id"] for i, e in r.keyword.entries.items()}
-    assert list(doc_of.values()).count("hai-doan") == 2
-    for cid, meta, _text, score in ranked:
-        others = sorted((float(vecs[cid] @ vecs[o]) for o in vecs if doc_of[o] != meta["doc_id"]), reverse=True)[:2]
-        expected = float(vecs[cid] @ qvec) - 0.5 * float(np.mean(others))
-        assert score == pytest.approx(expected, abs=1e-4), cid
-    assert [x[3] for x in ranked] == sorted((x[3] for x in ranked), reverse=True)
-    assert ranked[0][1]["doc_id"] == "dac-biet"
+    ranked = r.dense_candidates(qvec, 10, Filters())
+    passages = {p.id: p for p in r.mirror.passages()}
+    vecs = store.embeddings(list(passages))
+    assert [p.doc_id for p in passages.values()].count("hai-doan") == 2
+    for x in ranked:
+        pid = x.passage.id
+        others = sorted((float(vecs[pid] @ vecs[o]) for o in vecs if passages[o].doc_id != x.passage.doc_id),
+                        reverse=True)[:2]
+        expected = float(vecs[pid] @ qvec) - 0.5 * float(np.mean(others))
+        assert x.score == pytest.approx(expected, abs=1e-4), pid
+    assert [x.score for x in ranked] == sorted((x.score for x in ranked), reverse=True)
+    assert ranked[0].passage.doc_id == "dac-biet"
+
     def passage_of(doc_id):
-        return next(i for i, e in r.keyword.entries.items() if e.meta["doc_id"] == doc_id)
+        return next(pid for pid, p in passages.items() if p.doc_id == doc_id)
+
+    def hubness():
+        found = store.dense_search(qvec, 10, vectors=True)
+        return r.hubness.scores([(pid, v) for pid, _, v in found], r.mirror.version)
 
     # A crowded passage (near-paraphrases around it) pays more than the lone one.
-    hub = r._hubness(store.dense_search(qvec, 10, vectors=True))
+    hub = hubness()
     lone = passage_of("dac-biet")
     assert hub[passage_of("chung-0")] > hub[lone]
 
@@ -138,21 +147,22 @@ def test_hubness_correction_is_csls_over_the_stored_corpus(settings_factory):
     before = hub[lone]
     _ingest_texts(store, [("ban-sao", "Năm 2015, BHXH Việt Nam và Bộ Lao động Lào đã ký biên bản ghi nhớ tại Viêng Chăn.")])
     r.search("Biên bản ghi nhớ ký năm nào?", k=3)  # syncs with Chroma
-    after = r._hubness(store.dense_search(qvec, 10, vectors=True))[lone]
-    assert after > before + 0.02
+    assert hubness()[lone] > before + 0.02
 
-    plain = Retriever(store, settings.model_copy(update={"hubness_weight": 0.0}))
-    for cid, _meta, _text, score in plain._dense(qvec, 10, Filters(), None):
-        assert score == pytest.approx(float(vecs.get(cid, store.embeddings([cid])[cid]) @ qvec), abs=1e-4)
+    plain = Retriever(store, settings.model_copy(update={"hubness_weight": 0.0})).warm_up()
+    for x in plain.dense_candidates(qvec, 10, Filters()):
+        pid = x.passage.id
+        assert x.score == pytest.approx(float(vecs.get(pid, store.embeddings([pid])[pid]) @ qvec), abs=1e-4)
 
 
-def test_unloadable_reranker_fails_clearly(corpus_store):
-    settings = corpus_store.settings.model_copy(update={"reranker_model": "/nonexistent/cross-encoder"})
+def test_unloadable_reranker_fails_clearly(toy_corpus):
+    settings = toy_corpus.settings.model_copy(update={"reranker_model": "/nonexistent/cross-encoder"})
     with pytest.raises(RerankerError, match="RAG_RERANKER_MODEL"):
-        Retriever(corpus_store.store, settings)
+        Retriever(toy_corpus.store, settings).warm_up()
 
 
 # --- measurement ----------------------------------------------------------------------------
+@pytest.mark.real
 def test_gold_set_scores_stay_above_their_floor(run_cli, tmp_path):
     out = tmp_path / "gold.json"
     proc = run_cli("-m", "rag", "eval", "--corpus", "corpus", "--queries", "eval/gold.jsonl",
@@ -187,8 +197,6 @@ def test_eval_json_for_one_retriever(run_cli):
 
 
 def test_refusal_defaults_are_the_calibrated_ones():
-    from rag.config import Settings
-
     cal = json.loads((REPO_ROOT / "results" / "refusal.json").read_text(encoding="utf-8"))
     fields = Settings.model_fields
     assert fields["refusal_threshold"].default == cal["refusal_threshold"]

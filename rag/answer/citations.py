@@ -41,7 +41,7 @@ class Citation:
 
     @classmethod
     def of(cls, n: int, passage: Passage, versions: list[Version], score: float = 0.0,
-           similarity: float = 0.0) -> "Citation":
+           similarity: float = 0.0) -> Citation:
         m = passage.meta
         return cls(n=n, doc_id=m.doc_id, chunk_id=passage.id, title=m.title, date=m.date, lang=m.lang, kind=m.kind,
                    official=m.official, text=passage.text, start=m.start, end=m.end, page=m.page_number,
@@ -51,7 +51,7 @@ class Citation:
                              for v in versions])
 
     @classmethod
-    def from_hit(cls, n: int, hit: Hit) -> "Citation":
+    def from_hit(cls, n: int, hit: Hit) -> Citation:
         return cls.of(n, hit.passage, hit.versions, hit.score, hit.similarity)
 
     def as_dict(self) -> dict[str, Any]:

@@ -4,8 +4,9 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+import warnings
 
-from .config import Settings, SettingsError, load_settings, offline_environment
+from ..config import Settings, SettingsError, load_settings, offline_environment
 
 
 def add_store_flags(p: argparse.ArgumentParser, store: bool = True) -> None:
@@ -37,8 +38,6 @@ def settings_from_args(args: argparse.Namespace, **extra) -> Settings:
     logging.basicConfig(
         level=settings.log_level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr
     )
-    import warnings
-
     # Chroma warns that it cannot rebuild our embedding function from its stored config: we
     # always pass it ourselves, so the warning says nothing to a user.
     warnings.filterwarnings("ignore", message="Could not reconstruct embedding function")
@@ -47,6 +46,6 @@ def settings_from_args(args: argparse.Namespace, **extra) -> Settings:
     return settings
 
 
-def fail(message: str, code: int = 2) -> "SystemExit":
+def fail(message: str, code: int = 2) -> SystemExit:
     sys.stderr.write(f"error: {message}\n")
     return SystemExit(code)

@@ -1,4 +1,4 @@
-"""``python -m ingest PATH...``: add, update or remove documents in the store."""
+"""``rag-ingest`` / ``python -m ingest PATH...``: add, update or remove documents in the store."""
 from __future__ import annotations
 
 import argparse
@@ -6,10 +6,9 @@ import json
 import sys
 from pathlib import Path
 
-from rag.cli_common import add_store_flags, fail, settings_from_args
-from rag.store import StoreError
-
-from .pipeline import STATUSES, ingest_paths, list_documents, remove_document
+from ..ingest.service import STATUSES, Summary, ingest_paths, list_documents, remove_document
+from ..store.chroma import Store, StoreError
+from .common import add_store_flags, fail, settings_from_args
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -28,6 +27,21 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
+def print_summary(full: Summary) -> None:
+    for r in full.results:
+        if r.status == "failed":
+            print(f"failed     {r.path}: {r.reason}")
+        elif r.status == "removed":
+            print(f"removed    {r.doc_id} ({r.passages} passages)")
+        else:
+            print(f"{r.status:<10} {r.path} -> {r.doc_id} [{r.lang}] ({r.passages} passages)")
+        for w in r.warnings:
+            print(f"           note: {w}")
+    counts = full.counts
+    shown = STATUSES + (("removed",) if "removed" in counts else ())
+    print("summary: " + ", ".join(f"{counts.get(s, 0)} {s}" for s in shown))
+
+
 def main(argv=None) -> int:
     args = build_parser().parse_args(argv)
     if not (args.paths or args.remove or args.list or args.reset):
@@ -36,46 +50,25 @@ def main(argv=None) -> int:
     if args.list and (args.paths or args.remove or args.reset):
         raise fail("--list only lists: run it on its own, after adding, removing or resetting")
     settings = settings_from_args(args)
-    from rag.store import Store
-
     try:
-        if args.reset:
-            store = Store.recreate(settings)
-        else:
-            store = Store(settings)
+        store = Store.recreate(settings) if args.reset else Store(settings).warm_up()
     except StoreError as exc:
         raise fail(str(exc)) from None
     if args.list:
         rows = list_documents(store)
         if args.json:
-            print(json.dumps(rows, ensure_ascii=False, indent=2))
+            print(json.dumps([r.as_dict() for r in rows], ensure_ascii=False, indent=2))
         else:
             for r in rows:
-                flag = "official" if r["official"] else f"translation of {r['version_of']}"
-                print(f"{r['doc_id']}\t{r['date'] or '-'}\t{r['lang']}\t{r['kind']}\t{r['passages']} passages\t{flag}\t{r['title']}")
+                flag = "official" if r.official else f"translation of {r.version_of}"
+                print(f"{r.doc_id}\t{r.date or '-'}\t{r.lang}\t{r.kind}\t{r.passages} passages\t{flag}\t{r.title}")
         return 0
-    results = []
-    for doc_id in args.remove:
-        results.append(remove_document(store, doc_id))
-    summary = ingest_paths(store, args.paths, bar=not args.no_progress) if args.paths else None
-    if summary is not None:
-        results = results + summary.results
-    from .pipeline import Summary
-
+    results = [remove_document(store, doc_id) for doc_id in args.remove]
+    if args.paths:
+        results += ingest_paths(store, args.paths, bar=not args.no_progress).results
     full = Summary(results)
     if args.json:
         print(full.to_json())
     else:
-        for r in full.results:
-            if r.status == "failed":
-                print(f"failed     {r.path}: {r.reason}")
-            elif r.status == "removed":
-                print(f"removed    {r.doc_id} ({r.passages} passages)")
-            else:
-                print(f"{r.status:<10} {r.path} -> {r.doc_id} [{r.lang}] ({r.passages} passages)")
-            for w in r.warnings:
-                print(f"           note: {w}")
-        counts = full.counts
-        print("summary: " + ", ".join(f"{counts.get(s, 0)} {s}" for s in STATUSES + (("removed",) if "removed" in counts else ())))
+        print_summary(full)
     return 1 if full.failed else 0
-

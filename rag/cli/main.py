@@ -1,13 +1,26 @@
-"""``python -m rag``: ask, chat, eval, brief, docs — everything the app does, scriptable."""
+"""``rag`` / ``python -m rag``: ask, chat, eval, brief, docs — everything the app does, scriptable."""
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import logging
 import sys
 from pathlib import Path
 
-from .cli_common import add_store_flags, fail, settings_from_args
+from ..answer.backends import BackendError, backend_names
+from ..answer.types import Answer
+from ..briefing import write_briefing
+from ..evaluation import RETRIEVERS, format_table, run_eval
+from ..ingest.service import list_documents
+from ..retrieval.filters import Filters
+from ..retrieval.hybrid import RerankerError
+from ..runtime import Runtime, build_runtime
+from ..store.chroma import Store, StoreError
+from ..store.embeddings import EmbeddingModelError
+from ..text.dates import parse_date_arg
+from ..text.langs import LANGS
+from .common import add_store_flags, fail, settings_from_args
 
 log = logging.getLogger(__name__)
 
@@ -19,11 +32,11 @@ def _filter_flags(p: argparse.ArgumentParser) -> None:
     p.add_argument("--to", dest="date_to", help="documents dated on/before YYYY[-MM[-DD]]")
     p.add_argument("--k", dest="top_k", type=int, help="passages to use (RAG_TOP_K)")
     p.add_argument("--retriever", choices=["dense", "keyword", "hybrid"], help="retrieval (RAG_RETRIEVER)")
-    p.add_argument("--backend", choices=["extractive", "llamacpp", "openai", "ollama"], help="answer backend (RAG_BACKEND)")
+    p.add_argument("--backend", choices=backend_names(), help="answer backend (RAG_BACKEND)")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="python -m rag", description="Ask the VSS-Laos cooperation record.")
+    p = argparse.ArgumentParser(prog="rag", description="Ask the VSS-Laos cooperation record.")
     sub = p.add_subparsers(dest="cmd", required=True)
 
     a = sub.add_parser("ask", help="answer one question with citations")
@@ -53,7 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--to", dest="date_to")
     b.add_argument("--as-of", dest="as_of")
     b.add_argument("--lang", dest="brief_lang", choices=["vi", "lo", "en"], default="vi")
-    b.add_argument("--backend", choices=["extractive", "llamacpp", "openai", "ollama"])
+    b.add_argument("--backend", choices=backend_names())
     b.add_argument("--out", type=Path, required=True, help="FILE.docx or FILE.md")
     add_store_flags(b)
 
@@ -63,11 +76,9 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
-def _filters(args):
-    from .retrieval import Filters
-
+def _filters(args) -> Filters:
     langs = [x.strip() for x in args.langs.split(",")] if getattr(args, "langs", None) else None
-    bad = [x for x in langs or [] if x not in ("vi", "lo", "en")]
+    bad = [x for x in langs or [] if x not in LANGS]
     if bad:
         raise fail(f"unknown language {', '.join(bad)} in --lang: use vi, lo, en (comma-separated)")
     try:
@@ -76,22 +87,14 @@ def _filters(args):
         raise fail(str(exc)) from None
 
 
-def _assistant(settings, backend_name=None):
-    from .backends import BackendError
-    from .embeddings import EmbeddingModelError
-    from .retrieval import RerankerError
-    from .service import build_assistant, build_retriever, build_store, ensure_corpus
-    from .store import StoreError
-
+def _runtime(settings, backend_name=None) -> Runtime:
     try:
-        store = build_store(settings)
-        ensure_corpus(store)
-        return build_assistant(settings, build_retriever(settings, store), backend_name=backend_name)
+        return build_runtime(settings, backend_name=backend_name)
     except (StoreError, BackendError, RerankerError, EmbeddingModelError) as exc:
         raise fail(str(exc)) from None
 
 
-def print_answer(ans, out=sys.stdout) -> None:
+def print_answer(ans: Answer, out=sys.stdout) -> None:
     if ans.rewritten_question:
         out.write(f"(question understood as: {ans.rewritten_question})\n")
     out.write(ans.answer + "\n")
@@ -123,7 +126,7 @@ def cmd_ask(args) -> int:
             raise fail(f"--history {args.history}: {exc}") from None
         if not isinstance(history, list) or not all(isinstance(t, dict) and "question" in t for t in history):
             raise fail('--history must hold a JSON list of earlier turns: [{"question": "...", "answer": "..."}, ...]')
-    assistant = _assistant(settings, args.backend)
+    assistant = _runtime(settings, args.backend).assistant
     if args.json:
         ans = assistant.ask(args.question, history, _filters(args))
         print(json.dumps(ans.as_dict(), ensure_ascii=False, indent=2))
@@ -141,7 +144,7 @@ def cmd_ask(args) -> int:
             final = ev.answer
     sys.stdout.write("\n")
     final.rewritten_question = None
-    buf = __import__("io").StringIO()
+    buf = io.StringIO()
     print_answer(final, buf)
     sys.stdout.write(buf.getvalue().split("\n", 1)[1] if "\n" in buf.getvalue() else "")
     return 0
@@ -149,7 +152,7 @@ def cmd_ask(args) -> int:
 
 def cmd_chat(args) -> int:
     settings = settings_from_args(args)
-    assistant = _assistant(settings, args.backend)
+    assistant = _runtime(settings, args.backend).assistant
     history: list[dict] = []
     sys.stdout.write("Ask about the VSS-Laos cooperation record (empty line or Ctrl-D to quit).\n")
     while True:
@@ -167,13 +170,11 @@ def cmd_chat(args) -> int:
 
 
 def cmd_eval(args) -> int:
-    from .evaluation import run_eval, format_table
-
     settings = settings_from_args(args)
     names = args.eval_retrievers or settings.retriever
-    names = ["dense", "keyword", "hybrid"] if names == "all" else [n.strip() for n in names.split(",")]
+    names = list(RETRIEVERS) if names == "all" else [n.strip() for n in names.split(",")]
     for n in names:
-        if n not in ("dense", "keyword", "hybrid"):
+        if n not in RETRIEVERS:
             raise fail(f"unknown retriever {n!r}: use dense, keyword, hybrid or all")
     try:
         result = run_eval(settings, args.corpus, args.queries, names, k=args.k, limit=args.limit)
@@ -188,9 +189,6 @@ def cmd_eval(args) -> int:
 
 
 def cmd_brief(args) -> int:
-    from .briefing import write_briefing
-    from .dates import parse_date_arg
-
     if args.out.suffix.lower() not in (".docx", ".md"):
         raise fail(f"--out {args.out}: write the briefing to a .docx or a .md file")
     try:  # check the dates before loading anything
@@ -200,7 +198,7 @@ def cmd_brief(args) -> int:
     except ValueError as exc:
         raise fail(str(exc)) from None
     settings = settings_from_args(args)
-    assistant = _assistant(settings, args.backend)
+    assistant = _runtime(settings, args.backend).assistant
     try:
         path = write_briefing(assistant, args.out, topic=args.topic, date_from=args.date_from,
                               date_to=args.date_to, as_of=args.as_of, lang=args.brief_lang)
@@ -213,16 +211,15 @@ def cmd_brief(args) -> int:
 
 
 def cmd_docs(args) -> int:
-    from ingest.pipeline import list_documents
-
-    from .service import build_store
-
-    rows = list_documents(build_store(settings_from_args(args)))
+    try:
+        rows = list_documents(Store(settings_from_args(args)).warm_up())
+    except StoreError as exc:
+        raise fail(str(exc)) from None
     if args.json:
-        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        print(json.dumps([r.as_dict() for r in rows], ensure_ascii=False, indent=2))
     else:
         for r in rows:
-            print(f"{r['doc_id']}\t{r['date'] or '-'}\t{r['lang']}\t{r['kind']}\t{r['passages']}\t{r['title']}")
+            print(f"{r.doc_id}\t{r.date or '-'}\t{r.lang}\t{r.kind}\t{r.passages}\t{r.title}")
     return 0
 
 

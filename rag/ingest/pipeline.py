@@ -11,8 +11,9 @@ import hashlib
 import json
 import logging
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable, Optional
+from typing import Optional
 
 from tqdm import tqdm
 
@@ -122,7 +123,7 @@ def plan_document(passages: list[Passage], existing: dict[str, PassageMeta]) -> 
     doc_hash = passages[0].meta.doc_hash
     if set(existing) == set(new) and all(m.doc_hash == doc_hash for m in existing.values()):
         return Plan(doc_id, "unchanged", [], [], [])
-    now = dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
+    now = dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
     added_at = min((m.added_at or now for m in existing.values()), default=now)
     for p in passages:
         p.meta.added_at = added_at

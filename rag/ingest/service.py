@@ -11,9 +11,10 @@ import json
 import logging
 import os
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Optional
+from typing import Any, Optional
 
 from tqdm import tqdm
 
@@ -46,7 +47,7 @@ class FileResult:
     params: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
-    def failed(cls, path: str, doc_id: str, error: IngestError) -> "FileResult":
+    def failed(cls, path: str, doc_id: str, error: IngestError) -> FileResult:
         return cls(path, "failed", doc_id, reason=str(error), code=error.code, params=dict(error.params))
 
     def reason_in(self, lang: str) -> str:

@@ -1,8 +1,9 @@
 """Restrictions that reach the search itself (Chroma ``where`` and the keyword index)."""
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Optional, Sequence
+from typing import Optional
 
 from ..records import PassageMeta
 from ..text.dates import date_bounds, parse_date_arg
@@ -18,7 +19,7 @@ class Filters:
     date_to: Optional[int] = None
 
     @staticmethod
-    def from_strings(langs=None, docs=None, date_from: str | None = None, date_to: str | None = None) -> "Filters":
+    def from_strings(langs=None, docs=None, date_from: str | None = None, date_to: str | None = None) -> Filters:
         """From command-line values; a wrong date raises ValueError naming the flag."""
         f = t = None
         if date_from:

@@ -53,7 +53,7 @@ class Retriever:
         self.reranker = None
         self._ready = False
 
-    def warm_up(self) -> "Retriever":
+    def warm_up(self) -> Retriever:
         with self._warm:
             if self._ready:
                 return self
@@ -89,15 +89,15 @@ class Retriever:
         # Keyword search runs while the query is embedded (the embedding engine releases the GIL).
         kw_langs = langs if mode == "hybrid" else [None]
         kw_future = self._pool.submit(
-            lambda: [self._keyword(query, n, filters, lang, query_lang) for lang in kw_langs]
+            lambda: [self.keyword_candidates(query, n, filters, lang, query_lang) for lang in kw_langs]
         ) if mode in ("hybrid", "keyword") else None
         qvec = self.store.embedder.encode_queries([query])[0]
         if mode == "dense":
-            fused = fuse_rrf([self._dense(qvec, n, filters, None)], self.settings.rrf_k)
+            fused = fuse_rrf([self.dense_candidates(qvec, n, filters, None)], self.settings.rrf_k)
         elif mode == "keyword":
             fused = fuse_rrf(kw_future.result(), self.settings.rrf_k)
         else:
-            dense = list(self._pool.map(lambda lang: self._dense(qvec, n, filters, lang), langs))
+            dense = list(self._pool.map(lambda lang: self.dense_candidates(qvec, n, filters, lang), langs))
             keyword = kw_future.result()
             if self.settings.fusion == "rrf":
                 fused = fuse_rrf(dense + keyword, self.settings.rrf_k)
@@ -112,7 +112,8 @@ class Retriever:
         return hits[:k]
 
     # --- parts -------------------------------------------------------------------------------
-    def _dense(self, qvec, n: int, filters: Filters, lang: Optional[str]) -> list[Ranked]:
+    def dense_candidates(self, qvec, n: int, filters: Filters, lang: Optional[str] = None) -> list[Ranked]:
+        """The ``n`` nearest passages by cosine, less the hubness correction, best first."""
         alpha = self.settings.hubness_weight
         # With the hubness correction, twice the candidates, so that passages it lifts are among them.
         found = self.store.dense_search(qvec, 2 * n if alpha else n, filters.where(lang), n=len(self.mirror),
@@ -123,7 +124,9 @@ class Retriever:
         ranked.sort(key=lambda r: -r.score)
         return ranked[:n]
 
-    def _keyword(self, query: str, n: int, filters: Filters, lang: Optional[str], query_lang: str) -> list[Ranked]:
+    def keyword_candidates(self, query: str, n: int, filters: Filters, lang: Optional[str] = None,
+                           query_lang: str = "") -> list[Ranked]:
+        """The ``n`` best BM25 passages (of passage language ``lang``), best first."""
         allow = allow_meta(self.mirror, filters.allows) if filters.active else None
         out = []
         for pid, s in self.keyword.search(query, n, allow, lang, query_lang):

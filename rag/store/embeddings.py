@@ -15,10 +15,10 @@ import hashlib
 import logging
 import re
 import threading
+from collections.abc import Callable
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
-from typing import Callable
 
 import numpy as np
 from langchain_core.embeddings import Embeddings

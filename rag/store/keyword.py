@@ -10,7 +10,8 @@ from __future__ import annotations
 import math
 import threading
 from collections import Counter, defaultdict
-from typing import Callable, Optional
+from collections.abc import Callable
+from typing import Optional
 
 from ..records import Passage, PassageMeta
 from ..text.tokens import QUESTION_WORDS, query_terms, tokenize
@@ -31,7 +32,7 @@ class KeywordIndex:
         self._lock = threading.RLock()
 
     @classmethod
-    def attach(cls, mirror: CorpusMirror, **kw) -> "KeywordIndex":
+    def attach(cls, mirror: CorpusMirror, **kw) -> KeywordIndex:
         index = cls(**kw)
         mirror.subscribe(index)
         return index

@@ -10,8 +10,9 @@ Tests and plugins add their own with :func:`register_backend` (the real seam, no
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from importlib import import_module
-from typing import Callable, Optional
+from typing import Optional
 
 from ...config import Settings
 from .base import BackendError, ChatBackend

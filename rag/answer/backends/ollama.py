@@ -12,5 +12,5 @@ def make(settings: Settings) -> LangChainBackend:
         raise BackendError("the ollama backend needs langchain-ollama: pip install '.[llm]'") from None
     model = ChatOllama(model=settings.ollama_model, base_url=settings.ollama_host, temperature=0.1,
                        num_predict=settings.llm_max_tokens)
-    return LangChainBackend("ollama", model, settings.llm_context, 
+    return LangChainBackend("ollama", model, settings.llm_context,
                             limit=lambda n: {"options": {"num_predict": n, "temperature": 0.1}}, where=settings.ollama_host)

@@ -1,0 +1,1 @@
+"""The command lines: ``rag`` (ask, chat, eval, brief, docs) and ``rag-ingest``."""
