@@ -11,6 +11,10 @@
 - out-of-record questions: no expected facts, no gold, a ``missing`` constraint whose value (in
   vi/lo/en spellings) occurs in no document of the record.
 
+It also checks ``eval/briefing_gold.json``: known doc ids, and states that agree with the dates
+(overdue = due before ``as_of``; no_news = due after it; postponed / in_progress = new_due after
+it; done = reported by a document dated after the commitment's own document).
+
     /work/main/.venv/bin/python eval/check_questions.py [--verbose]
 """
 from __future__ import annotations
@@ -97,6 +101,71 @@ def load_record() -> dict[str, dict]:
         d["langs"].append(meta["lang"])
         d["text"] += "\n" + unicodedata.normalize("NFC", raw.text)
     return docs
+
+
+def period_end(value: str) -> str:
+    """'2025' -> '2025-12-31', '2024-10' -> '2024-10-31', '2025-Q4' -> '2025-12-31', ISO day unchanged."""
+    import calendar
+
+    m = re.fullmatch(r"(\d{4})-Q([1-4])", value)
+    if m:
+        y, q = int(m[1]), int(m[2])
+        mo = 3 * q
+        return f"{y}-{mo:02d}-{calendar.monthrange(y, mo)[1]:02d}"
+    if re.fullmatch(r"\d{4}", value):
+        return f"{value}-12-31"
+    if re.fullmatch(r"\d{4}-\d{2}", value):
+        y, mo = map(int, value.split("-"))
+        return f"{value}-{calendar.monthrange(y, mo)[1]:02d}"
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return value
+    raise ValueError(value)
+
+
+def check_briefing(docs: dict) -> list[str]:
+    gold = json.loads((HERE / "briefing_gold.json").read_text(encoding="utf-8"))
+    as_of = gold["as_of"]
+    errors: list[str] = []
+
+    def known(ids, where):
+        for d in ids:
+            if d not in docs:
+                errors.append(f"briefing {where}: unknown doc id {d}")
+
+    for ag in gold["agreements"]:
+        known(ag["status_doc_ids"] + ag.get("also_in", []), ag["key_period"])
+        end = ag.get("valid_until") or (period_end(ag["key_period"][-4:]))
+        if "signed" in ag["status"] and ("expired" in ag["status"]) != (end < as_of):
+            errors.append(f"briefing agreement {ag['key_period']}: expired flag disagrees with {end}")
+        if "planned" in ag["status"] and (ag.get("signing_date") or not ag.get("planned_date")):
+            errors.append(f"briefing agreement {ag['key_period']}: planned needs a planned_date and no signing_date")
+    for c in gold["commitments"]:
+        where = c["id"]
+        known([c["doc_id"]] + c["state_doc_ids"] + c.get("also_in", []), where)
+        end = period_end(c["due"])
+        st = c["state"]
+        if st == "overdue" and not (end < as_of and not c["state_doc_ids"]):
+            errors.append(f"briefing {where}: overdue but due {end} or has reports")
+        if st == "no_news" and not (end > as_of and not c["state_doc_ids"]):
+            errors.append(f"briefing {where}: no_news but due {end} or has reports")
+        if st in ("postponed", "in_progress") and not (c.get("new_due") and period_end(c["new_due"]) > as_of):
+            errors.append(f"briefing {where}: {st} needs a new_due after as_of")
+        if st in ("done", "postponed", "in_progress"):
+            if not c["state_doc_ids"]:
+                errors.append(f"briefing {where}: {st} without the reporting document")
+            for d in c["state_doc_ids"]:
+                if d in docs and docs[d]["date"] <= docs[c["doc_id"]]["date"]:
+                    errors.append(f"briefing {where}: report {d} is not later than {c['doc_id']}")
+        if st not in ("done", "in_progress", "postponed", "overdue", "no_news"):
+            errors.append(f"briefing {where}: unknown state {st}")
+    for ev in gold["timeline"] + gold["timeline_real_record"]:
+        known([ev["doc_id"]] + ev.get("also_in", []), ev["date"])
+        if ev["date"] > as_of:
+            errors.append(f"briefing event {ev['date']} is after as_of")
+    states = Counter(c["state"] for c in gold["commitments"])
+    print(f"\nbriefing_gold.json: {len(gold['agreements'])} agreements, {len(gold['commitments'])} commitments "
+          f"{dict(states)}, {len(gold['timeline'])} fixture events")
+    return errors
 
 
 def main(argv=None) -> int:
@@ -206,6 +275,7 @@ def main(argv=None) -> int:
     print(f"facts to read by eye (term in another language than its source): {len(eyeball)}")
     for line in eyeball:
         print("  " + line)
+    errors += check_briefing(docs)
     for e in errors:
         print("ERROR", e)
     print(f"\n{len(errors)} errors")
