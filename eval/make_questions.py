@@ -215,8 +215,8 @@ Q(vi, "period", "Hai bên đang chuẩn bị ký bản ghi nhớ mới cho giai 
 Q(vi, "list", "Các hoạt động hợp tác dự kiến giai đoạn 2022-2025 là gì?",
   [["thủ tục hành chính"], ["chuyển đổi số"], ["thanh tra"]], [REAL])
 Q(vi, "list", "Năm 2025 hai bên định làm những việc gì?",
-  [["cơ sở dữ liệu"], ["thu BHXH điện tử", "thu điện tử"], ["2026-2030"]], [REP24],
-  note="the 2025 directions of the 2024 report")
+  [["cơ sở dữ liệu"], ["thu BHXH điện tử", "thu điện tử"], ["2026-2030"]], [REP24, PLAN24, DB_LO],
+  note="the 2025 directions of the 2024 report; the 2024 plan and the Lao minutes of 10/4/2025 add other 2025 items")
 Q(vi, "list", "Dự thảo bản ghi nhớ 2026-2030 tập trung vào những lĩnh vực gì?",
   [["chuyển đổi số"], ["đầu tư quỹ"], ["thanh tra"], ["đào tạo"]], [MOU30])
 Q(vi, "list", "Đoàn Lào học hỏi những chủ đề gì khi thăm Đà Nẵng?",
@@ -491,7 +491,7 @@ Q(en, "period", "For which period are the two sides drafting a new memorandum?",
 # list
 Q(en, "list", "Which activities are planned for 2025?",
   [["database"], ["electronic contribution", "electronic collection", "e-collection", "e-contribution"], ["2026-2030"]],
-  [REP24], note="cross-lingual: the 2025 directions of the Vietnamese 2024 report")
+  [REP24, PLAN24, DB_LO], note="cross-lingual: the 2025 directions of the Vietnamese 2024 report (other 2025 items in the 2024 plan and the Lao minutes)")
 Q(en, "list", "What topics did the Lao delegation study in Da Nang?",
   [["one-stop"], ["health-insurance claims", "health insurance claims", "e-claims"], ["post offices"]], [DANANG_EN])
 Q(en, "list", "Which areas will VSS support Laos in, as agreed with the Lao National Assembly's Culture-Social Committee delegation?",
