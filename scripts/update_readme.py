@@ -18,8 +18,10 @@ import re
 import sys
 from pathlib import Path
 
+from rag.config import Settings
+from rag.evaluation import format_table
+
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
 
 README = ROOT / "README.md"
 RESULTS = ROOT / "results"
@@ -31,8 +33,6 @@ def _load(name: str):
 
 
 def settings_table() -> str:
-    from rag.config import Settings
-
     rows = ["| variable | default | what it does |", "|---|---|---|"]
     for name, f in Settings.model_fields.items():
         default = f.default
@@ -42,8 +42,6 @@ def settings_table() -> str:
 
 
 def retrieval_table(res: dict, source: str) -> str:
-    from rag.evaluation import format_table
-
     head = f"Made by `{source}`.\n\n"
     return head + format_table(res)
 
@@ -134,7 +132,7 @@ def tables() -> dict[str, str]:
 def render(text: str) -> str:
     for name, body in tables().items():
         pattern = re.compile(rf"(<!-- BEGIN {re.escape(name)} -->\n).*?(<!-- END {re.escape(name)} -->)", re.S)
-        text = pattern.sub(lambda m: m.group(1) + body + "\n" + m.group(2), text)
+        text = pattern.sub(lambda m, body=body: m.group(1) + body + "\n" + m.group(2), text)
     return text
 
 
