@@ -97,6 +97,8 @@ def test_status_is_a_function_of_the_day_not_stored(memo):
     assert agreement_status(ag, dt.date(2025, 6, 1)) == ("in_force", "in_force")
     assert agreement_status(ag, dt.date(2028, 1, 1)) == ("expired", "expired")
     assert not any("status" in f.name for f in dataclasses.fields(ag))
+    later = memo.between(dt.date(2024, 1, 1), None)  # a period: the signing is before it, the memorandum in it
+    assert later.events == () and later.agreements == memo.agreements
 
 
 def test_one_register_localized_in_three_languages(memo):
