@@ -10,8 +10,7 @@ import pytest
 from conftest import CORPUS_DIR, make_settings
 from docx.oxml.ns import qn
 
-from ingest.pipeline import ingest_paths
-from rag.answer import Assistant
+from rag.answer.assistant import Assistant
 from rag.briefing import (
     AREAS,
     LABELS,
@@ -26,9 +25,11 @@ from rag.briefing import (
     to_markdown,
     write_briefing,
 )
-from rag.dates import find_dates, lao_to_arabic
-from rag.retrieval import Retriever
-from rag.store import Store
+from rag.ingest.service import ingest_paths
+from rag.retrieval.hybrid import Retriever
+from rag.store.chroma import Store
+from rag.text.dates import find_dates
+from rag.text.normalize import lao_to_arabic
 
 VI_DOC = "vss-lao-2022-11-22-vi"
 MARKER = re.compile(r"\[(\d+)\]")
@@ -61,8 +62,8 @@ def event_on(b: Briefing, date: str, kind: str):
 def check_span(item, chunks) -> str:
     """The item's (chunk_id, start, end) locate its quoted sentence exactly in the stored passage."""
     c = chunks[item.chunk_id]
-    assert c.meta["doc_id"] == item.doc_id
-    a, b = item.start - c.meta["start"], item.end - c.meta["start"]
+    assert c.meta.doc_id == item.doc_id
+    a, b = item.start - c.meta.start, item.end - c.meta.start
     assert 0 <= a < b <= len(c.text)
     assert c.text[a:b] == item.quote
     return c.text
@@ -77,7 +78,7 @@ def test_timeline_has_the_four_milestones_cited_to_the_right_passage(briefings, 
     text = check_span(est, chunks)
     assert est.doc_id == VI_DOC and est.date_display == "1998"
     assert "Từ năm 1998" in est.quote and "thiết lập" in est.quote
-    assert chunks[est.chunk_id].meta["para"] == 6 and "1998" in text
+    assert chunks[est.chunk_id].meta.para == 6 and "1998" in text
 
     mou15 = event_on(b, "2015-12", "signing")
     check_span(mou15, chunks)

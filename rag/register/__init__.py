@@ -1,0 +1,47 @@
+"""The register of the record: events, agreements and planned activities, language-neutral.
+
+Extraction is deterministic: date patterns (:mod:`rag.text.dates`), keyword patterns in
+Vietnamese, Lao and English (:mod:`.patterns`) and the sentence splitter of the ingest step.
+The register holds keys (event kinds, area and status keys, agreement keys), ISO dates, values
+and spans, never a word chosen for a reader: an item is cited from the official original of a
+translated document and keeps the matching sentence of each language version, so one register
+serves a briefing in Vietnamese, Lao or English (:mod:`rag.briefing.localize` adds the words).
+
+- :func:`build_register` (passages -> :class:`Register`); :func:`current_register` (a mirror ->
+  the register of its current corpus version, built once per version by its
+  :class:`RegisterCache`, see :func:`register_cache`).
+- :func:`agreement_status` (an agreement and a day -> status and note keys), :func:`successor`.
+- Keys: :data:`EVENT_KINDS`, :data:`AREAS`, :data:`STATUSES`, :data:`NOTES`.
+
+Modules: :mod:`.model` (records), :mod:`.patterns`, :mod:`.corpus` (passages as documents and
+paragraph units), :mod:`.events`, :mod:`.agreements`, :mod:`.activities`, :mod:`.build`.
+"""
+from __future__ import annotations
+
+from .build import RegisterCache, build_register, current_register, register_cache
+from .model import (
+    ACTIVITY_STATUSES,
+    AGREEMENT_STATUSES,
+    AREAS,
+    EVENT_KINDS,
+    NOTES,
+    STATUSES,
+    Activity,
+    Agreement,
+    Event,
+    Finding,
+    Register,
+    Relation,
+    Sourced,
+    Span,
+    agreement_status,
+    in_range,
+    iso_span,
+    successor,
+)
+
+__all__ = [
+    "ACTIVITY_STATUSES", "AGREEMENT_STATUSES", "AREAS", "EVENT_KINDS", "NOTES", "STATUSES", "Activity", "Agreement",
+    "Event", "Finding", "Register", "RegisterCache", "Relation", "Sourced", "Span", "agreement_status",
+    "build_register", "current_register", "in_range", "iso_span", "register_cache", "successor",
+]

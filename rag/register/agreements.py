@@ -1,0 +1,190 @@
+"""Memoranda and agreements: what the record says of each (period, signing, place, parties, articles,
+occasion, areas, renewal), merged across documents and language versions.
+
+A document is read in order: a sentence naming a memorandum with a period opens (or reopens)
+that agreement, and the sentences that follow within three paragraphs and speak of "the
+memorandum" add to it. A signing the document never ties to a period is an agreement of its own,
+keyed by its signing date.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Optional, Sequence
+
+from ..text.dates import find_dates, first_explicit
+from ..text.normalize import lao_to_arabic
+from .corpus import Cand, Corpus, rank, shown_spans
+from .model import AREAS, Agreement, Finding
+from .patterns import (
+    AGREEMENT_WORD,
+    ANAPHOR,
+    ARTICLES,
+    MEMO,
+    RENEW,
+    SIGN,
+    agreement_period,
+    areas_of,
+    list_items,
+    occasion_in,
+    parties_in,
+    place_in,
+)
+
+Fields = dict[str, list[Cand]]  # field name -> candidates (signed, place, parties, period, ...)
+Mentions = list[tuple[int, str]]  # (paragraph, agreement key) in document order
+
+
+def _scan(corpus: Corpus, doc_id: str) -> tuple[dict[str, Fields], dict[str, str], Mentions]:
+    """One document, in order: memorandum mentions and what they say, by agreement key.
+
+    Returns (facts: key -> field -> candidates, kinds: key -> mou/agreement, mentions: (para, key)).
+    """
+    facts: dict[str, Fields] = defaultdict(lambda: defaultdict(list))
+    kinds: dict[str, str] = {}
+    mentions: Mentions = []
+    current, current_para = None, -99
+    pending: list[tuple[int, list[tuple[str, Cand]], str]] = []
+
+    for p in corpus.docs[doc_id]:
+        para = p.meta.para
+        for a, b, sent in corpus.sentences(p):
+            direct = MEMO.search(sent)
+            hit = direct or ANAPHOR.search(sent)
+            if not hit:
+                continue
+            doc_date = p.meta.date or None
+            found: list[tuple[str, Cand]] = []
+            sign = SIGN.search(sent)
+            date = first_explicit([m for m in find_dates(sent, doc_date) if not m.approximate])
+            if sign and date:
+                found.append(("signed", Cand(p, a, b, sent, value=date.iso, evidence=date.text, ev_at=date.start,
+                                             extra={"mention": date})))
+                place = place_in(sent, doc_date)
+                if place:
+                    found.append(("place", Cand(p, a, b, sent, value=place[0], evidence=place[0], ev_at=place[1])))
+            if sign:
+                parties = parties_in(sent)
+                if parties:
+                    found.append(("parties", Cand(p, a, b, sent, value=parties[0], evidence=parties[0],
+                                                  ev_at=parties[1])))
+            arts = ARTICLES.search(lao_to_arabic(sent))
+            if arts:
+                found.append(("articles", Cand(p, a, b, sent, value=str(int(arts.group(1))),
+                                               evidence=sent[arts.start() : arts.end()], ev_at=arts.start())))
+            for item, at in list_items(sent):
+                for key in areas_of(item)[:1]:
+                    found.append(("area", Cand(p, a, b, sent, value=key, evidence=item, ev_at=at, extra={"key": key})))
+            if RENEW.search(sent):
+                found.append(("renewal", Cand(p, a, b, sent)))
+            found.append(("mention", Cand(p, a, b, sent, evidence=hit.group(), ev_at=hit.start())))
+
+            period = agreement_period(sent, hit.start())
+            key = None
+            if period is not None:
+                kind = "agreement" if AGREEMENT_WORD.search(direct.group() if direct else hit.group()) else "mou"
+                key = f"{kind}:{period.year}-{period.end_year}"
+                kinds[key] = kind
+                found.append(("period", Cand(p, a, b, sent, value=f"{period.year}-{period.end_year}",
+                                             evidence=period.text, ev_at=period.start)))
+                if sign and not date and pending and para - pending[-1][0] <= 3:
+                    for _para, pfound, _kind in pending:
+                        for name, c in pfound:
+                            facts[key][name].append(c)
+                    pending.clear()
+            elif direct and sign and date:
+                kind = "agreement" if AGREEMENT_WORD.search(direct.group()) else "mou"
+                pending.append((para, found, kind))
+                continue
+            elif current is not None and para - current_para <= 3:
+                key = current
+            if key is None:
+                continue
+            for name, c in found:
+                facts[key][name].append(c)
+            mentions.append((para, key))
+            current, current_para = key, para
+
+    for pend_para, pfound, kind in pending:  # signings the document never ties to a period
+        signed = next(c for name, c in pfound if name == "signed")
+        key = f"{kind}:signed-{signed.value}"
+        kinds[key] = kind
+        for name, c in pfound:
+            facts[key][name].append(c)
+        mentions.append((pend_para, key))
+    # The occasion of a signing: an undated "on the occasion of / as part of" clause near it.
+    for key, fields in facts.items():
+        for s in fields.get("signed", []):
+            for p in corpus.docs[doc_id]:
+                if abs(p.meta.para - s.p.meta.para) > 2:
+                    continue
+                for a, b, sent in corpus.sentences(p):
+                    occ = occasion_in(sent)
+                    if occ and not find_dates(occ[0], None, relative=False):
+                        fields["occasion"].append(Cand(p, a, b, sent, value=occ[0], evidence=occ[0], ev_at=occ[1]))
+    return facts, kinds, mentions
+
+
+def finding(name: str, cands: Sequence[Cand], key: str = "", neutral: bool = False) -> Finding:
+    """A field found in one or more versions, cited from the original."""
+    primary = min(cands, key=rank)
+    return Finding(cited=primary.span(), shown=shown_spans(cands), name=name,
+                   key=key or primary.extra.get("key", ""), neutral=neutral)
+
+
+def extract_agreements(corpus: Corpus) -> tuple[list[Agreement], dict[str, Mentions]]:
+    """Every memorandum or agreement in the record, and where each document mentions which."""
+    all_facts: dict[str, Fields] = defaultdict(lambda: defaultdict(list))
+    kinds: dict[str, str] = {}
+    doc_mentions: dict[str, Mentions] = {}
+    for doc_id in corpus.docs:
+        facts, k, mentions = _scan(corpus, doc_id)
+        kinds.update(k)
+        doc_mentions[doc_id] = mentions
+        for key, fields in facts.items():
+            for name, cands in fields.items():
+                all_facts[key][name].extend(cands)
+
+    out: list[Agreement] = []
+    for key, fields in all_facts.items():
+        period = finding("period", fields["period"], neutral=True) if fields.get("period") else None
+        signed = None
+        if fields.get("signed"):
+            signed = finding("signed", fields["signed"], key=min(fields["signed"], key=rank).value, neutral=True)
+        pf = pt = None
+        if period:
+            pf, pt = (int(x) for x in period.cited.value.split("-"))
+        anchor = fields.get("period") or fields.get("signed") or fields["mention"]
+        by_area: dict[str, list[Cand]] = defaultdict(list)
+        for c in _from_originals(corpus, fields.get("area", [])):
+            by_area[c.extra["key"]].append(c)
+        out.append(Agreement(
+            cited=min(anchor, key=rank).span(), shown=shown_spans(anchor), key=key, kind=kinds.get(key, "mou"),
+            period_from=pf, period_to=pt, signed_date=signed.key if signed else "", signed=signed, period=period,
+            place=finding("place", _same_unit(fields["place"], fields.get("signed"))) if fields.get("place") else None,
+            parties=finding("parties", fields["parties"]) if fields.get("parties") else None,
+            articles=finding("articles", fields["articles"], neutral=True) if fields.get("articles") else None,
+            occasion=finding("occasion", fields["occasion"]) if fields.get("occasion") else None,
+            areas=tuple(finding("area", by_area[k], key=k, neutral=True) for k in AREAS if k in by_area),
+            renewal_mentioned=bool(fields.get("renewal")),
+        ))
+    out.sort(key=lambda a: (a.period_from or 9999, a.signed_date or "9999", a.key))
+    return out, doc_mentions
+
+
+def _from_originals(corpus: Corpus, cands: list[Cand]) -> list[Cand]:
+    """Keyword findings (areas) count only in the original where it has the paragraph: a translation's
+    wording ("legal basis" -> law) must not add an area the original does not name."""
+    out = []
+    for c in cands:
+        rep = corpus.rep_doc(c.p.meta.family_id)
+        if c.p.doc_id == rep or not any(q.doc_id == rep for q in corpus.units.get(c.p.unit, ())):
+            out.append(c)
+    return out
+
+
+def _same_unit(cands: list[Cand], anchors: Optional[list[Cand]]) -> list[Cand]:
+    """Places found in the signing sentence's paragraph, where there is one."""
+    if not anchors:
+        return cands
+    units = {c.p.unit for c in anchors}
+    return [c for c in cands if c.p.unit in units] or cands

@@ -1,0 +1,103 @@
+"""Building the register from passages, and keeping one register per corpus version.
+
+:func:`build_register` reads a list of passages; :class:`RegisterCache` is a view on the corpus
+mirror that hands out the register of the mirror's current version and builds it only when the
+version changed, so the briefing, the agreements page (in any interface language) and the chat
+read one register, built once per corpus version. :func:`register_cache` finds (or makes) the
+one cache of a mirror.
+"""
+from __future__ import annotations
+
+import logging
+import threading
+import time
+import weakref
+from dataclasses import replace
+from typing import Iterable, Optional
+
+from ..records import Passage
+from ..store.mirror import Change, CorpusMirror
+from .activities import extract_activities
+from .agreements import extract_agreements
+from .corpus import Corpus
+from .events import extract_events, link_events
+from .model import AREAS, Register
+
+log = logging.getLogger(__name__)
+
+
+def build_register(passages: Iterable[Passage], version: str = "") -> Register:
+    """The events, agreements and planned activities of ``passages`` (any order), at corpus ``version``."""
+    corpus = Corpus(passages)
+    agreements, doc_mentions = extract_agreements(corpus)
+    activities, added = extract_activities(corpus, agreements, doc_mentions)
+    # Items the record files under an agreement ("Theo đó …") add their areas to it.
+    agreements = [replace(ag, areas=tuple(sorted((*ag.areas, *added[ag.key]), key=lambda f: AREAS.index(f.key))))
+                  if ag.key in added else ag for ag in agreements]
+    events = link_events(extract_events(corpus), agreements)
+    activities.sort(key=lambda a: (AREAS.index(a.area), a.date or "9999", a.doc_id, a.start))
+    return Register(version, tuple(events), tuple(agreements), tuple(activities))
+
+
+class RegisterCache:
+    """The register of a mirror's current corpus version, built once per version.
+
+    It follows the mirror change by change (a :class:`~rag.store.mirror.View`), so the passages
+    it builds from are exactly those of the version it records.
+    """
+
+    def __init__(self, mirror: CorpusMirror):
+        self._mirror = weakref.ref(mirror)  # the mirror keeps this view alive, not the reverse
+        self._passages: dict[str, Passage] = {}
+        self._version: Optional[str] = None
+        self._register: Optional[Register] = None
+        self._lock = threading.Lock()  # the passages and the register
+        self._build_lock = threading.Lock()  # one build at a time
+        self.builds = 0  # how many registers were built (one per corpus version read)
+        mirror.subscribe(self)
+
+    def apply(self, change: Change) -> None:
+        with self._lock:
+            for p in change.removed:
+                self._passages.pop(p.id, None)
+            for p in change.added:
+                self._passages[p.id] = p
+            self._version = change.version
+
+    def get(self) -> Register:
+        """The register of the corpus as stored now (after catching up with the store)."""
+        mirror = self._mirror()
+        if mirror is not None:
+            mirror.refresh()
+        with self._build_lock:
+            with self._lock:
+                if self._register is not None and self._register.version == self._version:
+                    return self._register
+                version, passages = self._version or "", list(self._passages.values())
+            t0 = time.perf_counter()
+            register = build_register(passages, version)
+            self.builds += 1
+            log.info("register of corpus version %s built in %.2f s: %d events, %d agreements, %d activities",
+                     version, time.perf_counter() - t0, len(register.events), len(register.agreements),
+                     len(register.activities))
+            with self._lock:
+                self._register = register
+            return register
+
+
+_CACHES: "weakref.WeakKeyDictionary[CorpusMirror, RegisterCache]" = weakref.WeakKeyDictionary()
+_CACHES_LOCK = threading.Lock()
+
+
+def register_cache(mirror: CorpusMirror) -> RegisterCache:
+    """The one register cache of ``mirror`` (made on first use)."""
+    with _CACHES_LOCK:
+        cache = _CACHES.get(mirror)
+        if cache is None:
+            cache = _CACHES[mirror] = RegisterCache(mirror)
+        return cache
+
+
+def current_register(mirror: CorpusMirror) -> Register:
+    """The register of the record as ``mirror``'s store holds it now, built once per corpus version."""
+    return register_cache(mirror).get()

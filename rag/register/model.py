@@ -1,0 +1,250 @@
+"""The register's records: events, agreements and planned activities, as keys, ISO dates and spans.
+
+Nothing here is worded for a reader: an event has a kind key (``signing``), an agreement a
+period and a signing date, an activity area keys and a status key; every item points at the
+sentence it was found in (:class:`Span`). Where a document has language versions, an item
+keeps the cited span of the official original (``cited``) and, per output language, the
+matching span of the version in that language (``shown``); :meth:`Sourced.span_in` is the
+span to show in a language (the original's own when no version in that language has it).
+Words for these keys come from the strings table, in :mod:`rag.briefing.localize`.
+
+Records are frozen: one register is shared by every page and language of the app.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Optional
+
+from ..text.dates import last_day, parse_date_arg, parse_iso
+
+EVENT_KINDS: tuple[str, ...] = ("signing", "review", "establishment", "conference", "visit", "meeting", "training")
+"""Kinds of timeline events (first match wins in :data:`.patterns.EVENT_RX`)."""
+
+AREAS: tuple[str, ...] = (
+    "admin_reform", "digital", "inspection", "coverage", "fund", "database", "expansion", "legislation",
+    "capacity", "organisation", "communication", "policy", "exchange", "recognition", "other",
+)
+"""Areas of cooperation, in the order a briefing lists them (labels: ``area_<key>``)."""
+
+AGREEMENT_STATUSES: tuple[str, ...] = ("in_force", "expired", "not_yet_in_force", "unknown")
+ACTIVITY_STATUSES: tuple[str, ...] = ("planned", "requested")
+STATUSES: tuple[str, ...] = AGREEMENT_STATUSES + ACTIVITY_STATUSES
+"""Status keys (labels: ``status_<key>``); an agreement's depends on the day, see :func:`agreement_status`."""
+
+NOTES: tuple[str, ...] = ("not_signed", "no_period", "not_yet", "in_force", "renewal", "expired")
+"""Keys of the note that explains an agreement's status (labels: ``brief_note_<key>``)."""
+
+
+@dataclass(frozen=True)
+class Span:
+    """A sentence of one stored passage that carries an item.
+
+    ``start``/``end`` are code-point offsets of the sentence in its document; ``evidence`` is the
+    part of it that carries the item's date or figure, at offset ``at`` in ``sentence``;
+    ``value`` is what was found there (a place, the parties, an activity, an ISO date);
+    ``title`` is the title of the passage's document.
+    """
+
+    doc_id: str
+    chunk_id: str
+    lang: str
+    start: int
+    end: int
+    sentence: str
+    evidence: str = ""
+    at: int = 0
+    value: str = ""
+    title: str = ""
+
+
+@dataclass(frozen=True)
+class Sourced:
+    """An item cited from ``cited`` (the official original), with its span in each language version."""
+
+    cited: Span
+    shown: dict[str, Span] = field(default_factory=dict)  # output language -> the version's span
+
+    def span_in(self, lang: str) -> Span:
+        """The span to show in ``lang``: a version in that language where one has the item, else the cited one."""
+        return self.shown.get(lang, self.cited)
+
+    @property
+    def chunk_id(self) -> str:
+        return self.cited.chunk_id
+
+    @property
+    def doc_id(self) -> str:
+        return self.cited.doc_id
+
+    @property
+    def start(self) -> int:
+        return self.cited.start
+
+
+@dataclass(frozen=True)
+class Finding(Sourced):
+    """One field of an agreement: signed, place, parties, period, articles, occasion or area.
+
+    A ``neutral`` finding (a date, a period, a number, an area) reads the same in every language:
+    it is shown from the cited span. ``key`` is the ISO date of ``signed`` and the area key of
+    ``area``; other findings have their value in each span (``span_in(lang).value``).
+    """
+
+    name: str = ""
+    key: str = ""
+    neutral: bool = False
+
+
+@dataclass(frozen=True)
+class Relation:
+    """An agreement a timeline event refers to: ``agreement`` (the one signed) or its ``occasion``."""
+
+    name: str
+    agreement: str  # agreement key
+
+
+@dataclass(frozen=True)
+class Event(Sourced):
+    """A dated event of the timeline. The cited span's ``evidence`` is the date as written."""
+
+    date: str = ""  # ISO: 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD'
+    precision: str = ""  # year, month, day
+    approximate: bool = False  # dated only vaguely ("Vừa qua"): the document's date
+    inherited_year: bool = False  # written without a year ("22/11"): the document's year
+    kind: str = ""  # one of EVENT_KINDS
+    planned: bool = False  # dated after its own document: announced, not yet held when written
+    place: str = ""  # the place the cited sentence names ('' if none)
+    places: dict[str, str] = field(default_factory=dict)  # output language -> place in the shown sentence
+    related: tuple[Relation, ...] = ()  # the agreement signed, its occasion
+    also: tuple[Span, ...] = ()  # other documents reporting the event
+
+    def place_in(self, lang: str) -> str:
+        return self.places.get(lang, self.place)
+
+    def overlaps(self, date_from: Optional[dt.date], date_to: Optional[dt.date]) -> bool:
+        return in_range(*iso_span(self.date), date_from, date_to)
+
+
+@dataclass(frozen=True)
+class Agreement(Sourced):
+    """A memorandum or agreement, merged across documents and language versions.
+
+    ``key`` names it language-neutrally: 'mou:2016-2020', 'agreement:2022-2025',
+    'mou:signed-2023-03-15'. The cited span is the sentence naming its period (else its signing,
+    else a mention of it).
+    """
+
+    key: str = ""
+    kind: str = "mou"  # mou or agreement
+    period_from: Optional[int] = None
+    period_to: Optional[int] = None
+    signed_date: str = ""  # ISO, '' when not stated
+    signed: Optional[Finding] = None
+    place: Optional[Finding] = None
+    parties: Optional[Finding] = None
+    period: Optional[Finding] = None
+    articles: Optional[Finding] = None
+    occasion: Optional[Finding] = None
+    areas: tuple[Finding, ...] = ()
+    renewal_mentioned: bool = False  # a sentence about it speaks of extension or renewal
+
+    @property
+    def period_text(self) -> str:
+        """'2022-2025', or '' when the record does not state the period."""
+        return f"{self.period_from}-{self.period_to}" if self.period_from else ""
+
+    def findings(self) -> list[Finding]:
+        """Every cited field, in the order a briefing numbers them."""
+        return [f for f in (self.signed, self.place, self.parties, self.period, self.articles, self.occasion)
+                if f] + list(self.areas)
+
+    def overlaps(self, date_from: Optional[dt.date], date_to: Optional[dt.date]) -> bool:
+        """True when its period or its signing date falls in the period (always, when neither is known)."""
+        spans = []
+        if self.period_from:
+            spans.append((dt.date(self.period_from, 1, 1), dt.date(self.period_to, 12, 31)))
+        if self.signed_date:
+            spans.append(iso_span(self.signed_date))
+        if not spans:
+            return True
+        return any(in_range(a, b, date_from, date_to) for a, b in spans)
+
+
+@dataclass(frozen=True)
+class Activity(Sourced):
+    """A planned activity or a request; each span's ``value`` is the item as that version words it."""
+
+    area: str = "other"
+    areas: tuple[str, ...] = ()  # every area the item names (first = ``area``)
+    status: str = "planned"  # planned or requested
+    date: str = ""  # when it was planned (ISO): the dated sentence before it, else the document's date
+    approximate: bool = False
+    document: str = ""  # title of the cited document (a shown span's own title comes first)
+    agreement: str = ""  # key of the agreement the record files it under ("Theo đó" after a signing)
+    agreement_in_force: str = ""  # key of the agreement whose period covers ``date``
+
+    def overlaps(self, date_from: Optional[dt.date], date_to: Optional[dt.date]) -> bool:
+        """An undated item belongs to every period."""
+        return not self.date or in_range(*iso_span(self.date), date_from, date_to)
+
+
+@dataclass(frozen=True)
+class Register:
+    """The record's events, agreements and planned activities at one corpus version."""
+
+    version: str = ""
+    events: tuple[Event, ...] = ()
+    agreements: tuple[Agreement, ...] = ()
+    activities: tuple[Activity, ...] = ()
+
+    def agreement(self, key: str) -> Optional[Agreement]:
+        return next((a for a in self.agreements if a.key == key), None)
+
+    def between(self, date_from: Optional[dt.date] = None, date_to: Optional[dt.date] = None) -> "Register":
+        """The items of a period (``None`` = open end)."""
+        return Register(
+            self.version,
+            tuple(e for e in self.events if e.overlaps(date_from, date_to)),
+            tuple(a for a in self.agreements if a.overlaps(date_from, date_to)),
+            tuple(a for a in self.activities if a.overlaps(date_from, date_to)),
+        )
+
+
+# --- statuses and periods ----------------------------------------------------------------------
+def agreement_status(ag: Agreement, as_of: dt.date) -> tuple[str, str]:
+    """(status key, note key) of an agreement on ``as_of``: the note says why (see :data:`NOTES`)."""
+    signed = parse_date_arg(ag.signed_date) if ag.signed_date else None
+    if signed and as_of < signed:
+        return "not_yet_in_force", "not_signed"
+    if not ag.period_from:
+        return "unknown", "no_period"
+    if as_of < dt.date(ag.period_from, 1, 1):
+        return "not_yet_in_force", "not_yet"
+    if as_of <= dt.date(ag.period_to, 12, 31):
+        return "in_force", "in_force"
+    if ag.renewal_mentioned:
+        return "unknown", "renewal"
+    return "expired", "expired"
+
+
+def successor(ag: Agreement, agreements: tuple[Agreement, ...] | list[Agreement]) -> Optional[Agreement]:
+    """The next agreement by period (the one that follows ``ag`` when it has expired), or None."""
+    later = [o for o in agreements if o.period_from and ag.period_from and o.period_from > ag.period_from]
+    return min(later, key=lambda o: o.period_from) if later else None
+
+
+def iso_span(iso: str) -> tuple[dt.date, dt.date]:
+    """First and last day an ISO date names (the whole calendar when it is not a date)."""
+    p = parse_iso(iso)
+    if not p:
+        return dt.date.min, dt.date.max
+    return dt.date(p[0], p[1] or 1, p[2] or 1), last_day(*p)
+
+
+def in_range(first: dt.date, last: dt.date, date_from: Optional[dt.date], date_to: Optional[dt.date]) -> bool:
+    if date_from and last < date_from:
+        return False
+    if date_to and first > date_to:
+        return False
+    return True
