@@ -15,7 +15,7 @@ from .answer.assistant import Assistant
 from .answer.backends import ChatBackend
 from .config import Settings, load_settings
 from .ingest.service import Summary, ingest_paths
-from .register import RegisterCache
+from .register import RegisterCache, register_cache
 from .retrieval.filters import Filters
 from .retrieval.hybrid import Retriever
 from .retrieval.langchain import CooperationRetriever
@@ -85,4 +85,4 @@ def build_runtime(settings: Optional[Settings] = None, *, embedder: Optional[Bas
     seeded = seed_corpus_once(store, corpus_folder(settings)) if seed else None
     retriever = Retriever(store, settings)
     assistant = Assistant(settings, retriever, backend=backend, backend_name=backend_name).warm_up()
-    return Runtime(settings, store, retriever, assistant, RegisterCache(retriever.mirror), seeded)
+    return Runtime(settings, store, retriever, assistant, register_cache(retriever.mirror), seeded)

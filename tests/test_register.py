@@ -124,8 +124,8 @@ def test_one_register_localized_in_three_languages(memo):
     assert out["lo"].agreements[0].parties.text.endswith(t("brief_quoted", "lo"))
 
 
-def test_corpus_register_is_built_once_per_version_for_every_page_and_language(corpus_store):
-    retriever = corpus_store.retriever
+def test_corpus_register_is_built_once_per_version_for_every_page_and_language(toy_corpus):
+    retriever = toy_corpus.retriever
     register = current_register(retriever.mirror)
     cache = register_cache(retriever.mirror)
     builds = cache.builds

@@ -12,8 +12,9 @@ import datetime as dt
 import logging
 import re
 from collections import defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import asdict
-from typing import Any, Iterable, Optional, Sequence, Union
+from typing import Any, Optional, Union
 
 from ..answer.assistant import Assistant
 from ..answer.citations import Citation, Highlight

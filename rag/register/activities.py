@@ -7,12 +7,13 @@ is the item's span in that language.
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Optional, Sequence
+from collections.abc import Sequence
+from typing import Optional
 
 from ..text.dates import DateMention, find_dates, first_explicit, parse_date_arg
 from ..text.langs import LANGS
-from .corpus import Cand, Corpus, rank
 from .agreements import Mentions
+from .corpus import Cand, Corpus, rank
 from .model import Activity, Agreement, Finding
 from .patterns import CONSEQUENCE, NEED, PLAN, areas_of, clean_item, list_items
 

@@ -9,7 +9,8 @@ keyed by its signing date.
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Optional, Sequence
+from collections.abc import Sequence
+from typing import Optional
 
 from ..text.dates import find_dates, first_explicit
 from ..text.normalize import lao_to_arabic

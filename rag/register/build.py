@@ -12,8 +12,9 @@ import logging
 import threading
 import time
 import weakref
+from collections.abc import Iterable
 from dataclasses import replace
-from typing import Iterable, Optional
+from typing import Optional
 
 from ..records import Passage
 from ..store.mirror import Change, CorpusMirror
@@ -85,7 +86,7 @@ class RegisterCache:
             return register
 
 
-_CACHES: "weakref.WeakKeyDictionary[CorpusMirror, RegisterCache]" = weakref.WeakKeyDictionary()
+_CACHES: weakref.WeakKeyDictionary[CorpusMirror, RegisterCache] = weakref.WeakKeyDictionary()
 _CACHES_LOCK = threading.Lock()
 
 

@@ -8,8 +8,9 @@ puts it first) and keeps, per output language, the sentence of the version in th
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Sequence
+from typing import Any
 
 from ..records import Passage
 from ..text.langs import LANGS

@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import replace
-from typing import Sequence
 
 from ..text.dates import DateMention, find_dates, first_explicit, last_day, parse_date_arg, parse_iso
 from .corpus import Cand, Corpus, rank, shown_cands

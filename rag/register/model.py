@@ -201,7 +201,7 @@ class Register:
     def agreement(self, key: str) -> Optional[Agreement]:
         return next((a for a in self.agreements if a.key == key), None)
 
-    def between(self, date_from: Optional[dt.date] = None, date_to: Optional[dt.date] = None) -> "Register":
+    def between(self, date_from: Optional[dt.date] = None, date_to: Optional[dt.date] = None) -> Register:
         """The items of a period (``None`` = open end)."""
         return Register(
             self.version,
