@@ -42,7 +42,8 @@ TEMPLATE_FONTS = (  # (Lao font, Latin font); the looped Lao style is left out o
     ("NotoSerifLao-Bold.ttf", "NotoSerif-Bold.ttf"),
 )
 SIZE = 20  # glyphs are compared as SIZE x SIZE bitmaps
-MIN_SCORE = 0.55  # every glyph of a rewritten word must match a digit or separator this well
+MIN_SCORE = 0.55
+TWIN_MARGIN = 0.06  # a letter may beat a digit by this much and the glyph still counts as the digit  # every glyph of a rewritten word must match a digit or separator this well
 BEFORE = ("ທີ", "ປີ", "ເດືອນ", "ໄລຍະ", "ຈຳນວນ", "ມີ", "ໝົດ", "ແຕ່", "ຫາ", "ຮອດ", "ເຖິງ", "ປະມານ", "ວັນ")
 AFTER = ("ຄົນ", "ທ່ານ", "ຄັ້ງ", "ປີ", "ເດືອນ", "ວັນ", "ສະບັບ", "ກີບ", "ລ້ານ", "ມາດຕາ", "ໂຄງການ", "ແຂວງ",
          "ຊົ່ວໂມງ", "ຫົວໜ່ວຍ", "ບ້ານ", "ເມືອງ", "ໂດລາ", "ເປີເຊັນ", "%")
@@ -98,9 +99,9 @@ def templates() -> tuple[list[str], np.ndarray, np.ndarray]:
     return labels, np.stack(maps), np.array(aspects)
 
 
-def _segments(ink: np.ndarray) -> list[tuple[int, int]]:
-    """Column runs holding ink; runs much wider than tall are split at their thinnest column."""
-    cols = ink.sum(axis=0)
+def _runs(ink: np.ndarray) -> list[tuple[int, int]]:
+    """Column runs holding ink."""
+    cols = ink.any(axis=0)
     runs, start = [], None
     for x, v in enumerate(cols):
         if v and start is None:
@@ -110,48 +111,85 @@ def _segments(ink: np.ndarray) -> list[tuple[int, int]]:
             start = None
     if start is not None:
         runs.append((start, len(cols)))
-    out: list[tuple[int, int]] = []
-    stack = list(reversed(runs))
-    while stack:
-        a, b = stack.pop()
-        rows = np.nonzero(ink[:, a:b].any(axis=1))[0]
-        h = rows.max() - rows.min() + 1 if len(rows) else 1
-        if b - a > 1.45 * h and b - a > 6:
-            lo, hi = a + (b - a) // 4, b - (b - a) // 4
-            cut = lo + int(np.argmin(cols[lo:hi]))
-            stack += [(cut, b), (a, cut)]
-        else:
-            out.append((a, b))
-    return out
+    return runs
 
 
-def read_number(crop: Image.Image) -> tuple[str, str, float] | None:
+def _glyph(ink: np.ndarray, a: int, b: int) -> tuple[int, int, np.ndarray] | None:
+    """Rows y0, y1 and the tight bitmap of the ink between columns a and b."""
+    part = ink[:, a:b]
+    ys = np.nonzero(part.any(axis=1))[0]
+    if not len(ys):
+        return None
+    return int(ys.min()), int(ys.max()) + 1, part[ys.min():ys.max() + 1]
+
+
+def _scores(glyph: np.ndarray) -> np.ndarray:
+    """Match score of a glyph bitmap against every template: correlation minus a shape-ratio penalty."""
+    _, maps, aspects = templates()
+    h, w = glyph.shape
+    return maps @ _normalise(glyph).ravel() - 0.5 * np.abs(np.log((w / h) / aspects))
+
+
+def _split_touching(ink: np.ndarray, a: int, b: int, word_h: int, depth: int = 0) -> list[tuple[int, int]]:
+    """Split a run into touching glyphs at its thinnest column when the parts match templates better."""
+    g = _glyph(ink, a, b)
+    if g is None or depth > 2:
+        return [(a, b)]
+    y0, y1, glyph = g
+    h, w = y1 - y0, b - a
+    if w <= 1.1 * h or w < 8 or h < 0.6 * word_h:
+        return [(a, b)]
+    cols = ink[:, a:b].sum(axis=0)
+    lo, hi = w // 4, w - w // 4
+    cut = a + lo + int(np.argmin(cols[lo:hi]))
+    parts = [(a, cut), (cut, b)]
+    whole = float(_scores(glyph).max())
+    sub = [_glyph(ink, p, q) for p, q in parts]
+    if any(x is None for x in sub):
+        return [(a, b)]
+    if np.mean([float(_scores(x[2]).max()) for x in sub]) <= whole + 0.05:
+        return [(a, b)]
+    return _split_touching(ink, a, cut, word_h, depth + 1) + _split_touching(ink, cut, b, word_h, depth + 1)
+
+
+def read_number(crop: Image.Image, keep: tuple[int, int] | None = None) -> tuple[str, str, float] | None:
     """Read a word image as a number. Returns (lao_text, arabic_text, lao_minus_arabic) or None.
 
-    None means some glyph is not a digit or separator (a letter, a smudge): the word is left alone.
+    ``keep`` is the x-range of the word box inside the (padded) crop: glyphs wholly in the padding
+    belong to the neighbours and are ignored; glyphs reaching into it are read whole. None means
+    some glyph is not a digit or separator (a letter, a smudge): the word is left alone.
     """
-    labels, maps, aspects = templates()
+    labels, _, _ = templates()
     if not labels:
         return None
     arr = np.asarray(crop.convert("L"))
     if arr.size == 0 or int(arr.max()) - int(arr.min()) < 60:
         return None
     ink = arr < otsu_threshold(arr)
-    rows = np.nonzero(ink.any(axis=1))[0]
-    if not len(rows):
+    left, right = keep if keep else (0, ink.shape[1])
+    runs = [(a, b) for a, b in _runs(ink) if b > left and a < right]
+    if not runs:
         return None
+    ink = ink[:, runs[0][0]:runs[-1][1]]
+    off = runs[0][0]
+    rows = np.nonzero(ink.any(axis=1))[0]
     word_h = rows.max() - rows.min() + 1
     segs = []
-    for a, b in _segments(ink):
-        part = ink[:, a:b]
-        ys = np.nonzero(part.any(axis=1))[0]
-        y0, y1 = ys.min(), ys.max() + 1
-        if part.sum() < 4 or (y1 - y0 < 0.12 * word_h and b - a < 0.12 * word_h):
-            continue  # a speck
-        segs.append((a, b, y0, y1, part[y0:y1]))
+    for a0, b0 in runs:
+        for a, b in _split_touching(ink, a0 - off, b0 - off, word_h):
+            g = _glyph(ink, a, b)
+            if g is None:
+                continue
+            y0, y1, glyph = g
+            if glyph.sum() < 4 or (y1 - y0 < 0.12 * word_h and b - a < 0.12 * word_h):
+                continue  # a speck
+            segs.append((a, b, y0, y1, glyph))
     if not segs:
         return None
     digit_h = float(np.median([y1 - y0 for _, _, y0, y1, _ in segs]))
+    segs = [sg for sg in segs if not (sg[3] - sg[2] > 1.6 * digit_h and (sg[1] - sg[0]) < 0.25 * (sg[3] - sg[2]))]
+    top = min(sg[2] for sg in segs)
+    word_h = max(sg[3] for sg in segs) - top
     lab = np.array(labels)
     is_lao = np.isin(lab, list(LAO_DIGITS))
     is_arabic = np.isin(lab, list(ARABIC))
@@ -161,19 +199,23 @@ def read_number(crop: Image.Image) -> tuple[str, str, float] | None:
         h, w = y1 - y0, b - a
         if h < 0.5 * digit_h:  # small marks: full stop, comma, hyphen
             mid = (y0 + y1) / 2
-            if w > 1.6 * h and abs(mid - (rows.min() + word_h / 2)) < 0.3 * word_h:
+            if w > 1.6 * h and abs(mid - (top + word_h / 2)) < 0.3 * word_h:
                 sym = "-"
-            elif mid > rows.min() + 0.6 * word_h:
+            elif mid > top + 0.6 * word_h:
                 sym = "," if h > 1.4 * w else "."
             else:
                 return None
             lao_txt.append(sym)
             arab_txt.append(sym)
             continue
-        vec = _normalise(glyph).ravel()
-        corr = maps @ vec - 0.5 * np.abs(np.log((w / h) / aspects))
+        corr = _scores(glyph)
         best = int(np.argmax(corr))
-        if corr[best] < MIN_SCORE or is_letter[best]:
+        if is_letter[best]:  # ກ/໗, ລ/໙ ...: a digit nearly as good wins, the context decides later
+            digit = int(np.argmax(np.where(is_lao | is_arabic, corr, -9)))
+            if corr[digit] < corr[best] - TWIN_MARGIN:
+                return None
+            best = digit
+        if corr[best] < MIN_SCORE:
             return None
         if lab[best] in SEPARATORS:
             lao_txt.append(lab[best])
@@ -196,11 +238,12 @@ def _is_candidate(words: Sequence[TsvWord], i: int) -> bool:
         return True
     if len(wd.text) > 8:
         return False
-    same_line = lambda j: 0 <= j < len(words) and (words[j].block, words[j].par, words[j].line) == (
-        wd.block, wd.par, wd.line)
-    if same_line(i - 1) and words[i - 1].text.rstrip(":").endswith(BEFORE):
+    def same_par(j: int) -> bool:
+        return 0 <= j < len(words) and (words[j].block, words[j].par) == (wd.block, wd.par)
+
+    if same_par(i - 1) and words[i - 1].text.rstrip(":").endswith(BEFORE):
         return True
-    if same_line(i + 1) and words[i + 1].text.startswith(AFTER):
+    if i + 1 < len(words) and words[i + 1].text.startswith(AFTER):  # even on the next line
         return True
     return False
 
@@ -215,8 +258,10 @@ def digit_pass(words: list[TsvWord], image: Image.Image, steps: Sequence[str] = 
             continue
         x0, y0, x1, y1 = wd.box
         pad = max(2, (y1 - y0) // 8)
-        crop = grey.crop((max(0, x0 - pad), max(0, y0 - pad), min(grey.width, x1 + pad), min(grey.height, y1 + pad)))
-        got = read_number(crop)
+        side = max(4, (y1 - y0) // 2)  # tesseract's box sometimes cuts a glyph's right half off
+        cx0, cx1 = max(0, x0 - side), min(grey.width, x1 + side)
+        crop = grey.crop((cx0, max(0, y0 - pad), cx1, min(grey.height, y1 + pad)))
+        got = read_number(crop, keep=(x0 - cx0, x1 - cx0))
         if got is None:
             continue
         lao, arabic, margin = got
