@@ -38,11 +38,14 @@ CONFUSIONS = [
     ("ຍ", "ບ"), ("ຽ", "ວ"), ("ຄ", "ຕ"), ("ໍ", "ົ"), ("ີ", "ື"), ("ິ", "ຶ"), ("ລ", "ສ"), ("ຮ", "ອ"),
 ]
 CONFUSABLE = {frozenset(p) for p in CONFUSIONS}
+# Two characters read for one: ໝ and ໜ are not in tesseract's Lao character set.
+SPLIT_READINGS = [("ບນ", "ໝ"), ("ບມ", "ໝ"), ("ທນ", "ໜ"), ("ຫນ", "ໜ"), ("ຫມ", "ໝ"), ("ນນ", "ໝ")]
 COST_CONFUSION = 0.35
 COST_MARK = 0.5  # a combining mark missing or extra
 COST_OTHER = 0.8
 COST_UNKNOWN = 1.0  # per character cluster left as it is
-COST_WORD = 0.05  # per word, so fewer longer words win
+VOCAB_FACTOR = 0.25  # edits towards the caller's own words (the record) cost a quarter
+COST_WORD = 0.1  # per word, so fewer longer words win
 
 
 def normalize_lao(text: str) -> str:
@@ -188,15 +191,22 @@ def _boundaries(run: str) -> list[int]:
 def _best_candidate(sub: str, lex: Lexicon) -> tuple[float, str] | None:
     """The one confident one-edit correction of ``sub`` with its cost, or None.
 
-    Edits towards the caller's vocabulary cost half. Among equally cheap candidates the one that
+    Edits towards the caller's vocabulary cost a quarter. Among equally cheap candidates the one that
     ranks first (vocabulary, then clearly more common: twice the contexts) wins; a tie is no answer.
     """
     cands = []
+    for two, one in SPLIT_READINGS:
+        at = sub.find(two)
+        while at >= 0:
+            w = sub[:at] + one + sub[at + 2:]
+            if w in lex.words:
+                cands.append((COST_CONFUSION, w))
+            at = sub.find(two, at + 1)
     for w in lex.near(sub):
         c = _edit_cost(sub, w)
         if c is None or (c >= COST_OTHER and len(sub) < 5):
             continue
-        cands.append((c * (0.5 if w in lex.vocab else 1.0), w))
+        cands.append((c * (VOCAB_FACTOR if w in lex.vocab else 1.0), w))
     if not cands:
         return None
     low = min(c for c, _ in cands)
@@ -226,7 +236,7 @@ def correct_run(run: str, lex: Lexicon) -> str:
                 break
             sub = run[i:j]
             options: list[tuple[float, str]] = []
-            if sub in lex.words:
+            if sub in lex.words and len(sub) > 1:  # the lists hold every letter: a lone one proves nothing
                 options.append((COST_WORD, sub))
             elif len(sub) >= 3:
                 pick = _best_candidate(sub, lex)
