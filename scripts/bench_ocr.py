@@ -313,6 +313,7 @@ def comparison_options() -> dict[str, OcrOptions]:
     out["prep=none"] = replace(base, prep=Prep(upscale_to_dpi=0, despeckle=False, deskew=False))
     out["prep=despeckle"] = replace(base, prep=Prep(upscale_to_dpi=0, despeckle=True, deskew=False))
     out["prep=despeckle+deskew"] = replace(base, prep=Prep(upscale_to_dpi=0, despeckle=True, deskew=True))
+    out["prep=despeckle+upscale"] = replace(base, prep=Prep(deskew=False))
     out["prep=+upscale(default)"] = base
     out["prep=+binarize"] = replace(base, prep=Prep(binarize=True))
     out["prep=upscale400"] = replace(base, prep=Prep(upscale_to_dpi=400))

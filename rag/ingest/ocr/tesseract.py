@@ -27,7 +27,7 @@ INSTALL_HINT = (
     "sudo apt-get install -y tesseract-ocr tesseract-ocr-vie tesseract-ocr-lao "
     "tesseract-ocr-eng tesseract-ocr-script-laoo"
 )
-REQUIRED_MODELS = ("vie", "lao", "eng")
+REQUIRED_MODELS = ("vie", "lao", "Lao", "eng")
 TIMEOUT_S = 600  # one page; a 300-dpi A4 page takes seconds, so this only catches a hang
 
 
