@@ -60,6 +60,7 @@ FONTS = {  # style -> (Lao font, Latin font)
 POINT = 12
 NUMBER = re.compile(r"[0-9\u0ed0-\u0ed9]+(?:[/.\-][0-9\u0ed0-\u0ed9]+)*")
 LAO_DIGIT = re.compile(r"[\u0ed0-\u0ed9]")
+STEP_ORDER = ["tesseract", "+preprocess", "+normalize", "+digits", "+dictionary"]
 NO_STEPS = OcrOptions(prep=Prep(upscale_to_dpi=0, despeckle=False, deskew=False), lao_steps=())
 
 
@@ -413,11 +414,14 @@ def markdown_table(summary: dict) -> str:
              "|---|---|---|---|---|---|---|---|---|"]
     for lang, by_dpi in sorted(summary["steps"].items(), key=lambda kv: kv[0] != "vi"):
         for half in ("tune", "report"):
-            for step, a in by_dpi.get("200", {}).get(half, {}).items():
+            steps = by_dpi.get("200", {}).get(half, {})
+            for step in sorted(steps, key=STEP_ORDER.index):
+                a = steps[step]
+                secs = f"{a['seconds'] / max(1, a['pages']):.1f}" if step in ("tesseract", "+preprocess") else "(reused)"
                 lao = f"{a['lao_numbers_right']:.0%} of {a['lao_numbers_count']}" if "lao_numbers_count" in a else "-"
                 arab = f"{a['arabic_numbers_right']:.0%} of {a['arabic_numbers_count']}" if "arabic_numbers_count" in a else "-"
                 lines.append(f"| {lang} | {half} | {step} | {a['cer']:.3f} | {a['wer']:.3f} | {lao} | {arab} | "
-                             f"{a['numbers_spurious']} | {a['seconds'] / max(1, a['pages']):.1f} |")
+                             f"{a['numbers_spurious']} | {secs} |")
     return "\n".join(lines)
 
 
