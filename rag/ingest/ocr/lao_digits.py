@@ -1,0 +1,272 @@
+"""Lao digit pass: read the digits of number-like words from the pixels.
+
+tesseract's Lao models have no Lao digits in their character sets: ໒໐໒໒ comes out as "6066",
+໑໑ as "99", ໗ as the letter ກ, ໕ as "ແ້". No whitelist can fix that, and a text-only mapping
+cannot tell a misread ໒ from a real Arabic 6. This pass therefore looks at the pixels again:
+
+1. candidates: words on a Lao page that contain a digit, "/" or are in a date/count context
+   (after ວັນທີ, ເດືອນ, ປີ, ໄລຍະ, ເລກທີ, ຈຳນວນ ..., before ຄົນ, ທ່ານ, ຄັ້ງ, ກີບ ...);
+2. the word box is cut out, binarised and split into glyphs (column projection; a glyph too wide
+   to be one digit is split at its thinnest column);
+3. each glyph is matched (normalised correlation plus a shape-ratio penalty) against templates of
+   the Lao digits, the Arabic digits, separators and the Lao letters that look like digits,
+   drawn from the Noto Sans Lao / Noto Serif Lao fonts;
+4. the word is rewritten only when every glyph is confidently a digit or separator and the Lao
+   digits fit better than the Arabic ones; otherwise tesseract's reading stays.
+"""
+from __future__ import annotations
+
+import functools
+import logging
+import os
+import re
+from typing import Sequence
+
+import numpy as np
+from PIL import Image, ImageDraw, ImageFont
+
+from .preprocess import otsu_threshold
+from .tesseract import TsvWord
+
+log = logging.getLogger(__name__)
+
+LAO_DIGITS = "໐໑໒໓໔໕໖໗໘໙"
+ARABIC = "0123456789"
+SEPARATORS = "/-.,()"
+LOOKALIKE_LETTERS = "ກຂຄງຈສຊຍດຕຖທນບປຜຝພຟມຢລວຫອຮໆ"
+FONT_DIRS = ("/usr/share/fonts/truetype/noto", "/usr/share/fonts/opentype/noto", "/usr/local/share/fonts")
+TEMPLATE_FONTS = (  # (Lao font, Latin font); the looped Lao style is left out on purpose (held out)
+    ("NotoSansLao-Regular.ttf", "NotoSans-Regular.ttf"),
+    ("NotoSansLao-Bold.ttf", "NotoSans-Bold.ttf"),
+    ("NotoSerifLao-Regular.ttf", "NotoSerif-Regular.ttf"),
+    ("NotoSerifLao-Bold.ttf", "NotoSerif-Bold.ttf"),
+)
+SIZE = 20  # glyphs are compared as SIZE x SIZE bitmaps
+MIN_SCORE = 0.55
+TWIN_MARGIN = 0.06  # a letter may beat a digit by this much and the glyph still counts as the digit  # every glyph of a rewritten word must match a digit or separator this well
+BEFORE = ("ທີ", "ປີ", "ເດືອນ", "ໄລຍະ", "ຈຳນວນ", "ມີ", "ໝົດ", "ແຕ່", "ຫາ", "ຮອດ", "ເຖິງ", "ປະມານ", "ວັນ")
+AFTER = ("ຄົນ", "ທ່ານ", "ຄັ້ງ", "ປີ", "ເດືອນ", "ວັນ", "ສະບັບ", "ກີບ", "ລ້ານ", "ມາດຕາ", "ໂຄງການ", "ແຂວງ",
+         "ຊົ່ວໂມງ", "ຫົວໜ່ວຍ", "ບ້ານ", "ເມືອງ", "ໂດລາ", "ເປີເຊັນ", "%")
+NUMBERISH = re.compile(r"[0-9\u0ed0-\u0ed9/]")
+
+
+def _find_font(name: str) -> str | None:
+    for folder in FONT_DIRS:
+        path = os.path.join(folder, name)
+        if os.path.exists(path):
+            return path
+    return None
+
+
+def _normalise(ink: np.ndarray) -> np.ndarray:
+    """Centre a boolean glyph bitmap in a square and resize it to SIZE x SIZE floats (mean 0, norm 1)."""
+    h, w = ink.shape
+    side = max(h, w)
+    square = np.zeros((side, side), dtype=np.uint8)
+    square[(side - h) // 2:(side - h) // 2 + h, (side - w) // 2:(side - w) // 2 + w] = ink * 255
+    small = np.asarray(Image.fromarray(square).resize((SIZE, SIZE), Image.BILINEAR), dtype=np.float32)
+    small -= small.mean()
+    norm = float(np.linalg.norm(small))
+    return small / norm if norm else small
+
+
+@functools.lru_cache(maxsize=1)
+def templates() -> tuple[list[str], np.ndarray, np.ndarray]:
+    """(labels, bitmaps N x SIZE*SIZE, aspect ratios) of every template glyph in every font found."""
+    labels: list[str] = []
+    maps: list[np.ndarray] = []
+    aspects: list[float] = []
+    for lao_name, latin_name in TEMPLATE_FONTS:
+        lao_path, latin_path = _find_font(lao_name), _find_font(latin_name)
+        for chars, path in ((LAO_DIGITS + LOOKALIKE_LETTERS, lao_path), (ARABIC + SEPARATORS, latin_path)):
+            if not path:
+                continue
+            font = ImageFont.truetype(path, 64)
+            for ch in chars:
+                img = Image.new("L", (128, 128), 0)
+                ImageDraw.Draw(img).text((32, 96), ch, font=font, fill=255, anchor="ls")
+                ink = np.asarray(img) > 127
+                ys, xs = np.nonzero(ink)
+                if not len(ys):
+                    continue
+                crop = ink[ys.min():ys.max() + 1, xs.min():xs.max() + 1]
+                labels.append(ch)
+                maps.append(_normalise(crop).ravel())
+                aspects.append(crop.shape[1] / crop.shape[0])
+    if not labels:
+        log.warning("no Noto Lao font found (apt-get install fonts-noto-core): the Lao digit pass is off")
+        return [], np.zeros((0, SIZE * SIZE), np.float32), np.zeros(0)
+    return labels, np.stack(maps), np.array(aspects)
+
+
+def _runs(ink: np.ndarray) -> list[tuple[int, int]]:
+    """Column runs holding ink."""
+    cols = ink.any(axis=0)
+    runs, start = [], None
+    for x, v in enumerate(cols):
+        if v and start is None:
+            start = x
+        elif not v and start is not None:
+            runs.append((start, x))
+            start = None
+    if start is not None:
+        runs.append((start, len(cols)))
+    return runs
+
+
+def _glyph(ink: np.ndarray, a: int, b: int) -> tuple[int, int, np.ndarray] | None:
+    """Rows y0, y1 and the tight bitmap of the ink between columns a and b."""
+    part = ink[:, a:b]
+    ys = np.nonzero(part.any(axis=1))[0]
+    if not len(ys):
+        return None
+    return int(ys.min()), int(ys.max()) + 1, part[ys.min():ys.max() + 1]
+
+
+def _scores(glyph: np.ndarray) -> np.ndarray:
+    """Match score of a glyph bitmap against every template: correlation minus a shape-ratio penalty."""
+    _, maps, aspects = templates()
+    h, w = glyph.shape
+    return maps @ _normalise(glyph).ravel() - 0.5 * np.abs(np.log((w / h) / aspects))
+
+
+def _split_touching(ink: np.ndarray, a: int, b: int, word_h: int, depth: int = 0) -> list[tuple[int, int]]:
+    """Split a run into touching glyphs at its thinnest column when the parts match templates better."""
+    g = _glyph(ink, a, b)
+    if g is None or depth > 2:
+        return [(a, b)]
+    y0, y1, glyph = g
+    h, w = y1 - y0, b - a
+    if w <= 1.1 * h or w < 8 or h < 0.6 * word_h:
+        return [(a, b)]
+    cols = ink[:, a:b].sum(axis=0)
+    lo, hi = w // 4, w - w // 4
+    cut = a + lo + int(np.argmin(cols[lo:hi]))
+    parts = [(a, cut), (cut, b)]
+    whole = float(_scores(glyph).max())
+    sub = [_glyph(ink, p, q) for p, q in parts]
+    if any(x is None for x in sub):
+        return [(a, b)]
+    if np.mean([float(_scores(x[2]).max()) for x in sub]) <= whole + 0.05:
+        return [(a, b)]
+    return _split_touching(ink, a, cut, word_h, depth + 1) + _split_touching(ink, cut, b, word_h, depth + 1)
+
+
+def read_number(crop: Image.Image, keep: tuple[int, int] | None = None) -> tuple[str, str, float] | None:
+    """Read a word image as a number. Returns (lao_text, arabic_text, lao_minus_arabic) or None.
+
+    ``keep`` is the x-range of the word box inside the (padded) crop: glyphs wholly in the padding
+    belong to the neighbours and are ignored; glyphs reaching into it are read whole. None means
+    some glyph is not a digit or separator (a letter, a smudge): the word is left alone.
+    """
+    labels, _, _ = templates()
+    if not labels:
+        return None
+    arr = np.asarray(crop.convert("L"))
+    if arr.size == 0 or int(arr.max()) - int(arr.min()) < 60:
+        return None
+    ink = arr < otsu_threshold(arr)
+    left, right = keep if keep else (0, ink.shape[1])
+    runs = [(a, b) for a, b in _runs(ink) if b > left and a < right]
+    if not runs:
+        return None
+    ink = ink[:, runs[0][0]:runs[-1][1]]
+    off = runs[0][0]
+    rows = np.nonzero(ink.any(axis=1))[0]
+    word_h = rows.max() - rows.min() + 1
+    segs = []
+    for a0, b0 in runs:
+        for a, b in _split_touching(ink, a0 - off, b0 - off, word_h):
+            g = _glyph(ink, a, b)
+            if g is None:
+                continue
+            y0, y1, glyph = g
+            if glyph.sum() < 4 or (y1 - y0 < 0.12 * word_h and b - a < 0.12 * word_h):
+                continue  # a speck
+            segs.append((a, b, y0, y1, glyph))
+    if not segs:
+        return None
+    digit_h = float(np.median([y1 - y0 for _, _, y0, y1, _ in segs]))
+    segs = [sg for sg in segs if not (sg[3] - sg[2] > 1.6 * digit_h and (sg[1] - sg[0]) < 0.25 * (sg[3] - sg[2]))]
+    top = min(sg[2] for sg in segs)
+    word_h = max(sg[3] for sg in segs) - top
+    lab = np.array(labels)
+    is_lao = np.isin(lab, list(LAO_DIGITS))
+    is_arabic = np.isin(lab, list(ARABIC))
+    is_letter = np.isin(lab, list(LOOKALIKE_LETTERS))
+    lao_txt, arab_txt, margin = [], [], 0.0
+    for a, b, y0, y1, glyph in segs:
+        h, w = y1 - y0, b - a
+        if h < 0.5 * digit_h:  # small marks: full stop, comma, hyphen
+            mid = (y0 + y1) / 2
+            if w > 1.6 * h and abs(mid - (top + word_h / 2)) < 0.3 * word_h:
+                sym = "-"
+            elif mid > top + 0.6 * word_h:
+                sym = "," if h > 1.4 * w else "."
+            else:
+                return None
+            lao_txt.append(sym)
+            arab_txt.append(sym)
+            continue
+        corr = _scores(glyph)
+        best = int(np.argmax(corr))
+        if is_letter[best]:  # ກ/໗, ລ/໙ ...: a digit nearly as good wins, the context decides later
+            digit = int(np.argmax(np.where(is_lao | is_arabic, corr, -9)))
+            if corr[digit] < corr[best] - TWIN_MARGIN:
+                return None
+            best = digit
+        if corr[best] < MIN_SCORE:
+            return None
+        if lab[best] in SEPARATORS:
+            lao_txt.append(lab[best])
+            arab_txt.append(lab[best])
+            continue
+        best_lao = int(np.argmax(np.where(is_lao, corr, -9)))
+        best_arab = int(np.argmax(np.where(is_arabic, corr, -9)))
+        lao_txt.append(lab[best_lao])
+        arab_txt.append(lab[best_arab])
+        margin += float(corr[best_lao] - corr[best_arab])
+    if not any(ch in LAO_DIGITS for ch in lao_txt):
+        return None
+    return "".join(lao_txt), "".join(arab_txt), margin
+
+
+def _is_candidate(words: Sequence[TsvWord], i: int) -> bool:
+    """A word that may be a number: it holds a digit or "/", or sits where dates and counts sit."""
+    wd = words[i]
+    if NUMBERISH.search(wd.text):
+        return True
+    if len(wd.text) > 8:
+        return False
+    def same_par(j: int) -> bool:
+        return 0 <= j < len(words) and (words[j].block, words[j].par) == (wd.block, wd.par)
+
+    if same_par(i - 1) and words[i - 1].text.rstrip(":").endswith(BEFORE):
+        return True
+    if i + 1 < len(words) and words[i + 1].text.startswith(AFTER):  # even on the next line
+        return True
+    return False
+
+
+def digit_pass(words: list[TsvWord], image: Image.Image, steps: Sequence[str] = ("digits",)) -> list[TsvWord]:
+    """Rewrite number-like words of a Lao page in Lao digits where their pixels say so (in place)."""
+    if "digits" not in steps or not words:
+        return words
+    grey = image.convert("L")
+    for i, wd in enumerate(words):
+        if not _is_candidate(words, i):
+            continue
+        x0, y0, x1, y1 = wd.box
+        pad = max(2, (y1 - y0) // 8)
+        side = max(4, (y1 - y0) // 2)  # tesseract's box sometimes cuts a glyph's right half off
+        cx0, cx1 = max(0, x0 - side), min(grey.width, x1 + side)
+        crop = grey.crop((cx0, max(0, y0 - pad), cx1, min(grey.height, y1 + pad)))
+        got = read_number(crop, keep=(x0 - cx0, x1 - cx0))
+        if got is None:
+            continue
+        lao, arabic, margin = got
+        if margin <= 0:
+            continue  # Arabic digits fit better: keep tesseract's reading, it reads those well
+        log.debug("lao digits: %s -> %s (margin %.2f)", wd.text, lao, margin)
+        wd.text = lao
+    return words
