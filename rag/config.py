@@ -9,7 +9,6 @@ from __future__ import annotations
 import difflib
 import os
 import re
-from functools import lru_cache
 from pathlib import Path
 from typing import Literal, Optional
 
@@ -238,8 +237,3 @@ def offline_environment() -> None:
     """Keep every library offline and silent: no telemetry, no hub downloads."""
     for key, value in OFFLINE_ENV.items():
         os.environ.setdefault(key, value)
-
-
-@lru_cache(maxsize=1)
-def default_settings() -> Settings:
-    return load_settings()

@@ -238,7 +238,7 @@ def squash(text: str) -> str:
     return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip()
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def words(text: str, lang: str) -> tuple[str, ...]:
     if lang != "lo":
         return tuple(text.split())

@@ -55,11 +55,6 @@ def chunks(toy_corpus) -> dict[str, object]:
     return {c.id: c for c in toy_corpus.store.get()}
 
 
-@pytest.fixture
-def real_chunks(corpus_store) -> dict[str, object]:
-    return {c.id: c for c in corpus_store.store.get()}
-
-
 def event_on(b: Briefing, date: str, kind: str):
     found = [e for e in b.timeline if e.date == date and e.kind == kind]
     assert len(found) == 1, [(e.date, e.kind, e.text) for e in b.timeline]
@@ -449,8 +444,7 @@ def test_new_lao_document_appears_in_the_next_briefing(tmp_path):
 
 # --- the command line -----------------------------------------------------------------------
 @pytest.mark.real
-def test_cli_brief_writes_a_docx(corpus_store, run_cli, tmp_path, real_chunks):
-    chunks = real_chunks
+def test_cli_brief_writes_a_docx(corpus_store, run_cli, tmp_path):
     out = tmp_path / "brief.docx"
     proc = run_cli("-m", "rag", "brief", "--store", corpus_store.settings.store_dir, "--out", out,
                    "--lang", "en", "--as-of", "2023-01-01", "--topic", "digital transformation")

@@ -21,8 +21,16 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
-from rag.ingest.ocr import (OcrError, correct_lao, load_image, ocr_available, ocr_image, ocr_pdf,  # noqa: E402
-                            page_png, pdf_pages_without_text)
+from rag.ingest.ocr import (  # noqa: E402
+    OcrError,
+    correct_lao,
+    load_image,
+    ocr_available,
+    ocr_image,
+    ocr_pdf,
+    page_png,
+    pdf_pages_without_text,
+)
 
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 NOTO = Path("/usr/share/fonts/truetype/noto")

@@ -113,7 +113,7 @@ def _scan(corpus: Corpus, doc_id: str) -> tuple[dict[str, Fields], dict[str, str
             facts[key][name].append(c)
         mentions.append((pend_para, key))
     # The occasion of a signing: an undated "on the occasion of / as part of" clause near it.
-    for key, fields in facts.items():
+    for fields in facts.values():
         for s in fields.get("signed", []):
             for p in corpus.docs[doc_id]:
                 if abs(p.meta.para - s.p.meta.para) > 2:

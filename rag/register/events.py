@@ -37,7 +37,7 @@ def extract_events(corpus: Corpus) -> list[Event]:
     groups = _event_cands(corpus)
     # One event per family + date + kind (the same event told twice in one document is one event).
     merged: dict[tuple, list[list[Cand]]] = defaultdict(list)
-    for (family, para, iso, approx), cands in sorted(groups.items(), key=lambda kv: (kv[0][0], kv[0][1])):
+    for (family, _para, iso, approx), cands in sorted(groups.items(), key=lambda kv: (kv[0][0], kv[0][1])):
         kind = min(cands, key=rank).extra["kind"]
         merged[(family, iso, approx, kind)].append(cands)
     # And across documents, one event per exact date + kind (cited from the first source).

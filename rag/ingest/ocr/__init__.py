@@ -4,8 +4,16 @@ Self-contained: it needs only the standard library, Pillow, numpy, pypdfium2, la
 and the tesseract program with its ``vie``, ``lao`` and ``eng`` models. Method and measured
 figures: docs/ocr.md.
 """
-from .engine import (OcrOptions, detect_lang, load_image, ocr_available, ocr_image, ocr_pdf, page_png,
-                     pdf_pages_without_text)
+from .engine import (
+                     OcrOptions,
+                     detect_lang,
+                     load_image,
+                     ocr_available,
+                     ocr_image,
+                     ocr_pdf,
+                     page_png,
+                     pdf_pages_without_text,
+)
 from .lao_correct import correct_lao
 from .page import OcrError, OcrPage, OcrWord
 from .preprocess import Prep

@@ -12,8 +12,8 @@ import logging
 import math
 import time
 import unicodedata
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Sequence
 
 from PIL import Image, ImageSequence, UnidentifiedImageError
 

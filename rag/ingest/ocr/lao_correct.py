@@ -18,7 +18,7 @@ import functools
 import logging
 import re
 import unicodedata
-from typing import Iterable
+from collections.abc import Iterable
 
 log = logging.getLogger(__name__)
 

@@ -20,7 +20,7 @@ import functools
 import logging
 import os
 import re
-from typing import Sequence
+from collections.abc import Sequence
 
 import numpy as np
 from PIL import Image, ImageDraw, ImageFont
