@@ -150,6 +150,38 @@ class Settings(BaseSettings):
     max_upload_mb: int = Field(25, ge=1, le=1024, description="Largest file the app accepts for upload, in MB.")
     log_level: str = Field("INFO", description="Logging level: DEBUG, INFO, WARNING, ERROR.")
 
+    # --- access, audit and kept conversations (issue 15) --------------------------------
+    serve: Literal["local", "network"] = Field(
+        "local",
+        description="'local': one person on this computer; the app answers only 127.0.0.1 and needs no sign-in. "
+        "'network': the app serves other computers (start it with --server.address 0.0.0.0) and every user "
+        "signs in (needs auth).",
+    )
+    auth: Literal["none", "local", "sso"] = Field(
+        "none",
+        description="Sign-in: none (only with serve=local), local accounts (made with rag-admin), or sso "
+        "(OpenID Connect through Streamlit's st.login, configured in .streamlit/secrets.toml).",
+    )
+    security_dir: Optional[Path] = Field(
+        None,
+        description="Folder of the user accounts and the kept conversations (default: 'security' beside the "
+        "store folder, e.g. data/security).",
+    )
+    audit_file: Optional[Path] = Field(
+        None,
+        description="The audit trail of corpus changes, an append-only hash-chained JSONL file (default: "
+        "audit.jsonl in security_dir).",
+    )
+    read_only: bool = Field(False, description="Refuse every change to the corpus, from the app and the command line.")
+    sso_default_role: Literal["none", "reader"] = Field(
+        "reader",
+        description="Role of a single-sign-on user without an account entry: reader, or none (refused until an "
+        "admin adds them with rag-admin).",
+    )
+    login_max_failures: int = Field(5, ge=1, le=100,
+                                    description="Failed sign-ins in a row after which an account is locked.")
+    login_lock_minutes: int = Field(15, ge=1, le=1440, description="How long a locked account stays locked.")
+
     @field_validator("collection", mode="before")
     @classmethod
     def _collection(cls, v):
@@ -177,6 +209,27 @@ class Settings(BaseSettings):
                 "RAG_STORE_DIR to use the server."
             )
         return self
+
+    @model_validator(mode="after")
+    def _network_needs_sign_in(self) -> Settings:
+        if self.serve == "network" and self.auth == "none":
+            raise ValueError(
+                "serving a network (RAG_SERVE=network) requires sign-in: set RAG_AUTH=local (accounts made with "
+                "rag-admin users add) or RAG_AUTH=sso (see the README, 'Sign-in and roles')"
+            )
+        return self
+
+    @property
+    def security_path(self) -> Path:
+        """The folder of accounts and conversations: outside the store folder."""
+        if self.security_dir is not None:
+            return self.security_dir
+        base = DEFAULT_STORE_DIR if self.uses_server else self.store_path
+        return base.parent / "security"
+
+    @property
+    def audit_path(self) -> Path:
+        return self.audit_file if self.audit_file is not None else self.security_path / "audit.jsonl"
 
     @property
     def store_path(self) -> Path:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from rag.text.guard import flag
 from rag.text.i18n import lang_name, named
 
 from .markdown import answer_markdown, marked_passage, md_escape
@@ -26,6 +27,8 @@ def render_card(c: dict, key: str) -> None:
         if c.get("similarity"):
             details.append(tr("relevance", sim=c["similarity"]))
         st.caption(" · ".join(md_escape(x) for x in details))
+        if flag(c.get("text") or ""):  # shown as it is written, but never used to answer
+            st.caption(tr("card_flagged"), help=tr("card_flagged_help"))
         hl_docs = {h["doc_id"] for h in hls}
         versions = c.get("versions") or []
         beside = [v for v in versions if v.get("doc_id") in hl_docs]

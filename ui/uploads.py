@@ -12,8 +12,11 @@ from typing import Any, Optional
 from rag.ingest.errors import IngestError
 from rag.ingest.loaders import SUPPORTED, load_file
 from rag.ingest.metadata import default_doc_id
-from rag.ingest.service import FileResult, ingest_bytes
+from rag.ingest.service import FileResult
 from rag.records import DocumentInfo, FieldError, normalize_date
+from rag.security import corpus
+from rag.security.audit import AuditTrail
+from rag.security.roles import User
 from rag.store.chroma import Store
 from rag.text.detect import detect_language
 from rag.text.langs import LANGS
@@ -121,9 +124,13 @@ def upload_overrides(preview: UploadPreview, title: str, date: str, lang: Option
     return o
 
 
-def ingest_upload(store: Store, preview: UploadPreview, overrides: dict, max_bytes: int,
-                  progress: Optional[Callable[[int, int], None]] = None) -> FileResult:
-    """Ingest one confirmed upload; returns its FileResult."""
-    res = ingest_bytes(store, preview.name, preview.data, overrides=overrides, progress=progress, max_bytes=max_bytes)
-    log.info("app upload %s: %s %s", preview.name, res.status, res.reason or res.doc_id)
+def ingest_upload(store: Store, trail: AuditTrail, user: Optional[User], preview: UploadPreview, overrides: dict,
+                  max_bytes: int, progress: Optional[Callable[[int, int], None]] = None,
+                  before: Optional[Iterable[DocumentInfo]] = None) -> FileResult:
+    """Ingest one confirmed upload when ``user`` may change the corpus (checked here: else PermissionDenied);
+    recorded in the audit trail with the file's SHA-256. Returns its FileResult."""
+    res = corpus.upload(store, trail, user, preview.name, preview.data, overrides=overrides, max_bytes=max_bytes,
+                        progress=progress, before=before)
+    log.info("app upload %s by %s: %s %s", preview.name, user.name if user else "-", res.status,
+             res.reason or res.doc_id)
     return res

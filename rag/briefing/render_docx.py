@@ -10,6 +10,7 @@ import docx
 from docx.oxml.ns import qn
 
 from ..text.langs import LANGUAGES, LAO_BLOCK
+from ..text.markup import xml_safe
 from .blocks import Segs, blocks
 from .labels import labels
 from .model import Briefing
@@ -26,7 +27,9 @@ def _set_lao_font(run) -> None:
 
 
 def _add_text(par, text: str, bold: bool = False, italic: bool = False) -> None:
-    """Add ``text`` to a paragraph, Lao stretches in their own runs with a Lao font."""
+    """Add ``text`` to a paragraph, Lao stretches in their own runs with a Lao font (plain runs: a document's
+    link or image stays text; characters XML cannot hold are dropped)."""
+    text = xml_safe(text)
     pos = 0
     pieces = []
     for m in _LAO_RUN.finditer(text):

@@ -16,6 +16,7 @@ from typing import Optional
 
 from ..text.detect import detect_language, is_vietnamese_syllable
 from .errors import IngestError
+from .hidden import drop_hidden
 from .metadata import read_sidecar, split_front_matter, strip_stray_date
 
 log = logging.getLogger(__name__)
@@ -155,6 +156,7 @@ def _load_html(path: Path, data: bytes) -> RawDocument:
     html = soup.find("html")
     if html and html.get("lang"):
         meta["lang"] = str(html.get("lang")).split("-")[0].lower()
+    drop_hidden(soup)  # text the page hides from its reader (issue 15: CSS-hidden instructions)
     for tag in soup(["script", "style", "noscript", "nav", "header", "footer", "form", "template"]):
         tag.decompose()
     body = soup.body or soup

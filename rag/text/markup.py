@@ -4,7 +4,8 @@ A document may hold ``[đăng nhập lại](http://…)``, ``![x](http://…/bea
 a bare ``www.…`` address or an e-mail address. Wherever such text is shown (the app, the
 briefing's Markdown, a conversation export), it goes through :func:`md_escape` first:
 
-- every character that Markdown or HTML would read as markup is escaped (``\\[``, ``&lt;``);
+- every character that Markdown or HTML would read as markup is escaped (``\\[``, ``&lt;``; a colon
+  when a word follows it, as in Streamlit's ``:red[…]`` and ``:material/…:``);
 - GitHub-flavoured Markdown also turns *plain text* that looks like an address into a link
   (``www.x.org``, ``http://x.org``, ``a@b.org``), after escapes are resolved, so escaping is not
   enough there: a word joiner (U+2060, invisible, zero width) is put inside ``www.``, ``://`` and
@@ -18,7 +19,7 @@ import html
 import re
 
 WORD_JOINER = "\u2060"
-_INLINE = set("\\`*_[]~$|:!<>&")
+_INLINE = set("\\`*_[]~$|!<>&")
 _LINE_START = set("#-+=")
 # Where plain text would become an address link: "www." / "://" / "@" after a word character.
 _AUTOLINK = re.compile(r"(?i)(?<=www)(?=\.)|(?=://)|(?<=[\w.+-])(?=@)")
@@ -38,6 +39,10 @@ def escaped_chars(text: str) -> list[str]:
     digits_only = True  # the line so far is only digits ("1." would start an ordered list)
     breaks = {m.start() for m in _AUTOLINK.finditer(text)}
     for i, ch in enumerate(text):
+        if ch == ":" and text[i + 1 : i + 2].strip():  # ":red[", ":smile:", "http:" - not "ngày: 30/11"
+            out.append((WORD_JOINER if i in breaks else "") + "\\:")
+            line_start = digits_only = False
+            continue
         if ch == "\n":
             out.append("  \n")
             line_start, digits_only = True, True

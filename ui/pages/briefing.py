@@ -47,7 +47,7 @@ def render() -> None:
                        key="b_md", icon=":material/download:", width="stretch")
     st.markdown(f"#### {tr('briefing_preview')}")
     with st.container(border=True, height=640):
-        st.markdown(md.replace("$", "\\$"))
+        st.markdown(md)  # to_markdown escapes every document character (issue 15)
 
 
 render()
