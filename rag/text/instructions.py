@@ -82,10 +82,13 @@ EN: list[list[Item]] = [
     # "ignore / disregard / forget ... the previous instructions"
     [("neg", NEG_EN), ["ignore", "disregard", "forget", "bypass", "do not follow", "don't follow", "dont follow",
                        "stop following", "pay no attention to", "no longer follow"], 40,
-     ["instructions", "instruction", "prompt", "prompts", "directions", "guidelines", "directives", "system prompt",
-      "the above.", "the above,", "the above;", "the above:", "the above!", "the above and", "all of the above",
-      "everything above", "everything before", "everything else", "the text above", "the passages",
-      "other passages", "the sources", "other sources", "your rules", "your training", "the context"]],
+     [f"{d} {n}" for d in ("all", "any", "the", "your", "my", "previous", "prior", "above", "earlier", "preceding",
+                           "original", "these", "those", "system", "other", "initial", "former")
+      for n in ("instructions", "instruction", "prompt", "prompts", "directions", "guidelines", "directives",
+                "rules")] +
+     ["system prompt", "the above.", "the above,", "the above;", "the above:", "the above!", "the above and",
+      "all of the above", "everything above", "everything before", "everything else", "the text above",
+      "the passages", "other passages", "the sources", "other sources", "your training", "the context"]],
     # a message addressed to an AI: "NOTE TO THE AI ASSISTANT:", "Message for any chatbot reading this"
     [["note", "notes", "message", "instruction", "instructions", "notice", "attention", "reminder", "memo",
       "directive", "warning", "hint", "p.s.", "ps", "nb", "n.b.", "update", "correction"], 3, ["to", "for"], 2,
