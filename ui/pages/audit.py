@@ -8,6 +8,7 @@ import streamlit as st
 
 from rag.security.audit import ACCOUNT_ACTIONS, CORPUS_ACTIONS, select, to_csv
 from rag.security.roles import require
+from ui.markdown import md_escape
 from ui.session import page_header, security, tr, user
 from ui.widgets import optional_date
 
@@ -18,9 +19,9 @@ def render() -> None:
     trail = security().trail
     check = trail.verify()
     if check.ok:
-        st.success(tr("audit_chain_ok", n=check.entries, path=str(trail.path)), icon=":material/verified:")
+        st.success(tr("audit_chain_ok", n=check.entries, path=md_escape(str(trail.path))), icon=":material/verified:")
     else:
-        st.error(tr("audit_chain_broken", line=check.broken_at, reason=check.reason, path=str(trail.path)),
+        st.error(tr("audit_chain_broken", line=check.broken_at, reason=check.reason, path=md_escape(str(trail.path))),
                  icon=":material/gpp_bad:")
     c1, c2, c3 = st.columns(3)
     d_from = optional_date("date_from", "au_from", c1)

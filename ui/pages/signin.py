@@ -20,7 +20,7 @@ def local_form() -> None:
         name = st.text_input(tr("signin_name"), key="signin_name", autocomplete="username")
         password = st.text_input(tr("signin_password"), type="password", key="signin_password",
                                  autocomplete="current-password")
-        if not st.form_submit_button(tr("signin_button"), type="primary", icon=":material/login:"):
+        if not st.form_submit_button(tr("signin_button"), type="primary", icon=":material/login:", key="signin_submit"):
             return
     try:
         user = sec.users.authenticate(name, password)
