@@ -6,7 +6,8 @@ Each table sits between ``<!-- BEGIN name -->`` and ``<!-- END name -->`` marker
 - ``retrieval-ablation``: results/eval-dev.json beside results/eval-dev-no-hubness.json (one part off);
 - ``retrieval-gold``: results/gold.json (python -m rag eval on corpus/ + eval/gold.jsonl);
 - ``refusal``: results/refusal.json (scripts/calibrate_refusal.py);
-- ``answers``: results/answers.json (scripts/eval_answers.py).
+- ``answers``: results/answers.json (scripts/eval_answers.py);
+- ``guard``: results/guard.json (scripts/measure_guard.py: false alarms of the instruction guard).
 
     python scripts/update_readme.py [--check]
 """
@@ -108,6 +109,17 @@ def answers_table(res: dict) -> str:
     return "\n".join(rows)
 
 
+def guard_table(res: dict) -> str:
+    """Passages of ordinary text the instruction guard would withhold (each one a false alarm)."""
+    rows = [f"Made by `python scripts/measure_guard.py` (machine: {res['machine']}).", "",
+            "| text | passages | withheld (false alarms) | time per passage |", "|---|---|---|---|"]
+    for r in res["collections"]:
+        rows.append(f"| {r['collection']} | {r['passages']} | {r['flagged']} | {r['ms_per_passage']:.2f} ms |")
+    t = res["total"]
+    rows.append(f"| **all** | {t['passages']} | {t['flagged']} | |")
+    return "\n".join(rows)
+
+
 def tables() -> dict[str, str]:
     out = {"settings": settings_table()}
     ev = _load("eval-dev.json")
@@ -126,6 +138,9 @@ def tables() -> dict[str, str]:
     ans = _load("answers.json")
     if ans:
         out["answers"] = answers_table(ans)
+    guard = _load("guard.json")
+    if guard:
+        out["guard"] = guard_table(guard)
     return out
 
 

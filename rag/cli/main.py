@@ -16,11 +16,12 @@ from ..ingest.service import list_documents
 from ..retrieval.filters import Filters
 from ..retrieval.hybrid import RerankerError
 from ..runtime import Runtime, build_runtime
+from ..security.corpus import record_seeded
 from ..store.chroma import Store, StoreError
 from ..store.embeddings import EmbeddingModelError
 from ..text.dates import parse_date_arg
 from ..text.langs import LANGS
-from .common import add_store_flags, fail, settings_from_args
+from .common import add_store_flags, audit_trail, fail, settings_from_args
 
 log = logging.getLogger(__name__)
 
@@ -89,9 +90,12 @@ def _filters(args) -> Filters:
 
 def _runtime(settings, backend_name=None) -> Runtime:
     try:
-        return build_runtime(settings, backend_name=backend_name)
+        rt = build_runtime(settings, backend_name=backend_name, seed=not settings.read_only)
     except (StoreError, BackendError, RerankerError, EmbeddingModelError) as exc:
         raise fail(str(exc)) from None
+    if rt.seeded is not None:  # the bundled corpus went into an empty store: a corpus change (issue 15)
+        record_seeded(audit_trail(settings), rt.seeded)
+    return rt
 
 
 def print_answer(ans: Answer, out=sys.stdout) -> None:
