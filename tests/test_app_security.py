@@ -230,3 +230,21 @@ def test_no_page_renders_a_document_link_image_or_html_live(tmp_path, monkeypatc
         assert live == [], (name, live)
     conv = ConversationStore(tmp_path / "security")  # single-user mode: the conversation is the OS user's
     assert docx_live_parts(to_docx_bytes(conv.get(os_user(), conv.list(os_user())[0].id), "vi")) == []
+
+
+def test_single_sign_on_users_get_the_role_an_admin_gave_them(shared_store, tmp_path, monkeypatch):
+    """RAG_AUTH=sso: the identity comes from the provider (st.user, seeded here as Streamlit's login would)."""
+    network(shared_store, tmp_path / "security", monkeypatch)
+    monkeypatch.setenv("RAG_AUTH", "sso")
+    monkeypatch.setenv("RAG_SSO_DEFAULT_ROLE", "none")
+    UserStore(tmp_path / "security").add("ed@vss.gov.vn", "editor", sso=True)
+    out = AppTest.from_file(str(APP), default_timeout=TIMEOUT).run()
+    assert out.button(key="sso_login") and not out.chat_input  # not signed in at the provider yet
+    stranger = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
+    stranger.user = {"is_logged_in": True, "email": "who@example.org", "name": "Who"}
+    stranger.run()
+    assert not stranger.chat_input and "who@example.org" in plain(stranger.warning[0].value)
+    ed = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
+    ed.user = {"is_logged_in": True, "email": "ed@vss.gov.vn", "name": "Ed"}
+    ok(ed.run())
+    assert ed.chat_input and "add" in registered_pages(ed) and "users" not in registered_pages(ed)

@@ -39,6 +39,7 @@ _AI_CAPS = re.compile(r"(?<![A-Za-z])A\.?\s?I(?![A-Za-z])\.?")
 _LEET = str.maketrans("013457@$", "oieastas")
 _NOISE = re.compile(r"[*~`\\^_]+")
 _LEET_WORD = re.compile(r"(?<![\w@$])(?=[\w@$]*[a-z])(?=[\w@$]*[0-9@$])[\w@$]+")
+_HYPHEN = re.compile(r"(?<=[a-z])-(?=[a-z])")
 _SPACED = re.compile(r"(?<![a-z])(?:[a-z][ .\-]){2,}[a-z](?![a-z])")
 _LAO = "\u0e80-\u0eff"
 _LAO_GAP = re.compile(f"(?<=[{_LAO}])[ \\u00a0]+(?=[{_LAO}])")
@@ -53,6 +54,7 @@ def fold(text: str) -> str:
     text = "".join(c for c in unicodedata.normalize("NFD", text) if unicodedata.category(c) != "Mn")
     text = _NOISE.sub("", text)
     text = _LEET_WORD.sub(lambda m: m.group().translate(_LEET), text)
+    text = _HYPHEN.sub("", text)  # "ig-nore" reads as "ignore"
     text = _SPACED.sub(lambda m: re.sub(r"[ .\-]", "", m.group()), text)
     text = _LAO_GAP.sub("", text)
     return _WS.sub(" ", text)
@@ -85,8 +87,8 @@ EN: list[list[Item]] = [
      [f"{d} {n}" for d in ("all", "any", "the", "your", "my", "previous", "prior", "above", "earlier", "preceding",
                            "original", "these", "those", "system", "other", "initial", "former")
       for n in ("instructions", "instruction", "prompt", "prompts", "directions", "guidelines", "directives",
-                "rules")] +
-     ["system prompt", "the above.", "the above,", "the above;", "the above:", "the above!", "the above and",
+                "rules", "context")] +
+     ["everything", "system prompt", "the above.", "the above,", "the above;", "the above:", "the above!", "the above and",
       "all of the above", "everything above", "everything before", "everything else", "the text above",
       "the passages", "other passages", "the sources", "other sources", "your training", "the context"]],
     # a message addressed to an AI: "NOTE TO THE AI ASSISTANT:", "Message for any chatbot reading this"
@@ -94,12 +96,15 @@ EN: list[list[Item]] = [
       "directive", "warning", "hint", "p.s.", "ps", "nb", "n.b.", "update", "correction"], 3, ["to", "for"], 2,
      ["the", "any", "all", "every", "an", "a", "our", "you", ""], 1, ("ai", AI_EN), 14, END + ["reading", "that",
                                                                                             "which", "who"]],
-    [["dear", "hey", "hello", "hi", "attn", "calling", "to all", "to any", "to every", "instructions for",
-      "instruction for"], 3, ("ai", AI_EN)],
+    [["dear", "hey", "hello", "hi", "attn", "attention", "calling", "to all", "to any", "to every",
+      "instructions for", "instruction for"], 3, ("ai", AI_EN)],
+    [("raw", r"(?:^|[.!?;\n]\s*)"), ["assistant", "chatbot", "chatgpt", "llm", "language model", "ai assistant"], 2,
+     [",", ":"]],
     [["if you are", "if you're", "when you are", "you are now", "you're now", "since you are", "as you are",
       "you are", "you're"], 2, ["an", "a", "the", "any", ""], 1, ("ai", AI_EN), 12, END + [".", "reading",
                                                                                         "and", "that", "you"]],
-    [("ai", AI_EN), 12, ["reading this", "reading these", "processing this", "summarizing this",
+    [("ai", AI_EN), 12, ["reading this", "reading these", "reads this", "reads these", "is reading this",
+                         "processing this", "summarizing this",
                          "summarising this", "reading the above", "must answer", "should answer", "must reply",
                          "should reply", "must say", "should say", "must respond", "should respond", "must tell",
                          "should tell", "is instructed", "are instructed", "must ignore", "should ignore"]],
@@ -143,7 +148,8 @@ VI: list[list[Item]] = [
     [["ghi chú", "lưu ý", "thông báo", "nhắn", "lời nhắn", "chỉ thị", "hướng dẫn", "thông điệp", "cảnh báo",
       "nhắc nhở", "đính chính"], 3, ["cho", "tới", "đến", "gửi", "dành cho"], 2,
      ["các", "mọi", "bất kỳ", "bất cứ", "một", "bạn", ""], 1, AI_VI],
-    [["chào", "xin chào", "kính gửi", "thân gửi", "hỡi", "gửi tới", "gửi đến"], 3, AI_VI],
+    [["chào", "xin chào", "kính gửi", "thân gửi", "hỡi", "gửi", "gửi tới", "gửi đến"], 3, AI_VI],
+    [AI_VI + ["trợ lý"], 2, ["ơi"]],
     [["nếu bạn là", "khi bạn là", "bạn là", "vì bạn là", "bạn đang là", "nếu là"], 2, ["một", ""], 1, AI_VI],
     [AI_VI, 12, ["đang đọc", "khi đọc", "phải trả lời", "cần trả lời", "hãy trả lời", "phải nói", "hãy nói",
                  "phải bỏ qua", "hãy bỏ qua", "đọc văn bản này", "đọc tài liệu này"]],
