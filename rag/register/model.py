@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from ..text.dates import last_day, parse_date_arg, parse_iso
+from .when import due_span
 
 EVENT_KINDS: tuple[str, ...] = ("signing", "review", "establishment", "conference", "visit", "meeting", "training")
 """Kinds of timeline events (first match wins in :data:`.patterns.EVENT_RX`)."""
@@ -197,6 +198,7 @@ class Register:
     events: tuple[Event, ...] = ()
     agreements: tuple[Agreement, ...] = ()
     activities: tuple[Activity, ...] = ()
+    commitments: tuple[Commitment, ...] = ()  # dated commitments with their follow-up
 
     def agreement(self, key: str) -> Optional[Agreement]:
         return next((a for a in self.agreements if a.key == key), None)
@@ -208,6 +210,7 @@ class Register:
             tuple(e for e in self.events if e.overlaps(date_from, date_to)),
             tuple(a for a in self.agreements if a.overlaps(date_from, date_to)),
             tuple(a for a in self.activities if a.overlaps(date_from, date_to)),
+            tuple(c for c in self.commitments if c.overlaps(date_from, date_to)),
         )
 
 
@@ -248,3 +251,81 @@ def in_range(first: dt.date, last: dt.date, date_from: Optional[dt.date], date_t
     if date_to and first > date_to:
         return False
     return True
+
+
+# --- commitments and their follow-up -----------------------------------------------------------
+FOLLOW_STATES: tuple[str, ...] = ("done", "in_progress", "postponed", "overdue", "no_news")
+"""A commitment's state on a day (labels: ``fu_state_<key>``), see :meth:`Commitment.state_on`."""
+REPORT_STATES: tuple[str, ...] = ("done", "postponed", "in_progress", "restated", "mention")
+"""What one later passage says of a commitment, strongest first."""
+
+
+@dataclass(frozen=True)
+class FollowUp(Sourced):
+    """A later passage about a commitment: what it reports (``state``: one of :data:`REPORT_STATES`),
+    on its document's date, with the new due date it gives (a postponement, an expected end)."""
+
+    state: str = ""
+    date: str = ""  # ISO date of the reporting document
+    new_due: str = ""  # ISO ('YYYY-Qn' too) or ''
+    score: int = 0  # how well it matched (terms, places, counts)
+
+
+@dataclass(frozen=True)
+class FollowState:
+    """A commitment's state on a day, the report that decides it (None: no report) and the due date then."""
+
+    state: str
+    due: str
+    report: Optional[FollowUp] = None
+    history: tuple[FollowUp, ...] = ()
+
+
+@dataclass(frozen=True)
+class Commitment(Sourced):
+    """A dated commitment or request: who, what, when, where, as the record states them.
+
+    ``due`` is ISO ('YYYY-MM-DD', 'YYYY-MM', 'YYYY-Qn', 'YYYY'); ``made`` the date of the document
+    that makes it; ``what`` the item as that document words it (each span's ``value`` is the
+    item in that version); ``lead`` an organisation key (``org_<key>``) and ``lead_text`` the lead
+    as written; ``places`` place keys; ``counts`` (value, unit key) pairs; ``terms`` activity keys.
+    """
+
+    key: str = ""
+    kind: str = "commitment"  # commitment or request
+    due: str = ""
+    due_text: str = ""
+    made: str = ""
+    what: str = ""
+    lead: str = ""
+    lead_text: str = ""
+    places: tuple[str, ...] = ()
+    counts: tuple[tuple[str, str], ...] = ()
+    terms: tuple[str, ...] = ()
+    area: str = "other"
+    document: str = ""
+    also: tuple[Span, ...] = ()  # other documents (translations, later plans) that make it again
+    followups: tuple[FollowUp, ...] = ()
+
+    def state_on(self, as_of: dt.date) -> FollowState:
+        """Done / in progress / postponed / overdue / no news on ``as_of``, from the reports dated by then.
+
+        A report of completion is final; otherwise the latest report that moves the date or says the
+        work is under way counts, and its date decides whether the item is now overdue."""
+        reports = sorted((f for f in self.followups if f.date and parse_date_arg(f.date) <= as_of),
+                         key=lambda f: (f.date, REPORT_STATES.index(f.state)))
+        state, due, decided = "", self.due, None
+        for f in reports:
+            if f.state == "done":
+                return FollowState("done", due, f, tuple(reports))
+            if f.state in ("postponed", "in_progress"):
+                state, decided = f.state, f
+                due = f.new_due or due
+        if state and due_span(due)[1] >= as_of:
+            return FollowState(state, due, decided, tuple(reports))
+        return FollowState("overdue" if due_span(due)[1] < as_of else "no_news", due, decided, tuple(reports))
+
+    def overlaps(self, date_from: Optional[dt.date], date_to: Optional[dt.date]) -> bool:
+        """Made or due within the period."""
+        made = iso_span(self.made) if self.made else (dt.date.min, dt.date.max)
+        return in_range(*due_span(self.due), date_from, date_to) or in_range(*made, date_from, date_to)
