@@ -61,7 +61,8 @@ class Unit:
 
     def span(self, value: str = "") -> Span:
         m = self.p.meta
-        return Span(m.doc_id, self.p.id, m.lang, self.a, self.b, self.text, value or self.text, 0, value, m.title)
+        return Span(m.doc_id, self.p.id, m.lang, self.a, self.b, self.text, value or self.text, 0, value, m.title,
+                    m.date or "")
 
 
 @dataclass
