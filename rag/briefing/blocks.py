@@ -57,7 +57,7 @@ def blocks(b: Briefing) -> list[tuple]:
     model = b.talking_points_mode == "model"
     out.append(("h1", L["talking_points"] if model else L["relevant"]))
     if b.talking_points:
-        out.append(("numbered", [[(short(tp.text, 240), tp.n)] for tp in b.talking_points[:3]]))
+        out.append(("numbered", [[(short(tp.text, 240), tp.n)] for tp in b.talking_points]))
     else:
         out.append(("para", [(L["none_points"], None)]))
 

@@ -263,6 +263,7 @@ def build_briefing(
     if not points and has_passages:
         points = _extractive_points(retriever, query, lang)
 
+    points = points[:3]  # the briefing keeps it to a few points (a one-page summary, five pages in all)
     sources = _Sources(retriever.mirror).number(ex, points, activities=False)
     return Briefing(
         topic=topic.strip(), lang=lang, as_of=as_of_d.isoformat(),

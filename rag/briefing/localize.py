@@ -262,9 +262,9 @@ def localize(register: reg.Register, lang: str, as_of: dt.date, date_from: Optio
     agreements = {a.key: agreement(a, lang, as_of, register.agreements) for a in register.agreements}
     visit = visit or as_of
     return Localized(
-        [event(e, lang, agreements) for e in register.events
-         if e.overlaps(date_from, date_to) and _written_by(e.cited, as_of)],
-        [agreements[a.key] for a in register.agreements if a.overlaps(date_from, date_to) and a.known_on(as_of)],
+        [event(e, lang, agreements) for e in register.events if e.overlaps(date_from, date_to)],
+        [agreements[a.key] for a in register.agreements
+         if a.overlaps(date_from, date_to) and (a.signed is not None or a.known_on(as_of))],
         [activity(a, lang) for a in register.activities if a.overlaps(date_from, date_to)],
         [commitment(c, lang, as_of, visit) for c in register.commitments
          if c.overlaps(date_from, date_to) and _written_by(c.cited, as_of)],

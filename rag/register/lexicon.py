@@ -99,7 +99,7 @@ _UNIT_RX = {k: re.compile(f"^(?:{p})$", re.I) for k, p in UNITS.items()}
 # Cues: what an item says of itself.
 PLAN = re.compile(
     r"\bsẽ\b|\bdự\s+kiến\b|\bkế\s+hoạch\b|cam\s+kết|thống\s+nhất|\bphấn\s+đấu\b|\bwill\b|\bplan(?:s|ned)?\b|"
-    r"\bdue\s+to\b|\bexpected\b|\bcommit|\bagreed\b|\bto\s+be\b|(?<!ກິດ)ຈະ(?!ແຈ້ງ)|ຄາດວ່າ|ມີແຜນ|ວາງແຜນ|ຕົກລົງ|ຄຳໝັ້ນສັນຍາ",
+    r"\bdue\s+to\b|\bexpected\b|\bcommit(?:s|ted|ment|ments)?\b|\bagreed\b|\bto\s+be\b|(?<!ກິດ)ຈະ(?!ແຈ້ງ)|ຄາດວ່າ|ມີແຜນ|ວາງແຜນ|ຕົກລົງ|ຄຳໝັ້ນສັນຍາ",
     re.I)
 REQUEST = re.compile(r"đề\s+nghị|mong\s+muốn|\brequest(?:s|ed)?\b|\bask(?:s|ed)?\b|\bpropos(?:e|ed|al)\b|ສະເໜີ|ຂໍໃຫ້",
                      re.I)

@@ -241,8 +241,7 @@ def agreement_status(ag: Agreement, as_of: dt.date) -> tuple[str, str]:
     Signed only where a passage says it was signed (with its date); a signing a passage announces
     is ``planned`` (with its planned date), never in force; in force and expired follow from the
     stated validity, else the period, and ``as_of``."""
-    signed_f = _known(ag.signed, as_of)
-    signed = parse_date_arg(ag.signed_date) if ag.signed_date and signed_f else None
+    signed = parse_date_arg(ag.signed_date) if ag.signed_date else None  # a signing is dated by itself
     planned = _known(ag.planned, as_of)
     if signed is None and planned is not None:
         return "planned", "planned_passed" if due_span(planned.key)[1] < as_of else "planned"
