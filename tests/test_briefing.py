@@ -265,8 +265,14 @@ def _docx_content(path: Path):
 
 def _date_supported(date_cell: str, head: str, passages: list[str]) -> bool:
     """A dd/mm/yyyy, mm/yyyy or yyyy date is written in the passage, or is its document's date (an
-    approximate date; "reported on dd/mm/yyyy"). A range "21/08–31/08/2023" is checked by its last day."""
-    shown = date_cell.split(" ")[0].split("–")[-1]
+    approximate date; "reported on dd/mm/yyyy"). A range "21/08–31/08/2023" is checked by its first day
+    (the day the cited sentence gives; the last may come from the next line of a programme)."""
+    shown = date_cell.split(" ")[0]
+    if "–" in shown:  # a range: either end written in the passage
+        first, last = shown.split("–")
+        first = first + last[len(first):] if len(first) < len(last) else first
+        rest = date_cell[len(date_cell.split(" ")[0]):]
+        return _date_supported(first + rest, head, passages) or _date_supported(last + rest, head, passages)
     parts = [int(x) for x in shown.split("/")][::-1]
     iso = "-".join(f"{x:02d}" if i else f"{x:04d}" for i, x in enumerate(parts))
     doc_date = re.search(r" — (\d{2}/\d{2}/\d{4})", head).group(1)
@@ -462,7 +468,7 @@ def test_cli_brief_writes_a_docx(corpus_store, run_cli, tmp_path):
     assert proc.stdout.strip() == str(out)
     d = docx.Document(str(out))
     text = "\n".join(p.text for p in d.paragraphs)
-    assert text.startswith("Briefing note: digital transformation")
+    assert text.startswith("Briefing note\nTopic: digital transformation")
     assert "In force — within the 2022-2025 period" in "\n".join(
         c.text for t in d.tables for row in t.rows for c in row.cells)
 

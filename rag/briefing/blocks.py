@@ -14,7 +14,7 @@ from ..answer.citations import Citation
 from ..text.dates import format_iso
 from ..text.i18n import t
 from .labels import labels, lang_name
-from .model import Agreement, Briefing, TimelineEvent
+from .model import Agreement, Briefing, FollowItem, TimelineEvent
 
 Segs = list[tuple[str, Optional[int]]]  # text, then the citation number that closes it (or None)
 
@@ -81,21 +81,25 @@ def _summary(b: Briefing, L: dict[str, str], out: list[tuple]) -> None:
     out.append(("h2", L["sum_open"]))
     items = b.open_items()
     if items:
-        lines = []
-        for c in items:
-            state: Segs = [(f" — {c.state_label}", c.report.n if c.report else None)]
-            req = f" ({L['request']})" if c.kind == "request" else ""
-            lines.append([(f"{c.effective_due_display}: {short(c.text, 110)}{req}", c.n), *state])
-        out.append(("bullets", lines))
+        out.append(("bullets", [_summary_line(b, c, L) for c in items]))
     else:
         out.append(("para", [(L["none_open"], None)]))
     out.append(("h2", L["sum_next"]))
     later = b.next_dates()[:6]
     if later:
-        out.append(("bullets", [[(f"{c.effective_due_display}: {short(c.text, 110)}", c.n),
-                                 (f" — {c.state_label}", None)] for c in later]))
+        out.append(("bullets", [_summary_line(b, c, L) for c in later]))
     else:
         out.append(("para", [(L["none_next"], None)]))
+
+
+def _summary_line(b: Briefing, c: FollowItem, L: dict[str, str]) -> Segs:
+    """"due: item [n] — state [m]"; a date moved by a later report is cited to that report."""
+    req = f" ({L['request']})" if c.kind == "request" else ""
+    report = c.report.n if c.report else None
+    if c.effective_due != c.due:
+        return [(f"{short(c.text, 110)}{req}", c.n),
+                (f" — {c.state_label}, {t('brief_due_moved', b.lang, d=c.effective_due_display)}", report)]
+    return [(f"{c.due_display}: {short(c.text, 110)}{req}", c.n), (f" — {c.state_label}", report)]
 
 
 def _timeline(b: Briefing, L: dict[str, str], out: list[tuple]) -> None:

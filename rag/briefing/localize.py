@@ -186,10 +186,11 @@ def _what(c: Commitment, lang: str) -> str:
     weights = {k: lx.CONCEPTS[k][0] for k in c.terms if k in lx.CONCEPTS}
     keys = sorted(weights, key=lambda k: (-weights[k], list(lx.CONCEPTS).index(k)))[:3]
     words = [t(f"concept_{k}", lang) for k in keys]
+    words = words[:1] + [w[:1].lower() + w[1:] for w in words[1:]]
     text = ", ".join(words)
     text = text[:1].upper() + text[1:]
     if c.counts:
-        text += ": " + count_text(c.counts[:2], lang)
+        text += ": " + count_text(c.counts[:1], lang)
     return text + " " + from_source(span.lang, lang)
 
 

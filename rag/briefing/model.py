@@ -161,11 +161,12 @@ class Briefing:
     visit_date: str = ""  # ISO date of the meeting (open items are those due by then); default: as_of
 
     def open_items(self) -> list[FollowItem]:
-        return [c for c in self.commitments if c.open_item]
+        """Overdue, or due by the delegation's date and not done; soonest first."""
+        return sorted((c for c in self.commitments if c.open_item), key=lambda c: c.effective_due_order)
 
     def next_dates(self) -> list[FollowItem]:
-        """Commitments not done whose (moved) date is after the as-of day, soonest first."""
-        later = [c for c in self.commitments if c.state in ("in_progress", "postponed", "no_news")]
+        """Commitments not done and not open whose (moved) date is still ahead, soonest first."""
+        later = [c for c in self.commitments if c.state in ("in_progress", "postponed", "no_news") and not c.open_item]
         return sorted(later, key=lambda c: c.effective_due_order)
 
     @property
