@@ -184,7 +184,9 @@ def _document(b: Briefing):
                 _add_text(cell.paragraphs[0], text, bold=True)
             _repeat_header(table.rows[0])
             for row in rows:
-                cells = table.add_row().cells
+                new = table.add_row()
+                new._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))  # a row stays on one page
+                cells = new.cells
                 for cell, segs in zip(cells, row):
                     _add_segs(cell.paragraphs[0], segs)
             for row in table.rows:

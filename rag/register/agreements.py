@@ -17,7 +17,6 @@ from ..text.dates import find_dates, first_explicit, parse_date_arg
 from ..text.normalize import lao_to_arabic
 from .corpus import Cand, Corpus, rank, shown_spans
 from .model import AREAS, Agreement, Finding
-from .when import due_order, find_when
 from .patterns import (
     AGREEMENT_WORD,
     ANAPHOR,
@@ -32,6 +31,7 @@ from .patterns import (
     parties_in,
     place_in,
 )
+from .when import due_order, find_when
 
 PLAN_SIGN = re.compile(r"\bsẽ\b|dự\s+kiến|chuẩn\s+bị\s+ký|\bwill\b|\bto\s+be\s+signed|\bplan|ຈະ|ເພື່ອລົງນາມ|ກະກຽມ",
                        re.I)

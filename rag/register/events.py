@@ -1,11 +1,10 @@
 """The timeline: dated sentences that name an event, one event per date and kind across the record."""
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
-
-import re
 
 from ..text.dates import DateMention, find_dates, last_day, parse_date_arg, parse_iso
 from . import lexicon as lx
@@ -13,7 +12,6 @@ from .corpus import Cand, Corpus, rank, shown_cands
 from .model import Agreement, Event, Relation
 from .patterns import classify_event, place_in
 from .when import day_range, find_when, slash_ranges
-
 
 _CLAUSE = re.compile(r"\s*[;]\s+|,\s+(?=sau\s+khi|after|đang|dự\s+kiến|tỉnh\s)", re.I)
 
