@@ -20,7 +20,7 @@ from ..answer.assistant import Assistant
 from ..answer.citations import Citation, Highlight
 from ..answer.prompts import fit_passages
 from ..records import Hit
-from ..register import current_register, in_range, iso_span
+from ..register import current_register, due_span, in_range, iso_span
 from ..retrieval.hybrid import Retriever
 from ..store.chroma import Store
 from ..store.mirror import CorpusMirror
@@ -325,6 +325,18 @@ def extract_agreements_and_activities(
             n=act.n, chunk_id=act.chunk_id, start=act.start, end=act.end, lang=act.source_lang,
             text_lang=act.text_lang, quote=act.quote, passage=c.text if c else "",
         ))
+    for c in ex.commitments:  # dated commitments with their follow-up state on ``as_of``
+        src = sources.by_chunk.get(c.chunk_id)
+        ag = next((a for a in ex.agreements if a.period_from and c.made
+                   and a.period_from <= int(c.made[:4]) <= a.period_to), None)
+        rows.append(Row(
+            kind="commitment", area="", area_label="", areas=[], activity=c.text, document=c.document, doc_id=c.doc_id,
+            date=c.effective_due, date_display=c.effective_due_display, status=c.state,
+            status_label=c.state_label + (f" — {c.state_note}" if c.state_note else ""), agreement="",
+            period=f"{ag.period_from}-{ag.period_to}" if ag else "", period_from=ag.period_from if ag else None,
+            period_to=ag.period_to if ag else None, n=c.n, chunk_id=c.chunk_id, start=c.start, end=c.end,
+            lang=c.source_lang, text_lang=c.text_lang, quote=c.quote, passage=src.text if src else "",
+        ))
     return filter_rows(rows, area=area, status=status)
 
 
@@ -352,8 +364,8 @@ def filter_rows(rows: Iterable[Row], area: Union[str, Sequence[str], None] = Non
                 spans.append(iso_span(r.date))
             if r.kind == "agreement" and r.period_from:
                 spans = spans[:1]
-            elif r.kind == "activity":
-                spans = [iso_span(r.date)] if r.date else []
+            elif r.kind in ("activity", "commitment"):
+                spans = [due_span(r.date)] if r.date else []
             if spans and not any(in_range(a, b, d_from, d_to) for a, b in spans):
                 continue
         out.append(r)
