@@ -118,7 +118,7 @@ def _styles(document) -> None:
     normal.font.name = LATIN_FONT
     normal.font.size = Pt(11)
     cs = OxmlElement("w:szCs")
-    cs.set(qn("w:val"), "20")  # Lao text a little smaller than Latin: Noto Sans Lao runs large
+    cs.set(qn("w:val"), "19")  # Lao text a little smaller than Latin: Noto Sans Lao runs large
     normal.element.get_or_add_rPr().append(cs)
     fonts = normal.element.get_or_add_rPr().get_or_add_rFonts()
     fonts.set(qn("w:cs"), LAO_FONT)  # complex-script (Lao) text defaults to a Lao font everywhere
@@ -132,6 +132,9 @@ def _styles(document) -> None:
         st.font.bold = True
         st.font.color.rgb = RGBColor(0x1F, 0x3A, 0x5F)
         st.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:cs"), LAO_FONT)
+        hcs = OxmlElement("w:szCs")
+        hcs.set(qn("w:val"), str(int(size * 2) - 4))  # Lao headings a little smaller: Noto Sans Lao runs large
+        st.element.get_or_add_rPr().append(hcs)
         st.paragraph_format.space_before = Pt(8 if name != "Title" else 0)
         st.paragraph_format.space_after = Pt(3)
     for name in ("List Bullet", "List Number", "Quote"):
