@@ -17,7 +17,11 @@ def to_markdown(b: Briefing) -> str:
         if kind == "title":
             out += [f"# {block[1]}", ""]
         elif kind == "meta":
+            out += [f"**{block[1]}**", ""]
+        elif kind == "note":
             out += [f"*{block[1]}*", ""]
+        elif kind == "pagebreak":
+            out += ["---", ""]
         elif kind == "h1":
             out += [f"## {block[1]}", ""]
         elif kind == "h2":
