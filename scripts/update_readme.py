@@ -7,6 +7,7 @@ Each table sits between ``<!-- BEGIN name -->`` and ``<!-- END name -->`` marker
 - ``retrieval-gold``: results/gold.json (python -m rag eval on corpus/ + eval/gold.jsonl);
 - ``refusal``: results/refusal.json (scripts/calibrate_refusal.py);
 - ``answers``: results/answers.json (scripts/eval_answers.py);
+- ``briefing``: results/briefing.json (scripts/eval_briefing.py);
 - ``guard``: results/guard.json (scripts/measure_guard.py: false alarms of the instruction guard).
 
     python scripts/update_readme.py [--check]
@@ -120,6 +121,27 @@ def guard_table(res: dict) -> str:
     return "\n".join(rows)
 
 
+def briefing_table(res: dict) -> str:
+    names = [("agreement_status", "agreement status (signed / planned / in force / expired)"),
+             ("agreement_cited", "status cites the deciding document"),
+             ("commitments_found", "dated commitments found"), ("commitment_due", "due date right"),
+             ("followup_state", "follow-up state (done / in progress / postponed / overdue / no news)"),
+             ("followup_cited", "follow-up cites the reporting document"),
+             ("timeline_events", "dated events in the timeline")]
+    rows = [f"Briefing as of {res['as_of']} over corpus/ + eval/fixtures/record "
+            "(`python scripts/eval_briefing.py`; gold: eval/briefing_gold.json, split by document).", "",
+            "| measure | tune | report |", "|---|---|---|"]
+    for key, label in names:
+        cells = []
+        for half in ("tune", "report"):
+            v = res["halves"][half][key]
+            cells.append(f"{v['correct']}/{v['n']}" if v["n"] else "—")
+        rows.append(f"| {label} | {cells[0]} | {cells[1]} |")
+    rows.append(f"| planned items shown as having happened (lower is better) | "
+                f"{res['planned_items_shown_as_events']} (both halves) | |")
+    return "\n".join(rows)
+
+
 def tables() -> dict[str, str]:
     out = {"settings": settings_table()}
     ev = _load("eval-dev.json")
@@ -138,6 +160,9 @@ def tables() -> dict[str, str]:
     ans = _load("answers.json")
     if ans:
         out["answers"] = answers_table(ans)
+    brief = _load("briefing.json")
+    if brief:
+        out["briefing"] = briefing_table(brief)
     guard = _load("guard.json")
     if guard:
         out["guard"] = guard_table(guard)

@@ -1,8 +1,9 @@
 """The briefing as Markdown: headings, tables, numbered sources with their passages.
 
-Every piece of text is escaped (:func:`rag.text.markup.md_escape_line`): a document's
-``[link](…)``, ``![image](…)``, ``<tag>`` or bare address stays text in any Markdown viewer,
-the app's preview included (issue 15).
+Every piece of text that comes from a document or a user (titles, topic, delegation, passages, table
+cells, list items) is escaped (:func:`rag.text.markup.md_escape_line`): a document's ``[link](…)``,
+``![image](…)``, ``<tag>`` or bare address stays text in any Markdown viewer, the app's preview
+included (issue 15). Our own labels and the citation markers ``[n]`` are written as they are.
 """
 from __future__ import annotations
 
@@ -30,8 +31,12 @@ def to_markdown(b: Briefing) -> str:
         kind = block[0]
         if kind == "title":
             out += [f"# {_esc(block[1])}", ""]
-        elif kind == "meta":  # our labels and dates
+        elif kind == "meta":  # labels with the topic, the delegation, dates
+            out += [f"**{_esc(block[1])}**", ""]
+        elif kind == "note":  # a label
             out += [f"*{block[1]}*", ""]
+        elif kind == "pagebreak":
+            out += ["---", ""]
         elif kind == "h1":  # a label
             out += [f"## {block[1]}", ""]
         elif kind == "h2":

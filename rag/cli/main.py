@@ -67,6 +67,9 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--to", dest="date_to")
     b.add_argument("--as-of", dest="as_of")
     b.add_argument("--lang", dest="brief_lang", choices=["vi", "lo", "en"], default="vi")
+    b.add_argument("--delegation", default="", help="who the briefing is for (title block)")
+    b.add_argument("--visit", dest="visit_date", help="the delegation's date (YYYY-MM-DD; default: --as-of): "
+                                                      "what is due by then and not done is an open item")
     b.add_argument("--backend", choices=backend_names())
     b.add_argument("--out", type=Path, required=True, help="FILE.docx or FILE.md")
     add_store_flags(b)
@@ -197,7 +200,7 @@ def cmd_brief(args) -> int:
         raise fail(f"--out {args.out}: write the briefing to a .docx or a .md file")
     try:  # check the dates before loading anything
         for flag, value, end in (("--from", args.date_from, False), ("--to", args.date_to, True),
-                                 ("--as-of", args.as_of, True)):
+                                 ("--as-of", args.as_of, True), ("--visit", args.visit_date, True)):
             parse_date_arg(value, end=end, what=flag)
     except ValueError as exc:
         raise fail(str(exc)) from None
@@ -205,7 +208,8 @@ def cmd_brief(args) -> int:
     assistant = _runtime(settings, args.backend).assistant
     try:
         path = write_briefing(assistant, args.out, topic=args.topic, date_from=args.date_from,
-                              date_to=args.date_to, as_of=args.as_of, lang=args.brief_lang)
+                              date_to=args.date_to, as_of=args.as_of, lang=args.brief_lang,
+                              delegation=args.delegation, visit_date=args.visit_date)
     except ValueError as exc:
         raise fail(str(exc)) from None
     except OSError as exc:

@@ -11,9 +11,14 @@ serves a briefing in Vietnamese, Lao or English (:mod:`rag.briefing.localize` ad
   the register of its current corpus version, built once per version by its
   :class:`RegisterCache`, see :func:`register_cache`).
 - :func:`agreement_status` (an agreement and a day -> status and note keys), :func:`successor`.
-- Keys: :data:`EVENT_KINDS`, :data:`AREAS`, :data:`STATUSES`, :data:`NOTES`.
+- :class:`Commitment` (a dated commitment: who, what, when, where) with its :class:`FollowUp` reports;
+  :meth:`Commitment.state_on` (a day -> :class:`FollowState`: done, in progress, postponed, overdue, no news);
+  :func:`status_finding` (the finding whose passage decides an agreement's status); :func:`due_span`
+  (first and last day of an ISO due date, quarters included).
+- Keys: :data:`EVENT_KINDS`, :data:`AREAS`, :data:`STATUSES`, :data:`NOTES`, :data:`FOLLOW_STATES`.
 
-Modules: :mod:`.model` (records), :mod:`.patterns`, :mod:`.corpus` (passages as documents and
+Modules: :mod:`.model` (records), :mod:`.patterns`, :mod:`.lexicon` (activity terms, places, organisations,
+counts, cues), :mod:`.when` (quarters, deadlines, day ranges), :mod:`.commitments`, :mod:`.corpus` (passages as documents and
 paragraph units), :mod:`.events`, :mod:`.agreements`, :mod:`.activities`, :mod:`.build`.
 """
 from __future__ import annotations
@@ -24,12 +29,16 @@ from .model import (
     AGREEMENT_STATUSES,
     AREAS,
     EVENT_KINDS,
+    FOLLOW_STATES,
     NOTES,
     STATUSES,
     Activity,
     Agreement,
+    Commitment,
     Event,
     Finding,
+    FollowState,
+    FollowUp,
     Register,
     Relation,
     Sourced,
@@ -37,11 +46,14 @@ from .model import (
     agreement_status,
     in_range,
     iso_span,
+    status_finding,
     successor,
 )
+from .when import due_span
 
 __all__ = [
-    "ACTIVITY_STATUSES", "AGREEMENT_STATUSES", "AREAS", "EVENT_KINDS", "NOTES", "STATUSES", "Activity", "Agreement",
-    "Event", "Finding", "Register", "RegisterCache", "Relation", "Sourced", "Span", "agreement_status",
-    "build_register", "current_register", "in_range", "iso_span", "register_cache", "successor",
+    "ACTIVITY_STATUSES", "AGREEMENT_STATUSES", "AREAS", "EVENT_KINDS", "FOLLOW_STATES", "NOTES", "STATUSES", "Activity",
+    "Agreement", "Commitment", "Event", "Finding", "FollowState", "FollowUp", "Register", "RegisterCache", "Relation",
+    "Sourced", "Span", "agreement_status", "build_register", "current_register", "due_span", "in_range", "iso_span",
+    "register_cache", "status_finding", "successor",
 ]

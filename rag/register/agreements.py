@@ -8,11 +8,12 @@ keyed by its signing date.
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from typing import Optional
 
-from ..text.dates import find_dates, first_explicit
+from ..text.dates import find_dates, first_explicit, parse_date_arg
 from ..text.normalize import lao_to_arabic
 from .corpus import Cand, Corpus, rank, shown_spans
 from .model import AREAS, Agreement, Finding
@@ -30,7 +31,12 @@ from .patterns import (
     parties_in,
     place_in,
 )
+from .when import due_order, find_when
 
+PLAN_SIGN = re.compile(r"\bsẽ\b|dự\s+kiến|chuẩn\s+bị\s+ký|\bwill\b|\bto\s+be\s+signed|\bplan|ຈະ|ເພື່ອລົງນາມ|ກະກຽມ",
+                       re.I)
+_VALID = re.compile(r"hiệu\s+lực\s+(?:đến|tới)\s+(?:hết\s+)?|\bvalid\s+(?:until|through|till)\s+|"
+                    r"\bin\s+force\s+until\s+|ມີຜົນສັກສິດ(?:ຈົນ)?(?:ຮອດ|ເຖິງ)\s*", re.I)
 Fields = dict[str, list[Cand]]  # field name -> candidates (signed, place, parties, period, ...)
 Mentions = list[tuple[int, str]]  # (paragraph, agreement key) in document order
 
@@ -57,6 +63,27 @@ def _scan(corpus: Corpus, doc_id: str) -> tuple[dict[str, Fields], dict[str, str
             found: list[tuple[str, Cand]] = []
             sign = SIGN.search(sent)
             date = first_explicit([m for m in find_dates(sent, doc_date) if not m.approximate])
+            memo_at = tuple(m.start() for m in MEMO.finditer(sent))
+            whens = [w for w in find_when(sent, doc_date, memo_at) if not w.relative]
+            doc_day = parse_date_arg(doc_date) if doc_date else None
+            later = [w for w in whens if doc_day and w.last_day() > doc_day and not _VALID.search(sent[:w.start])]
+            if sign and (PLAN_SIGN.search(sent) or (date and doc_day and date.first_day() > doc_day)):
+                if later:  # "sẽ ký … vào quý IV/2025": announced, not signed
+                    w = max(later, key=lambda w: due_order(w.iso))
+                    found.append(("planned", Cand(p, a, b, sent, value=w.iso, evidence=w.text, ev_at=w.start,
+                                                  extra={"key": w.iso})))
+                    place = place_in(sent, doc_date)
+                    if place:
+                        found.append(("planned_place", Cand(p, a, b, sent, value=place[0], evidence=place[0],
+                                                            ev_at=place[1])))
+                sign, date = None, None
+            valid = _VALID.search(sent)
+            if valid:
+                until = [m for m in find_dates(sent[valid.end():], doc_date) if m.day or m.month]
+                if until:
+                    m0 = until[0]
+                    found.append(("valid_until", Cand(p, a, b, sent, value=m0.iso, evidence=m0.text,
+                                                      ev_at=valid.end() + m0.start, extra={"key": m0.iso})))
             if sign and date:
                 found.append(("signed", Cand(p, a, b, sent, value=date.iso, evidence=date.text, ev_at=date.start,
                                              extra={"mention": date})))
@@ -167,9 +194,21 @@ def extract_agreements(corpus: Corpus) -> tuple[list[Agreement], dict[str, Menti
             occasion=finding("occasion", fields["occasion"]) if fields.get("occasion") else None,
             areas=tuple(finding("area", by_area[k], key=k, neutral=True) for k in AREAS if k in by_area),
             renewal_mentioned=bool(fields.get("renewal")),
+            planned=_latest("planned", fields.get("planned")),
+            valid_until=_latest("valid_until", fields.get("valid_until")),
+            planned_place=finding("planned_place", fields["planned_place"]) if fields.get("planned_place") else None,
         ))
     out.sort(key=lambda a: (a.period_from or 9999, a.signed_date or "9999", a.key))
     return out, doc_mentions
+
+
+def _latest(name: str, cands: Optional[list[Cand]]) -> Optional[Finding]:
+    """The finding of the latest document (a later announcement or validity replaces an earlier one)."""
+    if not cands:
+        return None
+    last = max(cands, key=lambda c: (c.p.meta.date or "", -rank(c)[0]))
+    same = [c for c in cands if c.value == last.value]
+    return finding(name, same, key=last.value, neutral=True)
 
 
 def _from_originals(corpus: Corpus, cands: list[Cand]) -> list[Cand]:

@@ -20,6 +20,7 @@ from ..records import Passage
 from ..store.mirror import Change, CorpusMirror
 from .activities import extract_activities
 from .agreements import extract_agreements
+from .commitments import extract_commitments, renumber
 from .corpus import Corpus
 from .events import extract_events, link_events
 from .model import AREAS, Register
@@ -37,7 +38,8 @@ def build_register(passages: Iterable[Passage], version: str = "") -> Register:
                   if ag.key in added else ag for ag in agreements]
     events = link_events(extract_events(corpus), agreements)
     activities.sort(key=lambda a: (AREAS.index(a.area), a.date or "9999", a.doc_id, a.start))
-    return Register(version, tuple(events), tuple(agreements), tuple(activities))
+    commitments = renumber(extract_commitments(corpus))
+    return Register(version, tuple(events), tuple(agreements), tuple(activities), tuple(commitments))
 
 
 class RegisterCache:

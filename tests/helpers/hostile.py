@@ -54,16 +54,20 @@ def live_markup(markdown: str) -> list[str]:
     return found
 
 
+OUR_FIELDS = re.compile(r"^\s*(?:PAGE|NUMPAGES|SECTIONPAGES)\b")  # page numbers the briefing's footer writes
+
+
 def docx_live_parts(data: bytes) -> list[str]:
-    """Hyperlinks, fields, images and external relationships inside a .docx file."""
+    """Hyperlinks, fields (other than page numbers), images and external relationships inside a .docx file."""
     out = []
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         for name in z.namelist():
             if not name.endswith((".xml", ".rels")):
                 continue
             xml = z.read(name).decode("utf-8", "replace")
-            for pattern in ("<w:hyperlink", "<w:fldSimple", "<w:instrText", "<w:drawing", "<w:pict",
-                            'TargetMode="External"'):
+            for pattern in ("<w:hyperlink", "<w:drawing", "<w:pict", 'TargetMode="External"'):
                 if pattern in xml:
                     out.append(f"{name}: {pattern}")
+            fields = re.findall(r"<w:instrText[^>]*>([^<]*)<", xml) + re.findall(r'<w:fldSimple[^>]*w:instr="([^"]*)"', xml)
+            out += [f"{name}: field {f.strip()}" for f in fields if not OUR_FIELDS.match(f)]
     return out

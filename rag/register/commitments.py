@@ -1,0 +1,356 @@
+"""Commitments and their follow-up: every dated plan of the record, matched with what later documents report.
+
+A document is read line by line (a PDF line, a paragraph, a DOCX table row "1 | … | … | 30/6/2024 |
+…", a numbered or lettered list item), each line cut into sentences. A unit is a **commitment**
+when it puts an activity at a date after its own document's date (a quarter, a month, a day, a
+deadline "trước / before / ກ່ອນ", a year, or the year of a plan section's heading) and is neither a
+report, a postponement, a budget line nor an agreement's validity.
+
+The same commitment made again (a translation, a later plan) is one commitment; a later passage
+that matches it (shared activity terms, places, counts, the date of the document that made it,
+and for one language shared word pairs) is a :class:`~.model.FollowUp` that reports it done,
+under way, postponed or only restates it. Matching uses no words of one language only, so a Lao
+note can close a Vietnamese minute's item.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field, replace
+from typing import Optional
+
+from ..records import Passage
+from ..text.dates import find_dates, parse_date_arg
+from ..text.langs import LANGS
+from ..text.sentences import whole_sentences
+from . import lexicon as lx
+from .corpus import Corpus
+from .model import Commitment, FollowUp, Span
+from .patterns import MEMO, areas_of, classify_event, clean_item
+from .when import When, due_order, find_when
+
+_VALIDITY = re.compile(r"hiệu\s+lực|\bvalid\b|\bvalidity|\bexpires?\b|\bin\s+force|ມີຜົນສັກສິດ|ມີຜົນບັງຄັບ", re.I)
+_HEADER = {
+    "what": re.compile(r"hoạt\s+động|nội\s+dung|activit|\btask|ກິດຈະກຳ|ເນື້ອໃນ|ວຽກງານ", re.I),
+    "lead": re.compile(r"chủ\s+trì|thực\s+hiện|\blead|responsib|ຮັບຜິດຊອບ|ຜູ້ປະຕິບັດ", re.I),
+    "due": re.compile(r"thời\s+hạn|thời\s+gian|deadline|\bdue\b|\btime|\bdate|ກຳນົດ|ເວລາ", re.I),
+    "place": re.compile(r"địa\s+điểm|\bplace|venue|location|ສະຖານທີ່", re.I),
+}
+_UPPER_HEAD = re.compile(r"^((?:[IVX]{1,4}|\d{1,2})\.\s+[^.;:]{3,80}?)\s+(?=(?:\d{1,2}|[a-zđ])[.)]\s)")
+_NUMBERED_HEAD = re.compile(r"^\s*(?:[IVX]{1,4}|\d{1,2})\.\s+\S")
+_CLAUSE = re.compile(r"\s*[,;]\s+|\s+(?=sau\s+khi\b|after\b)", re.I)
+THRESHOLD = 4
+
+
+@dataclass
+class Unit:
+    """A sentence of a line, with its line (``ctx``: the list item or table row) and what it says."""
+
+    p: Passage
+    a: int  # document offsets of the cited sentence
+    b: int
+    text: str
+    ctx: str
+    doc_date: str
+    section_year: str = ""
+    row: dict[str, str] = field(default_factory=dict)  # table row: column -> cell
+
+    @property
+    def lang(self) -> str:
+        return self.p.lang
+
+    def span(self, value: str = "") -> Span:
+        m = self.p.meta
+        return Span(m.doc_id, self.p.id, m.lang, self.a, self.b, self.text, value or self.text, 0, value, m.title,
+                    m.date or "")
+
+
+@dataclass
+class Features:
+    terms: dict[str, int]
+    places: set[str]
+    numbers: set[str]
+    periods: set[str]
+    dates: set[str]
+    pairs: set[str]
+    lang: str
+
+
+def features(text: str, lang: str) -> Features:
+    t = text
+    return Features(lx.terms(t), set(lx.places(t)), lx.numbers(t),
+                    {m.group() for m in re.finditer(r"(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d", t)},
+                    {m.iso for m in find_dates(t, None, relative=False)},
+                    lx.bigrams(t) if lang in ("vi", "en") else set(), lang)
+
+
+def score(c: Features, u: Features, made: str = "") -> int:
+    """How surely ``u`` speaks of the activity ``c`` (0 when they share no activity term)."""
+    shared = set(c.terms) & set(u.terms)
+    if not any(c.terms[k] >= 2 for k in shared):
+        return 0
+    for group in lx.EXCLUSIVE:  # drafting is not signing
+        if (c.terms.keys() & group) and (u.terms.keys() & group) and not (c.terms.keys() & u.terms.keys() & group):
+            return 0
+    if ("extension" in c.terms) != ("extension" in u.terms):  # extending a pilot is not the pilot
+        return 0
+    s = sum(c.terms[k] for k in shared)
+    s += 2 * len(c.places & u.places) + 2 * len(c.numbers & u.numbers) + 2 * len(c.periods & u.periods)
+    if c.numbers and u.numbers and not (c.numbers & u.numbers):
+        s -= 3  # 30 staff is not 120 staff
+    if made and any(d == made or (len(d) == 7 and made.startswith(d)) for d in u.dates):
+        s += 2  # "under the minutes of 15/3/2023"
+    if c.lang == u.lang and c.pairs and u.pairs:
+        ratio = len(c.pairs & u.pairs) / min(len(c.pairs), len(u.pairs))
+        s += 4 if ratio >= 0.5 else 2 if ratio >= 0.3 else 0
+    return s
+
+
+# --- reading documents into units -----------------------------------------------------------------
+def _doc_text(corpus: Corpus, doc_id: str) -> str:
+    ps = corpus.docs[doc_id]
+    end = max(p.meta.start + len(p.text) for p in ps)
+    chars = ["\n"] * end
+    for p in ps:
+        chars[p.meta.start : p.meta.start + len(p.text)] = list(p.text)
+    return "".join(chars)
+
+
+def _passage_at(corpus: Corpus, doc_id: str, a: int, b: int) -> tuple[Passage, int, int]:
+    best = max(corpus.docs[doc_id], key=lambda p: min(b, p.meta.start + len(p.text)) - max(a, p.meta.start))
+    s, e = best.meta.start, best.meta.start + len(best.text)
+    return best, max(a, s), min(b, e)
+
+
+def _lines(text: str) -> list[tuple[int, str]]:
+    out, pos = [], 0
+    for line in text.split("\n"):
+        a = pos
+        pos += len(line) + 1
+        stripped = line.strip()
+        if not stripped:
+            continue
+        a += len(line) - len(line.lstrip())
+        m = _UPPER_HEAD.match(stripped)
+        if m and m.group(1) == m.group(1).upper():  # "III. CÁC NỘI DUNG ĐÃ THỐNG NHẤT 1. BHXH …": the heading, then the item
+            out.append((a, m.group(1)))
+            rest = stripped[m.end():]
+            out.append((a + m.end(), rest))
+        else:
+            out.append((a, stripped))
+    return out
+
+
+def read_units(corpus: Corpus, doc_id: str) -> list[Unit]:
+    """The units of one document, in order, with the year of the plan section they stand in."""
+    first = corpus.docs[doc_id][0]
+    doc_date = first.meta.date or ""
+    text = _doc_text(corpus, doc_id)
+    units: list[Unit] = []
+    header: list[str] = []
+    section_year = ""
+    for a, line in _lines(text):
+        if " | " in line:
+            cells = [c.strip() for c in line.split("|")]
+            roles = [next((k for k, rx in _HEADER.items() if rx.search(c)), "") for c in cells]
+            if sum(1 for r in roles if r) >= 2 and not find_when(line, doc_date):
+                header = roles
+                continue
+            row = {r: c for r, c in zip(header, cells) if r} if header else {}
+            p, s, e = _passage_at(corpus, doc_id, a, a + len(line))
+            units.append(Unit(p, s, e, text[s:e], line, doc_date, section_year, row))
+            continue
+        short = len(line) <= 90 and not line.rstrip().endswith(".")
+        letters = re.sub(r"[^\w]|\d", "", line)
+        if short and (_NUMBERED_HEAD.match(line) or (letters and letters == letters.upper()) or line.endswith(":")):
+            if lx.PLAN_SECTION.search(line):
+                years = [w.iso for w in find_when(line, doc_date) if len(w.iso) == 4]
+                section_year = years[-1] if years else ""
+            else:
+                section_year = ""
+        marker = lx.ITEM.match(line)
+        skip = marker.end() if marker else 0
+        for s in whole_sentences(line[skip:]):
+            sa, sb = a + skip + s.start, a + skip + s.end
+            p, ca, cb = _passage_at(corpus, doc_id, sa, sb)
+            ctx = line if (lx.ITEM.match(line) or len(line) <= 600) else text[sa:sb]
+            units.append(Unit(p, ca, cb, text[ca:cb], ctx, doc_date, section_year))
+    return units
+
+
+# --- commitments ----------------------------------------------------------------------------------
+def _due(u: Unit) -> Optional[When]:
+    """The due date of a planning unit, or None when it plans nothing after its document's date."""
+    if not u.doc_date or lx.BUDGET.search(u.text) or lx.POSTPONE.search(u.text) or lx.NOT_DONE.search(u.text):
+        return None
+    doc = parse_date_arg(u.doc_date)
+    memo_at = tuple(m.start() for m in MEMO.finditer(u.text))
+    source = u.row.get("due") or u.text
+    found = [w for w in find_when(source, u.doc_date, memo_at) if not w.relative]
+    if u.row.get("due") and not found:
+        found = [w for w in find_when(u.text, u.doc_date, memo_at) if not w.relative]
+    t = u.text
+    future = []
+    for w in found:
+        head = t[max(0, w.start - 30) : w.start] if source is t else ""
+        if _VALIDITY.search(head):
+            continue
+        cue = lx.PLAN.search(t) or lx.REQUEST.search(t)
+        if w.period and not cue:
+            continue
+        if w.last_day() > doc and (w.first_day() > doc or (w.by and cue) or u.row):
+            future.append(w)
+    if (not future and u.section_year and int(u.section_year) >= doc.year and (lx.ITEM.match(u.ctx) or u.row)
+            and not lx.DONE.search(t) and not lx.PROGRESS.search(t)):
+        own = [w for w in found if w.iso[:4] == u.section_year]
+        return own[0] if own else When(u.section_year, 0, 0, u.section_year, by=True)
+    if not future:
+        return None
+    if lx.DONE.search(t) and not lx.PLAN.search(t):
+        return None
+    return max(future, key=lambda w: due_order(w.iso))
+
+
+def _lead(u: Unit) -> tuple[str, str]:
+    if u.row.get("lead"):
+        keys = lx.orgs(u.row["lead"])
+        return (keys[0][1] if keys else ""), u.row["lead"]
+    m = lx.LEAD_LABEL.search(u.ctx)
+    if m:
+        keys = lx.orgs(m.group(1))
+        return (keys[0][1] if keys else ""), m.group(1).strip()
+    body = lx.ITEM.sub("", u.text, count=1)
+    found = [(at, k) for at, k in lx.orgs(body) if at <= 12]
+    return (found[0][1], "") if found else ("", "")
+
+
+def _what(u: Unit) -> str:
+    if u.row.get("what"):
+        return clean_item(u.row["what"])
+    return clean_item(lx.ITEM.sub("", u.text, count=1))
+
+
+def _state(u: Unit, c: Features) -> tuple[str, str]:
+    """(report state, new due) of a unit that speaks of a commitment with features ``c``."""
+    doc = parse_date_arg(u.doc_date) if u.doc_date else None
+    ctx = u.ctx if len(u.ctx) <= 600 else u.text
+    whens = [w for w in find_when(ctx, u.doc_date) if not w.relative]
+    future = [w for w in whens if doc and w.last_day() > doc]
+    new_due = max(future, key=lambda w: due_order(w.iso)).iso if future else ""
+    if lx.POSTPONE.search(ctx) and future:
+        return "postponed", new_due
+    states, done_places, progress = [], set(), False
+    for clause in _CLAUSE.split(u.text):
+        f = features(clause, u.lang)
+        if not (set(f.terms) & set(c.terms)) and not (f.numbers & c.numbers):
+            if f.places & c.places and lx.PROGRESS.search(clause):
+                progress = True  # "tỉnh Chăm-pa-xắc và tỉnh Khăm Muộn đang chuẩn bị"
+            continue
+        past = [w for w in find_when(clause, u.doc_date) if doc and w.last_day() <= doc]
+        pct = [int(x) for x in re.findall(r"(\d{1,3})\s*%", clause)]
+        held_only = lx.HELD.search(clause) and not lx.DONE.search(lx.HELD.sub(" ", clause))
+        if lx.DONE.search(clause) and not lx.NOT_DONE.search(clause) and not (held_only and not (c.terms.keys() & lx.EVENTS)):
+            st = "in_progress" if pct and max(pct) < 100 else "done"
+        elif lx.EXISTS.search(clause) and "draft" in c.terms and "draft" in f.terms:
+            st = "done"  # "Dự thảo Biên bản ghi nhớ gồm 9 điều": the draft exists
+        elif lx.AFTER.search(clause) and past and not lx.PLAN.search(clause):
+            st = "done"
+        elif lx.STARTED.search(clause) or lx.PROGRESS.search(clause):
+            st = "in_progress"
+        elif lx.PLAN.search(clause):
+            st = "restated"
+        else:
+            st = "mention"
+        if st == "done":
+            done_places |= f.places
+        progress |= st == "in_progress"
+        states.append(st)
+    if not states:
+        return "mention", ""
+    if "done" in states:
+        if progress and c.places - done_places and future:
+            return "in_progress", new_due
+        return "done", ""
+    if "in_progress" in states:
+        return "in_progress", new_due
+    dated_past = [w for w in whens if doc and w.last_day() <= doc]
+    if dated_past and classify_event(u.text) and not lx.PLAN.search(u.text) and c.terms.keys() & lx.EVENTS:
+        return "done", ""  # "Trong hai ngày 18 và 19/6/2024, … tổ chức Hội thảo …"
+    return states[0] if "restated" in states else "mention", new_due
+
+
+def extract_commitments(corpus: Corpus) -> list[Commitment]:
+    """Every dated commitment of the record (oldest first), each with the later passages about it."""
+    units_by_doc = {doc_id: read_units(corpus, doc_id) for doc_id in corpus.docs}
+    order = sorted(units_by_doc, key=lambda d: (corpus.docs[d][0].meta.date or "9999", not corpus.docs[d][0].meta.official,
+                                                 corpus.docs[d][0].lang != "vi", d))
+    made: list[dict] = []
+    for doc_id in order:
+        for u in units_by_doc[doc_id]:
+            due = _due(u)
+            if due is None:
+                continue
+            if lx.REQUEST.search(u.text) and not lx.PLAN.search(u.text) and not lx.orgs(u.text):
+                continue  # an internal request ("Đề nghị Tổng Giám đốc …"), not one to the other side
+            f = features(u.ctx if u.row else u.text, u.lang)
+            if not f.terms:
+                continue
+            best, best_s = None, 0
+            for m in made:
+                if m["unit"].p.doc_id == doc_id:
+                    continue
+                s = score(m["f"], f, m["unit"].doc_date)
+                if s > best_s:
+                    best, best_s = m, s
+            if best is not None and best_s >= THRESHOLD:
+                if best["unit"].doc_date == u.doc_date and u.p.meta.family_id != best["unit"].p.meta.family_id:
+                    best["versions"].append(u)  # the same item in another language version
+                else:
+                    best["also"].append(u)
+                continue
+            made.append({"unit": u, "due": due, "f": f, "versions": [], "also": []})
+
+    out = []
+    all_units = [u for us in units_by_doc.values() for u in us]
+    for i, m in enumerate(made):
+        u: Unit = m["unit"]
+        for v in m["also"]:  # a later, more detailed wording names more places
+            m["f"].places |= set(lx.places(v.row.get("place", "") + " " + (v.ctx if v.row else v.text)))
+        own_docs = {u.p.doc_id} | {v.p.doc_id for v in m["versions"]}
+        reports: dict[str, list[FollowUp]] = defaultdict(list)
+        for v in all_units:
+            if v.p.doc_id in own_docs or not v.doc_date or v.doc_date <= u.doc_date:
+                continue
+            s = score(m["f"], features(v.text, v.lang), u.doc_date)
+            if s < THRESHOLD:
+                continue
+            st, new_due = _state(v, m["f"])
+            reports[v.p.doc_id].append(FollowUp(cited=v.span(), shown={v.lang: v.span()}, state=st,
+                                                date=v.doc_date, new_due=new_due, score=s))
+        followups = []
+        for doc_reports in reports.values():  # one report per document: its strongest statement
+            order_key = ("done", "postponed", "in_progress", "restated", "mention")
+            followups.append(min(doc_reports, key=lambda f: (order_key.index(f.state), -f.score)))
+        lead, lead_text = _lead(u)
+        what = _what(u)
+        shown = {u.lang: u.span(what)}
+        for v in m["versions"]:
+            if v.lang in LANGS:
+                shown.setdefault(v.lang, v.span(_what(v)))
+        place_src = u.row.get("place", "") + " " + (u.ctx if u.row else u.text)
+        counts = tuple((c.value, c.unit) for c in lx.counts(what if u.row else u.text))
+        out.append(Commitment(
+            cited=u.span(what), shown=shown, key=f"c{i + 1:02d}",
+            kind="request" if lx.REQUEST.search(u.text) and not lx.PLAN.search(u.text) else "commitment",
+            due=m["due"].iso, due_text=m["due"].text, made=u.doc_date, what=what, lead=lead, lead_text=lead_text,
+            places=tuple(dict.fromkeys(lx.places(place_src))), counts=counts, terms=tuple(m["f"].terms),
+            area=(areas_of(what) or ["other"])[0], document=u.p.meta.title,
+            also=tuple(v.span(_what(v)) for v in m["versions"] + m["also"]),
+            followups=tuple(sorted(followups, key=lambda f: f.date)),
+        ))
+    return sorted(out, key=lambda c: (due_order(c.due), c.made, c.key))
+
+
+def renumber(items: list[Commitment]) -> list[Commitment]:
+    """Keys in due order (c01, c02, …)."""
+    return [replace(c, key=f"c{i + 1:02d}") for i, c in enumerate(items)]

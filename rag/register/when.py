@@ -1,0 +1,166 @@
+"""When a commitment is due and when an event ran: quarters, deadlines, day ranges, in vi / lo / en.
+
+:mod:`rag.text.dates` reads days, months and years; commitments are also due in a quarter
+("quý III/2023", "Q2 2024", "ໄຕມາດທີ ໔ ປີ ໒໐໒໓"), at the end of a year ("ທ້າຍປີ 2025"), before a
+day or a month ("trước ngày 30/6/2024", "trước tháng 12/2024": the end of November), or within a
+period ("ໃນໄລຍະປີ 2024-2025": its last year). Events run over day ranges ("Từ ngày 6 đến ngày
+10/11/2023", "18-19/6/2024", "21–22 May 2024", "ແຕ່ວັນທີ ໒໑ ຫາ ວັນທີ ໓໑ ເດືອນ ສິງຫາ ໒໐໒໓").
+
+ISO forms: 'YYYY-MM-DD', 'YYYY-MM', 'YYYY-Qn', 'YYYY'; :func:`due_span` gives the first and last day.
+Offsets are code-point offsets into the text given (Lao digits are read in place).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from ..text.dates import DateMention, find_dates, find_periods, last_day, parse_iso
+from ..text.langs import EN_MONTHS, LAO_MONTHS
+from ..text.normalize import lao_to_arabic
+
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+_ORDINAL = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+_QUARTER = [
+    re.compile(r"quý\s+(IV|I{1,3}|[1-4])\s*(?:/|[-,]?\s*năm\s+|\s+)\s*(\d{4})(?!\d)", re.I),
+    re.compile(r"\bQ([1-4])\s*[/-]?\s*(\d{4})\b", re.I),
+    re.compile(r"\b(first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\s+(?:of\s+)?(\d{4})\b", re.I),
+    re.compile(r"ໄຕມາດ\s*(?:ທີ\s*)?(IV|I{1,3}|[1-4])\s*(?:/|ຂອງ\s*)?\s*(?:ປີ\s*)?(\d{4})(?!\d)", re.I),
+]
+_YEAR_END = re.compile(r"(?:cuối\s+năm|\bend\s+of\s+(?:the\s+year\s+)?|\blate\s+|ທ້າຍ\s*ປີ\s*)(\d{4})(?!\d)", re.I)
+_FOR_YEAR = re.compile(r"\b(?:for|planned\s+in|due\s+in)\s+(\d{4})\b(?!\s*[-–])", re.I)
+_BEFORE = re.compile(r"(?:trước|\bbefore|\bprior\s+to|ກ່ອນ)\s*$", re.I)
+_BY = re.compile(r"(?:trước|chậm\s+nhất|hạn|\bbefore|\bby|\bno\s+later\s+than|\buntil|ກ່ອນ|ພາຍໃນ)\s*(?:ngày\s*|ວັນທີ\s*)?$", re.I)
+_IN_PERIOD = re.compile(r"(?:trong\s+(?:giai\s+đoạn\s+|thời\s+gian\s+)?|\bin\s+|\bduring\s+|\bover\s+|ໃນ\s*ໄລຍະ\s*(?:ປີ\s*)?|"
+                        r"ໃນ\s*ປີ\s*)$", re.I)
+_RANGE_HEAD = re.compile(r"(?<![\d/])(\d{1,2})\s*(?:[-–—]|đến|tới|\bto\b|\buntil\b|\bthrough\b|\bvà\b|\band\b|ຫາ|ແລະ)\s*"
+                         r"(?:ngày\s*|ວັນທີ\s*)?$", re.I)
+_SLASH_RANGE = re.compile(r"(?<![\d/])(\d{1,2})\s*[-–]\s*(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})(?!\d)")
+
+
+@dataclass(frozen=True)
+class When:
+    """A due date or a date as written: ISO (day, month, quarter or year), its span, and how it was marked."""
+
+    iso: str
+    start: int
+    end: int
+    text: str
+    by: bool = False  # a deadline ("trước", "by", "ກ່ອນ")
+    period: bool = False  # the last year of a period ("ໃນໄລຍະປີ 2024-2025")
+    relative: bool = False
+
+    def first_day(self) -> dt.date:
+        return due_span(self.iso)[0]
+
+    def last_day(self) -> dt.date:
+        return due_span(self.iso)[1]
+
+
+def parse_due(iso: str) -> Optional[tuple[int, Optional[int], Optional[int], Optional[int]]]:
+    """'2025-Q4' -> (2025, None, None, 4); '2024-06-30' -> (2024, 6, 30, None); junk -> None."""
+    m = re.fullmatch(r"(\d{4})-Q([1-4])", iso or "")
+    if m:
+        return int(m[1]), None, None, int(m[2])
+    p = parse_iso(iso or "")
+    return (p[0], p[1], p[2], None) if p else None
+
+
+def due_span(iso: str) -> tuple[dt.date, dt.date]:
+    """First and last day of a due date (quarters included); the whole calendar when it is not one."""
+    p = parse_due(iso)
+    if not p:
+        return dt.date.min, dt.date.max
+    y, mo, d, q = p
+    if q:
+        return dt.date(y, 3 * q - 2, 1), last_day(y, 3 * q)
+    return dt.date(y, mo or 1, d or 1), last_day(y, mo, d)
+
+
+def due_order(iso: str) -> tuple[dt.date, dt.date]:
+    """Sort key: by last day, then first day."""
+    a, b = due_span(iso)
+    return b, a
+
+
+def _taken(a: int, b: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a < y and x < b for x, y in spans)
+
+
+def find_when(text: str, doc_date: Optional[str] = None, memo_at: tuple[int, ...] = ()) -> list[When]:
+    """Every due date or date of ``text`` in text order: quarters, year ends, deadlines, days, months,
+    years, and the last year of a period the text puts something in. ``memo_at``: offsets of
+    agreement mentions, whose period names the agreement, not a date."""
+    t = lao_to_arabic(text)
+    out: list[When] = []
+    taken: list[tuple[int, int]] = []
+
+    def by_at(a: int) -> bool:
+        return bool(_BY.search(t[max(0, a - 24) : a]))
+
+    for rx in _QUARTER:
+        for m in rx.finditer(t):
+            q = _ROMAN.get(m[1].upper()) or _ORDINAL.get(m[1].lower())
+            out.append(When(f"{m[2]}-Q{q}", m.start(), m.end(), text[m.start() : m.end()], by=by_at(m.start())))
+            taken.append((m.start(), m.end()))
+    for m in _YEAR_END.finditer(t):
+        if not _taken(m.start(), m.end(), taken):
+            out.append(When(m[1], m.start(), m.end(), text[m.start() : m.end()], by=True))
+            taken.append((m.start(), m.end()))
+    for m in _FOR_YEAR.finditer(t):
+        if not _taken(m.start(1), m.end(1), taken):
+            out.append(When(m[1], m.start(1), m.end(1), m[1]))
+            taken.append((m.start(1), m.end(1)))
+    for m in _SLASH_RANGE.finditer(t):  # "18-19/6/2024": the last day
+        if not _taken(m.start(), m.end(), taken):
+            iso = f"{int(m[4]):04d}-{int(m[3]):02d}-{int(m[2]):02d}"
+            out.append(When(iso, m.start(), m.end(), text[m.start() : m.end()]))
+            taken.append((m.start(), m.end()))
+    for p in find_periods(text):
+        if _taken(p.start, p.end, taken):
+            continue
+        taken.append((p.start, p.end))
+        named = any(0 <= p.start - at <= 90 for at in memo_at)
+        if not named and _IN_PERIOD.search(t[max(0, p.start - 20) : p.start]):
+            out.append(When(str(p.end_year), p.start, p.end, text[p.start : p.end], by=True, period=True))
+    for m in find_dates(text, doc_date):
+        if _taken(m.start, m.end, taken) or m.approximate:
+            continue
+        iso, by = m.iso, by_at(m.start)
+        if _BEFORE.search(t[max(0, m.start - 12) : m.start]) and m.month and not m.day:
+            # "trước tháng 12/2024": done by the end of the month before
+            prev = dt.date(m.year, m.month, 1) - dt.timedelta(days=1)
+            iso, by = prev.isoformat(), True
+        out.append(When(iso, m.start, m.end, m.text, by=by, relative=m.relative))
+    return sorted(out, key=lambda w: w.start)
+
+
+def day_range(text: str, m: DateMention) -> Optional[tuple[str, str]]:
+    """(first day, last day) ISO when a day mention ends a range ("Từ ngày 6 đến ngày 10/11/2023")."""
+    if not m.day or m.relative:
+        return None
+    t = lao_to_arabic(text)
+    head = _RANGE_HEAD.search(t[max(0, m.start - 24) : m.start])
+    if head:
+        d0 = int(head[1])
+        if 1 <= d0 < m.day:
+            return dt.date(m.year, m.month, d0).isoformat(), m.iso
+    return None
+
+
+def slash_ranges(text: str) -> list[tuple[int, int, str, str]]:
+    """'18-19/6/2024' ranges the date reader does not see: (start, end, first ISO, last ISO)."""
+    out = []
+    for m in _SLASH_RANGE.finditer(lao_to_arabic(text)):
+        y, mo, d0, d1 = int(m[4]), int(m[3]), int(m[1]), int(m[2])
+        try:
+            a, b = dt.date(y, mo, d0), dt.date(y, mo, d1)
+        except ValueError:
+            continue
+        if a < b:
+            out.append((m.start(), m.end(), a.isoformat(), b.isoformat()))
+    return out
+
+
+MONTH_WORDS = tuple(EN_MONTHS) + tuple(LAO_MONTHS)
