@@ -17,6 +17,7 @@ from dataclasses import replace
 from typing import Optional
 
 from ..records import Passage
+from ..store.embeddings import BaseEmbedder
 from ..store.mirror import Change, CorpusMirror
 from .activities import extract_activities
 from .agreements import extract_agreements
@@ -28,8 +29,10 @@ from .model import AREAS, Register
 log = logging.getLogger(__name__)
 
 
-def build_register(passages: Iterable[Passage], version: str = "") -> Register:
-    """The events, agreements and planned activities of ``passages`` (any order), at corpus ``version``."""
+def build_register(passages: Iterable[Passage], version: str = "", embedder: Optional[BaseEmbedder] = None) -> Register:
+    """The events, agreements and planned activities of ``passages`` (any order), at corpus ``version``.
+
+    ``embedder`` (optional, the store's): commitments are also matched with later reports by meaning."""
     corpus = Corpus(passages)
     agreements, doc_mentions = extract_agreements(corpus)
     activities, added = extract_activities(corpus, agreements, doc_mentions)

@@ -101,6 +101,13 @@ PLAN = re.compile(
     r"\bsẽ\b|\bdự\s+kiến\b|\bkế\s+hoạch\b|cam\s+kết|thống\s+nhất|\bphấn\s+đấu\b|\bwill\b|\bplan(?:s|ned)?\b|"
     r"\bdue\s+to\b|\bexpected\b|\bcommit(?:s|ted|ment|ments)?\b|\bagreed\b|\bto\s+be\b|(?<!ກິດ)ຈະ(?!ແຈ້ງ)|ຄາດວ່າ|ມີແຜນ|ວາງແຜນ|ຕົກລົງ|ຄຳໝັ້ນສັນຍາ",
     re.I)
+FUTURE = re.compile(
+    r"\bsẽ\b|\bdự\s+kiến\b|\bkế\s+hoạch\b|\bphấn\s+đấu\b|\bwill\b|\bplan(?:s|ned)?\b|\bexpected\b|\bdue\s+to\s+be\b|"
+    r"\bto\s+be\s+(?:held|signed|completed)\b|(?<!ກິດ)ຈະ(?!ແຈ້ງ)|ຄາດວ່າ|ມີແຜນ|ວາງແຜນ|ກຳນົດຈະ",
+    re.I)
+"""Cues that put what follows in the future (a plan), not agreement words: the day two sides
+agreed on something is a day something happened."""
+VALIDITY = re.compile(r"hiệu\s+lực|\bvalid\b|\bvalidity|\bexpires?\b|\bin\s+force|ມີຜົນສັກສິດ|ມີຜົນບັງຄັບ", re.I)
 REQUEST = re.compile(r"đề\s+nghị|mong\s+muốn|\brequest(?:s|ed)?\b|\bask(?:s|ed)?\b|\bpropos(?:e|ed|al)\b|ສະເໜີ|ຂໍໃຫ້",
                      re.I)
 DONE = re.compile(

@@ -19,7 +19,9 @@ EVENT_RX: list[tuple[str, re.Pattern]] = [
                          r"\bmedals?\s+(?:was|were)\s+presented|\bpresented\s+(?:the\s+)?medals?|\bawarded\b|"
                          r"ມອບຫຼຽນ|ມອບຫລຽນ", re.I)),
     ("launch", re.compile(r"\blaunch(?:ed|es)?\b|khai\s+trương|khởi\s+động|(?:đã\s+được\s+|đã\s+)mở\s+rộng\s+sang|"
-                          r"\bextended\s+to\b|ເປີດນຳໃຊ້|ໄດ້ຂະຫຍາຍ", re.I)),
+                          r"\bextended\s+to\b|ເປີດນຳໃຊ້|ໄດ້ຂະຫຍາຍ|vận\s+hành\s+chính\s+thức|chính\s+thức\s+(?:vận\s+hành|đi\s+vào)|"
+                          r"đưa\s+vào\s+(?:vận\s+hành|sử\s+dụng)|\bofficially\s+(?:in\s+operation|in\s+use|put\s+into)|"
+                          r"\bwent\s+live\b|\bgo-live\b|ນຳໃຊ້ຢ່າງເປັນທາງການ|ເລີ່ມນຳໃຊ້", re.I)),
     ("signing", re.compile(r"(?<!đăng\s)(?<!thư\s)\bký(?:\s+kết)?\b(?!\s+(?:hiệu|túc|sự|giả|ức))|"
                            r"\bsign(?:ed|ing|s)?\b|ລົງນາມ|ເຊັນສັນຍາ", re.I)),
     ("review", re.compile(r"tổng\s+kết|sơ\s+kết|\breview(?:ed|ing|s)?\b|ສະຫຼຸບ|ສະຫລຸບ|ທົບທວນ", re.I)),
@@ -27,7 +29,8 @@ EVENT_RX: list[tuple[str, re.Pattern]] = [
     ("conference", re.compile(r"hội\s+nghị|hội\s+thảo|diễn\s+đàn|\bconference\b|\bseminar\b|\bforum\b|\bsummit\b|"
                               r"ສຳມະນາ", re.I)),
     ("visit", re.compile(r"\bthăm\b(?!\s+hỏi)|sang\s+làm\s+việc|khảo\s+sát|\bvisit(?:ed|ing|s)?\b|study\s+tour|"
-                         r"ຢ້ຽມຢາມ|ຢ້ຽມຊົມ|ທັດສະນະສຶກສາ", re.I)),
+                         r"ຢ້ຽມຢາມ|ຢ້ຽມຊົມ|ທັດສະນະສຶກສາ|giao\s+lưu|\bfriendship\s+(?:sports\s+)?exchange|"
+                         r"\bsports\s+exchange|\btravell?ed\s+to\b|ແລກປ່ຽນກິລາ|ເດີນທາງໄປ", re.I)),
     ("meeting", re.compile(r"làm\s+việc|hội\s+đàm|gặp\s+gỡ|\bmet\b|\bmeeting\b|working\s+session|\btalks\b|ພົບປະ|"
                            r"ເຮັດວຽກຮ່ວມ|ເຈລະຈາ|ກອງປະຊຸມ", re.I)),
     ("training", re.compile(r"tập\s+huấn|đào\s+tạo|\btraining\b|ຝຶກອົບຮົມ", re.I)),
