@@ -70,6 +70,24 @@ MEMO = re.compile(
     re.I,
 )
 AGREEMENT_WORD = re.compile(r"hiệp\s+định|th[ỏo]a\s+thuận|thoả\s+thuận|agreement|ສັນຍາ|ຂໍ້ຕົກລົງ", re.I)
+INSTRUMENT = re.compile(
+    r"hiệp\s+định|th[ỏo]a\s+thuận|thoả\s+thuận|\bagreement\b|ສັນຍາ(?!ລັກ)|ຂໍ້ຕົກລົງ|phụ\s+lục|\bannex\b|"
+    r"ເອກະສານຊ້ອນທ້າຍ|nghị\s+định\s+thư|\bprotocol\b|ພິທີສານ|ບົດບັນທຶກ(?:ຄວາມ|ການ)?(?:ເຂົ້າໃຈ|ຕົກລົງ|ຮ່ວມມື)",
+    re.I)
+"""A word that names an instrument (agreement, annex, protocol, memorandum): with the period it
+covers next to it ("Thỏa thuận hợp tác về công nghệ thông tin giai đoạn 2019-2021", "the annex for
+2024-2026"), it names an agreement whatever words stand between."""
+REFERENCE = re.compile(r"^\W*(?:căn\s+cứ|theo|pursuant\s+to|under|in\s+accordance\s+with|according\s+to|"
+                       r"with\s+reference\s+to|ອີງຕາມ|ຕາມ|ອີງໃສ່)\b", re.I)
+"""A sentence that opens by citing an instrument ("Căn cứ Biên bản ghi nhớ … 2016-2020", "ອີງຕາມ…"): it
+names an earlier instrument, which the sentences after it do not speak of."""
+DATED = re.compile(r"ລົງວັນທີ|\bdated\b", re.I)
+"""An instrument cited by the day it bears ("ຂໍ້ຕົກລົງ … ລົງວັນທີ ໙/໑໐/໒໐໑໙"): the day it was signed."""
+
+
+def anaphor_kind(word: str) -> str:
+    """'mou' or 'agreement' for a word naming an instrument ("thỏa thuận" -> agreement, "biên bản" -> mou)."""
+    return "mou" if re.search(r"biên\s+bản|bản\s+ghi|memorand|\bmou\b|ບົດບັນທຶກ", word, re.I) else "agreement"
 ANAPHOR = re.compile(r"\bbiên\s+bản\b|\b(?:the|this|that)\s+(?:memorandum|agreement)\b|\bthỏa\s+thuận\b|"
                       r"\bthoả\s+thuận\b|\bhiệp\s+định\b|ບົດບັນທຶກ|(?<!ສົນທິ)(?<!ໝັ້ນ)ສັນຍາ", re.I)
 SIGN = re.compile(r"(?<!đăng\s)(?<!thư\s)\bký(?:\s+kết)?\b(?!\s+(?:hiệu|túc|sự|giả|ức))|\bsign(?:ed|ing|s)?\b|"
