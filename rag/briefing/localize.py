@@ -185,7 +185,7 @@ def _what(c: Commitment, lang: str) -> str:
         return trim(span.value or c.what, 0, 200)
     weights = {k: lx.CONCEPTS[k][0] for k in c.terms if k in lx.CONCEPTS}
     keys = sorted(weights, key=lambda k: (-weights[k], list(lx.CONCEPTS).index(k)))[:3]
-    words = [t(f"concept_{k}", lang) for k in keys]
+    words = [t(f"concept_{k}", lang) for k in keys] or [t("row_commitment", lang)]  # no activity term: say what it is
     words = words[:1] + [w[:1].lower() + w[1:] for w in words[1:]]
     text = ", ".join(words)
     text = text[:1].upper() + text[1:]

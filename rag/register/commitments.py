@@ -26,10 +26,10 @@ from ..text.sentences import whole_sentences
 from . import lexicon as lx
 from .corpus import Corpus
 from .model import Commitment, FollowUp, Span
+from .happened import happenings
 from .patterns import MEMO, areas_of, classify_event, clean_item
 from .when import When, due_order, find_when
 
-_VALIDITY = re.compile(r"hiệu\s+lực|\bvalid\b|\bvalidity|\bexpires?\b|\bin\s+force|ມີຜົນສັກສິດ|ມີຜົນບັງຄັບ", re.I)
 _HEADER = {
     "what": re.compile(r"hoạt\s+động|nội\s+dung|activit|\btask|ກິດຈະກຳ|ເນື້ອໃນ|ວຽກງານ", re.I),
     "lead": re.compile(r"chủ\s+trì|thực\s+hiện|\blead|responsib|ຮັບຜິດຊອບ|ຜູ້ປະຕິບັດ", re.I),
@@ -54,6 +54,7 @@ class Unit:
     doc_date: str
     section_year: str = ""
     row: dict[str, str] = field(default_factory=dict)  # table row: column -> cell
+    topic: str = ""  # the heading of its list item ("໑. ໂປຣແກຣມຄຸ້ມຄອງການຈ່າຍເງິນບຳນານ: …"), for matching
 
     @property
     def lang(self) -> str:
@@ -84,25 +85,36 @@ def features(text: str, lang: str) -> Features:
                     lx.bigrams(t) if lang in ("vi", "en") else set(), lang)
 
 
-def score(c: Features, u: Features, made: str = "") -> int:
-    """How surely ``u`` speaks of the activity ``c`` (0 when they share no activity term)."""
+def score(c: Features, u: Features, made: str = "", others: frozenset[str] = frozenset()) -> int:
+    """How surely ``u`` speaks of the activity ``c`` (0 when they share no activity term and, in one
+    language, not most of their word pairs). ``made``: the date of the document that made ``c``;
+    ``others``: dates of the other documents that make commitments (a report "under the minutes of
+    15/3/2023" follows up those minutes, not an item made elsewhere)."""
     shared = set(c.terms) & set(u.terms)
-    if not any(c.terms[k] >= 2 for k in shared):
+    ratio = 0.0
+    if c.lang == u.lang and c.pairs and u.pairs:
+        ratio = len(c.pairs & u.pairs) / min(len(c.pairs), len(u.pairs))
+    if not any(c.terms[k] >= 2 for k in shared) and ratio < 0.5:
         return 0
     for group in lx.EXCLUSIVE:  # drafting is not signing
         if (c.terms.keys() & group) and (u.terms.keys() & group) and not (c.terms.keys() & u.terms.keys() & group):
             return 0
     if ("extension" in c.terms) != ("extension" in u.terms):  # extending a pilot is not the pilot
         return 0
+    if (c.terms.keys() & lx.OBJECTS) - u.terms.keys() and (u.terms.keys() & lx.OBJECTS) - c.terms.keys():
+        return 0  # each about something the other does not name
+    if c.terms.keys() & lx.EVENTS - {"exchange"} and not (shared & lx.EVENTS):
+        if sum(1 for k in shared if c.terms[k] >= 2) < 2:
+            return 0  # a course, a seminar, a visit is reported as such, or by two other things it is about
     s = sum(c.terms[k] for k in shared)
     s += 2 * len(c.places & u.places) + 2 * len(c.numbers & u.numbers) + 2 * len(c.periods & u.periods)
     if c.numbers and u.numbers and not (c.numbers & u.numbers):
         s -= 3  # 30 staff is not 120 staff
     if made and any(d == made or (len(d) == 7 and made.startswith(d)) for d in u.dates):
         s += 2  # "under the minutes of 15/3/2023"
-    if c.lang == u.lang and c.pairs and u.pairs:
-        ratio = len(c.pairs & u.pairs) / min(len(c.pairs), len(u.pairs))
-        s += 4 if ratio >= 0.5 else 2 if ratio >= 0.3 else 0
+    elif any(d in others and d != made for d in u.dates):
+        s -= 4  # it follows up another document's items
+    s += 4 if ratio >= 0.5 else 2 if ratio >= 0.3 else 0
     return s
 
 
@@ -141,6 +153,17 @@ def _lines(text: str) -> list[tuple[int, str]]:
     return out
 
 
+_TOPIC = re.compile(r"^([^.:;]{4,80}):\s")
+
+
+def _topic(line: str, skip: int) -> str:
+    """"1. Thí điểm thu BHXH điện tử: …" -> "Thí điểm thu BHXH điện tử" (a numbered item's heading)."""
+    if not skip:
+        return ""
+    m = _TOPIC.match(line[skip:])
+    return m.group(1) if m else ""
+
+
 def read_units(corpus: Corpus, doc_id: str) -> list[Unit]:
     """The units of one document, in order, with the year of the plan section they stand in."""
     first = corpus.docs[doc_id][0]
@@ -168,13 +191,15 @@ def read_units(corpus: Corpus, doc_id: str) -> list[Unit]:
                 section_year = years[-1] if years else ""
             else:
                 section_year = ""
+        if short and letters != letters.lower() and letters == letters.upper():
+            continue  # a title in capitals ("II. PHƯƠNG HƯỚNG NĂM 2025") plans nothing itself
         marker = lx.ITEM.match(line)
         skip = marker.end() if marker else 0
         for s in whole_sentences(line[skip:]):
             sa, sb = a + skip + s.start, a + skip + s.end
             p, ca, cb = _passage_at(corpus, doc_id, sa, sb)
             ctx = line if (lx.ITEM.match(line) or len(line) <= 600) else text[sa:sb]
-            units.append(Unit(p, ca, cb, text[ca:cb], ctx, doc_date, section_year))
+            units.append(Unit(p, ca, cb, text[ca:cb], ctx, doc_date, section_year, topic=_topic(line, skip)))
     return units
 
 
@@ -192,9 +217,11 @@ def _due(u: Unit) -> Optional[When]:
     t = u.text
     future = []
     for w in found:
-        head = t[max(0, w.start - 30) : w.start] if source is t else ""
-        if _VALIDITY.search(head):
-            continue
+        head = _clause_before(t, w.start) if source is t else ""
+        if lx.VALIDITY.search(head):
+            continue  # "có hiệu lực kể từ ngày ký đến hết ngày 31/12/2021": how long an agreement lasts
+        if w.range_first and w.range_first <= u.doc_date:
+            continue  # "(5/9/1962 - 5/9/2024)": a span from the past, not something due
         cue = lx.PLAN.search(t) or lx.REQUEST.search(t)
         if w.period and not cue:
             continue
@@ -209,6 +236,13 @@ def _due(u: Unit) -> Optional[When]:
     if lx.DONE.search(t) and not lx.PLAN.search(t):
         return None
     return max(future, key=lambda w: due_order(w.iso))
+
+
+def _clause_before(text: str, at: int) -> str:
+    """The text of ``text`` before ``at`` back to the last clause break (";", ". ", ":")."""
+    head = text[:at]
+    cut = max(head.rfind(";"), head.rfind(". "), head.rfind(":"))
+    return head[cut + 1 :]
 
 
 def _lead(u: Unit) -> tuple[str, str]:
@@ -230,8 +264,11 @@ def _what(u: Unit) -> str:
     return clean_item(lx.ITEM.sub("", u.text, count=1))
 
 
-def _state(u: Unit, c: Features) -> tuple[str, str]:
-    """(report state, new due) of a unit that speaks of a commitment with features ``c``."""
+def _state(u: Unit, c: Features, made: str = "") -> tuple[str, str]:
+    """(report state, new due) of a unit that speaks of a commitment with features ``c`` made on ``made``.
+
+    What a report says happened on a day before the commitment was made is history, not its follow-up
+    (the first exchange told in a report of the second one)."""
     doc = parse_date_arg(u.doc_date) if u.doc_date else None
     ctx = u.ctx if len(u.ctx) <= 600 else u.text
     whens = [w for w in find_when(ctx, u.doc_date) if not w.relative]
@@ -239,6 +276,9 @@ def _state(u: Unit, c: Features) -> tuple[str, str]:
     new_due = max(future, key=lambda w: due_order(w.iso)).iso if future else ""
     if lx.POSTPONE.search(ctx) and future:
         return "postponed", new_due
+    told = [w for w in find_when(u.text, u.doc_date) if doc and w.first_day() <= doc and not w.relative and not w.range_first]
+    if made and told and all(w.first_day().isoformat() <= made for w in told):
+        return "mention", ""  # it tells what happened by the day the commitment was made
     states, done_places, progress = [], set(), False
     for clause in _CLAUSE.split(u.text):
         f = features(clause, u.lang)
@@ -255,6 +295,8 @@ def _state(u: Unit, c: Features) -> tuple[str, str]:
             st = "done"  # "Dự thảo Biên bản ghi nhớ gồm 9 điều": the draft exists
         elif lx.AFTER.search(clause) and past and not lx.PLAN.search(clause):
             st = "done"
+        elif (c.terms.keys() & lx.EVENTS or not c.terms) and happenings(clause, u.doc_date):
+            st = "done"  # "… ໄດ້ປ່ຽນມາຈັດທາງອອນລາຍ ແຕ່ວັນທີ 7 ຫາ 11 ມິຖຸນາ 2021": it took place on a stated day
         elif lx.STARTED.search(clause) or lx.PROGRESS.search(clause):
             st = "in_progress"
         elif lx.PLAN.search(clause):
@@ -279,12 +321,23 @@ def _state(u: Unit, c: Features) -> tuple[str, str]:
     return states[0] if "restated" in states else "mention", new_due
 
 
+def _cited_dates(units: list[Unit], made_on: frozenset[str]) -> frozenset[str]:
+    """Dates of commitment-making documents a document cites ("under the minutes of 15/3/2023", "the
+    working session in March 2023"): it follows up those documents' items."""
+    out = set()
+    for u in units:
+        for d in features(u.text, u.lang).dates:
+            out |= {m for m in made_on if m != u.doc_date and (m == d or (len(d) == 7 and m.startswith(d)))}
+    return frozenset(out)
+
+
 def extract_commitments(corpus: Corpus) -> list[Commitment]:
     """Every dated commitment of the record (oldest first), each with the later passages about it."""
     units_by_doc = {doc_id: read_units(corpus, doc_id) for doc_id in corpus.docs}
     order = sorted(units_by_doc, key=lambda d: (corpus.docs[d][0].meta.date or "9999", not corpus.docs[d][0].meta.official,
                                                  corpus.docs[d][0].lang != "vi", d))
     made: list[dict] = []
+    others: frozenset[str] = frozenset()  # dates of documents that make commitments (those read so far)
     for doc_id in order:
         for u in units_by_doc[doc_id]:
             due = _due(u)
@@ -293,13 +346,13 @@ def extract_commitments(corpus: Corpus) -> list[Commitment]:
             if lx.REQUEST.search(u.text) and not lx.PLAN.search(u.text) and not lx.orgs(u.text):
                 continue  # an internal request ("Đề nghị Tổng Giám đốc …"), not one to the other side
             f = features(u.ctx if u.row else u.text, u.lang)
-            if not f.terms:
-                continue
+            if len(re.sub(r"\W|\d", "", _what(u))) < 12:
+                continue  # a date with nothing to do
             best, best_s = None, 0
             for m in made:
                 if m["unit"].p.doc_id == doc_id:
                     continue
-                s = score(m["f"], f, m["unit"].doc_date)
+                s = score(m["f"], f, m["unit"].doc_date, others)
                 if s > best_s:
                     best, best_s = m, s
             if best is not None and best_s >= THRESHOLD:
@@ -309,9 +362,12 @@ def extract_commitments(corpus: Corpus) -> list[Commitment]:
                     best["also"].append(u)
                 continue
             made.append({"unit": u, "due": due, "f": f, "versions": [], "also": []})
+            others = others | {u.doc_date}
 
     out = []
     all_units = [u for us in units_by_doc.values() for u in us]
+    made_on = frozenset(m["unit"].doc_date for m in made)
+    refs = {doc_id: _cited_dates(us, made_on) for doc_id, us in units_by_doc.items()}
     for i, m in enumerate(made):
         u: Unit = m["unit"]
         for v in m["also"]:  # a later, more detailed wording names more places
@@ -321,10 +377,13 @@ def extract_commitments(corpus: Corpus) -> list[Commitment]:
         for v in all_units:
             if v.p.doc_id in own_docs or not v.doc_date or v.doc_date <= u.doc_date:
                 continue
-            s = score(m["f"], features(v.text, v.lang), u.doc_date)
+            cites = refs[v.p.doc_id]  # it follows up documents made after this commitment: not this one
+            older = bool(cites) and u.doc_date < min(cites)
+            s = score(m["f"], features(f"{v.topic} {v.text}", v.lang), u.doc_date, made_on - {u.doc_date})
+            s -= 4 if older else 0
             if s < THRESHOLD:
                 continue
-            st, new_due = _state(v, m["f"])
+            st, new_due = _state(v, m["f"], u.doc_date)
             reports[v.p.doc_id].append(FollowUp(cited=v.span(), shown={v.lang: v.span()}, state=st,
                                                 date=v.doc_date, new_due=new_due, score=s))
         followups = []

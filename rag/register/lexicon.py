@@ -38,7 +38,7 @@ CONCEPTS: dict[str, tuple[int, re.Pattern]] = {k: (w, re.compile(p, re.I)) for k
     ("documents", 2, r"tài\s+liệu|\bdocuments?\b|\bguidance\b|\bmaterials?\b|ເອກະສານ"),
     ("translation", 2, r"dịch\s+sang|được\s+dịch|\btranslat|ແປເປັນ"),
     ("visit", 2, r"\bthăm\b|\bvisits?\b|\bstudy\s+tour|ຢ້ຽມ|ທັດສະນະສຶກສາ"),
-    ("exchange", 1, r"trao\s+đổi|\bexchanges?\b|ແລກປ່ຽນ"),
+    ("exchange", 1, r"trao\s+đổi|giao\s+lưu|\bexchanges?\b|ແລກປ່ຽນ"),
     ("extension", 2, r"mở\s+rộng|\bextend|\bexpan|ຂະຫຍາຍ"),
     ("migration", 2, r"chuyển\s+đổi\s+dữ\s+liệu|\bmigrat|ໂອນຍ້າຍຂໍ້ມູນ"),
     ("inspection", 1, r"thanh\s+tra|kiểm\s+tra|\binspection|ກວດກາ|ກວດສອບ"),
@@ -46,7 +46,20 @@ CONCEPTS: dict[str, tuple[int, re.Pattern]] = {k: (w, re.compile(p, re.I)) for k
     ("communication", 2, r"truyền\s+thông|tuyên\s+truyền|\bcommunicat|ໂຄສະນາ|ເຜີຍແຜ່"),
     ("twinning", 2, r"kết\s+nghĩa|\btwinning|ຄູ່ແຝດ"),
     ("digital", 1, r"chuyển\s+đổi\s+số|\bdigital|ດິຈິຕອນ"),
+    # what an activity is about, in the vocabulary of social-security cooperation (round 2)
+    ("software", 2, r"phần\s+mềm|\bsoftware\b|ໂປຣແກຣມ|ໂປແກຣມ|ຊອບແວ"),
+    ("pension", 2, r"lương\s+hưu|\bpensions?\b|ບຳນານ"),
+    ("website", 2, r"trang\s+(?:thông\s+tin\s+điện\s+tử|web)|cổng\s+thông\s+tin|\bwebsite|\bweb\s+portal|ເວັບໄຊ"),
+    ("sports", 2, r"thể\s+thao|\bsports?\b|ກິລາ"),
+    ("card", 2, r"\bthẻ\b|\bcards?\b|ບັດ(?!ນີ້)"),
+    ("health", 2, r"\bBHYT\b|bảo\s+hiểm\s+y\s+tế|health\s+insurance|ປະກັນສຸຂະພາບ"),
+    ("crossborder", 2, r"qua\s+biên\s+giới|xuyên\s+biên\s+giới|cross-?border|ຂ້າມແດນ"),
 ]}
+OBJECTS = frozenset({"ecollection", "database", "app", "law", "medal", "fund", "software", "website", "card", "health",
+                     "sports", "documents"})
+"""What an activity works on: two items each about an object the other does not name are different
+activities, whatever else they share ("extend e-collection to 3 provinces" is not "extend the pension
+software to 3 provinces")."""
 EXCLUSIVE = ({"draft", "signing"},)  # drafting a memorandum and signing it are different activities
 
 # Places: key -> pattern (words for each language: ``place_<key>``). Countries only after "in / tại / ທີ່".
@@ -115,7 +128,11 @@ DONE = re.compile(
     r"diễn\s+ra|thực\s+hiện\s+xong|bàn\s+giao|sang|cử)|\bhoàn\s+thành\s+ngày|"
     r"\bcompleted\b|\bwas\s+held\b|\bwere\s+held\b|\bheld\s+on\b|\bdelivered\b|\bwas\s+sent\b|\bwere\s+sent\b|"
     r"\bpresented\b|\bfinished\b|\bcarried\s+out\b|"
-    r"ໄດ້ຈັດ|ໄດ້ສຳເລັດ|ສຳເລັດແລ້ວ|ໄດ້ສົ່ງ|ໄດ້ມອບ|ໄດ້ລົງນາມ|ໄດ້ດຳເນີນ|ໄດ້ຂະຫຍາຍ|ໄດ້ເປີດ",
+    r"ໄດ້ຈັດ|ໄດ້ສຳເລັດ|ສຳເລັດແລ້ວ|ໄດ້ສົ່ງ|ໄດ້ມອບ|ໄດ້ລົງນາມ|ໄດ້ດຳເນີນ|ໄດ້ຂະຫຍາຍ|ໄດ້ເປີດ|"
+    # in official operation: what was to be installed or built is done
+    r"vận\s+hành\s+chính\s+thức|chính\s+thức\s+(?:vận\s+hành|đi\s+vào\s+hoạt\s+động)|đưa\s+vào\s+(?:vận\s+hành|sử\s+dụng)|"
+    r"\bofficially\s+(?:in\s+operation|in\s+use|put\s+into)|\bwent\s+live\b|\bput\s+into\s+operation|"
+    r"ນຳໃຊ້ຢ່າງເປັນທາງການ|ເລີ່ມນຳໃຊ້ຢ່າງເປັນທາງການ",
     re.I)
 HELD = re.compile(r"đã\s+(?:được\s+)?(?:tổ\s+chức|diễn\s+ra|tiến\s+hành)|\bwas\s+held\b|\bwere\s+held\b|\bheld\s+on\b|"
                   r"ໄດ້ຈັດຂຶ້ນ|ໄດ້ດຳເນີນ", re.I)
