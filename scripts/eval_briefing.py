@@ -174,7 +174,7 @@ def main() -> int:
     for half, s in res["halves"].items():
         print(half, {k: f"{v['correct']}/{v['n']}" for k, v in s.items()})
     print("planned items shown as events:", res["planned_items_shown_as_events"],
-          "(holdout: %s)" % res.get("holdout", {}).get("planned_items_shown_as_events", "-"))
+          f"(holdout: {res.get('holdout', {}).get('planned_items_shown_as_events', '-')})")
     for r in res.get("holdout", {}).get("rows", []) + res["rows"]:
         if not r["ok"] or not r.get("cited_ok", True) or not r.get("due_ok", True):
             print("  wrong:", r)

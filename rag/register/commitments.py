@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Optional
 
 from ..records import Passage
@@ -25,8 +26,9 @@ from ..text.langs import LANGS
 from ..text.sentences import whole_sentences
 from . import lexicon as lx
 from .corpus import Corpus
-from .model import Commitment, FollowUp, Span
 from .happened import happenings
+from .meaning import Meaning
+from .model import Commitment, FollowUp, Span
 from .patterns import MEMO, areas_of, classify_event, clean_item
 from .when import When, due_order, find_when
 
@@ -78,23 +80,30 @@ class Features:
 
 
 def features(text: str, lang: str) -> Features:
-    t = text
-    return Features(lx.terms(t), set(lx.places(t)), lx.numbers(t),
-                    {m.group() for m in re.finditer(r"(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d", t)},
-                    {m.iso for m in find_dates(t, None, relative=False)},
-                    lx.bigrams(t) if lang in ("vi", "en") else set(), lang)
+    """What a text is about (a fresh record: callers may add to its sets)."""
+    terms, places, numbers, periods, dates, pairs = _features(text, lang)
+    return Features(dict(terms), set(places), set(numbers), set(periods), set(dates), set(pairs), lang)
 
 
-def score(c: Features, u: Features, made: str = "", others: frozenset[str] = frozenset()) -> int:
-    """How surely ``u`` speaks of the activity ``c`` (0 when they share no activity term and, in one
-    language, not most of their word pairs). ``made``: the date of the document that made ``c``;
-    ``others``: dates of the other documents that make commitments (a report "under the minutes of
-    15/3/2023" follows up those minutes, not an item made elsewhere)."""
+@lru_cache(maxsize=20_000)
+def _features(t: str, lang: str) -> tuple:
+    return (tuple(lx.terms(t).items()), tuple(lx.places(t)), frozenset(lx.numbers(t)),
+            frozenset(m.group() for m in re.finditer(r"(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d", t)),
+            frozenset(m.iso for m in find_dates(t, None, relative=False)),
+            frozenset(lx.bigrams(t)) if lang in ("vi", "en") else frozenset())
+
+
+def score(c: Features, u: Features, made: str = "", others: frozenset[str] = frozenset(), meant: bool = False) -> int:
+    """How surely ``u`` speaks of the activity ``c`` (0 when they share no activity term, in one
+    language not most of their word pairs, and ``u`` is not closest to ``c`` by meaning: ``meant``,
+    see :mod:`.meaning`). ``made``: the date of the document that made ``c``; ``others``: dates of the
+    other documents that make commitments (a report "under the minutes of 15/3/2023" follows up those
+    minutes, not an item made elsewhere)."""
     shared = set(c.terms) & set(u.terms)
     ratio = 0.0
     if c.lang == u.lang and c.pairs and u.pairs:
         ratio = len(c.pairs & u.pairs) / min(len(c.pairs), len(u.pairs))
-    if not any(c.terms[k] >= 2 for k in shared) and ratio < 0.5:
+    if not any(c.terms[k] >= 2 for k in shared) and ratio < 0.5 and not meant:
         return 0
     for group in lx.EXCLUSIVE:  # drafting is not signing
         if (c.terms.keys() & group) and (u.terms.keys() & group) and not (c.terms.keys() & u.terms.keys() & group):
@@ -115,6 +124,7 @@ def score(c: Features, u: Features, made: str = "", others: frozenset[str] = fro
     elif any(d in others and d != made for d in u.dates):
         s -= 4  # it follows up another document's items
     s += 4 if ratio >= 0.5 else 2 if ratio >= 0.3 else 0
+    s += 2 if meant else 0
     return s
 
 
@@ -264,8 +274,9 @@ def _what(u: Unit) -> str:
     return clean_item(lx.ITEM.sub("", u.text, count=1))
 
 
-def _state(u: Unit, c: Features, made: str = "") -> tuple[str, str]:
-    """(report state, new due) of a unit that speaks of a commitment with features ``c`` made on ``made``.
+def _state(u: Unit, c: Features, made: str = "", whole: bool = False) -> tuple[str, str]:
+    """(report state, new due) of a unit that speaks of a commitment with features ``c`` made on ``made``
+    (``whole``: matched by meaning, so every clause speaks of it, shared terms or not).
 
     What a report says happened on a day before the commitment was made is history, not its follow-up
     (the first exchange told in a report of the second one)."""
@@ -282,7 +293,7 @@ def _state(u: Unit, c: Features, made: str = "") -> tuple[str, str]:
     states, done_places, progress = [], set(), False
     for clause in _CLAUSE.split(u.text):
         f = features(clause, u.lang)
-        if not (set(f.terms) & set(c.terms)) and not (f.numbers & c.numbers):
+        if not whole and not (set(f.terms) & set(c.terms)) and not (f.numbers & c.numbers):
             if f.places & c.places and lx.PROGRESS.search(clause):
                 progress = True  # "tỉnh Chăm-pa-xắc và tỉnh Khăm Muộn đang chuẩn bị"
             continue
@@ -331,8 +342,30 @@ def _cited_dates(units: list[Unit], made_on: frozenset[str]) -> frozenset[str]:
     return frozenset(out)
 
 
-def extract_commitments(corpus: Corpus) -> list[Commitment]:
-    """Every dated commitment of the record (oldest first), each with the later passages about it."""
+def _reportish(u: Unit) -> bool:
+    """A unit that could report a commitment's state: it says something was done, is under way,
+    postponed or not done, or that something happened on a stated day."""
+    t = u.text
+    return bool(lx.DONE.search(t) or lx.PROGRESS.search(t) or lx.POSTPONE.search(t) or lx.STARTED.search(t)
+                or lx.NOT_DONE.search(t) or happenings(t, u.doc_date))
+
+
+def _by_meaning(meaning: Optional[Meaning], made: list[dict], units: list[Unit]) -> set[tuple[int, int]]:
+    """(id of a report unit, index of a commitment in ``made``) pairs the embedding model puts together."""
+    if meaning is None or not made:
+        return set()
+    reports = [v for v in units if v.doc_date and _reportish(v)]
+    own = [{m["unit"].p.doc_id} | {v.p.doc_id for v in m["versions"]} for m in made]
+    allowed = [[j for j, m in enumerate(made) if m["unit"].doc_date < v.doc_date and v.p.doc_id not in own[j]]
+               for v in reports]
+    pairs = meaning.closest([f"{v.topic} {v.text}".strip() for v in reports], [_what(m["unit"]) for m in made],
+                            [m["unit"].lang for m in made], allowed)
+    return {(id(reports[i]), j) for i, j in pairs}
+
+
+def extract_commitments(corpus: Corpus, meaning: Optional[Meaning] = None) -> list[Commitment]:
+    """Every dated commitment of the record (oldest first), each with the later passages about it
+    (``meaning``: the tuned embedding model, which adds a "same activity" signal across languages)."""
     units_by_doc = {doc_id: read_units(corpus, doc_id) for doc_id in corpus.docs}
     order = sorted(units_by_doc, key=lambda d: (corpus.docs[d][0].meta.date or "9999", not corpus.docs[d][0].meta.official,
                                                  corpus.docs[d][0].lang != "vi", d))
@@ -368,6 +401,7 @@ def extract_commitments(corpus: Corpus) -> list[Commitment]:
     all_units = [u for us in units_by_doc.values() for u in us]
     made_on = frozenset(m["unit"].doc_date for m in made)
     refs = {doc_id: _cited_dates(us, made_on) for doc_id, us in units_by_doc.items()}
+    meant = _by_meaning(meaning, made, all_units)
     for i, m in enumerate(made):
         u: Unit = m["unit"]
         for v in m["also"]:  # a later, more detailed wording names more places
@@ -379,11 +413,13 @@ def extract_commitments(corpus: Corpus) -> list[Commitment]:
                 continue
             cites = refs[v.p.doc_id]  # it follows up documents made after this commitment: not this one
             older = bool(cites) and u.doc_date < min(cites)
-            s = score(m["f"], features(f"{v.topic} {v.text}", v.lang), u.doc_date, made_on - {u.doc_date})
+            close = (id(v), i) in meant
+            fv = features(f"{v.topic} {v.text}", v.lang)
+            s = score(m["f"], fv, u.doc_date, made_on - {u.doc_date}, close)
             s -= 4 if older else 0
             if s < THRESHOLD:
                 continue
-            st, new_due = _state(v, m["f"], u.doc_date)
+            st, new_due = _state(v, m["f"], u.doc_date, whole=close and not (fv.terms.keys() & m["f"].terms.keys()))
             reports[v.p.doc_id].append(FollowUp(cited=v.span(), shown={v.lang: v.span()}, state=st,
                                                 date=v.doc_date, new_due=new_due, score=s))
         followups = []

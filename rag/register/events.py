@@ -5,7 +5,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 
-from ..text.dates import parse_date_arg
+from ..text.dates import DateMention, parse_date_arg
 from . import lexicon as lx
 from .corpus import Cand, Corpus, rank, shown_cands
 from .happened import happenings, kind_at

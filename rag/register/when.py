@@ -17,7 +17,16 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from ..text.dates import DateMention, DayRange, find_dates, find_periods, find_ranges, find_year_parts, last_day, parse_iso
+from ..text.dates import (
+    DateMention,
+    DayRange,
+    find_dates,
+    find_periods,
+    find_ranges,
+    find_year_parts,
+    last_day,
+    parse_iso,
+)
 from ..text.langs import EN_MONTHS, LAO_MONTHS
 from ..text.normalize import lao_to_arabic
 

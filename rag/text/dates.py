@@ -26,6 +26,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Optional, Union
 
 from .langs import EN_MONTHS, LAO_MONTHS
@@ -263,6 +264,11 @@ def find_dates(text: str, doc_date: Optional[str] = None, relative: bool = True)
     ``doc_date`` ('YYYY[-MM[-DD]]') gives a day-month date its year and dates "Hôm nay" and
     "Vừa qua"; without it those are left out. ``relative=False`` leaves out the relative words.
     """
+    return list(_find_dates(text, doc_date, relative))
+
+
+@lru_cache(maxsize=50_000)
+def _find_dates(text: str, doc_date: Optional[str], relative: bool) -> tuple[DateMention, ...]:
     t = lao_to_arabic(text)
     doc = parse_iso(doc_date) if doc_date else None
     taken: list[tuple[int, int]] = [(p.start, p.end) for p in find_periods(text)]
@@ -294,7 +300,7 @@ def find_dates(text: str, doc_date: Optional[str] = None, relative: bool = True)
                     taken.append((m.start(), m.end()))
                     out.append(DateMention(m.start(), m.end(), text[m.start() : m.end()], y, mo, d,
                                            approximate=approx, relative=True, inherited=True))
-    return sorted(out, key=lambda x: x.start)
+    return tuple(sorted(out, key=lambda x: x.start))
 
 
 def first_explicit(mentions: list[DateMention]) -> Optional[DateMention]:
