@@ -67,7 +67,8 @@ def _scan(corpus: Corpus, doc_id: str) -> tuple[dict[str, Fields], dict[str, str
         for a, b, sent in corpus.sentences(p):
             direct = MEMO.search(sent) or next((m for m in INSTRUMENT.finditer(sent)
                                                 if agreement_period(sent, m.start()) is not None), None)
-            hit = direct or ANAPHOR.search(sent)
+            named = direct or INSTRUMENT.search(sent)  # "ký Phụ lục", "the Protocol": an instrument, no period
+            hit = named or ANAPHOR.search(sent)
             if not hit:
                 continue
             reference = bool(REFERENCE.search(sent))
@@ -142,8 +143,8 @@ def _scan(corpus: Corpus, doc_id: str) -> tuple[dict[str, Fields], dict[str, str
                         for name, c in pfound:
                             facts[key][name].append(c)
                     pending.clear()
-            elif direct and sign and date:
-                pending.append((para, found, anaphor_kind(direct.group())))
+            elif named and sign and date:
+                pending.append((para, found, anaphor_kind(named.group())))
                 continue
             else:  # "the agreement", "Thỏa thuận": the instrument of that kind last spoken of
                 near = current.get(anaphor_kind(hit.group()))

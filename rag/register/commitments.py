@@ -30,7 +30,7 @@ from .happened import happenings
 from .meaning import Meaning
 from .model import Commitment, FollowUp, Span
 from .patterns import MEMO, areas_of, classify_event, clean_item
-from .when import When, due_order, find_when
+from .when import When, due_order, due_span, find_when
 
 _HEADER = {
     "what": re.compile(r"hoạt\s+động|nội\s+dung|activit|\btask|ກິດຈະກຳ|ເນື້ອໃນ|ວຽກງານ", re.I),
@@ -385,6 +385,9 @@ def extract_commitments(corpus: Corpus, meaning: Optional[Meaning] = None) -> li
             for m in made:
                 if m["unit"].p.doc_id == doc_id:
                     continue
+                if (m["unit"].doc_date != u.doc_date and due_span(m["due"].iso)[1].year != due_span(due.iso)[1].year
+                        and not lx.POSTPONE.search(u.ctx)):
+                    continue  # the same kind of item for another year is another commitment
                 s = score(m["f"], f, m["unit"].doc_date, others)
                 if s > best_s:
                     best, best_s = m, s

@@ -18,7 +18,7 @@ from ..text.normalize import lao_to_arabic
 
 # Activity terms: key -> (weight in matching, pattern). An item's terms are what it is about.
 CONCEPTS: dict[str, tuple[int, re.Pattern]] = {k: (w, re.compile(p, re.I)) for k, w, p in [
-    ("training", 2, r"tập\s+huấn|đào\s+tạo|bồi\s+dưỡng|khóa\s+học|\btraining|\bcourses?\b|ຝຶກອົບຮົມ"),
+    ("training", 2, r"tập\s+huấn|đào\s+tạo|bồi\s+dưỡng|khóa\s+học|\btrain(?:s|ed|ing)?\b|\bcourses?\b|ຝຶກອົບຮົມ"),
     ("seminar", 2, r"hội\s+thảo|\bseminars?\b|\bworkshops?\b|ສຳມະນາ"),
     ("conference", 2, r"hội\s+nghị|\bconferences?\b"),
     ("review", 1, r"tổng\s+kết|sơ\s+kết|\breview(?:ing)?\b|ສະຫຼຸບ|ສະຫລຸບ"),
@@ -103,8 +103,8 @@ UNITS: dict[str, str] = {
     "computers": r"bộ\s+máy\s+tính|máy\s+tính|computers|ຄອມພິວເຕີ",
     "percent": r"%",
 }
-_COUNT = re.compile(r"(?<![\d/.,:\-])(\d{1,3}(?:[.,]\d{3})*|\d+)\s*(%|" + "|".join(f"(?:{p})" for p in UNITS.values())
-                    + r")", re.I)
+_COUNT = re.compile(r"(?<![\d/.,:\-])(\d{1,3}(?:[.,]\d{3})*|\d+)\s*(?:(?-i:[A-Z]{2,6})\s+)?(%|"  # "15 LSSO staff"
+                    + "|".join(f"(?:{p})" for p in UNITS.values()) + r")", re.I)
 _COUNT_AFTER = re.compile(r"(" + "|".join(f"(?:{p})" for k, p in UNITS.items() if k != "percent") +
                           r")\s*(?:ຈຳນວນ\s*)?(\d{1,3}(?:[.,]\d{3})*|\d+)(?![\d/])", re.I)  # Lao: ພະນັກງານ 25 ຄົນ
 _UNIT_RX = {k: re.compile(f"^(?:{p})$", re.I) for k, p in UNITS.items()}

@@ -183,7 +183,8 @@ def parties_in(sent: str) -> Optional[tuple[str, int]]:
 
 def agreement_period(sent: str, at: int) -> Optional[DateMention]:
     """The period a memorandum mention at ``at`` covers: a named period after it in the same clause."""
-    periods = [p for p in find_periods(sent) if p.cue]
+    periods = [p for p in find_periods(sent)
+               if p.cue or (0 <= p.start - at <= 60 and not re.search(r"[,;]", sent[at : p.start]))]  # "Protocol … for 2020-2022"
     after = [p for p in periods if p.start >= at and ";" not in sent[at : p.start]]
     if after:
         return after[0]
