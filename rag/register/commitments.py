@@ -57,6 +57,7 @@ class Unit:
     section_year: str = ""
     row: dict[str, str] = field(default_factory=dict)  # table row: column -> cell
     topic: str = ""  # the heading of its list item ("໑. ໂປຣແກຣມຄຸ້ມຄອງການຈ່າຍເງິນບຳນານ: …"), for matching
+    cue: bool = False  # an item of a list whose lead-in plans ("hai bên thống nhất:", "ສອງຝ່າຍ … ຕົກລົງກັນດັ່ງນີ້:")
 
     @property
     def lang(self) -> str:
@@ -77,12 +78,13 @@ class Features:
     dates: set[str]
     pairs: set[str]
     lang: str
+    whens: set[str] = field(default_factory=set)  # months, days, quarters, parts of a year it names
 
 
 def features(text: str, lang: str) -> Features:
     """What a text is about (a fresh record: callers may add to its sets)."""
-    terms, places, numbers, periods, dates, pairs = _features(text, lang)
-    return Features(dict(terms), set(places), set(numbers), set(periods), set(dates), set(pairs), lang)
+    terms, places, numbers, periods, dates, pairs, whens = _features(text, lang)
+    return Features(dict(terms), set(places), set(numbers), set(periods), set(dates), set(pairs), lang, set(whens))
 
 
 @lru_cache(maxsize=20_000)
@@ -90,7 +92,8 @@ def _features(t: str, lang: str) -> tuple:
     return (tuple(lx.terms(t).items()), tuple(lx.places(t)), frozenset(lx.numbers(t)),
             frozenset(m.group() for m in re.finditer(r"(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d", t)),
             frozenset(m.iso for m in find_dates(t, None, relative=False)),
-            frozenset(lx.bigrams(t)) if lang in ("vi", "en") else frozenset())
+            frozenset(lx.bigrams(t)) if lang in ("vi", "en") else frozenset(),
+            frozenset(w.iso for w in find_when(t) if not w.relative and len(w.iso) > 4))
 
 
 def score(c: Features, u: Features, made: str = "", others: frozenset[str] = frozenset(), meant: bool = False) -> int:
@@ -125,6 +128,7 @@ def score(c: Features, u: Features, made: str = "", others: frozenset[str] = fro
         s -= 4  # it follows up another document's items
     s += 4 if ratio >= 0.5 else 2 if ratio >= 0.3 else 0
     s += 2 if meant else 0
+    s += 2 if c.whens & u.whens else 0  # the same month, day or quarter: "by mid-2025" / "ກາງປີ 2025"
     return s
 
 
@@ -182,7 +186,13 @@ def read_units(corpus: Corpus, doc_id: str) -> list[Unit]:
     units: list[Unit] = []
     header: list[str] = []
     section_year = ""
+    lead_cue, listing = False, False  # a lead-in "…thống nhất:" plans the list items after it
     for a, line in _lines(text):
+        in_list = listing
+        listing = listing and bool(lx.ITEM.match(line) or line.rstrip().endswith(";"))
+        if line.rstrip().endswith(":"):
+            lead_cue, listing = bool(lx.PLAN.search(line)), True
+        cue = lead_cue and in_list
         if " | " in line:
             cells = [c.strip() for c in line.split("|")]
             roles = [next((k for k, rx in _HEADER.items() if rx.search(c)), "") for c in cells]
@@ -209,7 +219,7 @@ def read_units(corpus: Corpus, doc_id: str) -> list[Unit]:
             sa, sb = a + skip + s.start, a + skip + s.end
             p, ca, cb = _passage_at(corpus, doc_id, sa, sb)
             ctx = line if (lx.ITEM.match(line) or len(line) <= 600) else text[sa:sb]
-            units.append(Unit(p, ca, cb, text[ca:cb], ctx, doc_date, section_year, topic=_topic(line, skip)))
+            units.append(Unit(p, ca, cb, text[ca:cb], ctx, doc_date, section_year, topic=_topic(line, skip), cue=cue))
     return units
 
 
@@ -232,7 +242,7 @@ def _due(u: Unit) -> Optional[When]:
             continue  # "có hiệu lực kể từ ngày ký đến hết ngày 31/12/2021": how long an agreement lasts
         if w.range_first and w.range_first <= u.doc_date:
             continue  # "(5/9/1962 - 5/9/2024)": a span from the past, not something due
-        cue = lx.PLAN.search(t) or lx.REQUEST.search(t)
+        cue = lx.PLAN.search(t) or lx.REQUEST.search(t) or u.cue
         if w.period and not cue:
             continue
         if w.last_day() > doc and (w.first_day() > doc or (w.by and cue) or u.row):
@@ -287,8 +297,8 @@ def _state(u: Unit, c: Features, made: str = "", whole: bool = False) -> tuple[s
     new_due = max(future, key=lambda w: due_order(w.iso)).iso if future else ""
     if lx.POSTPONE.search(ctx) and future:
         return "postponed", new_due
-    told = [w for w in find_when(u.text, u.doc_date) if doc and w.first_day() <= doc and not w.relative and not w.range_first]
-    if made and told and all(w.first_day().isoformat() <= made for w in told):
+    told = happenings(u.text, u.doc_date)
+    if made and told and all(h.mention.first_day().isoformat() <= made for h in told):
         return "mention", ""  # it tells what happened by the day the commitment was made
     states, done_places, progress = [], set(), False
     for clause in _CLAUSE.split(u.text):

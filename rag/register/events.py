@@ -94,7 +94,8 @@ def extract_events(corpus: Corpus) -> list[Event]:
 
 def _months_into_days(events: list[Event]) -> list[Event]:
     """An event known only by its month ("Đầu tháng 8/2024", "in March 2023") is the day event of that
-    month of the same kind, or of the same document, when there is one: one event, every source kept."""
+    month of the same kind (or, of no named kind, of the same document), when there is one: one event,
+    every source kept."""
     days: dict[str, list[Event]] = defaultdict(list)
     for ev in events:
         if ev.precision == "day" and not ev.approximate:
@@ -104,7 +105,8 @@ def _months_into_days(events: list[Event]) -> list[Event]:
     for ev in events:
         if ev.precision != "month" or ev.approximate:
             continue
-        same = [d for d in days.get(ev.date, []) if d.kind == ev.kind or ev.doc_id in {d.doc_id} | {s.doc_id for s in d.also}]
+        same = [d for d in days.get(ev.date, []) if d.kind == ev.kind
+                or (ev.kind == "event" and ev.doc_id in {d.doc_id} | {s.doc_id for s in d.also})]
         if len(same) != 1:
             continue
         d = same[0]

@@ -54,6 +54,8 @@ CONCEPTS: dict[str, tuple[int, re.Pattern]] = {k: (w, re.compile(p, re.I)) for k
     ("card", 2, r"\bthẻ\b|\bcards?\b|ບັດ(?!ນີ້)"),
     ("health", 2, r"\bBHYT\b|bảo\s+hiểm\s+y\s+tế|health\s+insurance|ປະກັນສຸຂະພາບ"),
     ("crossborder", 2, r"qua\s+biên\s+giới|xuyên\s+biên\s+giới|cross-?border|ຂ້າມແດນ"),
+    ("infoexchange", 2, r"trao\s+đổi\s+(?:thông\s+tin|dữ\s+liệu)|\bexchang\w*\s+(?:of\s+)?(?:data|information)\b|"
+                        r"\b(?:data|information)\s+exchange|ແລກປ່ຽນຂໍ້ມູນ|ແລກປ່ຽນຂ່າວສານ"),
 ]}
 OBJECTS = frozenset({"ecollection", "database", "app", "law", "medal", "fund", "software", "website", "card", "health",
                      "sports", "documents"})
@@ -73,6 +75,29 @@ PLACES: dict[str, re.Pattern] = {k: re.compile(p, re.I) for k, p in [
     ("bolikhamxay", r"bô-?ly-?khăm-?xay|bolikhamx?s?ai|ບໍລິຄຳໄຊ"),
     ("danang", r"đà\s+nẵng|\bda\s*nang\b|ດ່ານັງ|ດານັງ"),
     ("quangnam", r"quảng\s+nam|quang\s+nam|ກວາງນາມ"),
+    # every Lao province and the Vietnamese provinces on the border (the answers work's name table,
+    # rag/text/names.py, is to replace this list when it lands)
+    ("phongsaly", r"phông-?\s?xa-?\s?lỳ|phongsa(?:ly|li)|ຜົ້ງສາລີ"),
+    ("luangnamtha", r"luông\s+nậm\s+thà|luang\s*nam\s*tha|ຫຼວງນ້ຳທາ|ຫລວງນ້ຳທາ"),
+    ("oudomxay", r"u-?\s?đôm-?\s?xay|oudomx[ae]y|oudomxai|ອຸດົມໄຊ"),
+    ("bokeo", r"bò\s+kẹo|\bbokeo\b|ບໍ່ແກ້ວ"),
+    ("houaphanh", r"hủa\s+phăn|hou?aphanh?|huaphan|ຫົວພັນ"),
+    ("xayaboury", r"xay-?\s?nha-?\s?bu-?\s?ly|xa(?:y|i)a?bou?ry|sainyabuli|ໄຊຍະບູລີ"),
+    ("xiengkhouang", r"xiêng\s+khoảng|xieng\s*khouang|xiangkhouang|ຊຽງຂວາງ"),
+    ("salavan", r"sa-?\s?la-?\s?van|salavan|saravane|ສາລະວັນ"),
+    ("sekong", r"xê-?\s?kông|\bsekong\b|ເຊກອງ"),
+    ("attapeu", r"a-?\s?tô-?\s?pư|attapeu|attapue|ອັດຕະປື"),
+    ("xaisomboun", r"xay-?\s?xổm-?\s?bun|xaisomboun|saysomboun|ໄຊສົມບູນ"),
+    ("quangtri", r"quảng\s+trị|quang\s+tri\b|ກວາງຈິ|ກວາງຕີ"),
+    ("nghean", r"nghệ\s+an|nghe\s+an\b|ເງ້ອານ|ແງ້ອານ"),
+    ("hatinh", r"hà\s+tĩnh|ha\s+tinh\b|ຮ່າຕິ້ງ|ຮາຕິ້ງ"),
+    ("quangbinh", r"quảng\s+bình|quang\s+binh\b|ກວາງບິ່ງ|ກວາງບິງ"),
+    ("thanhhoa", r"thanh\s+hóa|thanh\s+hoá|thanh\s+hoa\b|ທັນຮວາ|ແທັງຮວາ"),
+    ("dienbien", r"điện\s+biên|dien\s+bien\b|ດຽນບຽນ"),
+    ("sonla", r"sơn\s+la\b|son\s+la\b|ເຊີນລາ|ເຊີນລ່າ"),
+    ("hue", r"thừa\s+thiên\s*-?\s*huế|\bhuế\b|\bhue\b|ເຫວ້"),
+    ("kontum", r"kon\s*tum|ກອນຕູມ|ກອນຕຸມ"),
+    ("hcmc", r"thành\s+phố\s+hồ\s+chí\s+minh|tp\.?\s*hcm|ho\s+chi\s+minh\s+city|ໂຮ່ຈິມິນ"),
 ]}
 COUNTRIES: dict[str, re.Pattern] = {
     "vietnam": re.compile(r"(?:\btại|\bở|\bsang|\bin|\bto|ທີ່|ຢູ່)\s+(?:nước\s+)?(?:việt\s+nam|vietnam|viet\s+nam|ຫວຽດນາມ)"
