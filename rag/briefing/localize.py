@@ -55,7 +55,7 @@ def event_text(ev: reg.Event, lang: str) -> str:
     kind, place, counts. Nothing beyond what was extracted."""
     span = ev.span_in(lang)
     if _same_lang(span, lang):
-        return trim(span.sentence, span.at, 240)
+        return trim(span.sentence, span.at, 200)
     places = [place_label(k, lang) for k in lx.places(ev.cited.sentence)]
     parts = [t(f"event_{ev.kind}", lang)]  # the timeline shows the kind once, before this text
     if places:

@@ -396,8 +396,8 @@ def extract_commitments(corpus: Corpus, meaning: Optional[Meaning] = None) -> li
                 if m["unit"].p.doc_id == doc_id:
                     continue
                 if (m["unit"].doc_date != u.doc_date and due_span(m["due"].iso)[1].year != due_span(due.iso)[1].year
-                        and not lx.POSTPONE.search(u.ctx)):
-                    continue  # the same kind of item for another year is another commitment
+                        and not _reportish(u) and not lx.POSTPONE.search(u.ctx)):
+                    continue  # a fresh plan of the same kind for another year is another commitment
                 s = score(m["f"], f, m["unit"].doc_date, others)
                 if s > best_s:
                     best, best_s = m, s
