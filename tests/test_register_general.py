@@ -12,6 +12,7 @@ from rag.records import Passage, PassageMeta
 from rag.register import agreement_status, build_register, due_span
 from rag.register.happened import happenings, kind_at
 from rag.register.meaning import meaning_for
+from rag.register.when import find_when
 from rag.store.embeddings import get_embedder
 
 
@@ -171,3 +172,28 @@ def test_matching_by_meaning_needs_a_model_tuned_for_it():
     a, b = build_register(PLAN), build_register(PLAN, embedder=get_embedder("toy", 1))
     assert [(c.due, c.what) for c in a.commitments] == [(c.due, c.what) for c in b.commitments]
     assert due_span("2025-06")[1] == dt.date(2025, 6, 30)
+
+
+@pytest.mark.parametrize("text, doc_date, iso", [
+    ("Hai bên sẽ ký vào cuối năm nay.", "2025-08-14", "2025"),
+    ("dự kiến hoàn thành giữa năm tới", "2025-08-14", "2026-06"),
+    ("The two sides will meet next year.", "2025-08-14", "2026"),
+    ("ຈະຈັດຂຶ້ນໃນທ້າຍປີນີ້", "2025-08-14", "2025"),
+    ("Hai bên sẽ tổ chức hội thảo vào tháng 3.", "2025-08-14", "2026-03"),  # a plan: the next March
+    ("The app is planned for Q1.", "2025-08-14", "2026-Q1"),
+    ("ຈະສຳເລັດໃນໄຕມາດທີ 4", "2025-08-14", "2025-Q4"),
+    ("in September the agency will open", "2025-08-14", "2025-09"),
+    ("6 tháng đầu năm 2024", "2024-08-01", "2024-06"),  # a half-year: its last month
+    ("by mid-2025", "2024-08-01", "2025-06"),
+    ("in the third quarter of 2024", "2024-03-01", "2024-Q3"),
+    ("ພາຍໃນປີ ໒໐໒໔", "2024-03-01", "2024"),
+    ("ເດືອນ ກໍລະກົດ ໒໐໒໑", "2021-01-01", "2021-07"),
+])
+def test_due_dates_in_every_form_including_those_named_from_the_documents_date(text, doc_date, iso):
+    whens = find_when(text, doc_date)
+    assert [w.iso for w in whens] == [iso], whens
+
+
+@pytest.mark.parametrize("text", ["6 tháng qua", "trong 6 tháng", "you may see"])
+def test_durations_and_words_are_not_due_dates(text):
+    assert find_when(text, "2025-08-14") == []

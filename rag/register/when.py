@@ -40,10 +40,32 @@ _QUARTER = [
 ]
 _YEAR_END = re.compile(r"(?:cuối\s+năm|\bend\s+of\s+(?:the\s+year\s+)?|\blate\s+|ທ້າຍ\s*ປີ\s*)(\d{4})(?!\d)", re.I)
 _FOR_YEAR = re.compile(r"\b(?:for|planned\s+in|due\s+in)\s+(\d{4})\b(?!\s*[-–])", re.I)
+_PLAN_CUE = re.compile(r"\bsẽ\b|dự\s+kiến|kế\s+hoạch|thống\s+nhất|\bwill\b|\bplan|\bexpected\b|\bagreed\b|"
+                       r"(?<!ກິດ)ຈະ|ຄາດວ່າ|ແຜນ|ຕົກລົງ", re.I)
 _BEFORE = re.compile(r"(?:trước|\bbefore|\bprior\s+to|ກ່ອນ)\s*$", re.I)
 _BY = re.compile(r"(?:trước|chậm\s+nhất|hạn|\bbefore|\bby|\bno\s+later\s+than|\buntil|ກ່ອນ|ພາຍໃນ)\s*(?:ngày\s*|ວັນທີ\s*)?$", re.I)
 _IN_PERIOD = re.compile(r"(?:trong\s+(?:giai\s+đoạn\s+|thời\s+gian\s+)?|\bin\s+|\bduring\s+|\bover\s+|ໃນ\s*ໄລຍະ\s*(?:ປີ\s*)?|"
                         r"ໃນ\s*ປີ\s*)$", re.I)
+
+
+_EM = "|".join(sorted(EN_MONTHS, key=len, reverse=True))
+_LM = "|".join(sorted(LAO_MONTHS, key=len, reverse=True))
+_PART_WORD = {"cuối": "late", "end": "late", "ທ້າຍ": "late", "đầu": "early", "beginning": "early", "start": "early",
+              "ຕົ້ນ": "early", "giữa": "mid", "middle": "mid", "ກາງ": "mid", "later": "late", "early": "early"}
+# Years, months and quarters named from the document's date: "năm nay", "next year", "ທ້າຍປີນີ້", "tháng tới",
+# "tháng 9" / "in September" / "ເດືອນກັນຍາ" (no year), "quý III" / "in Q3" / "ໄຕມາດທີ 3" (no year).
+_THIS_YEAR = re.compile(
+    r"(?:(?P<p1>cuối|đầu|giữa)\s+)?năm\s+(?P<v1>nay|tới|sau)\b|\bsang\s+năm\b(?P<v2>)|"
+    r"(?:\b(?:the\s+)?(?P<p3>end|beginning|start|middle)\s+of\s+)?\b(?P<v3>this|next|the\s+coming)\s+year\b|"
+    r"\b(?P<p4>later|early)\s+(?P<v4>this|next)\s+year\b|(?P<p5>ທ້າຍ|ຕົ້ນ|ກາງ)?\s*ປີ\s*(?P<v5>ນີ້|ໜ້າ|ຕໍ່ໄປ)", re.I)
+_NEXT_MONTH = re.compile(r"\btháng\s+(?:tới|sau)\b|\bnext\s+month\b|ເດືອນ\s*ໜ້າ", re.I)
+_BARE_MONTH = re.compile(rf"(?<![\d\s])(?<!\d\s)\s?\btháng\s+(?P<m>\d{{1,2}})\b(?!\s*(?:[/\-.]\s*\d|,?\s*năm\s+\d))|"
+                         rf"\b(?:in|by|before|during|until|from|end\s+of|early|late|mid-?)\s+(?P<em>{_EM})\b(?!\.?\s*,?\s*(?:of\s+)?\d)|"
+                         rf"ເດືອນ\s*(?P<lm>{_LM})(?!\s*,?\s*(?:ປີ\s*)?\d)", re.I)
+_BARE_QUARTER = re.compile(r"quý\s+(?P<q>IV|I{1,3}|[1-4])\b(?!\s*(?:/|-|,?\s*năm)\s*\d)|"
+                           r"\bQ(?P<q2>[1-4])\b(?!\s*[/-]?\s*\d{4})|"
+                           r"\b(?P<q3>first|second|third|fourth)\s+quarter\b(?!\s+(?:of\s+)?(?:the\s+year\s+)?\d{4})|"
+                           r"ໄຕມາດ\s*(?:ທີ\s*)?(?P<q4>IV|I{1,3}|[1-4])(?!\s*(?:/|ຂອງ)?\s*(?:ປີ\s*)?\d{4})", re.I)
 
 
 @dataclass(frozen=True)
@@ -157,7 +179,55 @@ def find_when(text: str, doc_date: Optional[str] = None, memo_at: tuple[int, ...
             prev = dt.date(m.year, m.month, 1) - dt.timedelta(days=1)
             iso, by = prev.isoformat(), True
         out.append(When(iso, m.start, m.end, m.text, by=by, relative=m.relative))
+        taken.append((m.start, m.end))
+    if doc_date:
+        out += _from_doc_date(text, t, doc_date, taken, by_at)
     return sorted(out, key=lambda w: w.start)
+
+
+def _from_doc_date(text: str, t: str, doc_date: str, taken: list[tuple[int, int]], by_at) -> list[When]:
+    """Years, months and quarters named relative to the document's date ("năm nay", "next year",
+    "ທ້າຍປີນີ້", "tháng tới", and a month or quarter written without its year): a plan means the next
+    one from the document's date, anything else the document's year."""
+    doc = parse_iso(doc_date)
+    if not doc:
+        return []
+    year, month = doc[0], doc[1] or 1
+    ahead = bool(_PLAN_CUE.search(t))
+    out: list[When] = []
+
+    def add(a: int, b: int, iso: str, by: bool = False, part: str = "") -> None:
+        if not _taken(a, b, taken):
+            out.append(When(iso, a, b, text[a:b], by=by or by_at(a), part=part))
+            taken.append((a, b))
+
+    for m in _THIS_YEAR.finditer(t):
+        g = {k: v for k, v in m.groupdict().items() if v is not None}
+        word = next((v for k, v in g.items() if k.startswith("v")), "").lower()
+        part = _PART_WORD.get(next((v for k, v in g.items() if k.startswith("p")), "").lower(), "")
+        y = year + (0 if word in ("nay", "this", "ນີ້") else 1)
+        iso = {"early": f"{y}-Q1", "mid": f"{y}-06"}.get(part, str(y))
+        add(m.start(), m.end(), iso, by=bool(part) or word in ("nay", "this", "ນີ້"), part=part)
+    for m in _NEXT_MONTH.finditer(t):
+        nxt = dt.date(year, month, 1) + dt.timedelta(days=31)
+        add(m.start(), m.end(), f"{nxt.year:04d}-{nxt.month:02d}")
+    for m in _BARE_MONTH.finditer(t):
+        g = m.groupdict()
+        mo = int(g["m"]) if g.get("m") else EN_MONTHS.get((g.get("em") or "").lower()) or LAO_MONTHS.get(g.get("lm") or "")
+        if not mo or not 1 <= mo <= 12 or (g.get("em") or "").lower() == "may":
+            continue  # "may" is a verb too often
+        y = year + (1 if ahead and mo < month else 0)
+        a = m.start() + (len(m.group()) - len(m.group().lstrip()))
+        add(a, m.end(), f"{y:04d}-{mo:02d}")
+    for m in _BARE_QUARTER.finditer(t):
+        g = m.groupdict()
+        raw = g.get("q") or g.get("q2") or g.get("q4") or ""
+        q = _ROMAN.get(raw.upper()) or _ORDINAL.get((g.get("q3") or "").lower())
+        if not q:
+            continue
+        y = year + (1 if ahead and q < (month - 1) // 3 + 1 else 0)
+        add(m.start(), m.end(), f"{y}-Q{q}")
+    return out
 
 
 def day_range(text: str, m: DateMention) -> Optional[tuple[str, str]]:
