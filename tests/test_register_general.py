@@ -197,3 +197,17 @@ def test_due_dates_in_every_form_including_those_named_from_the_documents_date(t
 @pytest.mark.parametrize("text", ["6 tháng qua", "trong 6 tháng", "you may see"])
 def test_durations_and_words_are_not_due_dates(text):
     assert find_when(text, "2025-08-14") == []
+
+
+def test_an_extension_reported_by_the_places_it_reached_is_in_progress_with_its_new_date():
+    plan = doc("lo-note", "2021-07-20", "lo", [
+        "໕. ແຜນການຕໍ່ໜ້າ: ຂະຫຍາຍການນຳໃຊ້ໂປຣແກຣມ ໄປ ໓ ແຂວງ ຄື: ແຂວງສະຫວັນນະເຂດ, ແຂວງຄຳມ່ວນ ແລະ ແຂວງຈຳປາສັກ "
+        "ພາຍໃນປີ ໒໐໒໒."])
+    # written in Vietnamese four years later, with no word for "extend": the places say it; "hiện" is now
+    news = doc("vi-news", "2025-08-14", "vi", [
+        "Phần mềm quản lý chi trả lương hưu, vận hành chính thức từ ngày 5 tháng 7 năm 2021, hiện đã được sử dụng "
+        "tại Thủ đô Viêng Chăn và tỉnh Xa-van-na-khet; tỉnh Khăm Muộn và tỉnh Chăm-pa-xắc dự kiến hoàn thành "
+        "trong năm 2026."])
+    (c,) = build_register(plan + news).commitments
+    fs = c.state_on(dt.date(2026, 1, 15))
+    assert (fs.state, fs.due, fs.report.doc_id) == ("in_progress", "2026", "vi-news")

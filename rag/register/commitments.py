@@ -111,8 +111,10 @@ def score(c: Features, u: Features, made: str = "", others: frozenset[str] = fro
     for group in lx.EXCLUSIVE:  # drafting is not signing
         if (c.terms.keys() & group) and (u.terms.keys() & group) and not (c.terms.keys() & u.terms.keys() & group):
             return 0
-    if ("extension" in c.terms) != ("extension" in u.terms):  # extending a pilot is not the pilot
+    if "extension" in u.terms and "extension" not in c.terms:  # extending a pilot is not the pilot
         return 0
+    if "extension" in c.terms and "extension" not in u.terms and len(c.places & u.places) < 2:
+        return 0  # a report of the extension names it, or the places it reaches
     if (c.terms.keys() & lx.OBJECTS) - u.terms.keys() and (u.terms.keys() & lx.OBJECTS) - c.terms.keys():
         return 0  # each about something the other does not name
     if c.terms.keys() & lx.EVENTS - {"exchange"} and not (shared & lx.EVENTS):
@@ -293,19 +295,24 @@ def _state(u: Unit, c: Features, made: str = "", whole: bool = False) -> tuple[s
     doc = parse_date_arg(u.doc_date) if u.doc_date else None
     ctx = u.ctx if len(u.ctx) <= 600 else u.text
     whens = [w for w in find_when(ctx, u.doc_date) if not w.relative]
-    future = [w for w in whens if doc and w.last_day() > doc]
+    future = [w for w in whens if doc and w.last_day() > doc and not (w.range_first and w.range_first <= u.doc_date)]
     new_due = max(future, key=lambda w: due_order(w.iso)).iso if future else ""
     if lx.POSTPONE.search(ctx) and future:
         return "postponed", new_due
     told = happenings(u.text, u.doc_date)
-    if made and told and all(h.mention.first_day().isoformat() <= made for h in told):
+    if (made and told and all(h.mention.first_day().isoformat() <= made for h in told)
+            and not any(w.first_day() > doc for w in future)
+            and not lx.NOW.search(u.text) and not lx.PROGRESS.search(u.text)):
         return "mention", ""  # it tells what happened by the day the commitment was made
     states, done_places, progress = [], set(), False
     for clause in _CLAUSE.split(u.text):
         f = features(clause, u.lang)
-        if not whole and not (set(f.terms) & set(c.terms)) and not (f.numbers & c.numbers):
-            if f.places & c.places and lx.PROGRESS.search(clause):
-                progress = True  # "tỉnh Chăm-pa-xắc và tỉnh Khăm Muộn đang chuẩn bị"
+        about = set(f.terms) & set(c.terms) or f.numbers & c.numbers
+        predicate = not f.terms and not f.numbers and not (f.places - c.places)  # "…, vận hành chính thức từ …"
+        if not whole and not about and not (predicate and states):
+            ahead = lx.PLAN.search(clause) and any(doc and w.last_day() > doc for w in find_when(clause, u.doc_date))
+            if f.places & c.places and (lx.PROGRESS.search(clause) or ahead):
+                progress = True  # "tỉnh Chăm-pa-xắc và tỉnh Khăm Muộn đang chuẩn bị / dự kiến hoàn thành trong năm 2026"
             continue
         past = [w for w in find_when(clause, u.doc_date) if doc and w.last_day() <= doc]
         pct = [int(x) for x in re.findall(r"(\d{1,3})\s*%", clause)]
@@ -326,7 +333,8 @@ def _state(u: Unit, c: Features, made: str = "", whole: bool = False) -> tuple[s
             st = "mention"
         if st == "done":
             done_places |= f.places
-        progress |= st == "in_progress"
+        ahead = st == "restated" and any(doc and w.last_day() > doc for w in find_when(clause, u.doc_date))
+        progress |= st == "in_progress" or bool(ahead and f.places & c.places)
         states.append(st)
     if not states:
         return "mention", ""
@@ -417,8 +425,9 @@ def extract_commitments(corpus: Corpus, meaning: Optional[Meaning] = None) -> li
     meant = _by_meaning(meaning, made, all_units)
     for i, m in enumerate(made):
         u: Unit = m["unit"]
-        for v in m["also"]:  # a later, more detailed wording names more places
-            m["f"].places |= set(lx.places(v.row.get("place", "") + " " + (v.ctx if v.row else v.text)))
+        for v in m["also"]:  # a later, more detailed wording names more places (a report names others too)
+            if not _reportish(v):
+                m["f"].places |= set(lx.places(v.row.get("place", "") + " " + (v.ctx if v.row else v.text)))
         own_docs = {u.p.doc_id} | {v.p.doc_id for v in m["versions"]}
         reports: dict[str, list[FollowUp]] = defaultdict(list)
         for v in all_units:

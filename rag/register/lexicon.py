@@ -174,6 +174,9 @@ POSTPONE = re.compile(r"\blùi\b|\bhoãn\b|\bdời\b|chuyển\s+sang|\bpostpon|\
                       re.I)
 NOT_DONE = re.compile(r"chưa\s+(?:thực\s+hiện|tổ\s+chức|hoàn\s+thành)|\bnot\s+(?:yet\s+)?(?:held|done|carried)|"
                       r"ຍັງບໍ່ທັນ|ຍັງບໍ່ໄດ້", re.I)
+NOW = re.compile(r"\bhiện\s+(?:nay|đã|đang|tại|vẫn)|\bnow\b|\bcurrently\b|\bto\s+date\b|\bso\s+far\b|ປັດຈຸບັນ|ດຽວນີ້|"
+                 r"ມາຮອດນີ້", re.I)
+"""A report of the present state ("hiện đã được sử dụng", "now in use"): not only history."""
 BUDGET = re.compile(r"kinh\s+phí|ngân\s+sách|\bbudget|\bfunding\b|ງົບປະມານ", re.I)
 PLAN_SECTION = re.compile(
     r"phương\s+hướng|kế\s+hoạch|đã\s+thống\s+nhất|hoạt\s+động\s+cụ\s+thể|nhiệm\s+vụ|thống\s+nhất\s+(?:như\s+sau|các)|"
