@@ -211,3 +211,16 @@ def test_an_extension_reported_by_the_places_it_reached_is_in_progress_with_its_
     (c,) = build_register(plan + news).commitments
     fs = c.state_on(dt.date(2026, 1, 15))
     assert (fs.state, fs.due, fs.report.doc_id) == ("in_progress", "2026", "vi-news")
+
+
+def test_validity_to_a_year_and_a_renewal_with_its_new_end():
+    en = doc("en-news", "2023-05-10", "en", [
+        "On 9 May 2023 in Hanoi, the two agencies signed a Memorandum of Cooperation on health insurance for 2023-2025.",
+        "The memorandum is valid until the end of 2025."])
+    ag = build_register(en).agreement("mou:2023-2025")
+    assert ag.signed_date == "2023-05-09" and ag.valid_until.key == "2025-12-31"
+    renewed = doc("vi-news", "2025-11-20", "vi", [
+        "Hai bên đã thống nhất gia hạn Bản ghi nhớ hợp tác về bảo hiểm y tế giai đoạn 2023-2025 đến hết năm 2027."])
+    ag = build_register(en + renewed).agreement("mou:2023-2025")
+    assert agreement_status(ag, dt.date(2026, 1, 15)) == ("in_force", "valid_until")
+    assert ag.valid_until.key == "2027-12-31" and ag.valid_until.doc_id == "vi-news"

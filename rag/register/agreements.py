@@ -16,6 +16,7 @@ from typing import Optional
 
 from ..text.dates import find_dates, first_explicit, parse_date_arg
 from ..text.normalize import lao_to_arabic
+from . import lexicon as lx
 from .corpus import Cand, Corpus, rank, shown_spans
 from .model import AREAS, Agreement, Finding
 from .patterns import (
@@ -95,14 +96,17 @@ def _scan(corpus: Corpus, doc_id: str) -> tuple[dict[str, Fields], dict[str, str
                                                             ev_at=place[1])))
                 sign, date = None, None
             valid = _VALID.search(sent)
-            if valid:  # "có hiệu lực kể từ ngày ký đến hết ngày 31/12/2021", "valid until …", "ມີຜົນສັກສິດ … ຈົນຮອດ …"
-                until = [m for m in find_dates(sent, doc_date, relative=False) if m.start >= valid.end()
-                         and (m.day or m.month) and _UNTIL.search(sent[max(valid.end(), m.start - 24) : m.start])]
-                years = _VALID_FOR.search(lao_to_arabic(sent))
+            renewed = RENEW.search(sent) if not lx.FUTURE.search(sent) else None  # "đã thống nhất gia hạn … đến hết năm 2027"
+            if valid or renewed:  # "có hiệu lực kể từ ngày ký đến hết ngày 31/12/2021", "valid until the end of 2025"
+                at = (valid or renewed).end()
+                until = [w for w in find_when(sent, doc_date) if w.start >= at and not w.relative and "Q" not in w.iso
+                         and _UNTIL.search(sent[max(at, w.start - 24) : w.start])]
+                years = _VALID_FOR.search(lao_to_arabic(sent)) if valid else None
                 if until:
-                    m0 = until[0]
-                    found.append(("valid_until", Cand(p, a, b, sent, value=m0.iso, evidence=m0.text,
-                                                      ev_at=m0.start, extra={"key": m0.iso})))
+                    w0 = until[0]
+                    key = w0.last_day().isoformat()
+                    found.append(("valid_until", Cand(p, a, b, sent, value=key, evidence=w0.text, ev_at=w0.start,
+                                                      extra={"key": key})))
                 elif years:  # "có hiệu lực 5 năm kể từ ngày ký": counted from the signing
                     found.append(("valid_for", Cand(p, a, b, sent, value=years.group(1), evidence=years.group(),
                                                     ev_at=years.start(), extra={"key": years.group(1)})))

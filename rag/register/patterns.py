@@ -72,7 +72,8 @@ MEMO = re.compile(
 AGREEMENT_WORD = re.compile(r"hiệp\s+định|th[ỏo]a\s+thuận|thoả\s+thuận|agreement|ສັນຍາ|ຂໍ້ຕົກລົງ", re.I)
 INSTRUMENT = re.compile(
     r"hiệp\s+định|th[ỏo]a\s+thuận|thoả\s+thuận|\bagreement\b|ສັນຍາ(?!ລັກ)|ຂໍ້ຕົກລົງ|phụ\s+lục|\bannex\b|"
-    r"ເອກະສານຊ້ອນທ້າຍ|nghị\s+định\s+thư|\bprotocol\b|ພິທີສານ|ບົດບັນທຶກ(?:ຄວາມ|ການ)?(?:ເຂົ້າໃຈ|ຕົກລົງ|ຮ່ວມມື)",
+    r"ເອກະສານຊ້ອນທ້າຍ|nghị\s+định\s+thư|\bprotocol\b|ພິທີສານ|ບົດບັນທຶກ(?:ຄວາມ|ການ)?(?:ເຂົ້າໃຈ|ຕົກລົງ|ຮ່ວມມື)|"
+    r"\bmemorand(?:um|a)\b|\bMoC\b",
     re.I)
 """A word that names an instrument (agreement, annex, protocol, memorandum): with the period it
 covers next to it ("Thỏa thuận hợp tác về công nghệ thông tin giai đoạn 2019-2021", "the annex for
