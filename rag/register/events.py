@@ -10,7 +10,7 @@ from . import lexicon as lx
 from .corpus import Cand, Corpus, rank, shown_cands
 from .happened import happenings, kind_at
 from .model import Agreement, Event, Relation
-from .patterns import place_in
+from .patterns import REFERENCE, place_in
 
 
 def _event_cands(corpus: Corpus) -> dict[tuple, list[Cand]]:
@@ -33,6 +33,11 @@ def _event_cands(corpus: Corpus) -> dict[tuple, list[Cand]]:
                 groups[(p.meta.family_id, p.meta.para, h.iso, m.approximate)].append(c)
                 break
     return groups
+
+
+def _cite_order(c: Cand) -> tuple:
+    """A passage that reports the event before one that cites it as a basis ("Căn cứ … ký tháng 12/2015")."""
+    return (bool(REFERENCE.search(c.sent)), *rank(c))
 
 
 def _place(c: Cand) -> str:
@@ -71,15 +76,14 @@ def extract_events(corpus: Corpus) -> list[Event]:
         across[key].append(lists[0])
     events = []
     for lists in across.values():
-        lists.sort(key=lambda cs: rank(min(cs, key=rank)))
+        lists.sort(key=lambda cs: _cite_order(min(cs, key=rank)))
         cands = lists[0]
         primary = min(cands, key=rank)
         m: DateMention = primary.extra["mention"]
         shown = shown_cands(cands)
         for other in lists[1:]:  # another document reports it in a language the first has no version in
-            o = min(other, key=rank)
-            if o.lang not in shown:
-                shown[o.lang] = o
+            for lang, o in shown_cands(other).items():
+                shown.setdefault(lang, o)
         events.append(Event(
             cited=primary.span(), shown={lang: c.span() for lang, c in shown.items()}, date=primary.extra["iso"],
             end=primary.extra["end"], precision=m.precision, approximate=m.approximate,

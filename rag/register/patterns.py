@@ -177,9 +177,13 @@ def parties_in(sent: str) -> Optional[tuple[str, int]]:
     head = sent[: m.start()]
     cut = max(head.rfind(","), head.rfind(";"), head.rfind(":"))
     value = head[cut + 1 :].strip()
+    value = _PARTY_TAIL.sub("", value).strip()  # "… (sau đây gọi là Bên Lào) thống nhất" -> the parties
     if not (8 <= len(value) <= 220 and _ORG.search(value) and _JOIN.search(" " + value + " ")):
         return None
     return value, sent.index(value, cut + 1)
+
+
+_PARTY_TAIL = re.compile(r"(?:\s+(?:thống\s+nhất|đồng\s+ý|cùng\s+nhau|agreed\s+to|jointly|ໄດ້ຕົກລົງ|ຕົກລົງ))+$", re.I)
 
 
 def agreement_period(sent: str, at: int) -> Optional[DateMention]:
