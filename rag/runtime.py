@@ -85,4 +85,4 @@ def build_runtime(settings: Optional[Settings] = None, *, embedder: Optional[Bas
     seeded = seed_corpus_once(store, corpus_folder(settings)) if seed else None
     retriever = Retriever(store, settings)
     assistant = Assistant(settings, retriever, backend=backend, backend_name=backend_name).warm_up()
-    return Runtime(settings, store, retriever, assistant, register_cache(retriever.mirror), seeded)
+    return Runtime(settings, store, retriever, assistant, register_cache(retriever.mirror, store.embedder), seeded)

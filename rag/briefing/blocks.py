@@ -181,11 +181,13 @@ def _doc_ref(b: Briefing, n: int) -> str:
 def _source_entry(b: Briefing, c: Citation) -> dict[str, Any]:
     """A numbered source: document, date, language, and the sentences the briefing cites from it (the
     passage itself when it cites none), each cut to a readable length."""
-    head = f"[{c.n}] {short(c.title, 80)}"
+    head = f"[{c.n}] {short(c.title, 64)}"
     if c.date:
         head += f" — {format_iso(c.date)}"
     head += f" ({lang_name(c.lang, b.lang)})"
     sentences = list(dict.fromkeys(re.sub(r"\s+", " ", h.sentence).strip() for h in c.highlights
                                    if h.sentence and h.doc_id == c.doc_id))
-    quote = " … ".join(short(x, 200) for x in sentences[:2]) if sentences else short(re.sub(r"\s+", " ", c.text), 200)
+    # the cited sentences, cut so that a source takes about two lines whatever the record's size
+    quote = " … ".join(short(x, 130 if len(sentences) > 1 else 200) for x in sentences[:2]) if sentences \
+        else short(re.sub(r"\s+", " ", c.text), 160)
     return {"n": c.n, "head": head, "texts": [(None, quote)]}

@@ -55,7 +55,7 @@ def event_text(ev: reg.Event, lang: str) -> str:
     kind, place, counts. Nothing beyond what was extracted."""
     span = ev.span_in(lang)
     if _same_lang(span, lang):
-        return trim(span.sentence, span.at, 240)
+        return trim(span.sentence, span.at, 200)
     places = [place_label(k, lang) for k in lx.places(ev.cited.sentence)]
     parts = [t(f"event_{ev.kind}", lang)]  # the timeline shows the kind once, before this text
     if places:
@@ -185,7 +185,7 @@ def _what(c: Commitment, lang: str) -> str:
         return trim(span.value or c.what, 0, 200)
     weights = {k: lx.CONCEPTS[k][0] for k in c.terms if k in lx.CONCEPTS}
     keys = sorted(weights, key=lambda k: (-weights[k], list(lx.CONCEPTS).index(k)))[:3]
-    words = [t(f"concept_{k}", lang) for k in keys]
+    words = [t(f"concept_{k}", lang) for k in keys] or [t("row_commitment", lang)]  # no activity term: say what it is
     words = words[:1] + [w[:1].lower() + w[1:] for w in words[1:]]
     text = ", ".join(words)
     text = text[:1].upper() + text[1:]

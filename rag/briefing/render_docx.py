@@ -218,7 +218,7 @@ def _document(b: Briefing):
                 for label, text in entry["texts"]:
                     _add_text(par, (f" {label}: " if label else ": ") + f"“{text}”", italic=bool(label))
                 for run in par.runs:
-                    _size(run, 8.5)
+                    _size(run, 8)
     return document
 
 

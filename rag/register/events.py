@@ -1,70 +1,43 @@
 """The timeline: dated sentences that name an event, one event per date and kind across the record."""
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 
-from ..text.dates import DateMention, find_dates, last_day, parse_date_arg, parse_iso
+from ..text.dates import DateMention, parse_date_arg
 from . import lexicon as lx
 from .corpus import Cand, Corpus, rank, shown_cands
+from .happened import happenings, kind_at
 from .model import Agreement, Event, Relation
-from .patterns import classify_event, place_in
-from .when import day_range, find_when, slash_ranges
-
-_CLAUSE = re.compile(r"\s*[;]\s+|,\s+(?=sau\s+khi|after|đang|dự\s+kiến|tỉnh\s)", re.I)
+from .patterns import REFERENCE, place_in
 
 
 def _event_cands(corpus: Corpus) -> dict[tuple, list[Cand]]:
-    """Dated sentences that report an event that happened, by (family, paragraph, ISO date, approximate).
+    """Dated sentences that report something that happened, by (family, paragraph, ISO date, approximate).
 
-    A date after the document's own is a plan, not an event; so is a clause that plans, asks or
-    postpones ("sẽ", "dự kiến", "lùi", "ຈະ"); a bare year is an event only for a signing or an
-    establishment; a quarter is never one."""
+    Any sentence with a stated date on or before its document's date that it does not plan, postpone,
+    ask for or set as a deadline (:func:`.happened.happenings`), whatever its verb; the kind is read
+    afterwards (``event`` when none is named). A bare year is an event only for a signing or an
+    establishment; a quarter or a part of a year is never one."""
     groups: dict[tuple, list[Cand]] = defaultdict(list)
     for p in corpus.by_id.values():
-        doc = parse_iso(p.meta.date or "")
+        doc_date = p.meta.date or None
         for a, b, sent in corpus.sentences(p):
-            kind = classify_event(sent)
-            if kind is None:
-                continue
-            quarters = [(w.start, w.end) for w in find_when(sent, p.meta.date or None) if "Q" in w.iso]
-            ranges = slash_ranges(sent)
-            mentions = [m for m in find_dates(sent, p.meta.date or None)
-                        if not any(x <= m.start < y for x, y in quarters)]
-            for x, y, first, _last in ranges:
-                fy, fm, fd = (int(v) for v in first.split("-"))
-                mentions.append(DateMention(x, y, sent[x:y], fy, fm, fd))
-            mentions.sort(key=lambda m: (m.relative, m.start))
-            for m in mentions:
-                if doc and not m.relative and m.first_day() > last_day(*doc):
-                    continue  # announced, not held when written
-                clause = _clause_at(sent, m.start)
-                if lx.PLAN.search(clause) or lx.POSTPONE.search(clause) or lx.REQUEST.search(clause):
-                    if not lx.DONE.search(clause):
-                        continue
+            for h in happenings(sent, doc_date, years=True):
+                m, kind = h.mention, kind_at(sent, h.start)
                 if m.precision == "year" and kind not in ("signing", "establishment"):
-                    continue
-                end = next((last for x, y, first, last in ranges if x == m.start), "")
-                rng = day_range(sent, m) if not end else None
-                iso = m.iso
-                if rng:
-                    iso, end = rng
-                c = Cand(p, a, b, sent, value=iso, evidence=m.text, ev_at=m.start,
-                         extra={"mention": m, "kind": kind, "iso": iso, "end": end})
-                groups[(p.meta.family_id, p.meta.para, iso, m.approximate)].append(c)
+                    continue  # "thành lập năm 1995": only the year of a signing or a founding
+                c = Cand(p, a, b, sent, value=h.iso, evidence=h.text, ev_at=h.start,
+                         extra={"mention": m, "kind": kind, "iso": h.iso, "end": h.end})
+                groups[(p.meta.family_id, p.meta.para, h.iso, m.approximate)].append(c)
                 break
     return groups
 
 
-def _clause_at(sent: str, at: int) -> str:
-    pos = 0
-    for m in _CLAUSE.finditer(sent):
-        if m.start() >= at:
-            return sent[pos : m.start()]
-        pos = m.end()
-    return sent[pos:]
+def _cite_order(c: Cand) -> tuple:
+    """A passage that reports the event before one that cites it as a basis ("Căn cứ … ký tháng 12/2015")."""
+    return (bool(REFERENCE.search(c.sent)), *rank(c))
 
 
 def _place(c: Cand) -> str:
@@ -103,15 +76,14 @@ def extract_events(corpus: Corpus) -> list[Event]:
         across[key].append(lists[0])
     events = []
     for lists in across.values():
-        lists.sort(key=lambda cs: rank(min(cs, key=rank)))
+        lists.sort(key=lambda cs: _cite_order(min(cs, key=rank)))
         cands = lists[0]
         primary = min(cands, key=rank)
         m: DateMention = primary.extra["mention"]
         shown = shown_cands(cands)
         for other in lists[1:]:  # another document reports it in a language the first has no version in
-            o = min(other, key=rank)
-            if o.lang not in shown:
-                shown[o.lang] = o
+            for lang, o in shown_cands(other).items():
+                shown.setdefault(lang, o)
         events.append(Event(
             cited=primary.span(), shown={lang: c.span() for lang, c in shown.items()}, date=primary.extra["iso"],
             end=primary.extra["end"], precision=m.precision, approximate=m.approximate,
@@ -121,7 +93,34 @@ def extract_events(corpus: Corpus) -> list[Event]:
             also=tuple(min(other, key=rank).span() for other in lists[1:]),
         ))
     events.sort(key=lambda e: (parse_date_arg(e.date), e.approximate, e.doc_id, e.start))
-    return _programme(events)
+    return _programme(_months_into_days(events))
+
+
+def _months_into_days(events: list[Event]) -> list[Event]:
+    """An event known only by its month ("Đầu tháng 8/2024", "in March 2023") is the day event of that
+    month of the same kind (or, of no named kind, of the same document), when there is one: one event,
+    every source kept."""
+    days: dict[str, list[Event]] = defaultdict(list)
+    for ev in events:
+        if ev.precision == "day" and not ev.approximate:
+            days[ev.date[:7]].append(ev)
+    merged: dict[int, Event] = {}
+    out_ids = set()
+    for ev in events:
+        if ev.precision != "month" or ev.approximate:
+            continue
+        same = [d for d in days.get(ev.date, []) if d.kind == ev.kind
+                or (ev.kind == "event" and ev.doc_id in {d.doc_id} | {s.doc_id for s in d.also})]
+        if len(same) != 1:
+            continue
+        d = same[0]
+        cur = merged.get(id(d), d)
+        shown = dict(cur.shown)
+        for lang, span in ev.shown.items():
+            shown.setdefault(lang, span)
+        merged[id(d)] = replace(cur, shown=shown, also=cur.also + (ev.cited,) + ev.also)
+        out_ids.add(id(ev))
+    return [merged.get(id(ev), ev) for ev in events if id(ev) not in out_ids]
 
 
 def link_events(events: list[Event], agreements: Sequence[Agreement]) -> list[Event]:

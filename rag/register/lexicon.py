@@ -18,7 +18,7 @@ from ..text.normalize import lao_to_arabic
 
 # Activity terms: key -> (weight in matching, pattern). An item's terms are what it is about.
 CONCEPTS: dict[str, tuple[int, re.Pattern]] = {k: (w, re.compile(p, re.I)) for k, w, p in [
-    ("training", 2, r"tập\s+huấn|đào\s+tạo|bồi\s+dưỡng|khóa\s+học|\btraining|\bcourses?\b|ຝຶກອົບຮົມ"),
+    ("training", 2, r"tập\s+huấn|đào\s+tạo|bồi\s+dưỡng|khóa\s+học|\btrain(?:s|ed|ing)?\b|\bcourses?\b|ຝຶກອົບຮົມ"),
     ("seminar", 2, r"hội\s+thảo|\bseminars?\b|\bworkshops?\b|ສຳມະນາ"),
     ("conference", 2, r"hội\s+nghị|\bconferences?\b"),
     ("review", 1, r"tổng\s+kết|sơ\s+kết|\breview(?:ing)?\b|ສະຫຼຸບ|ສະຫລຸບ"),
@@ -38,7 +38,7 @@ CONCEPTS: dict[str, tuple[int, re.Pattern]] = {k: (w, re.compile(p, re.I)) for k
     ("documents", 2, r"tài\s+liệu|\bdocuments?\b|\bguidance\b|\bmaterials?\b|ເອກະສານ"),
     ("translation", 2, r"dịch\s+sang|được\s+dịch|\btranslat|ແປເປັນ"),
     ("visit", 2, r"\bthăm\b|\bvisits?\b|\bstudy\s+tour|ຢ້ຽມ|ທັດສະນະສຶກສາ"),
-    ("exchange", 1, r"trao\s+đổi|\bexchanges?\b|ແລກປ່ຽນ"),
+    ("exchange", 1, r"trao\s+đổi|giao\s+lưu|\bexchanges?\b|ແລກປ່ຽນ"),
     ("extension", 2, r"mở\s+rộng|\bextend|\bexpan|ຂະຫຍາຍ"),
     ("migration", 2, r"chuyển\s+đổi\s+dữ\s+liệu|\bmigrat|ໂອນຍ້າຍຂໍ້ມູນ"),
     ("inspection", 1, r"thanh\s+tra|kiểm\s+tra|\binspection|ກວດກາ|ກວດສອບ"),
@@ -46,7 +46,22 @@ CONCEPTS: dict[str, tuple[int, re.Pattern]] = {k: (w, re.compile(p, re.I)) for k
     ("communication", 2, r"truyền\s+thông|tuyên\s+truyền|\bcommunicat|ໂຄສະນາ|ເຜີຍແຜ່"),
     ("twinning", 2, r"kết\s+nghĩa|\btwinning|ຄູ່ແຝດ"),
     ("digital", 1, r"chuyển\s+đổi\s+số|\bdigital|ດິຈິຕອນ"),
+    # what an activity is about, in the vocabulary of social-security cooperation (round 2)
+    ("software", 2, r"phần\s+mềm|\bsoftware\b|ໂປຣແກຣມ|ໂປແກຣມ|ຊອບແວ"),
+    ("pension", 2, r"lương\s+hưu|\bpensions?\b|ບຳນານ"),
+    ("website", 2, r"trang\s+(?:thông\s+tin\s+điện\s+tử|web)|cổng\s+thông\s+tin|\bwebsite|\bweb\s+portal|ເວັບໄຊ"),
+    ("sports", 2, r"thể\s+thao|\bsports?\b|ກິລາ"),
+    ("card", 2, r"\bthẻ\b|\bcards?\b|ບັດ(?!ນີ້)"),
+    ("health", 2, r"\bBHYT\b|bảo\s+hiểm\s+y\s+tế|health\s+insurance|ປະກັນສຸຂະພາບ"),
+    ("crossborder", 2, r"qua\s+biên\s+giới|xuyên\s+biên\s+giới|cross-?border|ຂ້າມແດນ"),
+    ("infoexchange", 2, r"trao\s+đổi\s+(?:thông\s+tin|dữ\s+liệu)|\bexchang\w*\s+(?:of\s+)?(?:data|information)\b|"
+                        r"\b(?:data|information)\s+exchange|ແລກປ່ຽນຂໍ້ມູນ|ແລກປ່ຽນຂ່າວສານ"),
 ]}
+OBJECTS = frozenset({"ecollection", "database", "app", "law", "medal", "fund", "software", "website", "card", "health",
+                     "sports", "documents"})
+"""What an activity works on: two items each about an object the other does not name are different
+activities, whatever else they share ("extend e-collection to 3 provinces" is not "extend the pension
+software to 3 provinces")."""
 EXCLUSIVE = ({"draft", "signing"},)  # drafting a memorandum and signing it are different activities
 
 # Places: key -> pattern (words for each language: ``place_<key>``). Countries only after "in / tại / ທີ່".
@@ -60,6 +75,29 @@ PLACES: dict[str, re.Pattern] = {k: re.compile(p, re.I) for k, p in [
     ("bolikhamxay", r"bô-?ly-?khăm-?xay|bolikhamx?s?ai|ບໍລິຄຳໄຊ"),
     ("danang", r"đà\s+nẵng|\bda\s*nang\b|ດ່ານັງ|ດານັງ"),
     ("quangnam", r"quảng\s+nam|quang\s+nam|ກວາງນາມ"),
+    # every Lao province and the Vietnamese provinces on the border (the answers work's name table,
+    # rag/text/names.py, is to replace this list when it lands)
+    ("phongsaly", r"phông-?\s?xa-?\s?lỳ|phongsa(?:ly|li)|ຜົ້ງສາລີ"),
+    ("luangnamtha", r"luông\s+nậm\s+thà|luang\s*nam\s*tha|ຫຼວງນ້ຳທາ|ຫລວງນ້ຳທາ"),
+    ("oudomxay", r"u-?\s?đôm-?\s?xay|oudomx[ae]y|oudomxai|ອຸດົມໄຊ"),
+    ("bokeo", r"bò\s+kẹo|\bbokeo\b|ບໍ່ແກ້ວ"),
+    ("houaphanh", r"hủa\s+phăn|hou?aphanh?|huaphan|ຫົວພັນ"),
+    ("xayaboury", r"xay-?\s?nha-?\s?bu-?\s?ly|xa(?:y|i)a?bou?ry|sainyabuli|ໄຊຍະບູລີ"),
+    ("xiengkhouang", r"xiêng\s+khoảng|xieng\s*khouang|xiangkhouang|ຊຽງຂວາງ"),
+    ("salavan", r"sa-?\s?la-?\s?van|salavan|saravane|ສາລະວັນ"),
+    ("sekong", r"xê-?\s?kông|\bsekong\b|ເຊກອງ"),
+    ("attapeu", r"a-?\s?tô-?\s?pư|attapeu|attapue|ອັດຕະປື"),
+    ("xaisomboun", r"xay-?\s?xổm-?\s?bun|xaisomboun|saysomboun|ໄຊສົມບູນ"),
+    ("quangtri", r"quảng\s+trị|quang\s+tri\b|ກວາງຈິ|ກວາງຕີ"),
+    ("nghean", r"nghệ\s+an|nghe\s+an\b|ເງ້ອານ|ແງ້ອານ"),
+    ("hatinh", r"hà\s+tĩnh|ha\s+tinh\b|ຮ່າຕິ້ງ|ຮາຕິ້ງ"),
+    ("quangbinh", r"quảng\s+bình|quang\s+binh\b|ກວາງບິ່ງ|ກວາງບິງ"),
+    ("thanhhoa", r"thanh\s+hóa|thanh\s+hoá|thanh\s+hoa\b|ທັນຮວາ|ແທັງຮວາ"),
+    ("dienbien", r"điện\s+biên|dien\s+bien\b|ດຽນບຽນ"),
+    ("sonla", r"sơn\s+la\b|son\s+la\b|ເຊີນລາ|ເຊີນລ່າ"),
+    ("hue", r"thừa\s+thiên\s*-?\s*huế|\bhuế\b|\bhue\b|ເຫວ້"),
+    ("kontum", r"kon\s*tum|ກອນຕູມ|ກອນຕຸມ"),
+    ("hcmc", r"thành\s+phố\s+hồ\s+chí\s+minh|tp\.?\s*hcm|ho\s+chi\s+minh\s+city|ໂຮ່ຈິມິນ"),
 ]}
 COUNTRIES: dict[str, re.Pattern] = {
     "vietnam": re.compile(r"(?:\btại|\bở|\bsang|\bin|\bto|ທີ່|ຢູ່)\s+(?:nước\s+)?(?:việt\s+nam|vietnam|viet\s+nam|ຫວຽດນາມ)"
@@ -90,8 +128,8 @@ UNITS: dict[str, str] = {
     "computers": r"bộ\s+máy\s+tính|máy\s+tính|computers|ຄອມພິວເຕີ",
     "percent": r"%",
 }
-_COUNT = re.compile(r"(?<![\d/.,:\-])(\d{1,3}(?:[.,]\d{3})*|\d+)\s*(%|" + "|".join(f"(?:{p})" for p in UNITS.values())
-                    + r")", re.I)
+_COUNT = re.compile(r"(?<![\d/.,:\-])(\d{1,3}(?:[.,]\d{3})*|\d+)\s*(?:(?-i:[A-Z]{2,6})\s+)?(%|"  # "15 LSSO staff"
+                    + "|".join(f"(?:{p})" for p in UNITS.values()) + r")", re.I)
 _COUNT_AFTER = re.compile(r"(" + "|".join(f"(?:{p})" for k, p in UNITS.items() if k != "percent") +
                           r")\s*(?:ຈຳນວນ\s*)?(\d{1,3}(?:[.,]\d{3})*|\d+)(?![\d/])", re.I)  # Lao: ພະນັກງານ 25 ຄົນ
 _UNIT_RX = {k: re.compile(f"^(?:{p})$", re.I) for k, p in UNITS.items()}
@@ -101,6 +139,13 @@ PLAN = re.compile(
     r"\bsẽ\b|\bdự\s+kiến\b|\bkế\s+hoạch\b|cam\s+kết|thống\s+nhất|\bphấn\s+đấu\b|\bwill\b|\bplan(?:s|ned)?\b|"
     r"\bdue\s+to\b|\bexpected\b|\bcommit(?:s|ted|ment|ments)?\b|\bagreed\b|\bto\s+be\b|(?<!ກິດ)ຈະ(?!ແຈ້ງ)|ຄາດວ່າ|ມີແຜນ|ວາງແຜນ|ຕົກລົງ|ຄຳໝັ້ນສັນຍາ",
     re.I)
+FUTURE = re.compile(
+    r"\bsẽ\b|\bdự\s+kiến\b|\bkế\s+hoạch\b|\bphấn\s+đấu\b|\bwill\b|\bplan(?:s|ned)?\b|\bexpected\b|\bdue\s+to\s+be\b|"
+    r"\bto\s+be\s+(?:held|signed|completed)\b|(?<!ກິດ)ຈະ(?!ແຈ້ງ)|ຄາດວ່າ|ມີແຜນ|ວາງແຜນ|ກຳນົດຈະ",
+    re.I)
+"""Cues that put what follows in the future (a plan), not agreement words: the day two sides
+agreed on something is a day something happened."""
+VALIDITY = re.compile(r"hiệu\s+lực|\bvalid\b|\bvalidity|\bexpires?\b|\bin\s+force|ມີຜົນສັກສິດ|ມີຜົນບັງຄັບ", re.I)
 REQUEST = re.compile(r"đề\s+nghị|mong\s+muốn|\brequest(?:s|ed)?\b|\bask(?:s|ed)?\b|\bpropos(?:e|ed|al)\b|ສະເໜີ|ຂໍໃຫ້",
                      re.I)
 DONE = re.compile(
@@ -108,7 +153,11 @@ DONE = re.compile(
     r"diễn\s+ra|thực\s+hiện\s+xong|bàn\s+giao|sang|cử)|\bhoàn\s+thành\s+ngày|"
     r"\bcompleted\b|\bwas\s+held\b|\bwere\s+held\b|\bheld\s+on\b|\bdelivered\b|\bwas\s+sent\b|\bwere\s+sent\b|"
     r"\bpresented\b|\bfinished\b|\bcarried\s+out\b|"
-    r"ໄດ້ຈັດ|ໄດ້ສຳເລັດ|ສຳເລັດແລ້ວ|ໄດ້ສົ່ງ|ໄດ້ມອບ|ໄດ້ລົງນາມ|ໄດ້ດຳເນີນ|ໄດ້ຂະຫຍາຍ|ໄດ້ເປີດ",
+    r"ໄດ້ຈັດ|ໄດ້ສຳເລັດ|ສຳເລັດແລ້ວ|ໄດ້ສົ່ງ|ໄດ້ມອບ|ໄດ້ລົງນາມ|ໄດ້ດຳເນີນ|ໄດ້ຂະຫຍາຍ|ໄດ້ເປີດ|"
+    # in official operation: what was to be installed or built is done
+    r"vận\s+hành\s+chính\s+thức|chính\s+thức\s+(?:vận\s+hành|đi\s+vào\s+hoạt\s+động)|đưa\s+vào\s+(?:vận\s+hành|sử\s+dụng)|"
+    r"\bofficially\s+(?:in\s+operation|in\s+use|put\s+into)|\bwent\s+live\b|\bput\s+into\s+operation|"
+    r"ນຳໃຊ້ຢ່າງເປັນທາງການ|ເລີ່ມນຳໃຊ້ຢ່າງເປັນທາງການ",
     re.I)
 HELD = re.compile(r"đã\s+(?:được\s+)?(?:tổ\s+chức|diễn\s+ra|tiến\s+hành)|\bwas\s+held\b|\bwere\s+held\b|\bheld\s+on\b|"
                   r"ໄດ້ຈັດຂຶ້ນ|ໄດ້ດຳເນີນ", re.I)
@@ -125,6 +174,9 @@ POSTPONE = re.compile(r"\blùi\b|\bhoãn\b|\bdời\b|chuyển\s+sang|\bpostpon|\
                       re.I)
 NOT_DONE = re.compile(r"chưa\s+(?:thực\s+hiện|tổ\s+chức|hoàn\s+thành)|\bnot\s+(?:yet\s+)?(?:held|done|carried)|"
                       r"ຍັງບໍ່ທັນ|ຍັງບໍ່ໄດ້", re.I)
+NOW = re.compile(r"\bhiện\s+(?:nay|đã|đang|tại|vẫn)|\bnow\b|\bcurrently\b|\bto\s+date\b|\bso\s+far\b|ປັດຈຸບັນ|ດຽວນີ້|"
+                 r"ມາຮອດນີ້", re.I)
+"""A report of the present state ("hiện đã được sử dụng", "now in use"): not only history."""
 BUDGET = re.compile(r"kinh\s+phí|ngân\s+sách|\bbudget|\bfunding\b|ງົບປະມານ", re.I)
 PLAN_SECTION = re.compile(
     r"phương\s+hướng|kế\s+hoạch|đã\s+thống\s+nhất|hoạt\s+động\s+cụ\s+thể|nhiệm\s+vụ|thống\s+nhất\s+(?:như\s+sau|các)|"

@@ -20,8 +20,9 @@ from ..text.dates import last_day, parse_date_arg, parse_iso
 from .when import due_span
 
 EVENT_KINDS: tuple[str, ...] = ("award", "launch", "signing", "review", "establishment", "conference", "visit", "meeting",
-                                 "training", "milestone")
-"""Kinds of timeline events (first match wins in :data:`.patterns.EVENT_RX`)."""
+                                 "training", "milestone", "event")
+"""Kinds of timeline events (first match wins in :data:`.patterns.EVENT_RX`); ``event``: a dated
+happening of no named kind."""
 
 AREAS: tuple[str, ...] = (
     "admin_reform", "digital", "inspection", "coverage", "fund", "database", "expansion", "legislation",
