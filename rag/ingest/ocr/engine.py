@@ -12,7 +12,7 @@ import logging
 import math
 import time
 import unicodedata
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from PIL import Image, ImageSequence, UnidentifiedImageError
@@ -106,6 +106,40 @@ def pdf_pages_without_text(data: bytes, min_chars: int = 20) -> list[int]:
             if sum(ch.isalnum() for ch in text) < min_chars:
                 out.append(i + 1)
         return out
+    finally:
+        pdf.close()
+
+
+def native_dpi(page, default: int = 300) -> int:
+    """Resolution of the largest image on a PDF page (a scanner's page image), or ``default``."""
+    import pypdfium2.raw as pdfium_c
+
+    best, dpi = 0.0, 0.0
+    for obj in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=2):
+        try:
+            w_px, h_px = obj.get_px_size()
+            left, bottom, right, top = obj.get_bounds()
+        except Exception:  # an image pdfium cannot measure: look at the others
+            continue
+        area = (right - left) * (top - bottom)
+        if area > best and right > left and w_px > 0:
+            best, dpi = area, w_px / ((right - left) / 72.0)
+    if best < 0.25 * page.get_width() * page.get_height():  # no page-sized image: not a scan of the page
+        return default
+    return int(min(600, max(100, round(dpi))))
+
+
+def pdf_page_images(data: bytes, pages: Sequence[int]) -> Iterator[tuple[int, Image.Image, int]]:
+    """(page, greyscale image, dpi) of the given 1-based pages, each rendered at its scan's own resolution."""
+    pdf = _open_pdf(data)
+    try:
+        count = len(pdf)
+        for number in pages:
+            if not 1 <= number <= count:
+                raise OcrError(f"the PDF has {count} page(s); page {number} does not exist")
+            page = pdf[number - 1]
+            dpi = native_dpi(page)
+            yield number, page.render(scale=dpi / 72.0, grayscale=True).to_pil(), dpi
     finally:
         pdf.close()
 
