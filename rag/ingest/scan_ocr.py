@@ -80,7 +80,7 @@ def record_vocabulary(store: Store) -> list[str]:
 
     Cached per store and corpus version: an ingest batch tokenizes the record once.
     """
-    key = (store.settings.describe_store(), store.corpus_version())
+    key = (store.settings.describe_store(), f"{store.corpus_version()}:{store.count()}")
     with _vocab_lock:
         if key in _vocab_cache:
             return _vocab_cache[key]
@@ -122,30 +122,72 @@ def _placed(page: OcrPage, text: str, start: int, png: bytes) -> ScanPage:
     return ScanPage(page.page, start, start + len(text), page.lang, page.mean_conf, page.dpi, words, png, size)
 
 
-def unwrap(page: OcrPage) -> str:
-    """The page text with the line wraps of prose joined: a line that reaches its paragraph's right edge
-    continues on the next one; a shorter line (a heading, a table row, a paragraph's last line) ends
-    where it ends. Newlines become spaces, so offsets into the text do not move."""
-    text = list(page.text)
-    width = max(1, page.width)
-    for par_start, par in _paragraphs(page.text):
-        lines, pos = [], par_start
-        for line in par.split("\n"):
-            lines.append((pos, pos + len(line)))
-            pos += len(line) + 1
-        rights = [max((w.box[2] for w in page.words if a <= w.start < b), default=0) for a, b in lines]
-        edge = max(rights)
-        for (_, b), right in zip(lines[:-1], rights[:-1]):
-            if right >= edge - 0.06 * width and page.text[b - 1:b] not in (".", ":", ";", "!", "?"):
-                text[b] = " "
-    return "".join(text)
+SENTENCE_END = tuple(".:;!?…")
 
 
-def _paragraphs(text: str) -> Iterator[tuple[int, str]]:
-    pos = 0
-    for par in text.split("\n\n"):
-        yield pos, par
-        pos += len(par) + 2
+def _lines(page: OcrPage) -> list[list[OcrWord]]:
+    """The page's words grouped into its text lines (words of a line are separated by one space)."""
+    lines: list[list[OcrWord]] = []
+    for w in page.words:
+        if lines and page.text[lines[-1][-1].end:w.start] == " ":
+            lines[-1].append(w)
+        else:
+            lines.append([w])
+    return lines
+
+
+def _median(values: list[float]) -> float:
+    values = sorted(values)
+    return values[len(values) // 2] if values else 0.0
+
+
+def reflow(page: OcrPage) -> str:
+    """The page text with paragraphs rebuilt from the layout, so sentences are not cut at line ends.
+
+    tesseract ends a paragraph wherever its layout analysis hesitates and keeps every line break.
+    Here a line that does not end a sentence and could not have held the next line's first word
+    (it wrapped there) continues on the next line, joined by a space; a shorter line (heading, a paragraph's last line) and a table row
+    (cells far apart) keep their line break; a line pitch clearly taller than the page's usual one,
+    or a jump to another column, starts a new paragraph.
+    """
+    lines = _lines(page)
+    if not lines:
+        return page.text
+    # y: a line's median word bottom (Lao marks below the line make the lowest bottom jump about)
+    boxes = [(min(w.box[0] for w in ln), min(w.box[1] for w in ln), max(w.box[2] for w in ln),
+              _median([w.box[3] for w in ln])) for ln in lines]
+    height = _median([w.box[3] - w.box[1] for w in page.words])
+    spaces = sorted(b.box[0] - a.box[2] for ln in lines for a, b in zip(ln, ln[1:]))
+    space = spaces[len(spaces) // 4] if spaces else 0.3 * height  # tight end: table cells are far apart
+    cell_gap = max(2.5 * space, 0.6 * height)
+
+    def overlap(a: tuple, b: tuple) -> bool:
+        return min(a[2], b[2]) - max(a[0], b[0]) > 0.3 * min(a[2] - a[0], b[2] - b[0])
+
+    def below(a: tuple, b: tuple) -> bool:  # b is the next line of a's column
+        return overlap(a, b) and 0 < b[3] - a[3] < 4 * height
+
+    def table_row(ln: list[OcrWord]) -> bool:  # cells: words far apart
+        return any(b.box[0] - a.box[2] > cell_gap for a, b in zip(ln, ln[1:]))
+
+    # the usual line pitch: around the lower quartile (paragraph gaps make the upper half taller)
+    pitches = sorted(b[3] - a[3] for a, b in zip(boxes, boxes[1:]) if below(a, b))
+    q = pitches[len(pitches) // 4] if pitches else 2 * height
+    usual = _median([x for x in pitches if 0.75 * q <= x <= 1.35 * q] or [q])
+    out = [" ".join(w.text for w in lines[0])]
+    for i in range(1, len(lines)):
+        a, b = boxes[i - 1], boxes[i]
+        edge = max(x[2] for x in boxes if overlap(a, x))
+        first = lines[i][0].box[2] - lines[i][0].box[0]
+        if not below(a, b) or b[3] - a[3] > 1.4 * usual:
+            sep = "\n\n"
+        elif (a[2] + space + first > edge and not lines[i - 1][-1].text.endswith(SENTENCE_END)
+              and not table_row(lines[i - 1]) and not table_row(lines[i])):
+            sep = " "  # the next line's first word did not fit on this one: a line wrap
+        else:
+            sep = "\n"
+        out.append(sep + " ".join(w.text for w in lines[i]))
+    return "".join(out)
 
 
 def read_scans(raw: RawDocument, lang: Optional[str] = None, vocabulary: Sequence[str] = (),
@@ -199,7 +241,7 @@ def _assemble(raw: RawDocument, read: dict[int, tuple[OcrPage, Image.Image]], em
     for a, b, number in raw.page_spans or []:
         parts.append((number, normalize_text(raw.text[a:b]), None))
     for number, got in read.items():
-        parts.append((number, normalize_text(unwrap(got[0])), got))
+        parts.append((number, normalize_text(reflow(got[0])), got))
     parts.sort(key=lambda x: x[0])
     texts, spans, pages, pos = [], [], [], 0
     for number, text, got in parts:

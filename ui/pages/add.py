@@ -9,6 +9,7 @@ from rag.text.i18n import lang_name, named, t
 from rag.text.langs import LANGS
 from ui.documents import documents
 from ui.markdown import md_escape
+from ui.scans import collect_finished, scan_notice, show_jobs, start_job
 from ui.session import lang, runtime, tr, upload_limit_mb
 from ui.uploads import (
     UPLOAD_TYPES,
@@ -58,6 +59,7 @@ def file_form(p: UploadPreview, existing: dict, ui_lang: str):
     with st.container(border=True):
         st.markdown(f"**{tr('file_details', name=md_escape(p.name))}**")
         st.caption(tr("doc_id_line", id=md_escape(p.doc_id)))
+        scan_notice(p)  # a scan: read by OCR in the background, and how long that takes
         c1, c2 = st.columns([3, 1])
         title = c1.text_input(tr("field_title"), value=p.title, key=f"up_title_{k}")
         date = c2.text_input(tr("field_date"), value=p.date, key=f"up_date_{k}")
@@ -114,6 +116,9 @@ def add_files(rt: Runtime, ready: list, max_bytes: int) -> None:
             bar.progress(min(1.0, (i + (done / of if of else 1.0)) / total), text=label)
 
         overrides = upload_overrides(p, title, check_date(date) or "", doc_lang, kind, version_of, mode)
+        if p.scan_pages:  # OCR takes seconds per page: a background job, its progress shown below
+            start_job(rt, p, overrides, max_bytes)
+            continue
         results.append(ingest_upload(rt.store, p, overrides, max_bytes, progress))
     bar.progress(1.0, text=tr("progress_done"))
     st.session_state["upload_results"] = results
@@ -129,8 +134,10 @@ def render() -> None:
     max_bytes = limit * 1_000_000
     st.markdown(f"## {tr('add_title')}")
     st.markdown(tr("add_intro"))
-    st.info(tr("limit_explained", mb=limit), icon=":material/info:")
+    st.info(tr("limit_explained_scans", mb=limit), icon=":material/info:")
+    collect_finished()
     show_results()
+    show_jobs()
     n = st.session_state.setdefault("uploader_n", 0)
     files = st.file_uploader(tr("uploader"), type=list(UPLOAD_TYPES), accept_multiple_files=True,
                              key=f"uploader_{n}", max_upload_size=limit)
