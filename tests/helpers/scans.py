@@ -23,9 +23,13 @@ def scan_page(lines: list[str], font: str = "NotoSans-Regular.ttf", dpi: int = D
     px = round(point * dpi / 72)
     img = Image.new("L", (round(size[0] * dpi), round(size[1] * dpi)), 255)
     draw = ImageDraw.Draw(img)
-    f = ImageFont.truetype(str(NOTO / font), px, layout_engine=ImageFont.Layout.RAQM)
+    main = ImageFont.truetype(str(NOTO / font), px, layout_engine=ImageFont.Layout.RAQM)
+    latin = ImageFont.truetype(str(NOTO / "NotoSans-Regular.ttf"), px, layout_engine=ImageFont.Layout.RAQM)
     for i, line in enumerate(lines):
-        draw.text((round(0.4 * dpi), round(0.4 * dpi) + i * round(px * 1.9)), line, font=f, fill=0)
+        x, y = round(0.4 * dpi), round(0.4 * dpi) + i * round(px * 1.9) + px
+        for run, f in _runs(line, main, latin):  # the Lao fonts have no Latin punctuation: like a word processor
+            draw.text((x, y), run, font=f, fill=0, anchor="ls")
+            x += draw.textlength(run, font=f)
     rng = random.Random(seed)
     img = img.rotate(rng.uniform(-0.8, 0.8), resample=Image.BICUBIC, fillcolor=255)
     img = img.filter(ImageFilter.GaussianBlur(0.6))
@@ -33,6 +37,19 @@ def scan_page(lines: list[str], font: str = "NotoSans-Regular.ttf", dpi: int = D
     noise = np.random.default_rng(seed).random(arr.shape)
     arr[noise < 0.001] = 0
     return Image.fromarray(arr)
+
+
+def _runs(line: str, lao: ImageFont.FreeTypeFont, latin: ImageFont.FreeTypeFont):
+    """The line cut into runs drawn with the Lao font (Lao letters and digits, and spaces between them)
+    and the Latin font (everything else)."""
+    out: list[tuple[str, ImageFont.FreeTypeFont]] = []
+    for ch in line:
+        f = lao if "\u0e80" <= ch <= "\u0eff" or (ch == " " and out and out[-1][1] is lao) else latin
+        if out and out[-1][1] is f:
+            out[-1] = (out[-1][0] + ch, f)
+        else:
+            out.append((ch, f))
+    return out
 
 
 def blank_page(dpi: int = DPI, size: tuple[float, float] = (6.0, 3.0), speckle: float = 0.0, seed: int = 7) -> Image.Image:

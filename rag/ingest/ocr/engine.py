@@ -20,6 +20,7 @@ from PIL import Image, ImageSequence, UnidentifiedImageError
 from . import lao_correct, lao_digits
 from .page import Box, OcrError, OcrPage, OcrWord
 from .preprocess import Prep, otsu_threshold, prepare, to_grey
+from .recover import recover_lines
 from .tesseract import INSTALL_HINT, REQUIRED_MODELS, TsvWord, installed_models, run_tsv, tesseract_path
 
 log = logging.getLogger(__name__)
@@ -41,6 +42,7 @@ class OcrOptions:
     models: tuple[tuple[str, str], ...] = (("vi", "vie"), ("lo", "lao+Lao"), ("en", "eng"))
     psm: int = 3
     lao_steps: tuple[str, ...] = lao_correct.ALL_STEPS
+    recover: bool = True  # read again the lines tesseract's layout analysis skipped (recover.py)
 
     def model(self, lang: str) -> str:
         return dict(self.models)[lang]
@@ -275,6 +277,8 @@ def ocr_image(image: Image.Image, lang: str | None = None, page: int = 1, dpi: i
         lang = detect_lang(proc, eff_dpi)
         empty.lang = lang
     raw = [wd for wd in run_tsv(proc, options.model(lang), psm=options.psm, dpi=eff_dpi) if not _is_noise(wd)]
+    if options.recover:
+        raw = recover_lines(proc, raw, options.model(lang), eff_dpi)
     if lang == "lo":
         raw = lao_digits.digit_pass(raw, proc, options.lao_steps)
         lexicon = lao_correct.lexicon_for(vocabulary) if "dictionary" in options.lao_steps else None
