@@ -173,6 +173,7 @@ class Glyph:
     sep: str = ""  # "/", "-", ".", ",", ":" ... ("" for a digit)
     lao: list[tuple[float, str]] = field(default_factory=list)  # Lao digit candidates, best first
     arabic: tuple[float, str] = (0.0, "")
+    span: tuple[int, int] = (0, 0)  # top and bottom row of the glyph in the word image
 
 
 @dataclass
@@ -326,7 +327,7 @@ def read_number(crop: Image.Image, keep: tuple[int, int] | None = None) -> Readi
         else a number followed by "/" or "-" ends here, and anything else is no number."""
         if a == first_a and lead and not glyphs:
             return True
-        if b + off > right + 2 and glyphs and not glyphs[-1].sep:  # the next word, cut into by the box
+        if a + off >= right - 0.3 * digit_h and glyphs and not glyphs[-1].sep:  # the next word's first glyph
             return Reading(glyphs)
         if glyphs and glyphs[-1].sep in ("/", "-") and any(not g.sep for g in glyphs):
             return Reading(glyphs, complete=False)
@@ -365,17 +366,55 @@ def read_number(crop: Image.Image, keep: tuple[int, int] | None = None) -> Readi
         if lab[best] in SEPARATORS:
             glyphs.append(Glyph(sep=str(lab[best])))
             continue
-        lao = {}
+        lao: dict[str, float] = {}
         for k in np.argsort(np.where(is_lao, corr, -9))[::-1]:
-            if not is_lao[k] or len(lao) == 3:
+            if not is_lao[k]:
                 break
             lao.setdefault(str(lab[k]), float(corr[k]))  # one entry per digit (several fonts)
         best_arab = int(np.argmax(np.where(is_arabic, corr, -9)))
         glyphs.append(Glyph(lao=sorted(((sc, ch) for ch, sc in lao.items()), reverse=True),
-                            arabic=(float(corr[best_arab]), str(lab[best_arab]))))
+                            arabic=(float(corr[best_arab]), str(lab[best_arab])), span=(y0, y1)))
     if not any(not g.sep for g in glyphs):
         return None
+    _by_height([g for g in glyphs if not g.sep])
     return Reading(glyphs)
+
+
+ASCENDING = set("໒໓໔໕໖")  # Lao digits rising above the x-height (all Noto styles alike)
+DESCENDING = set("໗໘")  # Lao digits going below the baseline
+HEIGHT_PENALTY = 0.3
+
+
+def _by_height(digits: list[Glyph]) -> None:
+    """Re-rank each digit's Lao readings by where it sits on the line (in place).
+
+    Template matching scales every glyph to one square, so ໑ and ໘ (or ໐ and ໒) can look alike;
+    their place does not: ໐ ໑ ໙ fill the x-height, ໒-໖ rise above it, ໗ ໘ go below the baseline.
+    The highest bottom among a number's digits is the baseline and the lowest top the x-height line;
+    a reading whose kind disagrees with where the glyph sits loses points (when every digit ends on
+    one line and the best readings all descend, or all rise, that side is not checked).
+    """
+    if len(digits) < 2:
+        for g in digits:
+            g.lao = g.lao[:3]
+        return
+    tops = [g.span[0] for g in digits]
+    bottoms = [g.span[1] for g in digits]
+    xh = min(b - t for t, b in zip(tops, bottoms))
+    base, xline = min(bottoms), max(tops)
+    # all ending on one line: all descend or none does (then the best readings say which)
+    check_desc = max(bottoms) - base > 0.2 * xh or not all(g.lao[0][1] in DESCENDING for g in digits)
+    check_asc = xline - min(tops) > 0.2 * xh or not all(g.lao[0][1] in ASCENDING for g in digits)
+    for g, top, bottom in zip(digits, tops, bottoms):
+        desc, asc = bottom - base > 0.2 * xh, xline - top > 0.2 * xh
+        scored = []
+        for sc, ch in g.lao:
+            if check_desc and desc != (ch in DESCENDING):
+                sc -= HEIGHT_PENALTY
+            if check_asc and asc != (ch in ASCENDING):
+                sc -= HEIGHT_PENALTY
+            scored.append((sc, ch))
+        g.lao = sorted(scored, reverse=True)[:3]
 
 
 def _context(words: Sequence[TsvWord], i: int) -> str | None:
@@ -394,7 +433,7 @@ def _is_candidate(words: Sequence[TsvWord], i: int) -> bool:
     wd = words[i]
     if NUMBERISH.search(wd.text):
         return True
-    if len(wd.text) > 8:
+    if len(wd.text) > 8 and "-" not in wd.text:  # a period (໑໙໙໕-໑໙໙໘) may be read as two long "words"
         return False
     def same_par(j: int) -> bool:
         return 0 <= j < len(words) and (words[j].block, words[j].par) == (wd.block, wd.par)
