@@ -243,11 +243,21 @@ def _assemble(words: list[TsvWord]) -> tuple[str, list[tuple[int, int]]]:
     return "".join(parts), spans
 
 
-def _is_noise(wd: TsvWord) -> bool:
-    """Scanner dirt and table rules: low-confidence words without a letter or digit, and lone bars."""
+def _is_noise(wd: TsvWord, line_h: float = 0.0) -> bool:
+    """Scanner dirt and table rules: low-confidence words without a letter or digit, lone bars, and
+    low-confidence "words" far smaller than the page's text (a speck read as "vy")."""
     if set(wd.text) <= set("|[]!¦│"):
         return True
+    if wd.conf < MIN_WORD_CONF and wd.box[3] - wd.box[1] < 0.4 * line_h:
+        return True
     return wd.conf < MIN_WORD_CONF and not any(ch.isalnum() for ch in wd.text)
+
+
+def _words(words: list[TsvWord]) -> list[TsvWord]:
+    """tesseract's words without the noise (see _is_noise)."""
+    heights = sorted(wd.box[3] - wd.box[1] for wd in words if wd.conf >= MIN_WORD_CONF)
+    line_h = heights[len(heights) // 2] if heights else 0.0
+    return [wd for wd in words if not _is_noise(wd, line_h)]
 
 
 def ocr_image(image: Image.Image, lang: str | None = None, page: int = 1, dpi: int = 300,
@@ -276,7 +286,7 @@ def ocr_image(image: Image.Image, lang: str | None = None, page: int = 1, dpi: i
     if lang is None:
         lang = detect_lang(proc, eff_dpi)
         empty.lang = lang
-    raw = [wd for wd in run_tsv(proc, options.model(lang), psm=options.psm, dpi=eff_dpi) if not _is_noise(wd)]
+    raw = _words(run_tsv(proc, options.model(lang), psm=options.psm, dpi=eff_dpi))
     if options.recover:
         raw = recover_lines(proc, raw, options.model(lang), eff_dpi)
     if lang == "lo":

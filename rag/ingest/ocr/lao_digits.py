@@ -46,7 +46,8 @@ TEMPLATE_FONTS = (  # (Lao font, Latin font); the looped Lao style is left out o
 SIZE = 20  # glyphs are compared as SIZE x SIZE bitmaps
 MIN_SCORE = 0.55
 TWIN_MARGIN = 0.06  # a letter may beat a digit by this much and the glyph still counts as the digit  # every glyph of a rewritten word must match a digit or separator this well
-BEFORE = ("ທີ", "ປີ", "ປິ", "ນີ", "ບີ", "ເດືອນ", "ດືອນ", "ໄລຍະ", "ຈຳນວນ", "ມີ", "ໝົດ", "ແຕ່", "ຫາ", "ຮອດ", "ເຖິງ", "ປະມານ", "ວັນ")
+LOW_CONF = 15.0  # a short word tesseract is this unsure of may be Lao digits it cannot output
+BEFORE = ("ທີ", "ປີ", "ປິ", "ນີ", "ບີ", "ເດືອນ", "ດືອນ", "ໄລຍະ", "ຈຳນວນ", "ມີ", "ໝົດ", "ບນົດ", "ຫມົດ", "ນົດ", "ຮ່ວມ", "ແຕ່", "ຫາ", "ຮອດ", "ເຖິງ", "ປະມານ", "ວັນ")
 AFTER = ("ຄົນ", "ທ່ານ", "ຄັ້ງ", "ປີ", "ເດືອນ", "ວັນ", "ສະບັບ", "ກີບ", "ລ້ານ", "ມາດຕາ", "ໂຄງການ", "ແຂວງ",
          "ຊົ່ວໂມງ", "ຫົວໜ່ວຍ", "ບ້ານ", "ເມືອງ", "ໂດລາ", "ເປີເຊັນ", "%")
 NUMBERISH = re.compile(r"[0-9\u0ed0-\u0ed9/]")
@@ -438,11 +439,13 @@ def _is_candidate(words: Sequence[TsvWord], i: int) -> bool:
     def same_par(j: int) -> bool:
         return 0 <= j < len(words) and (words[j].block, words[j].par) == (wd.block, wd.par)
 
+    if len(wd.text) <= 4 and wd.conf < LOW_CONF:  # tesseract has no Lao digits: they read as unsure letters
+        return True
     if same_par(i - 1) and words[i - 1].text.rstrip(":").endswith(BEFORE):
         return True
-    if i + 1 < len(words) and words[i + 1].text.startswith(AFTER):  # even on the next line
-        return True
-    return False
+    height = wd.box[3] - wd.box[1]
+    after = next((w for w in words[i + 1:i + 3] if w.box[3] - w.box[1] >= 0.5 * height), None)  # not a speck
+    return after is not None and after.text.startswith(AFTER)  # even on the next line
 
 
 def _suffix(text: str, seps: list[str]) -> str | None:
@@ -456,31 +459,75 @@ def _suffix(text: str, seps: list[str]) -> str | None:
     return text[pos:] or None
 
 
+def _read_box(grey: Image.Image, box: tuple[int, int, int, int]) -> Reading | None:
+    x0, y0, x1, y1 = box
+    pad = max(2, (y1 - y0) // 8)
+    side = max(4, (y1 - y0) // 2)  # tesseract's box sometimes cuts a glyph's right half off
+    cx0, cx1 = max(0, x0 - side), min(grey.width, x1 + side)
+    crop = grey.crop((cx0, max(0, y0 - pad), cx1, min(grey.height, y1 + pad)))
+    return read_number(crop, keep=(x0 - cx0, x1 - cx0))
+
+
+def _split_number(words: Sequence[TsvWord], i: int) -> bool:
+    """The next word may be the rest of this number, cut in two by tesseract (໔໕ read as "ແ້ vy"):
+    on the same line, close, short and without a real Lao word in it."""
+    if i + 1 >= len(words):
+        return False
+    a, b = words[i], words[i + 1]
+    if (a.block, a.par, a.line) != (b.block, b.par, b.line):
+        return False
+    h = max(a.box[3] - a.box[1], b.box[3] - b.box[1])
+    lao_letters = any("\u0e81" <= ch <= "\u0ecd" for ch in b.text)  # a Lao word (ປີ, ຄົນ) is never merged
+    return b.box[0] - a.box[2] < 0.6 * h and len(b.text) <= 4 and (NUMBERISH.search(b.text) or not lao_letters)
+
+
+def _lao_reading(words: Sequence[TsvWord], i: int, got: Reading | None, text: str) -> str | None:
+    """The Lao digits of a reading, or None when it is no number or Arabic digits are the better reading."""
+    if got is None:
+        return None
+    kind = _context(words, i)
+    lao = got.lao_text(kind)
+    if got.margin <= 0 and not (got.plausible(got.arabic_text(), kind) is False and got.plausible(lao, kind)):
+        return None  # Arabic digits fit better, and make a possible date: tesseract reads those well
+    if not got.complete:
+        rest = _suffix(text, got.separators)
+        if rest is None or NUMBERISH.search(rest):
+            return None  # only letters may follow the number part (ເລກທີ ໓໗໔/ປກສ)
+        lao += rest
+    return lao
+
+
 def digit_pass(words: list[TsvWord], image: Image.Image, steps: Sequence[str] = ("digits",)) -> list[TsvWord]:
-    """Rewrite number-like words of a Lao page in Lao digits where their pixels say so (in place)."""
+    """Rewrite number-like words of a Lao page in Lao digits where their pixels say so.
+
+    Returns the words (a number tesseract cut in two comes back as one word).
+    """
     if "digits" not in steps or not words:
         return words
     grey = image.convert("L")
-    for i, wd in enumerate(words):
+    out: list[TsvWord] = []
+    i = 0
+    while i < len(words):
+        wd = words[i]
         if not _is_candidate(words, i):
+            out.append(wd)
+            i += 1
             continue
-        x0, y0, x1, y1 = wd.box
-        pad = max(2, (y1 - y0) // 8)
-        side = max(4, (y1 - y0) // 2)  # tesseract's box sometimes cuts a glyph's right half off
-        cx0, cx1 = max(0, x0 - side), min(grey.width, x1 + side)
-        crop = grey.crop((cx0, max(0, y0 - pad), cx1, min(grey.height, y1 + pad)))
-        got = read_number(crop, keep=(x0 - cx0, x1 - cx0))
-        if got is None:
-            continue  # not a number
-        kind = _context(words, i)
-        lao = got.lao_text(kind)
-        if got.margin <= 0 and not (got.plausible(got.arabic_text(), kind) is False and got.plausible(lao, kind)):
-            continue  # Arabic digits fit better, and make a possible date: tesseract reads those well
-        if not got.complete:
-            rest = _suffix(wd.text, got.separators)
-            if rest is None or NUMBERISH.search(rest):
-                continue  # only letters may follow the number part (ເລກທີ ໓໗໔/ປກສ)
-            lao += rest
-        log.debug("lao digits: %s -> %s (margin %.2f)", wd.text, lao, got.margin)
-        wd.text = lao
-    return words
+        if _split_number(words, i):  # try the two words as one number first
+            nxt = words[i + 1]
+            box = (wd.box[0], min(wd.box[1], nxt.box[1]), nxt.box[2], max(wd.box[3], nxt.box[3]))
+            got = _read_box(grey, box)
+            lao = _lao_reading(words, i, got, wd.text + nxt.text) if got is not None and got.complete else None
+            if lao is not None:
+                log.debug("lao digits: %s %s -> %s (one number)", wd.text, nxt.text, lao)
+                wd.text, wd.box, wd.conf = lao, box, min(wd.conf, nxt.conf)
+                out.append(wd)
+                i += 2
+                continue
+        lao = _lao_reading(words, i, _read_box(grey, wd.box), wd.text)
+        if lao is not None:
+            log.debug("lao digits: %s -> %s", wd.text, lao)
+            wd.text = lao
+        out.append(wd)
+        i += 1
+    return out
