@@ -401,7 +401,7 @@ def main(argv: list[str] | None = None) -> int:
     print(table)
     print(f"wall {wall:.0f} s on {os.cpu_count()} cores -> {args.out}")
     if args.docs and Path(args.docs).exists() and not args.only:
-        update_docs(Path(args.docs), table)
+        update_docs(Path(args.docs), table, summary)
     return 0
 
 
@@ -432,14 +432,49 @@ def markdown_table(summary: dict) -> str:
     return "\n".join(lines)
 
 
-def update_docs(path: Path, table: str) -> None:
-    """Replace the table between the BENCH markers of docs/ocr.md."""
+def all_dpi_table(summary: dict) -> str:
+    """Final output at every resolution, tune / report, with the raw tesseract CER beside it."""
+    lines = ["| lang | dpi | raw CER | CER | WER | Lao-digit numbers right | spurious |", "|---|---|---|---|---|---|---|"]
+    for lang, by_dpi in sorted(summary["steps"].items(), key=lambda kv: kv[0] != "vi"):
+        for dpi in sorted(by_dpi, key=int):
+            halves = [by_dpi[dpi].get(h, {}) for h in ("tune", "report")]
+            if not all(halves):
+                continue
+            final = [h[[x for x in STEP_ORDER if x in h][-1]] for h in halves]
+            raw = [h["tesseract"] for h in halves]
+
+            def pair(rows, key, fmt="{:.3f}"):
+                return " / ".join(fmt.format(r[key]) if key in r else "-" for r in rows)
+
+            lines.append(f"| {lang} | {dpi} | {pair(raw, 'cer')} | {pair(final, 'cer')} | {pair(final, 'wer')} | "
+                         f"{pair(final, 'lao_numbers_right', '{:.0%}')} | {pair(final, 'numbers_spurious', '{}')} |")
+    return "\n".join(lines)
+
+
+def compare_table(summary: dict) -> str:
+    """Models and preprocessing variants (Lao, tune half, 200 dpi, every correction step on)."""
+    rows = summary.get("compare", {}).get("lo", {}).get("200", {}).get("tune", {})
+    lines = ["| variant | CER | WER | Lao-digit numbers right |", "|---|---|---|---|"]
+    for name, a in rows.items():
+        lines.append(f"| {name} | {a['cer']:.3f} | {a['wer']:.3f} | {a['lao_numbers_right']:.0%} |")
+    return "\n".join(lines)
+
+
+def update_docs(path: Path, table: str, summary: dict | None = None) -> None:
+    """Replace the tables between the BENCH markers of docs/ocr.md."""
     text = path.read_text(encoding="utf-8")
-    start, end = "<!-- BENCH:200dpi -->", "<!-- /BENCH -->"
-    if start in text and end in text:
-        head, rest = text.split(start, 1)
-        _, tail = rest.split(end, 1)
-        path.write_text(f"{head}{start}\n{table}\n{end}{tail}", encoding="utf-8")
+    blocks = {"200dpi": table}
+    if summary is not None:
+        blocks["alldpi"] = all_dpi_table(summary)
+        if summary.get("compare"):
+            blocks["compare"] = compare_table(summary)
+    for name, body in blocks.items():
+        start, end = f"<!-- BENCH:{name} -->", "<!-- /BENCH -->"
+        if start in text:
+            head, rest = text.split(start, 1)
+            _, tail = rest.split(end, 1)
+            text = f"{head}{start}\n{body}\n{end}{tail}"
+    path.write_text(text, encoding="utf-8")
 
 
 if __name__ == "__main__":
