@@ -16,6 +16,7 @@ from pydantic import Field, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEFAULT_STORE_DIR = Path("data/chroma")
+DEFAULT_FILES_DIR = Path("data/files")
 ENV_PREFIX = "RAG_"
 
 BACKENDS = ("extractive", "llamacpp", "openai", "ollama")
@@ -67,6 +68,19 @@ class Settings(BaseSettings):
         description="Embed the document title with its passages: none, the lead passage only, or all passages.",
     )
     max_file_mb: float = Field(50, gt=0, description="Largest file ingest accepts, in MB.")
+
+    # --- scanned documents (OCR) -------------------------------------------------------
+    files_dir: Optional[Path] = Field(
+        None,
+        description="Folder of the page images of scanned documents, shown behind their citations (default: "
+        "beside the store folder, <store>-files; with a Chroma server ./data/files). With a Chroma server it "
+        "must be one folder shared by every machine that ingests and every app node.",
+    )
+    ocr_low_confidence: float = Field(
+        70, ge=0, le=100,
+        description="Mean OCR word confidence (0-100) below which a cited passage read from a scan is flagged, "
+        "and an answer built on it says so.",
+    )
 
     # --- retrieval ---------------------------------------------------------------------
     retriever: Literal["dense", "keyword", "hybrid"] = Field("hybrid", description="Retrieval used by ask and eval.")
@@ -235,6 +249,15 @@ class Settings(BaseSettings):
     def store_path(self) -> Path:
         """The embedded store folder actually used."""
         return self.store_dir if self.store_dir is not None else DEFAULT_STORE_DIR
+
+    @property
+    def files_path(self) -> Path:
+        """Folder of kept page images: as set, else beside the store folder (or ./data/files for a server)."""
+        if self.files_dir is not None:
+            return self.files_dir
+        if self.uses_server:
+            return DEFAULT_FILES_DIR
+        return self.store_path.with_name(self.store_path.name + "-files")
 
     @property
     def uses_server(self) -> bool:

@@ -169,6 +169,11 @@ class PassageMeta:
     n_passages: int = 0
     added_at: str = ""
     updated_at: str = ""
+    # read by OCR from a scanned page (rag/ingest/scan_ocr.py); defaults for every other passage
+    ocr: bool = False
+    ocr_conf: float = -1.0  # mean word confidence 0-100 of the passage's words, -1 when not OCR'd
+    ocr_box: str = ""  # "x0,y0,x1,y1": the passage on its page image, in that image's pixels
+    ocr_image: str = ""  # the page image, relative to Settings.files_path
 
     @classmethod
     def for_document(cls, meta: DocumentMeta, **passage: Any) -> PassageMeta:

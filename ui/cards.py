@@ -7,6 +7,7 @@ from rag.text.guard import flag
 from rag.text.i18n import lang_name, named
 
 from .markdown import answer_markdown, marked_passage, md_escape
+from .scans import page_image
 from .session import lang, tr
 
 
@@ -44,6 +45,7 @@ def render_card(c: dict, key: str) -> None:
                              unsafe_allow_html=True)
         else:
             st.markdown(main, unsafe_allow_html=True)
+        page_image(c)  # a passage read from a scan: its page image, cropped to it
         if rest:
             with st.expander(tr("other_versions")):
                 cols = st.columns(len(rest))
@@ -67,6 +69,8 @@ def render_answer(a: dict, idx: int) -> None:
         if a.get("fallback_from"):
             st.info(tr("fallback", model=named("backend", a["fallback_from"], ui_lang)), icon=":material/rule:")
         st.markdown(answer_markdown(a["answer"]))
+        if a.get("ocr_note"):
+            st.warning(md_escape(a["ocr_note"]), icon=":material/document_scanner:")
         if a.get("unsupported"):
             with st.expander(tr("unsupported")):
                 for u in a["unsupported"]:

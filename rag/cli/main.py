@@ -105,6 +105,8 @@ def print_answer(ans: Answer, out=sys.stdout) -> None:
     if ans.rewritten_question:
         out.write(f"(question understood as: {ans.rewritten_question})\n")
     out.write(ans.answer + "\n")
+    if ans.ocr_note:
+        out.write(ans.ocr_note + "\n")
     if ans.unsupported:
         for u in ans.unsupported:
             out.write(f"  [removed: {u['sentence']} — {u['reason']}]\n")
@@ -114,7 +116,10 @@ def print_answer(ans: Answer, out=sys.stdout) -> None:
     for c in cites:
         text, doc_id, _ = c.passage_in(ans.language)
         lang = ans.language if doc_id != c.doc_id else c.lang
-        out.write(f"[{c.n}] {c.title} — {c.date or 'undated'} — {c.doc_id}\n")
+        where = f" — page {c.page}" if c.page else ""
+        if c.ocr:  # read from a scan: how sure OCR was, and the page image to check it against
+            where += f" (scan read by OCR, confidence {c.ocr_conf:.0f}/100; page image {c.ocr_image})"
+        out.write(f"[{c.n}] {c.title} — {c.date or 'undated'} — {c.doc_id}{where}\n")
         out.write(f"    ({lang}) " + text.replace("\n", "\n    ") + "\n")
         if doc_id != c.doc_id:
             out.write(f"    ({c.lang}, original) " + c.text.replace("\n", "\n    ") + "\n")

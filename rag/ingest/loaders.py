@@ -18,12 +18,13 @@ from ..text.detect import detect_language, is_vietnamese_syllable
 from .errors import IngestError
 from .hidden import drop_hidden
 from .metadata import read_sidecar, split_front_matter, strip_stray_date
+from .scans import IMAGE_SUFFIXES, ScanPage, ScanSource, has_text_layer, image_source, pdf_scan_source
 
 log = logging.getLogger(__name__)
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm"}
-SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | {".pdf", ".docx"}
+SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | {".pdf", ".docx"} | IMAGE_SUFFIXES
 
 # Latin-1 symbols that Vietnamese never uses but TCVN3 (ABC) and VNI fonts produce when their
 # bytes are read as Windows-1252/Unicode: "Vieät Nam" (VNI), "B¶o hiÓm x· héi" (TCVN3).
@@ -37,6 +38,8 @@ class RawDocument:
     meta: dict
     page_spans: Optional[list[tuple[int, int, int]]] = None  # (start, end, page) in ``text``
     warnings: list[str] = field(default_factory=list)
+    scan: Optional[ScanSource] = None  # pages still to be read by OCR (scan_ocr.read_scans)
+    ocr_pages: list[ScanPage] = field(default_factory=list)  # pages read by OCR, once read
 
 
 # What each TCVN3 (ABC) byte, read as Windows-1252, stands for, reduced to its base letter.
@@ -254,10 +257,11 @@ def _load_pdf(path: Path, data: bytes) -> RawDocument:
         raise
     except (PdfReadError, Exception) as exc:  # pypdf raises many types on damaged files
         raise IngestError("pdf_damaged", error=exc.__class__.__name__) from None
+    scan = pdf_scan_source(data, pages)  # pages without a text layer: read by OCR later
     parts, spans, pos = [], [], 0
     for no, page in enumerate(pages, start=1):
         page = unwrap_lines(page.strip())
-        if not page:
+        if not page or (scan and not has_text_layer(page)):
             continue
         if parts:
             pos += 2
@@ -268,9 +272,9 @@ def _load_pdf(path: Path, data: bytes) -> RawDocument:
     if len(re.sub(r"\W", "", text)) < 5 and problems.damaged:
         # pypdf read past broken objects and found nothing: the file is damaged, not a scan.
         raise IngestError("pdf_unreadable_pages", detail=problems.damaged[0])
-    if len(re.sub(r"\W", "", text)) < 5:
+    if len(re.sub(r"\W", "", text)) < 5 and scan is None:
         raise IngestError("pdf_no_text")
-    if looks_legacy_vietnamese(text):
+    if text and looks_legacy_vietnamese(text):
         raise IngestError("legacy_encoding")
     meta: dict = {}
     try:
@@ -278,7 +282,7 @@ def _load_pdf(path: Path, data: bytes) -> RawDocument:
             meta["title"] = str(reader.metadata.title).strip()
     except Exception:
         pass
-    return RawDocument(path, text, meta, page_spans=spans)
+    return RawDocument(path, text, meta, page_spans=spans, scan=scan)
 
 
 def _load_docx(path: Path, data: bytes) -> RawDocument:
@@ -341,6 +345,8 @@ def load_file(path: Path, max_bytes: Optional[int] = None, data: Optional[bytes]
         doc = _load_html(path, data)
     elif suffix == ".pdf":
         doc = _load_pdf(path, data)
+    elif suffix in IMAGE_SUFFIXES:  # a scan: every page is read by OCR later (scan_ocr.read_scans)
+        doc = RawDocument(path, "", {}, page_spans=[], scan=image_source(data))
     else:
         doc = _load_docx(path, data)
     if from_disk:  # an upload's name is not a path: never read a sidecar from the working folder

@@ -25,6 +25,7 @@ from .errors import IngestError
 from .loaders import SUPPORTED, RawDocument, load_file
 from .metadata import build_meta, default_doc_id
 from .pipeline import Progress, existing_passages, plan_document, prepare, store_document, write_plans
+from .scan_ocr import forget_page_images, keep_page_images, mark_passages, read_scans, record_vocabulary
 
 log = logging.getLogger(__name__)
 
@@ -80,13 +81,22 @@ class Summary:
 
 
 def ingest_document(store: Store, raw: RawDocument, default_id: str, overrides: Optional[dict] = None,
-                    progress: Optional[Progress] = None, bar: bool = True) -> FileResult:
-    """Run one loaded document through the pipeline into the store."""
+                    progress: Optional[Progress] = None, bar: bool = True,
+                    page_progress: Optional[Progress] = None) -> FileResult:
+    """Run one loaded document through the pipeline into the store.
+
+    Scanned pages are read by OCR first (``page_progress(done, total)`` after each page).
+    """
     fields = dict(raw.meta)
     fields.update({k: v for k, v in (overrides or {}).items() if v not in (None, "")})
     try:
+        if raw.scan is not None:  # OCR (issue 16): scanned pages become text before the pipeline
+            vocab = record_vocabulary(store) if fields.get("lang") in (None, "", "lo") else []
+            raw = read_scans(raw, fields.get("lang"), vocab, progress=page_progress, bar=bar)
         prepared = prepare(raw, build_meta(fields, default_id), store.settings.chunk_chars)
+        mark_passages(prepared.passages, raw, store.settings)
         status = store_document(store, prepared, progress=progress, bar=bar)
+        keep_page_images(store.settings, prepared.meta.id, raw)
     except IngestError as exc:
         return FileResult.failed(str(raw.path), default_id, exc)
     m = prepared.meta
@@ -166,7 +176,8 @@ def ingest_paths(store: Store, paths: Iterable[Path], overrides: Optional[dict] 
 
 
 def ingest_bytes(store: Store, filename: str, data: bytes, overrides: Optional[dict] = None,
-                 progress: Optional[Progress] = None, max_bytes: Optional[int] = None) -> FileResult:
+                 progress: Optional[Progress] = None, max_bytes: Optional[int] = None,
+                 page_progress: Optional[Progress] = None) -> FileResult:
     """Ingest an uploaded file (the app): its default id is a slug of the file name."""
     path = Path(os.path.basename(filename))
     default_id = default_doc_id(path, None)
@@ -174,7 +185,7 @@ def ingest_bytes(store: Store, filename: str, data: bytes, overrides: Optional[d
         raw = load_file(path, max_bytes=max_bytes, data=data)
     except IngestError as exc:
         return FileResult.failed(filename, default_id, exc)
-    res = ingest_document(store, raw, default_id, overrides, progress=progress, bar=False)
+    res = ingest_document(store, raw, default_id, overrides, progress=progress, bar=False, page_progress=page_progress)
     if res.status in ("added", "updated"):
         store.bump_version()
     return res
@@ -187,6 +198,7 @@ def remove_document(store: Store, doc_id: str) -> FileResult:
         return FileResult.failed(doc_id, doc_id, IngestError("no_such_document", id=doc_id))
     store.delete(ids)
     store.bump_version()
+    forget_page_images(store.settings, doc_id)
     return FileResult(doc_id, "removed", doc_id, passages=len(ids))
 
 

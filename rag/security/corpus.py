@@ -73,11 +73,14 @@ def _record_result(trail: AuditTrail, user: User, res: FileResult, before: dict[
 def upload(store: Store, trail: AuditTrail, user: Optional[User], name: str, data: bytes,
            overrides: Optional[dict] = None, max_bytes: Optional[int] = None,
            progress: Optional[Callable[[int, int], None]] = None,
-           before: Optional[Iterable[DocumentInfo]] = None) -> FileResult:
-    """Add or update one uploaded file (the app). ``before``: the stored documents, if the caller has them."""
+           before: Optional[Iterable[DocumentInfo]] = None,
+           page_progress: Optional[Callable[[int, int], None]] = None) -> FileResult:
+    """Add or update one uploaded file (the app). ``before``: the stored documents, if the caller has them;
+    ``page_progress``: pages read by OCR, for a scan."""
     user = check_write(store.settings, trail, user, "add", file=name)
     known = {d.doc_id: d for d in (before if before is not None else list_documents(store))}
-    res = ingest_bytes(store, name, data, overrides=overrides, progress=progress, max_bytes=max_bytes)
+    res = ingest_bytes(store, name, data, overrides=overrides, progress=progress, max_bytes=max_bytes,
+                       page_progress=page_progress)
     _record_result(trail, user, res, known, store, hashlib.sha256(data).hexdigest(), Path(name).name)
     return res
 

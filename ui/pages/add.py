@@ -10,6 +10,7 @@ from rag.text.i18n import lang_name, named, t
 from rag.text.langs import LANGS
 from ui.documents import documents
 from ui.markdown import md_escape
+from ui.scans import collect_finished, scan_notice, show_jobs, start_job
 from ui.session import lang, runtime, security, settings, tr, upload_limit_mb, user
 from ui.uploads import (
     UPLOAD_TYPES,
@@ -59,6 +60,7 @@ def file_form(p: UploadPreview, existing: dict, ui_lang: str):
     with st.container(border=True):
         st.markdown(f"**{tr('file_details', name=md_escape(p.name))}**")
         st.caption(tr("doc_id_line", id=md_escape(p.doc_id)))
+        scan_notice(p)  # a scan: read by OCR in the background, and how long that takes
         c1, c2 = st.columns([3, 1])
         title = c1.text_input(tr("field_title"), value=p.title, key=f"up_title_{k}")
         date = c2.text_input(tr("field_date"), value=p.date, key=f"up_date_{k}")
@@ -117,6 +119,9 @@ def add_files(rt: Runtime, ready: list, max_bytes: int) -> None:
 
         overrides = upload_overrides(p, title, check_date(date) or "", doc_lang, kind, version_of, mode)
         try:  # checked again on the server side: a reader's forged request stops here
+            if p.scan_pages:  # OCR takes seconds per page: a background job, its progress shown below
+                start_job(rt, security().trail, user(), p, overrides, max_bytes)
+                continue
             results.append(ingest_upload(rt.store, security().trail, user(), p, overrides, max_bytes, progress, before))
         except PermissionDenied as exc:
             bar.empty()
@@ -140,8 +145,10 @@ def render() -> None:
     max_bytes = limit * 1_000_000
     st.markdown(f"## {tr('add_title')}")
     st.markdown(tr("add_intro"))
-    st.info(tr("limit_explained", mb=limit), icon=":material/info:")
+    st.info(tr("limit_explained_scans", mb=limit), icon=":material/info:")
+    collect_finished()
     show_results()
+    show_jobs()
     n = st.session_state.setdefault("uploader_n", 0)
     files = st.file_uploader(tr("uploader"), type=list(UPLOAD_TYPES), accept_multiple_files=True,
                              key=f"uploader_{n}", max_upload_size=limit)
