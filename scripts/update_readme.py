@@ -159,6 +159,9 @@ def briefing_table(res: dict, e5: dict | None = None) -> str:
                          f"{h} {c}" for h, c in zip([h for h in halves if h in e5['halves']], cells))
                  + f"; register built in {e5.get('register_build_seconds')} s (pattern path: "
                    f"{res.get('register_build_seconds')} s)."]
+    return "\n".join(rows)
+
+
 OCR_TARGETS = {"vi": ("cer", 0.02), "lo": ("cer", 0.08)}  # issue 16, at 200 dpi; Lao digits >= 95 %
 OCR_LAO_DIGITS = 0.95
 
