@@ -67,6 +67,13 @@ class Settings(BaseSettings):
         description="Embed the document title with its passages: none, the lead passage only, or all passages.",
     )
     max_file_mb: float = Field(50, gt=0, description="Largest file ingest accepts, in MB.")
+    max_passages: int = Field(
+        5000, ge=1, description="Most passages one document may have; a longer one is refused before anything is stored."
+    )
+    lock_wait_s: float = Field(
+        600, gt=0, description="How long a writer waits for another to finish with a folder store, or with one "
+        "document on a Chroma server, before giving up (seconds).",
+    )
 
     # --- retrieval ---------------------------------------------------------------------
     retriever: Literal["dense", "keyword", "hybrid"] = Field("hybrid", description="Retrieval used by ask and eval.")

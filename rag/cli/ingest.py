@@ -6,6 +6,7 @@ import json
 import sys
 from pathlib import Path
 
+from ..ingest.check import check_store
 from ..ingest.service import STATUSES, Summary, ingest_paths, list_documents, remove_document
 from ..store.chroma import Store, StoreError
 from .common import add_store_flags, fail, settings_from_args
@@ -20,6 +21,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="*", type=Path, help="files or folders to ingest")
     p.add_argument("--remove", metavar="DOC_ID", action="append", default=[], help="remove a document (repeatable)")
     p.add_argument("--reset", action="store_true", help="empty the collection first (to re-index with another model)")
+    p.add_argument("--replace", action="store_true",
+                   help="let a file replace a stored document of another file whose id it takes "
+                        "(by its metadata id, or a name that differs only by the extension)")
+    p.add_argument("--check", action="store_true",
+                   help="check the store: documents whole, no passage left of a stopped write (changes nothing)")
+    p.add_argument("--repair", action="store_true",
+                   help="delete what a stopped write left behind (invisible passages), then check")
     p.add_argument("--list", action="store_true", help="list the documents in the store")
     p.add_argument("--json", action="store_true", help="print the summary as JSON")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
@@ -44,16 +52,29 @@ def print_summary(full: Summary) -> None:
 
 def main(argv=None) -> int:
     args = build_parser().parse_args(argv)
-    if not (args.paths or args.remove or args.list or args.reset):
+    if not (args.paths or args.remove or args.list or args.reset or args.check or args.repair):
         build_parser().print_usage(sys.stderr)
-        raise fail("give files or folders to ingest, --remove DOC_ID, or --list")
+        raise fail("give files or folders to ingest, --remove DOC_ID, --list, --check or --repair")
     if args.list and (args.paths or args.remove or args.reset):
         raise fail("--list only lists: run it on its own, after adding, removing or resetting")
+    if (args.check or args.repair) and (args.paths or args.remove or args.reset or args.list):
+        raise fail("--check and --repair run on their own")
     settings = settings_from_args(args)
     try:
         store = Store.recreate(settings) if args.reset else Store(settings).warm_up()
     except StoreError as exc:
         raise fail(str(exc)) from None
+    if args.check or args.repair:
+        try:
+            report = check_store(store, repair=args.repair)
+        except StoreError as exc:
+            raise fail(str(exc)) from None
+        if args.json:
+            print(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
+        else:
+            for line in report.lines():
+                print(line)
+        return 0 if report.ok else 1
     if args.list:
         rows = list_documents(store)
         if args.json:
@@ -65,7 +86,7 @@ def main(argv=None) -> int:
         return 0
     results = [remove_document(store, doc_id) for doc_id in args.remove]
     if args.paths:
-        results += ingest_paths(store, args.paths, bar=not args.no_progress).results
+        results += ingest_paths(store, args.paths, bar=not args.no_progress, replace=args.replace).results
     full = Summary(results)
     if args.json:
         print(full.to_json())

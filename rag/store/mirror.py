@@ -2,9 +2,12 @@
 
 One object owns the passages in memory; the keyword index, the register of the record, the
 period rewrite of follow-ups and the hubness correction are views on it. Before it is read,
-the mirror compares the collection's ``corpus_version`` stamp with the one it last saw and,
-if another write (in this or any other process) changed it, adds the new passage ids, drops
-the removed ones and refreshes metadata; views subscribed to it receive each change.
+the mirror compares the corpus stamp with the one it last saw and, if another write (in this or
+any other process) changed it, reads the manifest and catches up document by document: a
+document whose revision changed is read whole (its passage count is checked against the
+manifest, and read again if a writer switched it meanwhile), a removed one is dropped. Only the
+revision the manifest names is ever visible, so a reader never sees half a document. Views
+subscribed to it receive each change.
 """
 from __future__ import annotations
 
@@ -48,6 +51,7 @@ class CorpusMirror:
         self._units: dict[tuple[str, int], set[str]] = defaultdict(set)
         self._family_docs: dict[str, set[str]] = defaultdict(set)
         self._docs: dict[str, set[str]] = defaultdict(set)
+        self._revs: dict[str, str] = {}  # doc_id -> the revision held
         self._views: list[View] = []
         self._lock = threading.RLock()
 
@@ -61,32 +65,51 @@ class CorpusMirror:
     def refresh(self, force: bool = False) -> bool:
         """Catch up with the store if its corpus stamp changed; True when something changed."""
         with self._lock:
-            version = self.store.corpus_version()
+            version = self.store.sync()
             if not force and version == self.version:
                 return False
-            ids = set(self.store.all_ids())
+            records = self.store.documents()
             change = Change(version)
-            for i in [i for i in self._by_id if i not in ids]:
-                change.removed.append(self._remove(i))
-            new = [i for i in ids if i not in self._by_id]
-            for p in self.store.get(ids=new):
-                self._add(p)
-                change.added.append(p)
-            # Metadata (titles, dates) can change without the text: refresh it.
-            kept = [i for i in ids if i in self._by_id and i not in set(new)]
-            for p in self.store.get(ids=kept, documents=False):
-                old = self._by_id.get(p.id)
-                if old is not None and old.meta != p.meta:
-                    change.removed.append(old)
-                    self._remove(p.id)
-                    fresh = Passage(p.id, old.text, p.meta)
-                    self._add(fresh)
-                    change.added.append(fresh)
-            self.version = version
+            for d in [d for d in self._revs if d not in records]:
+                self._drop_doc(d, change)
+            pending = [r for d, r in records.items() if self._revs.get(d) != r.rev]
+            complete = True
+            for _ in range(5):
+                if not pending:
+                    break
+                got = self.store.revision_passages(pending)
+                short = []
+                for rec in pending:
+                    ps = got[rec.doc_id]
+                    if len(ps) != rec.n_passages:
+                        short.append(rec.doc_id)
+                        continue
+                    self._drop_doc(rec.doc_id, change)
+                    for p in ps:
+                        self._add(p)
+                        change.added.append(p)
+                    self._revs[rec.doc_id] = rec.rev
+                fresh = self.store.documents(short) if short else {}
+                for d in short:
+                    if d not in fresh:
+                        self._drop_doc(d, change)
+                pending = list(fresh.values())
+            else:
+                complete = not pending
+            if complete:
+                self.version = version
+            else:  # a document kept changing while it was read: keep its old version, try next time
+                log.warning("documents still changing: %s", ", ".join(r.doc_id for r in pending))
+            self.store.hidden = max(0, self.store.count() - len(self._by_id))
             for view in self._views:
                 view.apply(change)
             log.debug("mirror synced: +%d -%d = %d passages", len(change.added), len(change.removed), len(self._by_id))
-            return True
+            return bool(change) or force
+
+    def _drop_doc(self, doc_id: str, change: Change) -> None:
+        for pid in list(self._docs.get(doc_id, ())):
+            change.removed.append(self._remove(pid))
+        self._revs.pop(doc_id, None)
 
     def _add(self, p: Passage) -> None:
         self._by_id[p.id] = p
