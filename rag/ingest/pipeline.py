@@ -25,6 +25,7 @@ from tqdm import tqdm
 from ..records import DocRecord, DocumentMeta, Passage, PassageMeta
 from ..store.chroma import StagedDocument, Store
 from ..store.manifest import new_rev
+from ..store.writes import crash_point
 from ..text.detect import detect_language
 from ..text.langs import UND
 from ..text.normalize import normalize_text
@@ -237,6 +238,7 @@ def _embed(store: Store, passages: list[Passage], tick: Callable[[int], None]) -
         for p, v in zip(part, store.embedder.encode_passages([embedding_text(p, tc) for p in part])):
             out[p.id] = np.asarray(v, dtype=np.float32)
         tick(len(part))
+        crash_point("embedded")
     return out
 
 

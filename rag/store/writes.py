@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
+import signal
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -17,6 +19,23 @@ from .locks import LockTimeout, ServerDocLock
 from .manifest import ManifestChange
 
 log = logging.getLogger(__name__)
+
+CRASH_ENV = "INGEST_CRASH_AT"
+_crash_counts: dict[str, int] = {}
+
+
+def crash_point(name: str) -> None:
+    """Fault injection for the crash tests: ``INGEST_CRASH_AT=staged:2`` kills this process with
+    SIGKILL the 2nd time it reaches point ``staged`` (points: embedded, staged, switched)."""
+    want = os.environ.get(CRASH_ENV)
+    if not want:
+        return
+    point, _, nth = want.partition(":")
+    if point != name:
+        return
+    _crash_counts[name] = _crash_counts.get(name, 0) + 1
+    if _crash_counts[name] >= int(nth or 1):
+        os.kill(os.getpid(), signal.SIGKILL)
 
 
 @dataclass
@@ -112,8 +131,10 @@ class StoreWrites:
         with self.writing(), self._doc_locks([d.doc_id for d in docs] + removed):
             for d in docs:
                 self.add(d.passages, d.vectors)
+            crash_point("staged")
             stamp = self.manifest.write(ManifestChange([d.record for d in docs], removed))
             self._saw(stamp)
+            crash_point("switched")
             self._drop_other_revisions({**{d: "\x00none" for d in removed}, **{d.doc_id: d.record.rev for d in docs}})
             if removed:
                 self.manifest.forget(removed)
