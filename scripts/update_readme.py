@@ -6,7 +6,10 @@ Each table sits between ``<!-- BEGIN name -->`` and ``<!-- END name -->`` marker
 - ``retrieval-ablation``: results/eval-dev.json beside results/eval-dev-no-hubness.json (one part off);
 - ``retrieval-gold``: results/gold.json (python -m rag eval on corpus/ + eval/gold.jsonl);
 - ``refusal``: results/refusal.json (scripts/calibrate_refusal.py);
-- ``answers``: results/answers.json (scripts/eval_answers.py).
+- ``answers``: results/answers.json (scripts/eval_answers.py);
+- ``bad-inputs``: the bad-input catalogue of the tests (tests/helpers/hostile.py) with each reason's
+  English message, and results/hostile.json (scripts/bench_hostile.py) for the files built to
+  exhaust the machine.
 
     python scripts/update_readme.py [--check]
 """
@@ -20,8 +23,10 @@ from pathlib import Path
 
 from rag.config import Settings
 from rag.evaluation import format_table
+from rag.text.i18n import t
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests"))
 
 README = ROOT / "README.md"
 RESULTS = ROOT / "results"
@@ -108,8 +113,29 @@ def answers_table(res: dict) -> str:
     return "\n".join(rows)
 
 
+def bad_inputs_table() -> str:
+    """The catalogue the integrity tests run (tests/helpers/hostile.py), with measured costs."""
+    from helpers.hostile import CASES, GROUPS
+
+    measured = (_load("hostile.json") or {}).get("cases", {})
+    rows = ["Generated from `tests/helpers/hostile.py` (the cases `tests/test_integrity.py` and "
+            "`tests/test_integrity_processes.py` run); time and peak memory of the `python -m ingest` process "
+            "(start included) by `scripts/bench_hostile.py`"
+            + (f" on {(_load('hostile.json') or {}).get('machine', '')}" if measured else "") + ".",
+            "",
+            "| group | input | outcome | message (English; the app shows it in vi / lo / en) | time, peak memory |",
+            "|---|---|---|---|---|"]
+    for c in CASES:
+        msg = t(f"reason_{c.code}", "en") if c.code else ""
+        m = measured.get(c.kind)
+        cost = f"{m['seconds']:.1f} s, {m['peak_mb']} MB" if m else ""
+        outcome = "refused" if c.status == "failed" else "added"
+        rows.append(f"| {GROUPS[c.group]} | {c.kind} | {outcome} | {msg.replace('|', '/')} | {cost} |")
+    return "\n".join(rows)
+
+
 def tables() -> dict[str, str]:
-    out = {"settings": settings_table()}
+    out = {"settings": settings_table(), "bad-inputs": bad_inputs_table()}
     ev = _load("eval-dev.json")
     if ev:
         out["retrieval-evaldev"] = retrieval_table(
