@@ -26,7 +26,16 @@ from ..text.i18n import t
 from .errors import IngestError
 from .loaders import SUPPORTED, RawDocument, load_file
 from .metadata import build_meta, default_doc_id
-from .pipeline import Prepared, Progress, plan_documents, prepare, remove_documents, store_document, write_plans
+from .pipeline import (
+    COMMIT_PASSAGES,
+    Prepared,
+    Progress,
+    plan_documents,
+    prepare,
+    remove_documents,
+    store_document,
+    write_plans,
+)
 
 log = logging.getLogger(__name__)
 
@@ -168,45 +177,86 @@ def collision(store: Store, doc_id: str, path: Path, raw: RawDocument, default_i
     return IngestError(code, id=doc_id, path=str(path), other=rec.meta.path)
 
 
+@dataclass
+class _Pending:
+    path: Path
+    raw: RawDocument
+    prepared: Prepared
+
+
+def _write_pending(store: Store, pending: list[_Pending], bar: bool) -> list[FileResult]:
+    """Plan and write several prepared files together (embedding batched across them); each
+    document is still committed whole. A store failure fails these files, not the batch."""
+    if not pending:
+        return []
+    try:
+        plans = plan_documents(store, [p.prepared for p in pending])
+        write_plans(store, plans, bar=bar)
+    except StoreError as exc:
+        err = IngestError("store_failed", error=str(exc))
+        return [FileResult.failed(str(p.path), p.prepared.meta.id, err) for p in pending]
+    except Exception as exc:  # e.g. the embedding model failed: these files fail, the batch goes on
+        err = _unexpected(exc)
+        return [FileResult.failed(str(p.path), p.prepared.meta.id, err) for p in pending]
+    out = []
+    for p, plan in zip(pending, plans):
+        m = p.prepared.meta
+        out.append(FileResult(str(p.path), plan.status, m.id, m.title, m.lang, len(p.prepared.passages),
+                              warnings=p.raw.warnings + p.prepared.warnings, embedded=len(plan.to_embed)))
+    return out
+
+
 def ingest_paths(store: Store, paths: Iterable[Path], overrides: Optional[dict] = None, bar: bool = True,
-                 replace: bool = False) -> Summary:
+                 replace: bool = False, batch_passages: int = COMMIT_PASSAGES) -> Summary:
     """Ingest files and folders; a bad file is reported and skipped, the rest go in.
 
     A file whose id is already taken by a document stored from another file is refused unless
     ``replace`` (the command line's ``--replace``); a file that is the same path as the stored
-    document updates it.
+    document updates it. Files are read and split one by one and written a few hundred passages
+    at a time (embedding batched across files), each document committed whole, so a stopped
+    ingest keeps what it committed and the next run goes on from there.
     """
     summary = Summary()
     seen: dict[str, str] = {}
     max_bytes = int(store.settings.max_file_mb * 1e6)
-    for path, root in iter_files(paths):
-        default_id = ""
-        try:
-            default_id = default_doc_id(path, root)
-            if not path.exists():
-                summary.results.append(FileResult.failed(str(path), "", IngestError("no_such_file")))
-                continue
-            if root is not None and path.suffix.lower() not in SUPPORTED:
-                log.debug("skipping %s (not a document type)", path)
-                continue
-            raw = load_file(path.resolve(), max_bytes=max_bytes)
-            doc_id = str(raw.meta.get("id") or (overrides or {}).get("id") or default_id)
-            if doc_id in seen:
-                raise IngestError("id_in_batch", id=doc_id, other=seen[doc_id])
-            seen[doc_id] = str(path)
-            clash = None if replace else collision(store, doc_id, path, raw, default_id)
-            if clash is not None:
-                raise clash
-            res = ingest_document(store, raw, default_id, overrides, bar=bar)
-            res.path = str(path)
-        except IngestError as exc:
-            res = FileResult.failed(str(path), default_id, exc)
-        except StoreError as exc:
-            res = FileResult.failed(str(path), default_id, IngestError("store_failed", error=str(exc)))
-        except Exception as exc:  # one bad file never stops the rest
-            res = FileResult.failed(str(path), default_id, _unexpected(exc))
-        summary.results.append(res)
-        log.info("%s: %s %s", path, res.status, res.reason or f"({res.passages} passages)")
+    pending: list[_Pending] = []
+    files = list(iter_files(paths))
+    with tqdm(total=len(files), desc="files", unit="file", disable=not bar or len(files) < 2) as pbar:
+        for path, root in files:
+            pbar.update(1)
+            default_id = ""
+            res: Optional[FileResult] = None
+            try:
+                default_id = default_doc_id(path, root)
+                if not path.exists():
+                    raise IngestError("no_such_file")
+                if root is not None and path.suffix.lower() not in SUPPORTED:
+                    log.debug("skipping %s (not a document type)", path)
+                    continue
+                raw = load_file(path.resolve(), max_bytes=max_bytes)
+                doc_id = str(raw.meta.get("id") or (overrides or {}).get("id") or default_id)
+                if doc_id in seen:
+                    raise IngestError("id_in_batch", id=doc_id, other=seen[doc_id])
+                seen[doc_id] = str(path)
+                clash = None if replace else collision(store, doc_id, path, raw, default_id)
+                if clash is not None:
+                    raise clash
+                pending.append(_Pending(path, raw, _prepare(store, raw, default_id, overrides)))
+            except IngestError as exc:
+                res = FileResult.failed(str(path), default_id, exc)
+            except StoreError as exc:
+                res = FileResult.failed(str(path), default_id, IngestError("store_failed", error=str(exc)))
+            except Exception as exc:  # one bad file never stops the rest
+                res = FileResult.failed(str(path), default_id, _unexpected(exc))
+            if res is not None:
+                summary.results.append(res)
+                log.info("%s: failed %s", path, res.reason)
+            if sum(len(p.prepared.passages) for p in pending) >= batch_passages:
+                summary.results += _write_pending(store, pending, bar)
+                pending = []
+        summary.results += _write_pending(store, pending, bar)
+    order = {str(p): i for i, (p, _) in enumerate(files)}
+    summary.results.sort(key=lambda r: order.get(r.path, len(order)))
     return summary
 
 
