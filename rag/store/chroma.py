@@ -363,6 +363,33 @@ class Store(StoreWrites):
                     out[p.doc_id].append(p)
         return out
 
+    def read_documents(self, records: list[DocRecord], documents: bool = True,
+                       attempts: int = 5) -> dict[str, tuple[DocRecord, list[Passage]]]:
+        """Documents read whole: {doc_id: (the record read, its passages)}. A document a writer
+        switched while it was read is read again at its new revision; one removed meanwhile, or
+        still changing after ``attempts``, is left out."""
+        out: dict[str, tuple[DocRecord, list[Passage]]] = {}
+        pending = list(records)
+        for _ in range(attempts):
+            if not pending:
+                break
+            got = self.revision_passages(pending, documents)
+            short = []
+            for rec in pending:
+                ps = got[rec.doc_id]
+                if len(ps) == rec.n_passages:
+                    out[rec.doc_id] = (rec, ps)
+                else:
+                    short.append(rec.doc_id)
+            pending = list(self.documents(short).values()) if short else []
+        if pending:
+            log.warning("documents still changing while read: %s", ", ".join(r.doc_id for r in pending))
+        return out
+
+    def identity(self) -> str:
+        """The collection's id: a local copy of another collection (or of a recreated one) is rebuilt."""
+        return str(self._read(lambda: self.collection.id))
+
     def doc_passages(self, doc_id: str, documents: bool = False) -> list[Passage]:
         """One document's visible passages (whole: re-read if a writer switched it meanwhile)."""
         for _ in range(5):

@@ -19,6 +19,7 @@ from typing import Optional, Protocol
 
 from ..records import Passage, Version
 from .chroma import Store
+from .local import LocalIndex, index_path
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +53,7 @@ class CorpusMirror:
         self._family_docs: dict[str, set[str]] = defaultdict(set)
         self._docs: dict[str, set[str]] = defaultdict(set)
         self._revs: dict[str, str] = {}  # doc_id -> the revision held
+        self._local: Optional[LocalIndex] = None
         self._views: list[View] = []
         self._lock = threading.RLock()
 
@@ -62,49 +64,60 @@ class CorpusMirror:
             self._views.append(view)
             view.apply(Change(self.version or "", added=list(self._by_id.values())))
 
+    def local_index(self) -> LocalIndex:
+        """This node's local copy of the corpus (passages and keyword postings), opened on first use."""
+        with self._lock:
+            if self._local is None:
+                self._local = LocalIndex(index_path(self.store.settings), self.store.identity())
+            return self._local
+
     def refresh(self, force: bool = False) -> bool:
-        """Catch up with the store if its corpus stamp changed; True when something changed."""
+        """Catch up with the store if its corpus stamp changed; True when something changed.
+
+        The node's local index is brought to the manifest first (only documents whose revision
+        changed are read from Chroma, with the tokens stored at ingest); the mirror then takes
+        the changed documents from it, or from Chroma when the local copy is behind.
+        """
         with self._lock:
             version = self.store.sync()
             if not force and version == self.version:
                 return False
             records = self.store.documents()
+            local = self.local_index()
+            local.sync(records, lambda recs: self.store.read_documents(recs))
             change = Change(version)
             for d in [d for d in self._revs if d not in records]:
                 self._drop_doc(d, change)
             pending = [r for d, r in records.items() if self._revs.get(d) != r.rev]
-            complete = True
-            for _ in range(5):
-                if not pending:
-                    break
-                got = self.store.revision_passages(pending)
-                short = []
-                for rec in pending:
-                    ps = got[rec.doc_id]
-                    if len(ps) != rec.n_passages:
-                        short.append(rec.doc_id)
-                        continue
-                    self._drop_doc(rec.doc_id, change)
-                    for p in ps:
-                        self._add(p)
-                        change.added.append(p)
-                    self._revs[rec.doc_id] = rec.rev
-                fresh = self.store.documents(short) if short else {}
-                for d in short:
-                    if d not in fresh:
-                        self._drop_doc(d, change)
-                pending = list(fresh.values())
-            else:
-                complete = not pending
-            if complete:
+            many = len(pending) > len(records) // 2
+            held = local.passages(None if many else [r.doc_id for r in pending]) if pending else {}
+            behind = []
+            for rec in pending:
+                rev, ps = held.get(rec.doc_id, ("", []))
+                if rev == rec.rev and len(ps) == rec.n_passages:
+                    self._replace(rec.doc_id, rev, ps, change)
+                else:
+                    behind.append(rec)
+            got = self.store.read_documents(behind) if behind else {}
+            for rec, ps in got.values():
+                self._replace(rec.doc_id, rec.rev, ps, change)
+            if len(got) == len(behind):
                 self.version = version
             else:  # a document kept changing while it was read: keep its old version, try next time
-                log.warning("documents still changing: %s", ", ".join(r.doc_id for r in pending))
+                log.warning("documents still changing: %s", ", ".join(r.doc_id for r in behind if r.doc_id not in got))
             self.store.hidden = max(0, self.store.count() - len(self._by_id))
             for view in self._views:
                 view.apply(change)
             log.debug("mirror synced: +%d -%d = %d passages", len(change.added), len(change.removed), len(self._by_id))
             return bool(change) or force
+
+    def _replace(self, doc_id: str, rev: str, passages: list[Passage], change: Change) -> None:
+        self._drop_doc(doc_id, change)
+        for p in passages:
+            p.meta.kw = ""  # the tokens live in the local index, not in memory
+            self._add(p)
+            change.added.append(p)
+        self._revs[doc_id] = rev
 
     def _drop_doc(self, doc_id: str, change: Change) -> None:
         for pid in list(self._docs.get(doc_id, ())):
