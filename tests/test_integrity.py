@@ -7,6 +7,7 @@ it); the same cases run through the command line, with time and memory measured,
 from __future__ import annotations
 
 import json
+import sqlite3
 import time
 from pathlib import Path
 
@@ -15,10 +16,13 @@ from helpers.hostile import CASES, Case
 from helpers.paths import REPO_ROOT, skip_or_fail
 from helpers.stores import make_settings
 
+from rag.ingest.check import check_store
 from rag.ingest.loaders import looks_legacy_vietnamese
 from rag.ingest.metadata import default_doc_id
 from rag.ingest.service import ingest_paths
 from rag.store.chroma import Store
+from rag.store.local import index_path
+from rag.store.mirror import CorpusMirror
 
 GOOD = "Hai bên thống nhất tổ chức hội thảo về bảo hiểm y tế vào năm 2024 tại Viêng Chăn."
 
@@ -106,3 +110,18 @@ def test_legacy_encoding_detector_raises_no_false_alarm_on_real_unicode_sentence
     whole = [d["doc_id"] for d in texts if looks_legacy_vietnamese(d["text"])]
     assert whole == []
     assert not looks_legacy_vietnamese("Giá vé là ¥2.500 và ¥130.000 cho cả đoàn.")
+
+
+def test_check_finds_and_repair_fixes_drift_between_chroma_and_the_keyword_index(tmp_path):
+    store = Store(make_settings(tmp_path / "store", embedding_model="toy")).warm_up()
+    inbox = tmp_path / "inbox"
+    _write(inbox, {"a.md": GOOD.encode(), "b.md": (GOOD + " Lần hai.").encode()})
+    ingest_paths(store, [inbox], bar=False)
+    CorpusMirror(store).refresh()  # a reader brings the node's keyword index up to date
+    assert check_store(store).ok
+    with sqlite3.connect(index_path(store.settings)) as c:  # damage it behind its back
+        c.execute("DELETE FROM passages WHERE doc_id = 'a'")
+    report = check_store(store)
+    assert not report.ok and list(report.index_drift) == ["a"]
+    fixed = check_store(store, repair=True)
+    assert fixed.ok and fixed.repaired == 1 and check_store(store).ok

@@ -86,16 +86,17 @@ def store(request, tmp_path):
     if request.param == "folder":
         return {"RAG_STORE_DIR": tmp_path / "store"}
     port = request.getfixturevalue("server")
-    return {"RAG_CHROMA_HOST": "127.0.0.1", "RAG_CHROMA_PORT": port,
+    return {"RAG_CHROMA_HOST": "127.0.0.1", "RAG_CHROMA_PORT": port, "RAG_INDEX_DIR": tmp_path / "index-cli",
             "RAG_COLLECTION": f"it-{request.node.name.split('[')[0][-20:].strip('_')}-{time.time_ns() % 10**8}"}
 
 
 class Reader:
     """tests/helpers/reader.py in a process of its own."""
 
-    def __init__(self, store: dict):
+    def __init__(self, store: dict, index_dir: Path):
         env = clean_environ(MODEL)
         env.update({k: str(v) for k, v in store.items()})
+        env["RAG_INDEX_DIR"] = str(index_dir)  # an app node of its own, with its own keyword index
         self.proc = subprocess.Popen([sys.executable, str(REPO_ROOT / "tests" / "helpers" / "reader.py")],
                                      cwd=REPO_ROOT, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                      stderr=subprocess.DEVNULL, text=True, encoding="utf-8")
@@ -113,8 +114,10 @@ class Reader:
 
 
 def test_a_reader_keeps_answering_while_another_process_writes(store, tmp_path):
+    """Two app-side processes (each a node with its own keyword index) while a third ingests."""
     assert _ingest(store, CORPUS_DIR).returncode == 0
-    reader = Reader(store)
+    reader = Reader(store, tmp_path / "node-1")
+    second = Reader(store, tmp_path / "node-2")
     try:
         before = reader.ask(NEW_QUESTION)
         assert before["ok"] and "hoi-thao-vieng-chan" not in before["docs"], before
@@ -125,6 +128,7 @@ def test_a_reader_keeps_answering_while_another_process_writes(store, tmp_path):
         answers, asks = [], []
         while writer.poll() is None:
             answers.append(reader.ask(NEW_QUESTION))
+            answers.append(second.ask(NEW_QUESTION))
             if len(asks) < 2 and len(answers) % 3 == 1:
                 asks.append(run_cli_process("-m", "rag", "ask", "--json", "Văn bản số 12 nói gì?", env=store,
                                             model=MODEL))
@@ -134,9 +138,10 @@ def test_a_reader_keeps_answering_while_another_process_writes(store, tmp_path):
         assert [a["partial"] for a in answers if a["partial"]] == [], "a reader held a document in part"
         for a in asks:
             assert a.returncode == 0, a.stderr[-2000:]
-        after = reader.ask(NEW_QUESTION)
-        assert after["ok"] and after["docs"][0] == "hoi-thao-vieng-chan", after
-        assert after["documents"] == 3 + 151
+        for r in (reader, second):
+            after = r.ask(NEW_QUESTION)
+            assert after["ok"] and after["docs"][0] == "hoi-thao-vieng-chan", after
+            assert after["documents"] == 3 + 151
 
         # An update and a removal by other processes are seen at once, whole.
         _make_docs(docs, 20, version="v2")
@@ -149,6 +154,7 @@ def test_a_reader_keeps_answering_while_another_process_writes(store, tmp_path):
         assert v2["ok"] and v2["docs"][0] == "doc-003", v2
     finally:
         reader.close()
+        second.close()
     assert _check(store)["ok"]
 
 
@@ -182,6 +188,7 @@ def test_kill_9_never_leaves_a_partial_document_and_the_next_run_completes_it(st
     assert done.returncode == 0, done.stderr
     report = _check(store)
     assert report["ok"] and report["leftover"] == {} and report["stored"] == report["passages"], report
+    assert report["index_behind"] == 0 and report["index_drift"] == {}  # the keyword index agrees with Chroma
     assert _documents(store) == expected  # each document once, whole
 
     # Killed in the middle of an update: each document is its old version or its new one, whole.
@@ -194,7 +201,8 @@ def test_kill_9_never_leaves_a_partial_document_and_the_next_run_completes_it(st
     assert _ingest(store, docs).returncode == 0
     assert _documents(store) == expected2
     assert _ingest(store, "--repair", "--json").returncode == 0
-    assert _check(store)["ok"]
+    report = _check(store)
+    assert report["ok"] and report["index_behind"] == 0 and report["index_drift"] == {}, report
 
 
 def test_two_concurrent_ingests_of_two_versions_leave_exactly_one(store, tmp_path):

@@ -6,9 +6,12 @@ import json
 import sys
 from pathlib import Path
 
+from tqdm import tqdm
+
 from ..ingest.check import check_store
 from ..ingest.service import STATUSES, Summary, ingest_paths, list_documents, remove_document
 from ..store.chroma import Store, StoreError
+from ..store.local import LocalIndex, index_path
 from .common import add_store_flags, fail, settings_from_args
 
 
@@ -50,6 +53,19 @@ def print_summary(full: Summary) -> None:
     print("summary: " + ", ".join(f"{counts.get(s, 0)} {s}" for s in shown))
 
 
+def _catch_up_index(store: Store, bar: bool) -> None:
+    """Bring this node's keyword index up to date now, so the next reader starts at once."""
+    records = store.documents()
+    local = LocalIndex(index_path(store.settings), store.identity())
+    with tqdm(desc="keyword index", unit="doc", disable=not bar, leave=False) as pbar:
+        def progress(done: int, total: int) -> None:
+            pbar.total = total
+            pbar.n = done
+            pbar.refresh()
+
+        local.sync(records, lambda recs: store.read_documents(recs), progress=progress)
+
+
 def main(argv=None) -> int:
     args = build_parser().parse_args(argv)
     if not (args.paths or args.remove or args.list or args.reset or args.check or args.repair):
@@ -88,6 +104,8 @@ def main(argv=None) -> int:
     if args.paths:
         results += ingest_paths(store, args.paths, bar=not args.no_progress, replace=args.replace).results
     full = Summary(results)
+    if full.changed:
+        _catch_up_index(store, bar=not args.no_progress)
     if args.json:
         print(full.to_json())
     else:

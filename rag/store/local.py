@@ -228,6 +228,13 @@ class LocalIndex:
         held = dict(self._conn().execute("SELECT doc_id, COUNT(*) FROM passages GROUP BY doc_id").fetchall())
         return {d: (rev, n, held.get(d, 0)) for d, rev, n in self._conn().execute("SELECT doc_id, rev, n FROM docs")}
 
+    def ids(self) -> dict[str, set[str]]:
+        """Passage ids held, by document."""
+        out: dict[str, set[str]] = {}
+        for pid, doc_id in self._conn().execute("SELECT id, doc_id FROM passages"):
+            out.setdefault(doc_id, set()).add(pid)
+        return out
+
     def forget(self, doc_ids: list[str]) -> None:
         """Drop documents here (the next catch-up reads them again)."""
         with self._transaction() as c:
