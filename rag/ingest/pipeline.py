@@ -159,6 +159,7 @@ class Plan:
     passages: list[Passage] = field(default_factory=list)
     reuse: dict[str, str] = field(default_factory=dict)  # new passage id -> stored passage id with its vector
     to_embed: list[Passage] = field(default_factory=list)
+    leftover: bool = False  # unchanged, but a stopped write left invisible passages of it
 
 
 @dataclass
@@ -187,7 +188,7 @@ def plan_document(prepared: Prepared, current: Optional[DocRecord], stored: list
     doc_id = prepared.meta.id
     doc_hash = passages[0].meta.doc_hash
     if current is not None and current.meta.doc_hash == doc_hash and current.n_passages == len(passages):
-        return Plan(doc_id, "unchanged")
+        return Plan(doc_id, "unchanged", leftover=any(p.meta.rev != current.rev for p in stored))
     rev = new_rev()
     now = dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
     added_at = (current.meta.added_at if current is not None else "") or now
@@ -261,6 +262,7 @@ def _commit_group(store: Store, plans: list[Plan], tick: Callable[[int], None]) 
 def write_plans(store: Store, plans: list[Plan], progress: Optional[Progress] = None, bar: bool = True) -> None:
     """Write the changed documents, a few hundred passages per step: each step embeds its new
     passages (in batches across documents) and commits its documents, each whole."""
+    store.collect_documents([p.doc_id for p in plans if p.leftover])
     todo = [p for p in plans if p.status != "unchanged"]
     total = sum(len(p.to_embed) for p in todo)
     done = [0]

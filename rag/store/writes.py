@@ -159,6 +159,14 @@ class StoreWrites:
                 self.manifest.forget(self.manifest.tombstones())
         return found
 
+    def collect_documents(self, doc_ids: list[str]) -> int:
+        """Delete the invisible passages of these documents (a stopped write's), under their locks."""
+        if not doc_ids:
+            return 0
+        with self.writing(), self._doc_locks(doc_ids):
+            records = self.documents(doc_ids)
+            return self._drop_other_revisions({d: records[d].rev if d in records else "\x00none" for d in doc_ids})
+
     def update_metadata(self, passages: Iterable[Passage]) -> None:
         passages = list(passages)
         for i in range(0, len(passages), BATCH):
