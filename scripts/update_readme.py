@@ -134,8 +134,42 @@ def bad_inputs_table() -> str:
     return "\n".join(rows)
 
 
+def scale_table(res: dict) -> str:
+    """results/scale.json (scripts/bench_scale.py): ingest and query figures per corpus size and model."""
+    rows = [f"Made by `scripts/bench_scale.py` ({res.get('machine', '')}; load average shown per row: the machine "
+            "was shared while measuring).",
+            "",
+            "| model | passages | ingest passages/s | ingest peak memory | store + index on disk | cold `rag ask` "
+            "(beyond loading the model) | hybrid p50 / p95 | app process peak memory | load |",
+            "|---|---|---|---|---|---|---|---|---|"]
+    models = sorted({k.split("-", 1)[1] for k in res if k.startswith(("ingest-", "query-"))})
+    for model in models:
+        ing, qry = res.get(f"ingest-{model}", {}), res.get(f"query-{model}", {})
+        for step in ("10k", "30k", "100k"):
+            i, q = ing.get(step), qry.get(step)
+            if not i and not q:
+                continue
+            cells = [model, step]
+            cells.append(f"{i['passages_per_s']:.1f}" if i else "—")
+            cells.append(f"{i['peak_mb']} MB" if i else "—")
+            disk = (q or i)["disk_mb"]
+            cells.append(f"{disk} MB")
+            cells.append(f"{q['cold_ask_s']:.1f} s ({q['beyond_model_s']:+.1f} s)" if q else "—")
+            cells.append(f"{q['hybrid_p50_ms']:.0f} / {q['hybrid_p95_ms']:.0f} ms" if q else "—")
+            cells.append(f"{q['app_peak_mb']} MB" if q else "—")
+            cells.append(str((q or i).get("load", "")))
+            rows.append("| " + " | ".join(cells) + " |")
+    return "\n".join(rows)
+
+
+DOCS = [ROOT / "docs" / "deployment.md"]  # other files with generated tables
+
+
 def tables() -> dict[str, str]:
     out = {"settings": settings_table(), "bad-inputs": bad_inputs_table()}
+    scale = _load("scale.json")
+    if scale:
+        out["scale"] = scale_table(scale)
     ev = _load("eval-dev.json")
     if ev:
         out["retrieval-evaldev"] = retrieval_table(
@@ -166,14 +200,17 @@ def main() -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     p.add_argument("--check", action="store_true", help="exit 1 if the README is not up to date")
     args = p.parse_args()
-    old = README.read_text(encoding="utf-8")
-    new = render(old)
-    if args.check:
+    stale = []
+    for path in [README, *DOCS]:
+        old = path.read_text(encoding="utf-8")
+        new = render(old)
         if new != old:
-            print("README.md tables are out of date: run python scripts/update_readme.py", file=sys.stderr)
-            return 1
-        return 0
-    README.write_text(new, encoding="utf-8")
+            stale.append(path.name)
+            if not args.check:
+                path.write_text(new, encoding="utf-8")
+    if args.check and stale:
+        print(f"{', '.join(stale)} tables are out of date: run python scripts/update_readme.py", file=sys.stderr)
+        return 1
     return 0
 
 
