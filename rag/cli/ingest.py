@@ -55,7 +55,8 @@ def print_summary(full: Summary) -> None:
 
 def _catch_up_index(store: Store, bar: bool) -> None:
     """Bring this node's keyword index up to date now, so the next reader starts at once."""
-    records = store.documents()
+    stamp = store.corpus_version()
+    records = store.documents(full=False)
     local = LocalIndex(index_path(store.settings), store.identity())
     with tqdm(desc="keyword index", unit="doc", disable=not bar, leave=False) as pbar:
         def progress(done: int, total: int) -> None:
@@ -63,7 +64,7 @@ def _catch_up_index(store: Store, bar: bool) -> None:
             pbar.n = done
             pbar.refresh()
 
-        local.sync(records, lambda recs: store.read_documents(recs), progress=progress)
+        local.sync(records, lambda recs: store.read_documents(recs), progress=progress, stamp=stamp)
 
 
 def main(argv=None) -> int:

@@ -295,9 +295,13 @@ class Store(StoreWrites):
         """Passages stored, including any not (yet, or no longer) visible."""
         return self._read(lambda: self.collection.count())
 
-    def documents(self, doc_ids: Optional[list[str]] = None) -> dict[str, DocRecord]:
-        """The manifest: each stored document's visible revision (of some documents, or all)."""
-        return self._read(lambda: self.manifest.records(doc_ids))
+    def documents(self, doc_ids: Optional[list[str]] = None, full: bool = True) -> dict[str, DocRecord]:
+        """The manifest: each stored document's visible revision (of some documents, or all);
+        ``full=False`` reads only revisions and passage counts (faster)."""
+        return self._read(lambda: self.manifest.records(doc_ids, full))
+
+    def has_documents(self) -> bool:
+        return self._read(lambda: self.manifest.any_document())
 
     def get(self, ids: Optional[list[str]] = None, where: Optional[dict] = None, documents: bool = True) -> list[Passage]:
         """Stored passages (every revision: filter with :meth:`documents` for what readers see)."""

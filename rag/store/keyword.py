@@ -22,6 +22,11 @@ from .local import LocalIndex, Snapshot
 from .mirror import Change, CorpusMirror
 
 
+def _load_segmenters() -> None:
+    tokenize("bảo hiểm xã hội", "vi")
+    tokenize("ປະກັນສັງຄົມ", "lo")
+
+
 class KeywordIndex:
     """BM25 over the local index's postings (subscribe it to the mirror with :meth:`attach`)."""
 
@@ -33,6 +38,8 @@ class KeywordIndex:
 
     @classmethod
     def attach(cls, mirror: CorpusMirror, **kw) -> KeywordIndex:
+        # The word segmenters (pyvi, laonlp) take seconds to load: load them while the rest starts.
+        threading.Thread(target=_load_segmenters, name="segmenters", daemon=True).start()
         index = cls(mirror.local_index(), **kw)
         mirror.subscribe(index)
         return index

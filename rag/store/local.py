@@ -13,7 +13,6 @@ a new app node builds its copy from the stored tokens on its first start.
 """
 from __future__ import annotations
 
-import json
 import logging
 import sqlite3
 import threading
@@ -35,7 +34,7 @@ SCHEMA = """
 CREATE TABLE IF NOT EXISTS state(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS docs(doc_id TEXT PRIMARY KEY, rev TEXT NOT NULL, n INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS passages(pid INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL, doc_id TEXT NOT NULL,
-    lang TEXT NOT NULL, len INTEGER NOT NULL, tids BLOB NOT NULL, text TEXT NOT NULL, meta TEXT NOT NULL);
+    lang TEXT NOT NULL, len INTEGER NOT NULL, tids BLOB NOT NULL, text TEXT NOT NULL, {meta});
 CREATE INDEX IF NOT EXISTS passages_doc ON passages(doc_id);
 CREATE TABLE IF NOT EXISTS terms(tid INTEGER PRIMARY KEY, term TEXT UNIQUE NOT NULL, df INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS postings(tid INTEGER NOT NULL, pid INTEGER NOT NULL, tf INTEGER NOT NULL,
@@ -43,6 +42,9 @@ CREATE TABLE IF NOT EXISTS postings(tid INTEGER NOT NULL, pid INTEGER NOT NULL, 
 CREATE TABLE IF NOT EXISTS stats(lang TEXT PRIMARY KEY, n INTEGER NOT NULL, total INTEGER NOT NULL);
 """
 _META_FIELDS = [f.name for f in fields(PassageMeta) if f.name != "kw"]
+SCHEMA = SCHEMA.replace("{meta}", ", ".join(f"m_{f}" for f in _META_FIELDS))
+_META_COLS = ", ".join(f"m_{f}" for f in _META_FIELDS)
+SCHEMA_VERSION = "2"
 Fetch = Callable[[list[DocRecord]], dict[str, tuple[DocRecord, list[Passage]]]]
 
 
@@ -66,13 +68,24 @@ class LocalIndex:
         self._local = threading.local()
         self._write_lock = threading.Lock()
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        with self._conn() as c:
-            c.executescript(SCHEMA)
+        c = self._conn()
+        if self._table_exists("state") and self._state("schema") != SCHEMA_VERSION:
+            for table in ("state", "docs", "passages", "terms", "postings", "stats"):
+                c.execute(f"DROP TABLE IF EXISTS {table}")
+        c.executescript(SCHEMA)
+        self._set_state("schema", SCHEMA_VERSION)
         got = self._state("identity")
         if got and got != identity:  # the collection was recreated: this copy is of another corpus
             log.info("local index %s belongs to another collection: rebuilding it", self.path)
             self._wipe()
         self._set_state("identity", identity)
+
+    def stamp(self) -> str:
+        """The corpus stamp this copy was last complete at ('' when unknown)."""
+        return self._state("stamp")
+
+    def set_stamp(self, stamp: str) -> None:
+        self._set_state("stamp", stamp)
 
     # --- connection ----------------------------------------------------------------------
     def _conn(self) -> sqlite3.Connection:
@@ -83,6 +96,9 @@ class LocalIndex:
             c.execute("PRAGMA synchronous=NORMAL")
             self._local.conn = c
         return c
+
+    def _table_exists(self, name: str) -> bool:
+        return bool(self._conn().execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name=?", (name,)).fetchone())
 
     def _state(self, key: str) -> str:
         row = self._conn().execute("SELECT value FROM state WHERE key=?", (key,)).fetchone()
@@ -96,17 +112,24 @@ class LocalIndex:
         c.execute("BEGIN IMMEDIATE")
         for table in ("docs", "passages", "terms", "postings", "stats", "state"):
             c.execute(f"DELETE FROM {table}")  # noqa: S608 -- fixed table names
+        c.execute("INSERT INTO state(key, value) VALUES('schema', ?)", (SCHEMA_VERSION,))
         c.execute("COMMIT")
 
     # --- catching up -----------------------------------------------------------------------
     def revisions(self) -> dict[str, str]:
         return dict(self._conn().execute("SELECT doc_id, rev FROM docs").fetchall())
 
+    def records(self) -> dict[str, DocRecord]:
+        """The documents held, as manifest records (revision and count; no metadata)."""
+        return {d: DocRecord(d, rev, n, PassageMeta(d)) for d, rev, n in self._conn().execute("SELECT doc_id, rev, n FROM docs")}
+
     def sync(self, records: dict[str, DocRecord], fetch: Fetch, chunk: int = 200,
-             progress: Optional[Callable[[int, int], None]] = None) -> set[str]:
-        """Bring the file to the manifest ``records``: documents gone are dropped, documents whose
-        revision differs are read whole with ``fetch`` (from Chroma) and replaced. Returns the ids
-        of the documents changed here."""
+             progress: Optional[Callable[[int, int], None]] = None, stamp: str = "") -> set[str]:
+        """Bring the file to the manifest ``records`` (read at corpus stamp ``stamp``): documents
+        gone are dropped, documents whose revision differs are read whole with ``fetch`` (from
+        Chroma) and replaced. Returns the ids of the documents changed here. When every document
+        is caught up, the file records ``stamp``, so a process that starts at that stamp reads
+        nothing from Chroma."""
         have = self.revisions()
         gone = [d for d in have if d not in records]
         todo = [r for d, r in records.items() if have.get(d) != r.rev]
@@ -133,6 +156,8 @@ class LocalIndex:
                     changed.add(rec.doc_id)
             if progress:
                 progress(min(i + chunk, len(todo)), len(todo))
+        if stamp and self.revisions() == {d: r.rev for d, r in records.items()}:
+            self.set_stamp(stamp)
         return changed
 
     class _Tx:
@@ -191,10 +216,10 @@ class LocalIndex:
         for p, cnt in zip(passages, counts):
             ids = np.asarray([tids[t] for t in cnt], dtype=np.int64)
             length = sum(cnt.values())
-            meta = {k: getattr(p.meta, k) for k in _META_FIELDS}
-            cur = c.execute("INSERT INTO passages(id, doc_id, lang, len, tids, text, meta) VALUES(?,?,?,?,?,?,?)",
-                            (p.id, p.doc_id, p.lang, length, ids.tobytes(), p.text,
-                             json.dumps(meta, ensure_ascii=False)))
+            meta = [getattr(p.meta, k) for k in _META_FIELDS]
+            cur = c.execute(f"INSERT INTO passages(id, doc_id, lang, len, tids, text, {_META_COLS}) "
+                            f"VALUES(?,?,?,?,?,?,{','.join('?' * len(meta))})",
+                            (p.id, p.doc_id, p.lang, length, ids.tobytes(), p.text, *meta))
             pid = cur.lastrowid
             c.executemany("INSERT INTO postings(tid, pid, tf) VALUES(?,?,?)",
                           [(tids[t], pid, n) for t, n in cnt.items()])
@@ -210,17 +235,18 @@ class LocalIndex:
         c = self._conn()
         revs = self.revisions()
         out: dict[str, tuple[str, list[Passage]]] = {}
+        select = f"SELECT id, text, {_META_COLS} FROM passages"
         if doc_ids is None:
-            rows = c.execute("SELECT id, doc_id, text, meta FROM passages").fetchall()
+            rows = c.execute(select).fetchall()
         else:
             rows = []
             for i in range(0, len(doc_ids), 500):
                 part = doc_ids[i : i + 500]
-                rows += c.execute(f"SELECT id, doc_id, text, meta FROM passages WHERE doc_id IN "
-                                  f"({','.join('?' * len(part))})", part).fetchall()
-        for pid, doc_id, text, meta in rows:
-            p = Passage(pid, text, PassageMeta(**json.loads(meta)))
-            out.setdefault(doc_id, (revs.get(doc_id, ""), []))[1].append(p)
+                rows += c.execute(f"{select} WHERE doc_id IN ({','.join('?' * len(part))})", part).fetchall()
+        for row in rows:
+            meta = PassageMeta(*row[2:])
+            meta.official, meta.title_derived = bool(meta.official), bool(meta.title_derived)
+            out.setdefault(meta.doc_id, (revs.get(meta.doc_id, ""), []))[1].append(Passage(row[0], row[1], meta))
         return out
 
     def counts(self) -> dict[str, tuple[str, int, int]]:

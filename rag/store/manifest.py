@@ -8,6 +8,7 @@ that something changed. A removed document becomes a tombstone (a record with no
 """
 from __future__ import annotations
 
+import json
 import uuid
 from dataclasses import dataclass
 from typing import Any, Optional
@@ -39,18 +40,16 @@ class ManifestChange:
     removed: list[str]
 
 
-def _record(doc_id: str, meta: dict[str, Any]) -> Optional[DocRecord]:
+def _record(doc_id: str, meta: dict[str, Any], document: Optional[str]) -> Optional[DocRecord]:
     n = int(meta.get(COUNT_KEY, 0) or 0)
     if n <= 0:
         return None  # a tombstone
-    pm = PassageMeta.from_store(meta)
+    pm = PassageMeta.from_store(json.loads(document) if document else {**meta, "doc_id": doc_id})
     return DocRecord(doc_id, str(meta.get(REV_KEY, "")), n, pm)
 
 
-def _store_meta(rec: DocRecord) -> dict[str, Any]:
-    meta = {k: v for k, v in rec.meta.to_store().items() if k != "kw"}
-    meta.update({REV_KEY: rec.rev, COUNT_KEY: rec.n_passages})
-    return meta
+def _document(rec: DocRecord) -> str:
+    return json.dumps({k: v for k, v in rec.meta.to_store().items() if k != "kw"}, ensure_ascii=False)
 
 
 class Manifest:
@@ -64,28 +63,34 @@ class Manifest:
         metas = got.get("metadatas") or []
         return str((metas[0] or {}).get("stamp", "")) if metas else ""
 
-    def records(self, doc_ids: Optional[list[str]] = None) -> dict[str, DocRecord]:
-        """Current records (tombstones left out), of some documents or all."""
+    def records(self, doc_ids: Optional[list[str]] = None, full: bool = True) -> dict[str, DocRecord]:
+        """Current records (tombstones left out), of some documents or all; without ``full``
+        only revisions and counts (the metadata of the documents is left empty)."""
+        include = ["metadatas", "documents"] if full else ["metadatas"]
         out: dict[str, DocRecord] = {}
-        if doc_ids is not None:
-            for i in range(0, len(doc_ids), 1000):
-                got = self.col.get(ids=doc_ids[i : i + 1000], include=["metadatas"])
-                for d, m in zip(got["ids"], got["metadatas"]):
-                    rec = _record(d, m or {})
+
+        def take(got: dict) -> None:
+            docs = got.get("documents") if full else None
+            for k, (d, m) in enumerate(zip(got["ids"], got["metadatas"])):
+                if d != STAMP_ID:
+                    rec = _record(d, m or {}, docs[k] if docs else None)
                     if rec is not None:
                         out[d] = rec
+
+        if doc_ids is not None:
+            for i in range(0, len(doc_ids), 1000):
+                take(self.col.get(ids=doc_ids[i : i + 1000], include=include))
             return out
         offset = 0
         while True:
-            got = self.col.get(include=["metadatas"], limit=5000, offset=offset)
-            for d, m in zip(got["ids"], got["metadatas"]):
-                if d != STAMP_ID:
-                    rec = _record(d, m or {})
-                    if rec is not None:
-                        out[d] = rec
+            got = self.col.get(include=include, limit=5000, offset=offset)
+            take(got)
             if len(got["ids"]) < 5000:
                 return out
             offset += 5000
+
+    def any_document(self) -> bool:
+        return bool(self.col.get(where={COUNT_KEY: {"$gt": 0}}, limit=1, include=[])["ids"])
 
     def tombstones(self) -> list[str]:
         got = self.col.get(where={COUNT_KEY: 0}, include=[])
@@ -95,10 +100,11 @@ class Manifest:
         """Switch and remove documents and move the stamp, in one upsert; returns the new stamp."""
         stamp = new_stamp()
         ids = [r.doc_id for r in change.put] + list(change.removed) + [STAMP_ID]
-        metas = [_store_meta(r) for r in change.put]
+        metas = [{REV_KEY: r.rev, COUNT_KEY: r.n_passages} for r in change.put]
         metas += [{REV_KEY: "", COUNT_KEY: 0} for _ in change.removed]
         metas.append({"stamp": stamp, COUNT_KEY: 0})
-        self.col.upsert(ids=ids, metadatas=metas, embeddings=[_VECTOR] * len(ids))
+        docs = [_document(r) for r in change.put] + ["" for _ in change.removed] + [""]
+        self.col.upsert(ids=ids, metadatas=metas, documents=docs, embeddings=[_VECTOR] * len(ids))
         return stamp
 
     def forget(self, doc_ids: list[str]) -> None:

@@ -82,9 +82,12 @@ class CorpusMirror:
             version = self.store.sync()
             if not force and version == self.version:
                 return False
-            records = self.store.documents()
             local = self.local_index()
-            local.sync(records, lambda recs: self.store.read_documents(recs))
+            if local.stamp() == version:  # this node's copy is complete at this stamp: nothing to read from Chroma
+                records = local.records()
+            else:
+                records = self.store.documents(full=False)
+                local.sync(records, lambda recs: self.store.read_documents(recs), stamp=version)
             change = Change(version)
             for d in [d for d in self._revs if d not in records]:
                 self._drop_doc(d, change)
