@@ -123,14 +123,18 @@ def _env(store: Path, model: str) -> dict:
 
 
 def _peak_of(cmd: list[str], env: dict) -> tuple[float, int, str, str, int]:
-    start = time.monotonic()
-    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    out, err = "", ""
-    _, status, usage = os.wait4(proc.pid, 0)
-    took = time.monotonic() - start
-    out = proc.stdout.read()
-    err = proc.stderr.read()
-    return took, usage.ru_maxrss // 1024, out, err, os.waitstatus_to_exitcode(status)
+    """Run a process: (wall seconds, its peak resident MB, stdout, stderr, exit code). Output goes
+    to files, not pipes, so a long summary never blocks the process."""
+    import tempfile
+
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as out, tempfile.TemporaryFile("w+", encoding="utf-8") as err:
+        start = time.monotonic()
+        proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=out, stderr=err, text=True)
+        _, status, usage = os.wait4(proc.pid, 0)
+        took = time.monotonic() - start
+        out.seek(0)
+        err.seek(0)
+        return took, usage.ru_maxrss // 1024, out.read(), err.read(), os.waitstatus_to_exitcode(status)
 
 
 def cmd_ingest(args) -> None:
