@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Optional, Protocol
 
@@ -53,6 +53,7 @@ class CorpusMirror:
         self._family_docs: dict[str, set[str]] = defaultdict(set)
         self._docs: dict[str, set[str]] = defaultdict(set)
         self._revs: dict[str, str] = {}  # doc_id -> the revision held
+        self._langs: Counter = Counter()  # passages per language
         self._local: Optional[LocalIndex] = None
         self._views: list[View] = []
         self._lock = threading.RLock()
@@ -129,12 +130,14 @@ class CorpusMirror:
 
     def _add(self, p: Passage) -> None:
         self._by_id[p.id] = p
+        self._langs[p.lang] += 1
         self._units[p.unit].add(p.id)
         self._family_docs[p.meta.family_id].add(p.doc_id)
         self._docs[p.doc_id].add(p.id)
 
     def _remove(self, pid: str) -> Passage:
         p = self._by_id.pop(pid)
+        self._langs[p.lang] -= 1
         self._units[p.unit].discard(pid)
         docs = self._docs[p.doc_id]
         docs.discard(pid)
@@ -161,7 +164,7 @@ class CorpusMirror:
 
     def languages(self) -> list[str]:
         with self._lock:
-            return sorted({p.lang for p in self._by_id.values()})
+            return sorted(lang for lang, n in self._langs.items() if n > 0)
 
     def document(self, doc_id: str) -> list[Passage]:
         """One document's passages in order."""
