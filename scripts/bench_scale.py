@@ -161,7 +161,9 @@ def cmd_ingest(args) -> None:
         embedded = sum(f.get("embedded", 0) for f in summary["files"])
         row = {"passages_total": n_folders * DOCS_PER_FOLDER * PARAGRAPHS, "passages_written": written,
                "passages_embedded": embedded, "seconds": round(took, 1),
-               "passages_per_s": round(written / took, 1) if took else None, "peak_mb": peak,
+               "passages_per_s": round(written / took, 1) if took else None,
+               "cpu_s": round(_peak_of.cpu, 1), "passages_per_cpu_s": round(written / _peak_of.cpu, 1),
+               "peak_mb": peak,
                "disk_mb": round(_du(store) / 1e6), "counts": summary["counts"],
                "load": round(os.getloadavg()[0], 1)}
         if args.label:

@@ -152,7 +152,8 @@ def scale_table(res: dict) -> str:
             if not i and not q:
                 continue
             cells = [model, step]
-            cells.append(f"{i['passages_per_s']:.1f}" if i else "—")
+            cpu = f" ({i['passages_per_cpu_s']:.1f} per CPU-second)" if i and "passages_per_cpu_s" in i else ""
+            cells.append(f"{i['passages_per_s']:.1f}{cpu}" if i else "—")
             cells.append(f"{i['peak_mb']} MB" if i else "—")
             disk = (q or i)["disk_mb"]
             cells.append(f"{disk} MB")
