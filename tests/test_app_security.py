@@ -13,7 +13,7 @@ from pathlib import Path
 
 import docx
 import pytest
-from helpers.hostile import HOSTILE_DOC, HOSTILE_ID, HOSTILE_QUESTION, docx_live_parts, live_markup
+from helpers.markup_attack import HOSTILE_DOC, HOSTILE_ID, HOSTILE_QUESTION, docx_live_parts, live_markup
 from streamlit.testing.v1 import AppTest
 
 from rag.config import load_settings

@@ -15,7 +15,7 @@ import re
 from pathlib import Path
 
 import pytest
-from helpers.hostile import EVIL, HOSTILE_DOC, HOSTILE_QUESTION
+from helpers.markup_attack import EVIL, HOSTILE_DOC, HOSTILE_QUESTION
 from helpers.paths import IN_CI
 from helpers.paths import REPO_ROOT as ROOT
 

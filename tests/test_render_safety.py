@@ -12,7 +12,7 @@ import io
 
 import docx
 import pytest
-from helpers.hostile import EVIL, HOSTILE_DOC, HOSTILE_ID, HOSTILE_QUESTION, docx_live_parts, live_markup
+from helpers.markup_attack import EVIL, HOSTILE_DOC, HOSTILE_ID, HOSTILE_QUESTION, docx_live_parts, live_markup
 from helpers.paths import FAST_MODEL
 from helpers.stores import make_settings
 

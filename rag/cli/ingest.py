@@ -12,11 +12,15 @@ import sys
 from dataclasses import asdict
 from pathlib import Path
 
+from tqdm import tqdm
+
+from ..ingest.check import check_store
 from ..ingest.service import STATUSES, Summary, list_documents
 from ..security import corpus
 from ..security.audit import select, to_csv
 from ..security.roles import PermissionDenied
 from ..store.chroma import Store, StoreError
+from ..store.local import LocalIndex, index_path
 from .common import (
     add_store_flags,
     audit_trail,
@@ -37,6 +41,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="*", type=Path, help="files or folders to ingest")
     p.add_argument("--remove", metavar="DOC_ID", action="append", default=[], help="remove a document (repeatable)")
     p.add_argument("--reset", action="store_true", help="empty the collection first (to re-index with another model)")
+    p.add_argument("--replace", action="store_true",
+                   help="let a file replace a stored document of another file whose id it takes "
+                        "(by its metadata id, or a name that differs only by the extension)")
+    p.add_argument("--check", action="store_true",
+                   help="check the store: documents whole, no passage left of a stopped write (changes nothing)")
+    p.add_argument("--repair", action="store_true",
+                   help="delete what a stopped write left behind (invisible passages), then check")
     p.add_argument("--list", action="store_true", help="list the documents in the store")
     p.add_argument("--json", action="store_true", help="print the summary as JSON")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
@@ -100,18 +111,34 @@ def confirmed(args: argparse.Namespace, settings) -> bool:
     return True
 
 
+def _catch_up_index(store: Store, bar: bool) -> None:
+    """Bring this node's keyword index up to date now, so the next reader starts at once."""
+    stamp = store.corpus_version()
+    records = store.documents(full=False)
+    local = LocalIndex(index_path(store.settings), store.identity())
+    with tqdm(desc="keyword index", unit="doc", disable=not bar, leave=False) as pbar:
+        def progress(done: int, total: int) -> None:
+            pbar.total = total
+            pbar.n = done
+            pbar.refresh()
+
+        local.sync(records, lambda recs: store.read_documents(recs), progress=progress, stamp=stamp)
+
+
 def main(argv=None) -> int:
     args = build_parser().parse_args(argv)
     if args.audit:
         return print_audit(args)
-    if not (args.paths or args.remove or args.list or args.reset):
+    if not (args.paths or args.remove or args.list or args.reset or args.check or args.repair):
         build_parser().print_usage(sys.stderr)
-        raise fail("give files or folders to ingest, --remove DOC_ID, --list, or --audit")
+        raise fail("give files or folders to ingest, --remove DOC_ID, --list, --check, --repair or --audit")
     if args.list and (args.paths or args.remove or args.reset):
         raise fail("--list only lists: run it on its own, after adding, removing or resetting")
+    if (args.check or args.repair) and (args.paths or args.remove or args.reset or args.list):
+        raise fail("--check and --repair run on their own")
     settings = settings_from_args(args)
-    if not args.list:
-        refuse_if_read_only(settings, "added, removed or reset")
+    if not (args.list or args.check):
+        refuse_if_read_only(settings, "added, removed, repaired or reset")
     if not confirmed(args, settings):
         raise fail("nothing was changed (confirm with 'yes', or add --yes)", 1)
     user, trail = cli_user(), audit_trail(settings)
@@ -121,6 +148,17 @@ def main(argv=None) -> int:
         raise fail(str(exc)) from None
     except PermissionDenied as exc:
         raise fail(str(exc)) from None
+    if args.check or args.repair:
+        try:
+            report = check_store(store, repair=args.repair)
+        except StoreError as exc:
+            raise fail(str(exc)) from None
+        if args.json:
+            print(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
+        else:
+            for line in report.lines():
+                print(line)
+        return 0 if report.ok else 1
     if args.list:
         rows = list_documents(store)
         if args.json:
@@ -132,8 +170,11 @@ def main(argv=None) -> int:
         return 0
     results = [corpus.remove(store, trail, user, doc_id) for doc_id in args.remove]
     if args.paths:
-        results += corpus.ingest_files(store, trail, user, args.paths, bar=not args.no_progress).results
+        results += corpus.ingest_files(store, trail, user, args.paths, bar=not args.no_progress,
+                                       replace=args.replace).results
     full = Summary(results)
+    if full.changed:
+        _catch_up_index(store, bar=not args.no_progress)
     if args.json:
         print(full.to_json())
     else:

@@ -174,7 +174,11 @@ def cmd_chat(args) -> int:
             break
         if not q:
             break
-        ans = assistant.ask(q, history, _filters(args))
+        try:
+            ans = assistant.ask(q, history, _filters(args))
+        except StoreError as exc:  # shown, not raised: the next question works
+            sys.stdout.write(f"error: {exc}\n")
+            continue
         print_answer(ans)
         history.append({"role": "user", "question": q, "rewritten_question": ans.rewritten_question,
                         "answer": ans.answer})

@@ -86,11 +86,12 @@ def upload(store: Store, trail: AuditTrail, user: Optional[User], name: str, dat
 
 
 def ingest_files(store: Store, trail: AuditTrail, user: Optional[User], paths: Iterable[Path],
-                 overrides: Optional[dict] = None, bar: bool = True) -> Summary:
-    """Add or update files and folders (the command line), each change recorded with its file's SHA-256."""
+                 overrides: Optional[dict] = None, bar: bool = True, replace: bool = False) -> Summary:
+    """Add or update files and folders (the command line), each change recorded with its file's SHA-256.
+    ``replace``: a file may take the id of a document stored from another file (``--replace``)."""
     user = check_write(store.settings, trail, user, "add", file=", ".join(str(p) for p in paths))
     known = {d.doc_id: d for d in list_documents(store)}
-    summary = ingest_paths(store, paths, overrides=overrides, bar=bar)
+    summary = ingest_paths(store, paths, overrides=overrides, bar=bar, replace=replace)
     for res in summary.results:
         path = Path(res.path)
         sha = file_sha256(path) if res.status in ("added", "updated") and path.is_file() else ""
