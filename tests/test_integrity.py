@@ -19,10 +19,10 @@ from helpers.stores import make_settings
 from rag.ingest.check import check_store
 from rag.ingest.loaders import looks_legacy_vietnamese
 from rag.ingest.metadata import default_doc_id
+from rag.ingest.ocr import ocr_available
 from rag.ingest.service import ingest_paths
 from rag.store.chroma import Store
 from rag.store.local import index_path
-from rag.ingest.ocr import ocr_available
 from rag.store.mirror import CorpusMirror
 
 GOOD = "Hai bên thống nhất tổ chức hội thảo về bảo hiểm y tế vào năm 2024 tại Viêng Chăn."
