@@ -67,6 +67,12 @@ class Settings(BaseSettings):
         description="Embed the document title with its passages: none, the lead passage only, or all passages.",
     )
     max_file_mb: float = Field(50, gt=0, description="Largest file ingest accepts, in MB.")
+    link_translations: bool = Field(
+        True,
+        description="Find translations at ingest: a document whose passages align with another's in another "
+        "language, with the same numbers and dates, is linked as its language version (as version_of "
+        "would); editors confirm or undo links with rag-ingest --confirm-link / --unlink.",
+    )
 
     # --- retrieval ---------------------------------------------------------------------
     retriever: Literal["dense", "keyword", "hybrid"] = Field("hybrid", description="Retrieval used by ask and eval.")

@@ -22,6 +22,7 @@ from ..records import DocumentInfo, Passage
 from ..store.chroma import Store
 from ..text.i18n import t
 from .errors import IngestError
+from .linking import forget_removed, link_stored
 from .loaders import SUPPORTED, RawDocument, load_file
 from .metadata import build_meta, default_doc_id
 from .pipeline import Progress, existing_passages, plan_document, prepare, store_document, write_plans
@@ -115,7 +116,9 @@ def ingest_many(store: Store, docs: Iterable[tuple[RawDocument, str]], batch_doc
                 results.append(FileResult(str(raw.path), plan.status, p.meta.id, p.meta.title, p.meta.lang,
                                           len(p.passages), warnings=p.warnings))
             pbar.update(min(batch_docs, len(docs) - i))
-    if any(r.status in ("added", "updated") for r in results):
+    changed = [r.doc_id for r in results if r.status in ("added", "updated")]
+    link_stored(store, changed, bar=bar)  # translations (rag/ingest/linking.py)
+    if changed:
         store.bump_version()
     return results
 
@@ -160,6 +163,7 @@ def ingest_paths(store: Store, paths: Iterable[Path], overrides: Optional[dict] 
         res = ingest_document(store, raw, default_id, overrides, bar=bar)
         summary.results.append(res)
         log.info("%s: %s %s", path, res.status, res.reason or f"({res.passages} passages)")
+    link_stored(store, [r.doc_id for r in summary.results if r.status in ("added", "updated")], bar=bar)
     if summary.changed:
         store.bump_version()
     return summary
@@ -176,6 +180,7 @@ def ingest_bytes(store: Store, filename: str, data: bytes, overrides: Optional[d
         return FileResult.failed(filename, default_id, exc)
     res = ingest_document(store, raw, default_id, overrides, progress=progress, bar=False)
     if res.status in ("added", "updated"):
+        link_stored(store, [res.doc_id])  # translations (rag/ingest/linking.py)
         store.bump_version()
     return res
 
@@ -186,6 +191,7 @@ def remove_document(store: Store, doc_id: str) -> FileResult:
     if not ids:
         return FileResult.failed(doc_id, doc_id, IngestError("no_such_document", id=doc_id))
     store.delete(ids)
+    forget_removed(store, doc_id)  # its translations stand alone again (rag/ingest/linking.py)
     store.bump_version()
     return FileResult(doc_id, "removed", doc_id, passages=len(ids))
 

@@ -101,6 +101,9 @@ class CorpusMirror:
         docs.discard(pid)
         if not docs:
             del self._docs[p.doc_id]
+        # A document leaves a family when none of its passages is left in it (it was removed,
+        # or linked to / unlinked from another family).
+        if not any(self._by_id[i].meta.family_id == p.meta.family_id for i in docs):
             self._family_docs[p.meta.family_id].discard(p.doc_id)
         return p
 
@@ -133,6 +136,11 @@ class CorpusMirror:
         """All passages of a document family at one paragraph (its language versions)."""
         with self._lock:
             return [self._by_id[i] for i in self._units.get((family, para), ()) if i in self._by_id]
+
+    def family_documents(self, family: str) -> list[str]:
+        """The documents (language versions) of one family, by id."""
+        with self._lock:
+            return sorted(self._family_docs.get(family, ()))
 
     def has_versions(self, family: str) -> bool:
         """True when more than one document (language version) shares this family."""
