@@ -151,7 +151,7 @@ def run_eval(settings: Settings, corpus: Path, queries: Path, retrievers: list[s
     with tempfile.TemporaryDirectory(prefix="rag-eval-") as tmp:
         s = settings.model_copy(update={"store_dir": Path(tmp), "chroma_host": None, "collection": "eval-run"})
         store, index_seconds = index_corpus(s, corpus)
-        links = [x for x in LinkStore(store).all() if x.active]
+        links = [[x.original, x.translation] for x in LinkStore(store).all() if x.active]
         retriever = Retriever(store, s).warm_up()
         per: dict[str, dict] = {}
         for name in retrievers:
@@ -186,7 +186,7 @@ def run_eval(settings: Settings, corpus: Path, queries: Path, retrievers: list[s
             }
         del retriever, store
     meta = {"corpus": str(corpus), "queries": str(queries), "k": k, "n_queries": len(qs),
-            "embedding_model": settings.embedding_model, "links": len(links),
+            "embedding_model": settings.embedding_model, "links": len(links), "linked_pairs": links,
             "settings": {name: getattr(settings, name) for name in RETRIEVAL_SETTINGS}}
     if len(retrievers) == 1:
         return {**per[retrievers[0]], "index_seconds": round(index_seconds, 1), "retriever": retrievers[0], "run": meta}

@@ -56,8 +56,10 @@ def main(argv=None) -> int:
     if not (args.paths or args.remove or args.list or args.reset or args.links or editing):
         build_parser().print_usage(sys.stderr)
         raise fail("give files or folders to ingest, --remove DOC_ID, --list, or --links")
-    if (args.list or args.links) and (args.paths or args.remove or args.reset or editing):
-        raise fail("--list and --links only list: run them on their own, after adding, removing or resetting")
+    if args.list and (args.paths or args.remove or args.reset or editing):
+        raise fail("--list only lists: run it on its own, after adding, removing or resetting")
+    if args.links and (args.paths or args.remove or args.reset or editing or args.list):
+        raise fail("--links only lists: run it on its own, after adding, removing, confirming or undoing")
     settings = settings_from_args(args)
     try:
         store = Store.recreate(settings) if args.reset else Store(settings).warm_up()
