@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 from helpers.cli import cli_json
-from helpers.paths import CORPUS_DIR, FIXTURES_DIR
+from helpers.paths import CORPUS_DIR, FIXTURES_DIR, REPO_ROOT
 from helpers.stores import make_settings
 from helpers.translations import (
     LO_APP_NEWS,
@@ -41,6 +41,7 @@ from rag.retrieval.hybrid import Retriever
 from rag.store.chroma import Store
 from rag.store.links import LinkStore
 from rag.text.detect import wanted_language
+from rag.text.i18n import t
 
 LEFT_OUT = (LO_NOTE.name, LO_SEMINAR.name, VI_SEMINAR.name, VI_DIGITAL_NEWS, LO_APP_NEWS)
 
@@ -140,7 +141,6 @@ def test_an_undone_link_stays_undone_when_the_documents_are_ingested_again(recor
     pair = frozenset(("seminar-vi", "seminar-lo"))
     assert pair in _active(record_store)
     Linker(record_store).unlink("seminar-lo", "seminar-vi")
-    record_store.bump_version()
     assert pair not in _active(record_store) and _family(record_store, "seminar-lo") == {"seminar-lo"}
     _ingest(record_store, vi, lo)  # unchanged
     lo.write_text(body(LO_SEMINAR) + "\nໝາຍເຫດ: ສະບັບປັບປຸງ.\n", encoding="utf-8")
@@ -222,7 +222,6 @@ def test_an_undone_link_holds_across_reingest_and_a_confirmed_one_groups_the_ver
 
     assert grouped()  # linked at ingest (by their numbers: see the test above)
     Linker(store).unlink("seminar-vi", "seminar-lo")
-    store.bump_version()
     assert not grouped()
     ingest_paths(store, [folder], bar=False)
     (folder / "seminar-lo.md").write_text(body(LO_SEMINAR) + "\nໝາຍເຫດ.\n", encoding="utf-8")
@@ -230,7 +229,6 @@ def test_an_undone_link_holds_across_reingest_and_a_confirmed_one_groups_the_ver
     assert not grouped()
     assert [x.status for x in LinkStore(store).all()] == ["undone"]
     Linker(store).confirm("seminar-vi", "seminar-lo")
-    store.bump_version()
     assert grouped()
     (folder / "seminar-vi.md").write_text(body(VI_SEMINAR) + "\nGhi chú.\n", encoding="utf-8")
     assert ingest_paths(store, [folder], bar=False).counts["updated"] == 1
@@ -292,3 +290,30 @@ def test_eval_writes_each_querys_ranked_documents_and_both_scorings(settings_fac
         assert row["gold"][0] in {first["doc_id"], *first["versions"]}
     assert res["slices"]["to_lo"]["family"]["recall@10"] == 1.0
     assert "Scored by family" in format_table(res) and "Scored strictly" in format_table(res)
+
+
+@pytest.mark.real
+def test_the_corpus_page_shows_links_with_their_evidence_and_undoes_one(tmp_path, monkeypatch):
+    from streamlit.testing.v1 import AppTest
+
+    settings = make_settings(tmp_path / "chroma")
+    store = Store(settings).warm_up()
+    folder = tmp_path / "in"
+    write_plain(folder, "seminar-vi.md", body(VI_SEMINAR))
+    write_plain(folder, "seminar-lo.md", body(LO_SEMINAR))
+    ingest_paths(store, [folder], bar=False)
+    assert frozenset(("seminar-vi", "seminar-lo")) in _active(store)
+    monkeypatch.setenv("RAG_STORE_DIR", str(settings.store_dir))
+    at = AppTest.from_file(str(REPO_ROOT / "app.py"), default_timeout=300).run()
+    at.switch_page("ui/pages/corpus.py").run()
+    assert not at.exception and not at.error, [e.value for e in at.exception]
+    links = at.dataframe[1].value
+    row = links.iloc[0]
+    assert "seminar-lo" in row[t("col_translation", "vi")] + row[t("col_original", "vi")]
+    assert row[t("col_link_status", "vi")] == t("link_status_auto", "vi")
+    assert row[t("col_link_numbers", "vi")] == "100%"
+    at.button(key="link_undo").click().run()
+    assert not at.exception and not at.error
+    assert any("seminar-vi" in s.value and "seminar-lo" in s.value for s in at.success)
+    assert [x.status for x in LinkStore(store).all()] == ["undone"]
+    assert at.dataframe[1].value.iloc[0][t("col_link_status", "vi")] == t("link_status_undone", "vi")

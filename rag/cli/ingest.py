@@ -92,7 +92,6 @@ def main(argv=None) -> int:
             changed = [linker.confirm(a, b) for a, b in args.confirm_link] + [linker.unlink(a, b) for a, b in args.unlink]
         except IngestError as exc:
             raise fail(str(exc), code=1) from None
-        store.bump_version()
         print_links(changed, args.json)
     return 1 if full.failed else 0
 

@@ -89,6 +89,7 @@ class Linker:
     def _forget(self) -> None:
         self._docs: dict[str, Optional[StoredDocument]] = {}
         self._index: Optional[dict[str, tuple[str, str]]] = None  # doc -> (lang, family)
+        self._members: dict[str, dict[str, str]] = {}  # family -> lang -> doc
         self._near: dict[tuple[str, str], list[tuple[str, float]]] = {}
         self._links: Optional[dict[str, Link]] = None
         self._applied: set[str] = set()  # links applied in this call
@@ -99,9 +100,11 @@ class Linker:
         self._dropped_links: set[str] = set()
 
     def _flush(self) -> None:
-        """Write what this call changed: passage metadata, families, links."""
+        """Write what this call changed: passage metadata (then the corpus stamp, so that every
+        reader catches up), families, links."""
         if self._dirty_passages:
             self.store.update_metadata(list(self._dirty_passages.values()))
+            self.store.bump_version()
         if self._dirty_families:
             self.vectors.set_families(self._dirty_families)
         if self._dirty_links:
@@ -128,10 +131,6 @@ class Linker:
         self._load([doc_id])
         return self._docs[doc_id]
 
-    def _reload(self, doc_id: str) -> Optional[StoredDocument]:
-        self._docs.pop(doc_id, None)
-        return self._doc(doc_id)
-
     def _all_links(self) -> dict[str, Link]:
         if self._links is None:
             self._links = {x.key: x for x in self.links.all()}
@@ -154,7 +153,7 @@ class Linker:
         """family -> language -> document, for every stored document."""
         if self._index is None:
             self._index = self.vectors.index()
-            self._members: dict[str, dict[str, str]] = {}
+            self._members = {}
             for d, (lang, fam) in self._index.items():
                 self._members.setdefault(fam, {})[lang] = d
         return self._members

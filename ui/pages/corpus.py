@@ -102,14 +102,12 @@ def render_links(store, by_id: dict) -> None:
             if left.button(tr("link_confirm_button"), key="link_confirm", disabled=link.status == "confirmed",
                            icon=":material/link:"):
                 done = linker.confirm(link.original, link.translation)
-                store.bump_version()
                 st.session_state["corpus_msg"] = ("ok", tr("link_confirmed_msg", original=md_escape(done.original),
                                                            translation=md_escape(done.translation)))
                 st.rerun()
             if right.button(tr("link_undo_button"), key="link_undo", disabled=link.status == "undone",
                             icon=":material/link_off:"):
                 linker.unlink(link.original, link.translation)
-                store.bump_version()
                 st.session_state["corpus_msg"] = ("ok", tr("link_undone_msg", a=md_escape(link.original),
                                                            b=md_escape(link.translation)))
                 st.rerun()
