@@ -153,6 +153,18 @@ def test_an_undone_link_stays_undone_when_the_documents_are_ingested_again(recor
     assert not any({"seminar-vi", "seminar-lo"} <= {h.doc_id} | {v.doc_id for v in h.versions} for h in hits)
 
 
+@pytest.mark.real
+@pytest.mark.parametrize("question", [
+    "How many LSSO trainees received certificates after the Hanoi course?",
+    "Có bao nhiêu cán bộ Lào được cấp chứng chỉ sau khóa tập huấn ở Hà Nội?",
+])
+def test_a_question_reaches_a_note_that_exists_only_in_lao(record_store, tmp_path, question):
+    shutil.copy2(LO_NOTE, tmp_path / LO_NOTE.name)
+    _ingest(record_store, tmp_path / LO_NOTE.name)
+    hits = Retriever(record_store).warm_up().search(question, k=5)
+    assert "fx-2023-09-12-lo-note-training" in [h.doc_id for h in hits], [h.doc_id for h in hits]
+
+
 # --- fast: the evidence, an editor's decisions, the document ranking, the eval output --------
 def test_numbers_are_read_whatever_the_digits_or_month_names():
     assert numbers_in("ວັນທີ ໑໘ ແລະ 19/6/2024, ກ່ອນເດືອນ ທັນວາ 2024") == Counter(

@@ -84,8 +84,11 @@ def _counterpart(mirror: CorpusMirror, p: Passage, doc_id: str, filters: Filters
     return candidates[0] if candidates else None
 
 
-def fair_share(order: list[_Doc], k: int, wanted: Optional[str] = None) -> list[_Doc]:
-    """The top ``k`` with every language's best documents in it (or the wanted language's first)."""
+def fair_share(order: list[_Doc], k: int, wanted: Optional[str] = None, own_only: bool = False) -> list[_Doc]:
+    """The top ``k`` with every language's best documents in it (or the wanted language's first).
+
+    With ``own_only``, a version lifted beside its family's best member does not count towards
+    its language's share (it brings no passage of its own: what passage hits need)."""
     if wanted:
         mine = [d for d in order if d.lang == wanted][: max(1, k // 2)]
         return mine + [d for d in order if d not in mine]
@@ -93,35 +96,34 @@ def fair_share(order: list[_Doc], k: int, wanted: Optional[str] = None) -> list[
     if len(langs) < 2:
         return order
     share = max(1, k // (2 * len(langs)))
-    top = order[:k]
-    rest = order[k:]
+    top, rest = order[:k], order[k:]
+
+    def counted(lang: str) -> int:
+        return sum(1 for d in top if d.lang == lang and (d.own or not own_only))
+
     for lang in langs:
-        missing = share - sum(1 for d in top if d.lang == lang)
-        if missing <= 0:
-            continue
-        add = [d for d in rest if d.lang == lang][:missing]
+        add = [d for d in rest if d.lang == lang and (d.own or not own_only)][: max(0, share - counted(lang))]
         for d in add:
-            # Drop the lowest document of the language that has the most beyond its share.
-            counts = {x: sum(1 for d2 in top if d2.lang == x) for x in langs}
-            victim = next((x for x in reversed(top) if counts[x.lang] > share), None)
+            # Make room: the lowest document of a language that has more than its share.
+            victim = next((x for x in reversed(top) if (x.own or not own_only) and counted(x.lang) > share), None)
             if victim is None:
                 break
             top.remove(victim)
-            rest.insert(0, victim)
             rest.remove(d)
+            rest.append(victim)
             top.append(d)
     top.sort(key=lambda d: -d.score)
     return top + sorted(rest, key=lambda d: -d.score)
 
 
 def rank_documents(fused: list[Ranked], mirror: CorpusMirror, filters: Filters, k: int,
-                   wanted: Optional[str] = None) -> list[tuple[_Doc, list[str]]]:
+                   wanted: Optional[str] = None, own_only: bool = False) -> list[tuple[_Doc, list[str]]]:
     """Documents ranked by their passages, versions lifted, languages given a fair share; each
     with the ids of its family's other documents."""
     docs = document_scores(fused)
     order = lift_versions(docs, mirror, filters)
     if not filters.langs:
-        order = fair_share(order, k, wanted)
+        order = fair_share(order, k, wanted, own_only)
     out = []
     for d in order:
         family = d.passage.meta.family_id

@@ -82,8 +82,9 @@ class Retriever:
         filters = filters or Filters()
         fused, qvec, query = self._fused(query, k, filters, mode, query_lang)
         hits = self._group(fused, filters)
-        self._similarities(hits, qvec)
         hits.sort(key=lambda h: -h.score)
+        hits = self._one_per_document(hits, fused, filters, k, query)
+        self._similarities(hits, qvec)  # of the best hits: after sorting (a family's sum can lift a late group)
         if self.reranker is not None and hits:
             hits = self._rerank(query, hits)
         return hits[:k]
@@ -99,6 +100,19 @@ class Retriever:
         docs = as_document_hits(ranked, lambda p, score: self._hit(p, score, filters))
         self._similarities([d.hit for d in docs], qvec)
         return docs
+
+    def _one_per_document(self, hits: list[Hit], fused: list[Ranked], filters: Filters, k: int,
+                          query: str) -> list[Hit]:
+        """The best hit first, then the best hit of each of the top ``k`` documents of the
+        language-fair document ranking, then the rest: a long document's second and third
+        passages no longer push out the one passage of a document in another language."""
+        docs = rank_documents(fused, self.mirror, filters, k, wanted_language(query), own_only=True)[:k]
+        first = hits[:1]
+        for d, _ in docs:
+            h = next((h for h in hits if h.doc_id == d.doc_id or any(v.doc_id == d.doc_id for v in h.versions)), None)
+            if h is not None and all(h is not x for x in first):
+                first.append(h)
+        return first + [h for h in hits if all(h is not x for x in first)]
 
     def _fused(self, query: str, k: int, filters: Filters, mode: Optional[str], query_lang: Optional[str]):
         """Every candidate passage with its fused score, the query vector and the expanded query."""
