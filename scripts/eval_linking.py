@@ -73,7 +73,7 @@ def main() -> int:
     result = json.loads(args.eval_dev.read_text(encoding="utf-8"))
     corpus = args.corpus if args.corpus.exists() else Path(result["run"]["corpus"])
     out = {"dev_set": dev_set(result, corpus), "fixtures": fixtures(),
-           "command": "python scripts/eval_linking.py (after the eval-dev run that writes results/eval-dev.json)"}
+           "command": "python scripts/eval_linking.py"}
     args.out.write_text(json.dumps(out, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     print(json.dumps({k: v for k, v in out.items() if k != "command"}, ensure_ascii=False, indent=2))
     return 0

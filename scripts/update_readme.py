@@ -96,7 +96,7 @@ def no_translation_table(res: dict, with_twins: dict) -> str:
 
 def linking_table(res: dict) -> str:
     fx = res["fixtures"]
-    rows = [f"Made by `{res['command']}`.", "",
+    rows = [f"Made by `{res['command']}`, from the pairs linked while the eval run above indexed the set.", "",
             "| documents | true pairs | linked at ingest | linked wrongly |", "|---|---|---|---|"]
     for kind, m in res["dev_set"].items():
         rows.append(f"| development set: {kind} | {m['pairs']} | {m['linked']} | {m['wrong']} |")
