@@ -217,6 +217,7 @@ def test_an_editor_undoes_a_link_from_the_command_line_and_it_holds(toy_pair, ru
     assert (undone["status"], undone["by"], undone["numbers"]) == ("undone", "editor", 1.0)
     (folder / "seminar-lo.md").write_text(body(LO_SEMINAR) + "\nໝາຍເຫດ.\n", encoding="utf-8")
     assert run_cli("-m", "ingest", folder, *store_flag).returncode == 0  # changed: ingested again
+    assert cli_json(run_cli("-m", "ingest", "--find-links", *store_flag, "--json")) == []  # nothing to link
     listed = run_cli("-m", "ingest", "--links", *store_flag)
     assert listed.returncode == 0 and listed.stdout.startswith("undone") and "not language versions" in listed.stdout
 

@@ -29,6 +29,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="confirm that two documents are language versions (links them if they are not)")
     p.add_argument("--unlink", nargs=2, metavar=("DOC_A", "DOC_B"), action="append", default=[],
                    help="undo the link between two documents; they are never linked again")
+    p.add_argument("--find-links", action="store_true",
+                   help="look for translations among all stored documents (a store filled before links existed)")
     p.add_argument("--json", action="store_true", help="print the summary as JSON")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
     add_store_flags(p)
@@ -52,7 +54,7 @@ def print_summary(full: Summary) -> None:
 
 def main(argv=None) -> int:
     args = build_parser().parse_args(argv)
-    editing = args.confirm_link or args.unlink
+    editing = args.confirm_link or args.unlink or args.find_links
     if not (args.paths or args.remove or args.list or args.reset or args.links or editing):
         build_parser().print_usage(sys.stderr)
         raise fail("give files or folders to ingest, --remove DOC_ID, --list, or --links")
@@ -90,6 +92,8 @@ def main(argv=None) -> int:
         linker = Linker(store)
         try:
             changed = [linker.confirm(a, b) for a, b in args.confirm_link] + [linker.unlink(a, b) for a, b in args.unlink]
+            if args.find_links:
+                changed += linker.documents_stored([d.doc_id for d in list_documents(store)], bar=not args.no_progress)
         except IngestError as exc:
             raise fail(str(exc), code=1) from None
         print_links(changed, args.json)
