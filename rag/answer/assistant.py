@@ -20,7 +20,7 @@ from ..text.detect import question_language
 from ..text.glossary import spell_out
 from ..text.i18n import t
 from .backends import ChatBackend, make_backend
-from .citations import Citation
+from .citations import Citation, ocr_note
 from .extractive import extractive_answer
 from .followup import record_periods, rewrite_rule_based
 from .prompts import answer_messages, rewrite_messages
@@ -89,6 +89,7 @@ class Assistant:
                     yield ev
             ans.rewritten_question = rewritten
         ans.timings = timings | {"total_ms": round((time.perf_counter() - t0) * 1000, 1)}
+        ans.ocr_note = ocr_note(ans.citations, lang, self.settings.ocr_low_confidence)  # issue 16: scans
         yield Event("final", answer=ans)
 
     def rewrite(self, question: str, history: list[dict], lang: str) -> Optional[str]:

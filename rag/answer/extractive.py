@@ -9,9 +9,8 @@ from ..records import Hit
 from ..store.embeddings import BaseEmbedder
 from ..text.dates import find_dates
 from ..text.glossary import spell_out
-from ..text.guard import is_instruction
+from ..text.guard import safe_sentences
 from ..text.i18n import t
-from ..text.sentences import sentences
 from ..text.tokens import QUESTION_WORDS, tokenize
 from .citations import Citation, Highlight
 from .patterns import NUMBER, WHEN
@@ -35,9 +34,9 @@ def sentence_pool(hits: list[Hit], lang: str, top_k: int) -> list[Sentence]:
     pool = []
     for rank, h in enumerate(hits[:top_k]):
         v = h.version_in(lang) or h.own_version()
-        for s in sentences(v.text, lao_clauses=False):
+        for s in safe_sentences(v.text):  # none of a passage that holds an instruction (rag.text.guard)
             body = v.text[s.start : s.end]
-            if len(body) >= 12 and not is_instruction(body):
+            if len(body) >= 12:
                 pool.append(Sentence(rank, body, v.doc_id, v.lang, v.start + s.start, v.start + s.end))
     return pool
 

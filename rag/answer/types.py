@@ -22,6 +22,7 @@ class Answer:
     closest: list[Citation] = field(default_factory=list)
     fallback_from: Optional[str] = None
     timings: dict[str, float] = field(default_factory=dict)
+    ocr_note: str = ""  # set when a citation was read from a scan with low confidence (citations.ocr_note)
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)

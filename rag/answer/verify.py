@@ -2,7 +2,8 @@
 
 A sentence survives when it is close in meaning to a sentence of the passage it cites (cosine
 plus word overlap, at least ``support_threshold``) and every number in it occurs in that
-passage; instruction-like sentences of a passage never count as support.
+passage; a passage that holds an instruction never counts as support, and a sentence that repeats
+what such a passage claims is dropped (:mod:`rag.text.guard`).
 """
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from typing import Optional
 from ..records import Hit
 from ..store.embeddings import BaseEmbedder
 from ..text.glossary import spell_out
-from ..text.guard import is_instruction
+from ..text.guard import safe_sentences, screen
 from ..text.sentences import sentences
 from ..text.tokens import QUESTION_WORDS, tokenize
 from .citations import Citation, Highlight
@@ -72,12 +73,15 @@ def verify(question: str, lang: str, raw: str, given: list[Hit], embedder: BaseE
     rows: dict[int, list[_Row]] = {}
     for i, h in enumerate(given, start=1):
         rows[i] = [_Row(v.text[s.start:s.end], v.doc_id, v.lang, v.start + s.start, v.start + s.end)
-                   for v in h.all_versions() for s in sentences(v.text, lao_clauses=False)
-                   if not is_instruction(v.text[s.start:s.end])]
+                   for v in h.all_versions() for s in safe_sentences(v.text)]
     mats = {i: embedder.encode_passages([r.text for r in rs]) if rs else None for i, rs in rows.items()}
+    injected = screen(v.text for h in given for v in h.all_versions())
     cites: dict[int, Citation] = {}
     out = []
     for (clean, valid), vec in zip(checked, vecs):
+        if injected.repeats(clean):
+            unsupported.append({"sentence": clean, "reason": "it repeats text written to an AI assistant in a passage"})
+            continue
         best = (0.0, None, None)
         for i in valid or list(rows):  # no marker: find the passage that supports it
             mat = mats.get(i)

@@ -6,7 +6,14 @@ vectors (:class:`rag.store.links.DocumentVectors`), then passage alignment, numb
 both ways (:mod:`.alignment`). A pair that passes is linked as ``version_of`` would link it:
 the translation's passages take the original's family, the paragraph number of the passage
 they are aligned with, and ``official: false``, so that retrieval groups them and a citation
-shows both. Each link is recorded with its evidence (:class:`rag.store.links.Link`).
+shows both. Each link is recorded with its evidence (:class:`rag.store.links.Link`), keyed by
+the two document ids; what it changed in the translation is keyed by passage position, so it
+survives new revisions. The translation is written again as a new revision of itself (same
+texts and vectors, its family and paragraph numbers changed), committed whole like any write,
+so every reader (the mirror, each node's local index) catches up as with any other change.
+
+It runs from :data:`rag.ingest.pipeline.WRITE_HOOKS` after every committed document (the app's
+uploads, the command line, re-ingests, bulk loads), and from ``rag-ingest --find-links``.
 
 - Which one is the original: the one whose metadata says it is official when only one does,
   else the earlier dated, else the one stored first.
@@ -22,18 +29,20 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Optional
 
 import numpy as np
 from tqdm import tqdm
 
-from ..records import Passage
-from ..store.chroma import Store
+from ..records import DocRecord, Passage
+from ..store.chroma import StagedDocument, Store, StoreError
 from ..store.links import DocumentVector, DocumentVectors, Link, LinkStore, mean_vector
+from ..store.manifest import new_rev
 from ..text.langs import LANGS
 from .alignment import RANK_WITH_NUMBERS, Evidence, align, decide, numbers_in
 from .errors import IngestError
+from .pipeline import WRITE_HOOKS, DocumentWritten, passage_id
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +58,7 @@ class StoredDocument:
     passages: list[Passage]
     vectors: np.ndarray
     numbers: list[Counter]
+    rev: str = ""
 
     @property
     def meta(self):
@@ -94,38 +104,58 @@ class Linker:
         self._links: Optional[dict[str, Link]] = None
         self._applied: set[str] = set()  # links applied in this call
         # Writes wait for the end of the call (Chroma writes are slow one by one).
-        self._dirty_passages: dict[str, Passage] = {}
+        self._dirty_docs: set[str] = set()
         self._dirty_families: dict[str, str] = {}
         self._dirty_links: dict[str, Link] = {}
         self._dropped_links: set[str] = set()
 
     def _flush(self) -> None:
-        """Write what this call changed: passage metadata (then the corpus stamp, so that every
-        reader catches up), families, links."""
-        if self._dirty_passages:
-            self.store.update_metadata(list(self._dirty_passages.values()))
-            self.store.bump_version()
+        """Write what this call changed: links and families, then the translations whose family or
+        paragraph numbers changed, each as a new revision (one commit: the corpus stamp moves and
+        every reader catches up)."""
         if self._dirty_families:
             self.vectors.set_families(self._dirty_families)
         if self._dirty_links:
             self.links.put_many(list(self._dirty_links.values()))
         self.links.delete_many(sorted(self._dropped_links - set(self._dirty_links)))
-        self._dirty_passages, self._dirty_families, self._dirty_links = {}, {}, {}
+        self._rewrite(sorted(self._dirty_docs))
+        self._dirty_docs, self._dirty_families, self._dirty_links = set(), {}, {}
         self._dropped_links = set()
+
+    def _rewrite(self, doc_ids: list[str]) -> None:
+        """Commit documents as new revisions of themselves (same texts and vectors, new metadata)."""
+        if not doc_ids:
+            return
+        current = self.store.documents(doc_ids, full=False)
+        staged = []
+        for d in doc_ids:
+            doc = self._docs.get(d)
+            if doc is None or d not in current:
+                continue
+            if current[d].rev != doc.rev:  # another writer changed it meanwhile: its hook links it again
+                log.info("%s changed while it was linked: left to the next write", d)
+                continue
+            rev = new_rev()
+            ps = [Passage(passage_id(d, rev, p.meta.position, p.text), p.text, replace(p.meta, rev=rev))
+                  for p in doc.passages]
+            staged.append(StagedDocument(DocRecord(d, rev, len(ps), ps[0].meta), ps, doc.vectors))
+            doc.passages, doc.rev = ps, rev
+        if staged:
+            self.store.commit(staged)
 
     # --- reading the store, in batches -------------------------------------------------------
     def _load(self, doc_ids) -> None:
+        """Read documents whole at their visible revisions (with their passages' vectors)."""
         todo = [d for d in dict.fromkeys(doc_ids) if d not in self._docs]
         for i in range(0, len(todo), 200):
             part = todo[i : i + 200]
-            by_doc: dict[str, list[Passage]] = {d: [] for d in part}
-            for p in self.store.get(where={"doc_id": {"$in": part}}, documents=True):
-                by_doc.setdefault(p.doc_id, []).append(p)
-            vecs = self.store.embeddings([p.id for ps in by_doc.values() for p in ps])
-            for d, ps in by_doc.items():
+            got = self.store.read_documents(list(self.store.documents(part, full=False).values()))
+            vecs = self.store.embeddings([p.id for _, ps in got.values() for p in ps])
+            for d in part:
+                rec, ps = got.get(d, (None, []))
                 ps = sorted((p for p in ps if p.id in vecs), key=lambda p: p.meta.position)
                 self._docs[d] = StoredDocument(d, ps[0].meta.doc_lang, ps, np.stack([vecs[p.id] for p in ps]),
-                                               [numbers_in(p.text) for p in ps]) if ps else None
+                                               [numbers_in(p.text) for p in ps], rec.rev) if ps else None
 
     def _doc(self, doc_id: str) -> Optional[StoredDocument]:
         self._load([doc_id])
@@ -186,7 +216,7 @@ class Linker:
         """Document vectors for documents stored before linking existed (once per store)."""
         if self.vectors.count() > 0:
             return
-        ids = sorted({p.doc_id for p in self.store.get(documents=False)})
+        ids = sorted(self.store.documents(full=False))
         if ids:
             log.info("computing document vectors of %d stored documents", len(ids))
         self._store_vectors(ids)
@@ -344,8 +374,9 @@ class Linker:
         ev = align(translation.vectors @ original.vectors.T, translation.numbers, original.numbers)
         paras = _paragraphs(ev.path, [p.meta.para for p in original.passages], len(translation.passages))
         for p, para in zip(translation.passages, paras):
-            p.meta.family, p.meta.para, p.meta.official = original.family, para, False
-            self._dirty_passages[p.id] = p
+            if (p.meta.family_id, p.meta.para, p.meta.official) != (original.family, para, False):
+                p.meta.family, p.meta.para, p.meta.official = original.family, para, False
+                self._dirty_docs.add(translation.doc_id)
         self._set_family(translation.doc_id, original.family)
         link.aligned = ev.aligned
         self._put(link)
@@ -359,7 +390,7 @@ class Linker:
             p.meta.family = translation.doc_id
             p.meta.para = link.own_paras.get(p.meta.position, p.meta.para)
             p.meta.official = link.own_official
-            self._dirty_passages[p.id] = p
+        self._dirty_docs.add(translation.doc_id)
         self._set_family(translation.doc_id, translation.doc_id)
         self._applied.discard(link.key)
 
@@ -432,13 +463,25 @@ def _paragraphs(path: list[tuple[int, int]], original_paras: list[int], n: int) 
 
 
 def link_stored(store: Store, doc_ids: list[str], bar: bool = False) -> list[Link]:
-    """The ingest hook: find the translations of documents just added or updated (if enabled)."""
+    """Find the translations of documents just added or updated (if enabled)."""
     if not doc_ids or not store.settings.link_translations:
         return []
     return Linker(store).documents_stored(doc_ids, bar=bar)
 
 
-def forget_removed(store: Store, doc_id: str) -> None:
-    """The removal hook: a removed document's translations stand alone again."""
-    if store.settings.link_translations:
-        Linker(store).document_removed(doc_id)
+def after_write(store: Store, written: DocumentWritten) -> None:
+    """The write hook: a document added or updated looks for its translation (and keeps its links);
+    a removed one's translations stand alone again. An error is logged: the document stays stored."""
+    if not store.settings.link_translations:
+        return
+    try:
+        if written.status == "removed":
+            Linker(store).document_removed(written.doc_id)
+        else:
+            Linker(store).documents_stored([written.doc_id])
+    except StoreError as exc:
+        log.warning("translations of %s not looked for: %s", written.doc_id, exc)
+
+
+if after_write not in WRITE_HOOKS:
+    WRITE_HOOKS.append(after_write)

@@ -5,10 +5,12 @@ import streamlit as st
 
 from rag.ingest.errors import IngestError
 from rag.ingest.linking import Linker
+from rag.security.corpus import record_link
+from rag.security.roles import PermissionDenied
 from rag.text.i18n import lang_name, named
 from ui.documents import delete, documents, full_text
 from ui.markdown import md_escape
-from ui.session import lang, runtime, tr
+from ui.session import lang, runtime, security, settings, tr, user
 
 
 def render() -> None:
@@ -53,12 +55,19 @@ def render() -> None:
             st.caption(tr("doc_source", source=md_escape(d.source)))
         with st.container(height=420, border=False):
             st.markdown(md_escape(full_text(rt.store, doc_id)))
+    u = user()
+    if u is None or not u.can("write") or settings().read_only:  # readers see no delete control
+        return
     with st.container(border=True):
         st.markdown(f"**{tr('delete_header')}**")
         st.caption(tr("delete_explain"))
-        ok = st.checkbox(tr("delete_confirm", title=d.title[:90]), key=f"del_ok_{doc_id}")
+        ok = st.checkbox(tr("delete_confirm", title=md_escape(d.title[:90])), key=f"del_ok_{doc_id}")
         if st.button(tr("delete_button"), type="primary", disabled=not ok, key="delete_btn", icon=":material/delete:"):
-            res = delete(rt.store, doc_id)
+            try:  # checked again on the server side, and recorded in the audit trail
+                res = delete(rt.store, security().trail, u, doc_id)
+            except PermissionDenied as exc:
+                st.error(tr(f"denied_{exc.code}"))
+                return
             if res.status == "removed":
                 st.session_state["corpus_msg"] = ("ok", tr("deleted", title=md_escape(d.title), n=res.passages))
             else:
@@ -90,6 +99,9 @@ def render_links(store, by_id: dict) -> None:
             tr("col_link_score"): f"{x.score:.3f}",
             tr("col_link_numbers"): f"{x.numbers:.0%}" if x.numbers >= 0 else tr("link_numbers_few"),
         } for x in links], hide_index=True, width="stretch")
+        u = user()
+        if u is None or not u.can("write") or settings().read_only:  # readers see the links, not the controls
+            return
         keys = {x.key: x for x in links}
         key = st.selectbox(tr("link_pick"), list(keys), key="corpus_link",
                            format_func=lambda k: f"{keys[k].translation} → {keys[k].original} "
@@ -97,20 +109,26 @@ def render_links(store, by_id: dict) -> None:
         link = keys.get(key)
         if link is None:
             return
+        evidence = {"share": link.share, "score": link.score, "numbers": link.numbers}
         left, right = st.columns(2)
         try:
             if left.button(tr("link_confirm_button"), key="link_confirm", disabled=link.status == "confirmed",
                            icon=":material/link:"):
+                # checked on the server side and recorded in the audit trail before the change
+                record_link(settings(), security().trail, u, True, link.translation, link.original, evidence)
                 done = linker.confirm(link.original, link.translation)
                 st.session_state["corpus_msg"] = ("ok", tr("link_confirmed_msg", original=md_escape(done.original),
                                                            translation=md_escape(done.translation)))
                 st.rerun()
             if right.button(tr("link_undo_button"), key="link_undo", disabled=link.status == "undone",
                             icon=":material/link_off:"):
+                record_link(settings(), security().trail, u, False, link.translation, link.original, evidence)
                 linker.unlink(link.original, link.translation)
                 st.session_state["corpus_msg"] = ("ok", tr("link_undone_msg", a=md_escape(link.original),
                                                            b=md_escape(link.translation)))
                 st.rerun()
+        except PermissionDenied as exc:
+            st.error(tr(f"denied_{exc.code}"))
         except IngestError as exc:
             st.error(exc.localized(lang()))
 
