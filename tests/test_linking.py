@@ -305,9 +305,30 @@ def test_eval_writes_each_querys_ranked_documents_and_both_scorings(settings_fac
     assert "Scored by family" in format_table(res) and "Scored strictly" in format_table(res)
 
 
-@pytest.mark.real
-def test_the_corpus_page_shows_links_with_their_evidence_and_undoes_one(tmp_path, monkeypatch):
+def _corpus_page(store_dir: Path, security_dir: Path, monkeypatch, reader: bool = False):
     from streamlit.testing.v1 import AppTest
+
+    from rag.security.users import UserStore
+
+    monkeypatch.setenv("RAG_STORE_DIR", str(store_dir))
+    monkeypatch.setenv("RAG_SECURITY_DIR", str(security_dir))
+    if reader:  # served to a network: a reader signs in
+        monkeypatch.setenv("RAG_SERVE", "network")
+        monkeypatch.setenv("RAG_AUTH", "local")
+        UserStore(security_dir).add("rita", "reader", "mật-khẩu-đủ-dài-2024")
+    at = AppTest.from_file(str(REPO_ROOT / "app.py"), default_timeout=300).run()
+    if reader:
+        at.text_input(key="signin_name").input("rita")
+        at.text_input(key="signin_password").input("mật-khẩu-đủ-dài-2024")
+        at.button(key="signin_submit").click().run()
+    at.switch_page("ui/pages/corpus.py").run()
+    assert not at.exception and not at.error, [e.value for e in at.exception]
+    return at
+
+
+@pytest.mark.real
+def test_the_corpus_page_shows_links_with_their_evidence_and_an_editor_undoes_and_confirms_one(tmp_path, monkeypatch):
+    from rag.security.audit import AuditTrail
 
     settings = make_settings(tmp_path / "chroma")
     store = Store(settings).warm_up()
@@ -316,17 +337,34 @@ def test_the_corpus_page_shows_links_with_their_evidence_and_undoes_one(tmp_path
     write_plain(folder, "seminar-lo.md", body(LO_SEMINAR))
     ingest_paths(store, [folder], bar=False)
     assert frozenset(("seminar-vi", "seminar-lo")) in _active(store)
-    monkeypatch.setenv("RAG_STORE_DIR", str(settings.store_dir))
-    at = AppTest.from_file(str(REPO_ROOT / "app.py"), default_timeout=300).run()
-    at.switch_page("ui/pages/corpus.py").run()
-    assert not at.exception and not at.error, [e.value for e in at.exception]
+    at = _corpus_page(settings.store_dir, tmp_path / "security", monkeypatch)
     links = at.dataframe[1].value
     row = links.iloc[0]
     assert "seminar-lo" in row[t("col_translation", "vi")] + row[t("col_original", "vi")]
     assert row[t("col_link_status", "vi")] == t("link_status_auto", "vi")
     assert row[t("col_link_numbers", "vi")] == "100%"
+    assert float(row[t("col_link_share", "vi")].rstrip("%")) >= 50 and float(row[t("col_link_score", "vi")]) > 0.5
     at.button(key="link_undo").click().run()
     assert not at.exception and not at.error
     assert any("seminar-vi" in s.value and "seminar-lo" in s.value for s in at.success)
     assert [x.status for x in LinkStore(store).all()] == ["undone"]
+    assert _family(store, "seminar-lo") == {"seminar-lo"}
     assert at.dataframe[1].value.iloc[0][t("col_link_status", "vi")] == t("link_status_undone", "vi")
+    at.button(key="link_confirm").click().run()
+    assert not at.exception and not at.error
+    assert [x.status for x in LinkStore(store).all()] == ["confirmed"]
+    assert _family(store, "seminar-lo") == _family(store, "seminar-vi")
+    events = [(e.action, e.result) for e in AuditTrail(tmp_path / "security" / "audit.jsonl").events()]
+    assert ("link_undone", "ok") in events and ("link_confirmed", "ok") in events
+
+
+@pytest.mark.real
+def test_a_reader_sees_the_links_but_no_control_to_change_them(tmp_path, monkeypatch):
+    settings = make_settings(tmp_path / "chroma")
+    folder = tmp_path / "in"
+    write_plain(folder, "seminar-vi.md", body(VI_SEMINAR))
+    write_plain(folder, "seminar-lo.md", body(LO_SEMINAR))
+    ingest_paths(Store(settings).warm_up(), [folder], bar=False)
+    at = _corpus_page(settings.store_dir, tmp_path / "security", monkeypatch, reader=True)
+    assert at.dataframe[1].value.iloc[0][t("col_link_status", "vi")] == t("link_status_auto", "vi")
+    assert not [b for b in at.button if b.key in ("link_undo", "link_confirm")]
