@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import tempfile
 import time
 import unicodedata
@@ -116,7 +117,7 @@ def _pct(values: list[float], p: float) -> float:
 
 # The settings that shape retrieval, recorded with every result so that a figure says what made it.
 RETRIEVAL_SETTINGS = ("chunk_chars", "title_context", "candidates", "fusion", "keyword_weight",
-                      "dense_global_weight", "hubness_weight", "hubness_k", "rrf_k", "reranker_model",
+                      "dense_global_weight", "hubness_weight", "doc_support_weight", "hubness_k", "rrf_k", "reranker_model",
                       "hnsw_ef_search", "hnsw_ef_construction")
 
 
@@ -133,13 +134,16 @@ def first_of_each_slice(queries: list[dict], n: int) -> list[dict]:
 
 
 def run_eval(settings: Settings, corpus: Path, queries: Path, retrievers: list[str], k: int = 10,
-             limit: Optional[int] = None) -> dict:
+             limit: Optional[int] = None, keep_store: Optional[Path] = None) -> dict:
     """Index ``corpus``, run every query through each retriever, score strictly and by family.
 
     A query with ``gold_quotes`` is scored on passages (:meth:`Retriever.search`); any other on
     documents (:meth:`Retriever.search_documents`): strictly, a hit is a gold document itself;
     by family, also a document that shows a gold document among its language versions. Each
     query's ranked documents (with their versions) are kept in the result.
+
+    The index is built in a temporary folder, or in ``keep_store`` (kept; a second run on it finds
+    every document unchanged and only runs the queries).
     """
     qs = [q for q in read_jsonl(queries) if q.get("gold_doc_ids")]
     if limit:
@@ -149,7 +153,8 @@ def run_eval(settings: Settings, corpus: Path, queries: Path, retrievers: list[s
             if key not in q:
                 raise ValueError(f"{queries}: every query needs qid, slice, query, query_lang, gold_doc_ids")
     with tempfile.TemporaryDirectory(prefix="rag-eval-") as tmp:
-        s = settings.model_copy(update={"store_dir": Path(tmp), "chroma_host": None, "collection": "eval-run"})
+        s = settings.model_copy(update={"store_dir": Path(keep_store or tmp), "chroma_host": None,
+                                        "collection": "eval-run"})
         store, index_seconds = index_corpus(s, corpus)
         links = [[x.original, x.translation] for x in LinkStore(store).all() if x.active]
         retriever = Retriever(store, s).warm_up()
@@ -191,6 +196,25 @@ def run_eval(settings: Settings, corpus: Path, queries: Path, retrievers: list[s
     if len(retrievers) == 1:
         return {**per[retrievers[0]], "index_seconds": round(index_seconds, 1), "retriever": retrievers[0], "run": meta}
     return {"index_seconds": round(index_seconds, 1), "retrievers": per, "run": meta}
+
+
+def to_json(result: dict) -> str:
+    """The result as indented JSON, with each per-query row and each linked pair on one line (a
+    result file stays a few thousand lines)."""
+    rows: list[str] = []
+
+    def mark(value) -> str:
+        rows.append(json.dumps(value, ensure_ascii=False, separators=(",", ":")))
+        return f"\x00{len(rows) - 1}\x00"
+
+    def walk(node):
+        if isinstance(node, dict):
+            return {key: ([mark(x) for x in val] if key in ("queries", "linked_pairs") and isinstance(val, list)
+                          else walk(val)) for key, val in node.items()}
+        return node
+
+    text = json.dumps(walk(result), ensure_ascii=False, indent=2)
+    return re.sub(r'"\\u0000(\d+)\\u0000"', lambda m: rows[int(m.group(1))], text)
 
 
 def _table(per: dict, scoring: str) -> list[str]:

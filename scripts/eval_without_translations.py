@@ -20,7 +20,7 @@ import tempfile
 from pathlib import Path
 
 from rag.config import load_settings
-from rag.evaluation import read_jsonl, run_eval
+from rag.evaluation import read_jsonl, run_eval, to_json
 
 _LANG_SUFFIX = re.compile(r"^(?P<base>.+)-(?P<lang>vi|lo|en)$")
 
@@ -65,7 +65,7 @@ def main() -> int:
     out = {"retriever": args.retriever, "runs": runs,
            "command": "python scripts/eval_without_translations.py --corpus ../shared/eval-dev/corpus.jsonl "
                       "--queries ../shared/eval-dev/queries.jsonl --out results/eval-dev-no-translation.json"}
-    text = json.dumps(out, ensure_ascii=False, indent=2)
+    text = to_json(out)
     if args.out:
         args.out.write_text(text + "\n", encoding="utf-8")
     for lang, res in runs.items():

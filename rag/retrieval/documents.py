@@ -30,13 +30,22 @@ class _Doc:
     via: str = ""
 
 
-def document_scores(fused: list[Ranked]) -> dict[str, _Doc]:
-    """Each document's best passage and its score."""
+def document_scores(fused: list[Ranked], support: float = 0.0) -> dict[str, _Doc]:
+    """Each document's best passage and its score (plus ``support`` times its second-best
+    passage's score, when positive)."""
     best: dict[str, _Doc] = {}
+    second: dict[str, float] = {}
     for r in fused:
         d = best.get(r.passage.doc_id)
         if d is None or r.score > d.score:
+            if d is not None:
+                second[d.doc_id] = max(second.get(d.doc_id, 0.0), d.score)
             best[r.passage.doc_id] = _Doc(r.passage.doc_id, r.passage.meta.doc_lang, r.score, r.passage)
+        else:
+            second[d.doc_id] = max(second.get(d.doc_id, 0.0), r.score)
+    if support:
+        for d in best.values():
+            d.score += support * max(0.0, second.get(d.doc_id, 0.0))
     return best
 
 
@@ -117,10 +126,11 @@ def fair_share(order: list[_Doc], k: int, wanted: Optional[str] = None, own_only
 
 
 def rank_documents(fused: list[Ranked], mirror: CorpusMirror, filters: Filters, k: int,
-                   wanted: Optional[str] = None, own_only: bool = False) -> list[tuple[_Doc, list[str]]]:
+                   wanted: Optional[str] = None, own_only: bool = False,
+                   support: float = 0.0) -> list[tuple[_Doc, list[str]]]:
     """Documents ranked by their passages, versions lifted, languages given a fair share; each
     with the ids of its family's other documents."""
-    docs = document_scores(fused)
+    docs = document_scores(fused, support)
     order = lift_versions(docs, mirror, filters)
     if not filters.langs:
         order = fair_share(order, k, wanted, own_only)

@@ -96,7 +96,8 @@ class Retriever:
         version that matched; each with its best passage (and its versions) and its family."""
         filters = filters or Filters()
         fused, qvec, _ = self._fused(query, k, filters, mode, query_lang)
-        ranked = rank_documents(fused, self.mirror, filters, k, wanted_language(query))[:k]
+        ranked = rank_documents(fused, self.mirror, filters, k, wanted_language(query),
+                                support=self.settings.doc_support_weight)[:k]
         docs = as_document_hits(ranked, lambda p, score: self._hit(p, score, filters))
         self._similarities([d.hit for d in docs], qvec)
         return docs
@@ -106,7 +107,8 @@ class Retriever:
         """The best hit first, then the best hit of each of the top ``k`` documents of the
         language-fair document ranking, then the rest: a long document's second and third
         passages no longer push out the one passage of a document in another language."""
-        docs = rank_documents(fused, self.mirror, filters, k, wanted_language(query), own_only=True)[:k]
+        docs = rank_documents(fused, self.mirror, filters, k, wanted_language(query), own_only=True,
+                              support=self.settings.doc_support_weight)[:k]
         first = hits[:1]
         for d, _ in docs:
             h = next((h for h in hits if h.doc_id == d.doc_id or any(v.doc_id == d.doc_id for v in h.versions)), None)
