@@ -143,9 +143,6 @@ class CorpusMirror:
         docs.discard(pid)
         if not docs:
             del self._docs[p.doc_id]
-        # A document leaves a family when none of its passages is left in it (it was removed,
-        # or linked to / unlinked from another family).
-        if not any(self._by_id[i].meta.family_id == p.meta.family_id for i in docs):
             self._family_docs[p.meta.family_id].discard(p.doc_id)
         return p
 
