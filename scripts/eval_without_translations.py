@@ -9,6 +9,10 @@ another query of its group).
 
     python scripts/eval_without_translations.py --corpus ../shared/eval-dev/corpus.jsonl \\
         --queries ../shared/eval-dev/queries.jsonl --out results/eval-dev-no-translation.json
+
+With ``--from-store DIR`` (an index kept by ``rag eval --keep-store DIR`` on the full corpus), each
+group starts from a copy of that index with the twins removed (removal unlinks them, as in the
+app) instead of indexing the reduced corpus from scratch.
 """
 from __future__ import annotations
 
@@ -16,11 +20,14 @@ import argparse
 import json
 import logging
 import re
+import shutil
 import tempfile
 from pathlib import Path
 
 from rag.config import load_settings
 from rag.evaluation import read_jsonl, run_eval, to_json
+from rag.ingest.service import remove_document
+from rag.store.chroma import Store
 
 _LANG_SUFFIX = re.compile(r"^(?P<base>.+)-(?P<lang>vi|lo|en)$")
 
@@ -40,6 +47,7 @@ def main() -> int:
     p.add_argument("--retriever", default="hybrid")
     p.add_argument("--slices", default="article", help="only slices whose name contains this (default: article)")
     p.add_argument("--out", type=Path)
+    p.add_argument("--from-store", type=Path, help="start each group from a copy of this kept full index")
     args = p.parse_args()
     logging.basicConfig(level=logging.WARNING)
     docs = read_jsonl(args.corpus)
@@ -58,7 +66,16 @@ def main() -> int:
             corpus.write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in docs if d["doc_id"] not in drop),
                               encoding="utf-8")
             queries.write_text("".join(json.dumps(q, ensure_ascii=False) + "\n" for q in qs), encoding="utf-8")
-            res = run_eval(settings, corpus, queries, [args.retriever])
+            kept = None
+            if args.from_store:
+                kept = Path(tmp) / f"store-{lang}"
+                shutil.copytree(args.from_store, kept)
+                store = Store(settings.model_copy(update={"store_dir": kept, "chroma_host": None,
+                                                          "collection": "eval-run"})).warm_up()
+                for doc_id in sorted(drop):
+                    remove_document(store, doc_id)
+                del store
+            res = run_eval(settings, corpus, queries, [args.retriever], keep_store=kept)
             res["run"].update(corpus=str(args.corpus), queries=str(args.queries), left_out=len(drop),
                               gold_language=lang)
             runs[lang] = res
