@@ -113,7 +113,7 @@ class Settings(BaseSettings):
         0.5, ge=0, description="Share of the all-language z-score beside the per-language one in zscore fusion."
     )
     doc_support_weight: float = Field(
-        0.0, ge=0, le=1,
+        0.3, ge=0, le=1,
         description="Documents ranked by their passages: a document scores its best passage plus this times "
         "its second-best one (a long article whose evidence is spread over several passages). 0: the best alone.",
     )

@@ -83,7 +83,7 @@ class Retriever:
         fused, qvec, query = self._fused(query, k, filters, mode, query_lang)
         hits = self._group(fused, filters)
         hits.sort(key=lambda h: -h.score)
-        hits = self._one_per_document(hits, fused, filters, k, query)
+        hits = self._one_per_document(hits, fused, filters, k, query, mode)
         self._similarities(hits, qvec)  # of the best hits: after sorting (a family's sum can lift a late group)
         if self.reranker is not None and hits:
             hits = self._rerank(query, hits)
@@ -97,24 +97,30 @@ class Retriever:
         filters = filters or Filters()
         fused, qvec, _ = self._fused(query, k, filters, mode, query_lang)
         ranked = rank_documents(fused, self.mirror, filters, k, wanted_language(query),
-                                support=self.settings.doc_support_weight)[:k]
+                                support=self._support(mode))[:k]
         docs = as_document_hits(ranked, lambda p, score: self._hit(p, score, filters))
         self._similarities([d.hit for d in docs], qvec)
         return docs
 
     def _one_per_document(self, hits: list[Hit], fused: list[Ranked], filters: Filters, k: int,
-                          query: str) -> list[Hit]:
+                          query: str, mode: Optional[str] = None) -> list[Hit]:
         """The best hit first, then the best hit of each of the top ``k`` documents of the
         language-fair document ranking, then the rest: a long document's second and third
         passages no longer push out the one passage of a document in another language."""
         docs = rank_documents(fused, self.mirror, filters, k, wanted_language(query), own_only=True,
-                              support=self.settings.doc_support_weight)[:k]
+                              support=self._support(mode))[:k]
         first = hits[:1]
         for d, _ in docs:
             h = next((h for h in hits if h.doc_id == d.doc_id or any(v.doc_id == d.doc_id for v in h.versions)), None)
             if h is not None and all(h is not x for x in first):
                 first.append(h)
         return first + [h for h in hits if all(h is not x for x in first)]
+
+    def _support(self, mode: Optional[str]) -> float:
+        """Weight of a document's second passage: only on calibrated (z-score) hybrid scores; rank
+        fusion's scores are too close together for an added score to mean anything."""
+        mode = mode or self.settings.retriever
+        return self.settings.doc_support_weight if mode == "hybrid" and self.settings.fusion == "zscore" else 0.0
 
     def _fused(self, query: str, k: int, filters: Filters, mode: Optional[str], query_lang: Optional[str]):
         """Every candidate passage with its fused score, the query vector and the expanded query."""
