@@ -92,6 +92,12 @@ class Settings(BaseSettings):
         description="Mean OCR word confidence (0-100) below which a cited passage read from a scan is flagged, "
         "and an answer built on it says so.",
     )
+    link_translations: bool = Field(
+        True,
+        description="Find translations at ingest: a document whose passages align with another's in another "
+        "language, with the same numbers and dates, is linked as its language version (as version_of "
+        "would); editors confirm or undo links with rag-ingest --confirm-link / --unlink.",
+    )
 
     # --- retrieval ---------------------------------------------------------------------
     retriever: Literal["dense", "keyword", "hybrid"] = Field("hybrid", description="Retrieval used by ask and eval.")
@@ -105,6 +111,11 @@ class Settings(BaseSettings):
     keyword_weight: float = Field(4.0, ge=0, description="Weight of the keyword (BM25) evidence in zscore fusion.")
     dense_global_weight: float = Field(
         0.5, ge=0, description="Share of the all-language z-score beside the per-language one in zscore fusion."
+    )
+    doc_support_weight: float = Field(
+        0.3, ge=0, le=1,
+        description="Documents ranked by their passages: a document scores its best passage plus this times "
+        "its second-best one (a long article whose evidence is spread over several passages). 0: the best alone.",
     )
     hubness_weight: float = Field(
         0.5,

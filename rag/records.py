@@ -5,7 +5,8 @@
   with a code and the values, which the ingest step turns into a "failed" line.
 - :class:`PassageMeta` is what the store keeps beside each passage (flat, Chroma-safe).
 - :class:`Passage` is a stored passage; :class:`Version` the same paragraph in another
-  language version of its document; :class:`Hit` a retrieved passage with its versions.
+  language version of its document; :class:`Hit` a retrieved passage with its versions;
+  :class:`DocumentHit` a retrieved document (its best passage, its family's other documents).
 """
 from __future__ import annotations
 
@@ -318,6 +319,28 @@ class Hit:
 
     def all_versions(self) -> list[Version]:
         return [self.own_version()] + self.versions
+
+
+@dataclass
+class DocumentHit:
+    """One document in a ranking of documents (a long article is one result, not ten passages).
+
+    ``hit`` is the document's best passage with its language versions; ``versions`` are the
+    other documents of its family (declared with ``version_of`` or linked as translations at
+    ingest). ``via`` names the version whose passage ranked it, when it ranks by its family
+    rather than by a passage of its own.
+    """
+
+    doc_id: str
+    lang: str
+    score: float
+    hit: Hit
+    versions: list[str] = field(default_factory=list)
+    via: str = ""
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"doc_id": self.doc_id, "lang": self.lang, "score": round(float(self.score), 6),
+                "versions": list(self.versions), "via": self.via, "chunk_id": self.hit.chunk_id}
 
 
 @dataclass

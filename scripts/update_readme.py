@@ -4,6 +4,8 @@ Each table sits between ``<!-- BEGIN name -->`` and ``<!-- END name -->`` marker
 - ``settings``: every field of rag.config.Settings with its variable, default and description;
 - ``retrieval-evaldev``: results/eval-dev.json (python -m rag eval on ../shared/eval-dev);
 - ``retrieval-ablation``: results/eval-dev.json beside results/eval-dev-no-hubness.json (one part off);
+- ``retrieval-no-translation``: results/eval-dev-no-translation.json (scripts/eval_without_translations.py);
+- ``linking``: results/linking.json (scripts/eval_linking.py): translations found at ingest;
 - ``retrieval-gold``: results/gold.json (python -m rag eval on corpus/ + eval/gold.jsonl);
 - ``refusal``: results/refusal.json (scripts/calibrate_refusal.py);
 - ``answers``: results/answers.json (scripts/eval_answers.py);
@@ -78,6 +80,38 @@ def ablation_table(main: dict) -> str:
         h = res["retrievers"]["hybrid"]
         cells = [f"{h['slices'][sl]['recall@10']:.3f}" if sl in h["slices"] else "—" for sl in slices]
         rows.append(f"| {label} | " + " | ".join(cells) + f" | {h['overall']['mrr@10']:.3f} | {h['latency_ms']['p95']:.0f} ms |")
+    return "\n".join(rows)
+
+
+def no_translation_table(res: dict, with_twins: dict) -> str:
+    """Article slices with each gold document's translation left out of the index, beside the full index."""
+    name = res["retriever"]
+    rows = [f"Made by `{res['command']}` ({name}; the full index: results/eval-dev.json).", "",
+            "| slice | n | without the translation: R@10 | MRR@10 | with it (strict): R@10 | MRR@10 | "
+            "with it (by family): R@10 | MRR@10 |",
+            "|---|---|---|---|---|---|---|---|"]
+    full = (with_twins.get("retrievers") or {}).get(name, {}).get("slices", {})
+    for _lang, run in sorted(res["runs"].items()):
+        for sl, m in run["slices"].items():
+            f = full.get(sl)
+            both = (f"{f['recall@10']:.3f} | {f['mrr@10']:.3f} | {f['family']['recall@10']:.3f} | "
+                    f"{f['family']['mrr@10']:.3f}") if f and "family" in f else "— | — | — | —"
+            rows.append(f"| {sl} | {m['n']} | {m['recall@10']:.3f} | {m['mrr@10']:.3f} | {both} |")
+    lat = ", ".join(f"gold {lang}: p95 {run['latency_ms']['p95']} ms" for lang, run in sorted(res["runs"].items()))
+    rows += ["", f"Query latency ({name}) — {lat}."]
+    return "\n".join(rows)
+
+
+def linking_table(res: dict) -> str:
+    fx = res["fixtures"]
+    rows = [f"Made by `{res['command']}`, from the pairs linked while the eval run above indexed the set.", "",
+            "| documents | true pairs | linked at ingest | linked wrongly |", "|---|---|---|---|"]
+    for kind, m in res["dev_set"].items():
+        rows.append(f"| development set: {kind} | {m['pairs']} | {m['linked']} | {m['wrong']} |")
+    yes = {True: "yes", False: "no"}
+    rows += ["", f"Fixture record: the Luang Prabang seminar (vi, lo) linked: **{yes[fx['pair_linked']]}**; "
+                 f"the two news items on the same topic linked: **{yes[fx['same_topic_linked']]}**; "
+                 f"other links: **{fx['other_links']}**."]
     return "\n".join(rows)
 
 
@@ -311,10 +345,16 @@ def tables() -> dict[str, str]:
             ev, "python -m rag eval --corpus ../shared/eval-dev/corpus.jsonl --queries ../shared/eval-dev/queries.jsonl "
                 "--retriever all --out results/eval-dev.json")
         out["retrieval-ablation"] = ablation_table(ev)
+        nt = _load("eval-dev-no-translation.json")
+        if nt:
+            out["retrieval-no-translation"] = no_translation_table(nt, ev)
     gold = _load("gold.json")
     if gold:
         out["retrieval-gold"] = retrieval_table(
             gold, "python -m rag eval --corpus corpus --queries eval/gold.jsonl --retriever all --out results/gold.json")
+    linking = _load("linking.json")
+    if linking:
+        out["linking"] = linking_table(linking)
     ref = _load("refusal.json")
     if ref:
         out["refusal"] = refusal_table(ref)

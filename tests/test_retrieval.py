@@ -172,8 +172,9 @@ def test_gold_set_scores_stay_above_their_floor(run_cli, tmp_path):
     assert json.loads(out.read_text(encoding="utf-8")) == res
     assert set(res["retrievers"]) == {"dense", "keyword", "hybrid"} and res["index_seconds"] > 0
     hybrid = res["retrievers"]["hybrid"]
-    assert set(hybrid) == {"slices", "overall", "latency_ms"}
-    assert set(hybrid["overall"]) == {"recall@1", "recall@5", "recall@10", "mrr@10", "n"}
+    assert set(hybrid) == {"slices", "overall", "latency_ms", "queries"}
+    assert set(hybrid["overall"]) == {"recall@1", "recall@5", "recall@10", "mrr@10", "n", "family"}
+    assert len(hybrid["queries"]) == hybrid["overall"]["n"]
     assert hybrid["overall"]["n"] >= 40
     assert hybrid["overall"]["recall@5"] >= 0.85
     assert hybrid["overall"]["mrr@10"] >= 0.7

@@ -15,6 +15,8 @@ from pathlib import Path
 from tqdm import tqdm
 
 from ..ingest.check import check_store
+from ..ingest.errors import IngestError
+from ..ingest.linking import Linker
 from ..ingest.service import STATUSES, Summary, list_documents
 from ..security import corpus
 from ..security.audit import select, to_csv
@@ -49,6 +51,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--repair", action="store_true",
                    help="delete what a stopped write left behind (invisible passages), then check")
     p.add_argument("--list", action="store_true", help="list the documents in the store")
+    # Translations linked at ingest (issue 12): list them, confirm or undo one.
+    p.add_argument("--links", action="store_true", help="list the translation links, with their evidence")
+    p.add_argument("--confirm-link", nargs=2, metavar=("DOC_A", "DOC_B"), action="append", default=[],
+                   help="confirm that two documents are language versions (links them if they are not)")
+    p.add_argument("--unlink", nargs=2, metavar=("DOC_A", "DOC_B"), action="append", default=[],
+                   help="undo the link between two documents; they are never linked again")
+    p.add_argument("--find-links", action="store_true",
+                   help="look for translations among all stored documents (a store filled before links existed)")
     p.add_argument("--json", action="store_true", help="print the summary as JSON")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
     p.add_argument("-y", "--yes", action="store_true", help="do not ask before --reset or --remove")
@@ -129,15 +139,19 @@ def main(argv=None) -> int:
     args = build_parser().parse_args(argv)
     if args.audit:
         return print_audit(args)
-    if not (args.paths or args.remove or args.list or args.reset or args.check or args.repair):
+    editing = args.confirm_link or args.unlink or args.find_links
+    if not (args.paths or args.remove or args.list or args.reset or args.check or args.repair or args.links
+            or editing):
         build_parser().print_usage(sys.stderr)
-        raise fail("give files or folders to ingest, --remove DOC_ID, --list, --check, --repair or --audit")
-    if args.list and (args.paths or args.remove or args.reset):
+        raise fail("give files or folders to ingest, --remove DOC_ID, --list, --links, --check, --repair or --audit")
+    if args.list and (args.paths or args.remove or args.reset or editing):
         raise fail("--list only lists: run it on its own, after adding, removing or resetting")
-    if (args.check or args.repair) and (args.paths or args.remove or args.reset or args.list):
+    if args.links and (args.paths or args.remove or args.reset or editing or args.list):
+        raise fail("--links only lists: run it on its own, after adding, removing, confirming or undoing")
+    if (args.check or args.repair) and (args.paths or args.remove or args.reset or args.list or editing):
         raise fail("--check and --repair run on their own")
     settings = settings_from_args(args)
-    if not (args.list or args.check):
+    if not (args.list or args.check or args.links):
         refuse_if_read_only(settings, "added, removed, repaired or reset")
     if not confirmed(args, settings):
         raise fail("nothing was changed (confirm with 'yes', or add --yes)", 1)
@@ -165,8 +179,11 @@ def main(argv=None) -> int:
             print(json.dumps([r.as_dict() for r in rows], ensure_ascii=False, indent=2))
         else:
             for r in rows:
-                flag = "official" if r.official else f"translation of {r.version_of}"
+                flag = "official" if r.official else f"translation of {r.version_of or '(linked: see --links)'}"
                 print(f"{r.doc_id}\t{r.date or '-'}\t{r.lang}\t{r.kind}\t{r.passages} passages\t{flag}\t{r.title}")
+        return 0
+    if args.links:
+        print_links(Linker(store).all(), args.json)
         return 0
     results = [corpus.remove(store, trail, user, doc_id) for doc_id in args.remove]
     if args.paths:
@@ -175,8 +192,48 @@ def main(argv=None) -> int:
     full = Summary(results)
     if full.changed:
         _catch_up_index(store, bar=not args.no_progress)
-    if args.json:
-        print(full.to_json())
-    else:
-        print_summary(full)
+    if args.paths or args.remove or args.reset:
+        if args.json:
+            print(full.to_json())
+        else:
+            print_summary(full)
+    if editing:
+        print_links(edit_links(args, store, trail, user), args.json)
     return 1 if full.failed else 0
+
+
+def edit_links(args: argparse.Namespace, store: Store, trail, user) -> list:
+    """--confirm-link, --unlink (each checked and recorded in the audit trail), --find-links."""
+    linker = Linker(store)
+    changed = []
+    try:
+        for confirmed_, pairs in ((True, args.confirm_link), (False, args.unlink)):
+            for a, b in pairs:
+                corpus.record_link(store.settings, trail, user, confirmed_, b, a)
+                changed.append(linker.confirm(a, b) if confirmed_ else linker.unlink(a, b))
+        if args.find_links:
+            changed += linker.documents_stored([d.doc_id for d in list_documents(store)], bar=not args.no_progress)
+    except IngestError as exc:
+        raise fail(str(exc), code=1) from None
+    except PermissionDenied as exc:
+        raise fail(str(exc)) from None
+    if changed:
+        _catch_up_index(store, bar=not args.no_progress)
+    return changed
+
+
+def print_links(links, as_json: bool = False) -> None:
+    """One line per link: original, translation, status, then the evidence."""
+    if as_json:
+        print(json.dumps([x.as_dict() for x in links], ensure_ascii=False, indent=2))
+        return
+    if not links:
+        print("no translation links")
+    for x in links:
+        if x.status == "undone":
+            print(f"{x.status:<10} {x.original} and {x.translation}: not language versions (by {x.by}, {x.updated_at})")
+            continue
+        numbers = f"{x.numbers:.0%}" if x.numbers >= 0 else "too few"
+        print(f"{x.status:<10} {x.translation} -> translation of {x.original}  "
+              f"(aligned passages {x.share:.0%}, similarity {x.score:.3f}, numbers agreeing {numbers}, "
+              f"margin {x.margin:+.3f}; by {x.by}, {x.updated_at})")

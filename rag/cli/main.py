@@ -11,7 +11,7 @@ from pathlib import Path
 from ..answer.backends import BackendError, backend_names
 from ..answer.types import Answer
 from ..briefing import write_briefing
-from ..evaluation import RETRIEVERS, format_table, run_eval
+from ..evaluation import RETRIEVERS, format_table, run_eval, to_json
 from ..ingest.service import list_documents
 from ..retrieval.filters import Filters
 from ..retrieval.hybrid import RerankerError
@@ -59,6 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--json", action="store_true", help="print one JSON object")
     e.add_argument("--out", type=Path, help="also write the JSON result to this file")
     e.add_argument("--limit", type=int, help="use only the first N queries of each slice (quick checks)")
+    e.add_argument("--keep-store", type=Path, help="index into this folder and keep it (a second run only queries)")
     add_store_flags(e, store=False)  # eval always indexes into a fresh temporary store
 
     b = sub.add_parser("brief", help="draft a briefing note (timeline, agreements, activities), cited")
@@ -193,10 +194,11 @@ def cmd_eval(args) -> int:
         if n not in RETRIEVERS:
             raise fail(f"unknown retriever {n!r}: use dense, keyword, hybrid or all")
     try:
-        result = run_eval(settings, args.corpus, args.queries, names, k=args.k, limit=args.limit)
+        result = run_eval(settings, args.corpus, args.queries, names, k=args.k, limit=args.limit,
+                          keep_store=args.keep_store)
     except (OSError, ValueError) as exc:
         raise fail(str(exc)) from None
-    text = json.dumps(result, ensure_ascii=False, indent=2)
+    text = to_json(result)
     if args.out:
         args.out.parent.mkdir(parents=True, exist_ok=True)
         args.out.write_text(text + "\n", encoding="utf-8")

@@ -24,6 +24,7 @@ from ..records import DocumentInfo, Passage
 from ..store.chroma import Store, StoreError
 from ..text.i18n import t
 from .errors import IngestError
+from .linking import link_stored  # noqa: F401  (importing it registers the translation write hook)
 from .loaders import SUPPORTED, RawDocument, load_file
 from .metadata import build_meta, default_doc_id
 from .pipeline import (

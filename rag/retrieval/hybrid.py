@@ -5,6 +5,7 @@ fuses all the ranked lists on calibrated scores (:mod:`.fusion`), so a Lao quest
 Vietnamese passages even though Lao passages are always nearer to it in the embedding space.
 Passages that are language versions of each other (same document family, same paragraph)
 come back as one hit, cited from the official original with the translations beside it.
+:meth:`Retriever.search_documents` ranks whole documents instead (:mod:`.documents`).
 """
 from __future__ import annotations
 
@@ -16,12 +17,13 @@ from typing import Optional
 import numpy as np
 
 from ..config import Settings
-from ..records import Hit, Passage, Ranked, Version
+from ..records import DocumentHit, Hit, Passage, Ranked, Version
 from ..store.chroma import Store
 from ..store.keyword import KeywordIndex, allow_meta
 from ..store.mirror import CorpusMirror
-from ..text.detect import detect_language
+from ..text.detect import detect_language, wanted_language
 from ..text.glossary import expand_query
+from .documents import as_document_hits, rank_documents
 from .filters import Filters
 from .fusion import fuse_calibrated, fuse_rrf
 from .hubness import HubnessCorrection
@@ -75,9 +77,54 @@ class Retriever:
     # --- public ------------------------------------------------------------------------------
     def search(self, query: str, k: Optional[int] = None, filters: Optional[Filters] = None,
                mode: Optional[str] = None, query_lang: Optional[str] = None) -> list[Hit]:
-        self.warm_up()
+        """The best passages, language versions of one paragraph grouped into one hit."""
         k = k or self.settings.top_k
         filters = filters or Filters()
+        fused, qvec, query = self._fused(query, k, filters, mode, query_lang)
+        hits = self._group(fused, filters)
+        hits.sort(key=lambda h: -h.score)
+        hits = self._one_per_document(hits, fused, filters, k, query, mode)
+        self._similarities(hits, qvec)  # of the best hits: after sorting (a family's sum can lift a late group)
+        if self.reranker is not None and hits:
+            hits = self._rerank(query, hits)
+        return hits[:k]
+
+    def search_documents(self, query: str, k: int = 10, filters: Optional[Filters] = None,
+                         mode: Optional[str] = None, query_lang: Optional[str] = None) -> list[DocumentHit]:
+        """The best documents, ranked by their passages (:mod:`.documents`): one result per
+        document, each language a fair share of the top ``k``, language versions lifted beside the
+        version that matched; each with its best passage (and its versions) and its family."""
+        filters = filters or Filters()
+        fused, qvec, _ = self._fused(query, k, filters, mode, query_lang)
+        ranked = rank_documents(fused, self.mirror, filters, k, wanted_language(query),
+                                support=self._support(mode))[:k]
+        docs = as_document_hits(ranked, lambda p, score: self._hit(p, score, filters))
+        self._similarities([d.hit for d in docs], qvec)
+        return docs
+
+    def _one_per_document(self, hits: list[Hit], fused: list[Ranked], filters: Filters, k: int,
+                          query: str, mode: Optional[str] = None) -> list[Hit]:
+        """The best hit first, then the best hit of each of the top ``k`` documents of the
+        language-fair document ranking, then the rest: a long document's second and third
+        passages no longer push out the one passage of a document in another language."""
+        docs = rank_documents(fused, self.mirror, filters, k, wanted_language(query), own_only=True,
+                              support=self._support(mode))[:k]
+        first = hits[:1]
+        for d, _ in docs:
+            h = next((h for h in hits if h.doc_id == d.doc_id or any(v.doc_id == d.doc_id for v in h.versions)), None)
+            if h is not None and all(h is not x for x in first):
+                first.append(h)
+        return first + [h for h in hits if all(h is not x for x in first)]
+
+    def _support(self, mode: Optional[str]) -> float:
+        """Weight of a document's second passage: only on calibrated (z-score) hybrid scores; rank
+        fusion's scores are too close together for an added score to mean anything."""
+        mode = mode or self.settings.retriever
+        return self.settings.doc_support_weight if mode == "hybrid" and self.settings.fusion == "zscore" else 0.0
+
+    def _fused(self, query: str, k: int, filters: Filters, mode: Optional[str], query_lang: Optional[str]):
+        """Every candidate passage with its fused score, the query vector and the expanded query."""
+        self.warm_up()
         mode = mode or self.settings.retriever
         if mode not in MODES:
             raise ValueError(f"unknown retriever {mode!r}: use dense, keyword or hybrid")
@@ -104,12 +151,7 @@ class Retriever:
             else:
                 fused = fuse_calibrated(dense, keyword, self.keyword.query_weight(query, query_lang),
                                         self.settings.dense_global_weight, self.settings.keyword_weight)
-        hits = self._group(fused, filters)
-        self._similarities(hits, qvec)
-        hits.sort(key=lambda h: -h.score)
-        if self.reranker is not None and hits:
-            hits = self._rerank(query, hits)
-        return hits[:k]
+        return fused, qvec, query
 
     # --- parts -------------------------------------------------------------------------------
     def dense_candidates(self, qvec, n: int, filters: Filters, lang: Optional[str] = None) -> list[Ranked]:
@@ -146,28 +188,38 @@ class Retriever:
                 key = (m.family_id, m.para)
             groups.setdefault(key, []).append(r)
         hits: list[Hit] = []
-        for (family, para), members in groups.items():
+        for (_family, para), members in groups.items():
             score = sum(r.score for r in members)
             if para >= 0:
-                everyone = [p for p in self.mirror.unit(family, para) if filters.allows(p.meta) or not filters.langs]
-                rep = self._representative([p for p in everyone if filters.allows(p.meta)]) or members[0].passage
+                hits.append(self._hit(max(members, key=lambda r: r.score).passage, score, filters,
+                                      found={r.passage.id: r.score for r in members}))
             else:
-                everyone, rep = [members[0].passage], members[0].passage
-            hits.append(Hit(rep, score, versions=self._versions(everyone, rep)))
+                hits.append(Hit(members[0].passage, score))
         return hits
 
+    def _hit(self, p: Passage, score: float, filters: Filters, found: Optional[dict[str, float]] = None) -> Hit:
+        """A hit for passage ``p``: its paragraph cited from the official original, with the
+        paragraph's other language versions beside it."""
+        m = p.meta
+        if m.para < 0 or not self.mirror.has_versions(m.family_id):
+            return Hit(p, score)
+        everyone = [q for q in self.mirror.unit(m.family_id, m.para) if filters.allows(q.meta) or not filters.langs]
+        rep = self._representative([q for q in everyone if filters.allows(q.meta)], found or {p.id: score}) or p
+        return Hit(rep, score, versions=self._versions(everyone, rep))
+
     @staticmethod
-    def _representative(members: list[Passage]) -> Optional[Passage]:
+    def _representative(members: list[Passage], found: dict[str, float]) -> Optional[Passage]:
+        """The official original's passage: the one the search found best, else its first."""
         if not members:
             return None
-        official = [p for p in members if p.meta.official]
-        return min(official or members, key=lambda p: (p.doc_id, p.meta.position))
+        official = [p for p in members if p.meta.official] or members
+        return min(official, key=lambda p: (-found.get(p.id, float("-inf")), p.doc_id, p.meta.position))
 
     @staticmethod
     def _versions(members: list[Passage], rep: Passage) -> list[Version]:
         by_doc: dict[str, list[Passage]] = {}
         for p in members:
-            if p.id != rep.id:
+            if p.doc_id != rep.doc_id:
                 by_doc.setdefault(p.doc_id, []).append(p)
         return [Version.of(ps) for ps in by_doc.values()]
 

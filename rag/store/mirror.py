@@ -176,6 +176,11 @@ class CorpusMirror:
         with self._lock:
             return [self._by_id[i] for i in self._units.get((family, para), ()) if i in self._by_id]
 
+    def family_documents(self, family: str) -> list[str]:
+        """The documents (language versions) of one family, by id."""
+        with self._lock:
+            return sorted(self._family_docs.get(family, ()))
+
     def has_versions(self, family: str) -> bool:
         """True when more than one document (language version) shares this family."""
         return len(self._family_docs.get(family, ())) > 1

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from .langs import LANGUAGE_REQUESTS
 from .langs import UND as UNDETERMINED
 from .normalize import strip_marks as _strip_marks
 
@@ -83,3 +84,12 @@ def question_language(question: str, default: str = "vi") -> str:
     """The language a question is asked in (``default`` when it is none of the record's)."""
     lang = detect_language(question)
     return lang if lang in ("vi", "lo", "en") else default
+
+
+_REQUESTS = {lang: re.compile("|".join(ps), re.I) for lang, ps in LANGUAGE_REQUESTS.items()}
+
+
+def wanted_language(question: str) -> str | None:
+    """The one language a question asks its documents in ("bản tiếng Lào", "in English"), else None."""
+    named = [lang for lang, rx in _REQUESTS.items() if rx.search(question)]
+    return named[0] if len(named) == 1 else None

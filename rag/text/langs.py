@@ -60,3 +60,16 @@ def check_lang(lang: str | None, what: str = "language") -> str:
     if lang not in LANGS:
         raise ValueError(f"{what} {lang!r}: use {', '.join(LANGS)}")
     return lang
+
+
+# --- cross-lingual retrieval (issue 12): how a question says which language it wants --------
+LANGUAGE_REQUESTS: dict[str, tuple[str, ...]] = {
+    "vi": (r"tiếng\s+việt", r"\bin\s+vietnamese\b", r"\bvietnamese[\s-]+(?:version|text|original|translation|language)\b",
+           "ພາສາຫວຽດ"),
+    "lo": (r"tiếng\s+lào", r"\bin\s+lao\b", r"\blao[\s-]+(?:version|text|original|translation|language)\b",
+           "ພາສາລາວ"),
+    "en": (r"tiếng\s+anh", r"\bin\s+english\b", r"\benglish[\s-]+(?:version|text|original|translation|language)\b",
+           "ພາສາອັງກິດ"),
+}
+"""Phrases (regular expressions, matched case-insensitively) by which a question asks for the
+documents of one language: "bản tiếng Lào", "the English version", "ສະບັບພາສາຫວຽດ"."""

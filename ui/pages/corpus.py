@@ -1,8 +1,11 @@
-"""Corpus: the stored documents, one opened to read, and its removal."""
+"""Corpus: the stored documents, one opened to read, and its removal; translations found at ingest."""
 from __future__ import annotations
 
 import streamlit as st
 
+from rag.ingest.errors import IngestError
+from rag.ingest.linking import Linker
+from rag.security.corpus import record_link
 from rag.security.roles import PermissionDenied
 from rag.text.i18n import lang_name, named
 from ui.documents import delete, documents, full_text
@@ -35,6 +38,7 @@ def render() -> None:
     } for d in docs]
     st.dataframe(table, hide_index=True, width="stretch")
     by_id = {d.doc_id: d for d in docs}
+    render_links(rt.store, by_id)
     if st.session_state.get("corpus_doc") not in by_id:
         st.session_state.pop("corpus_doc", None)
     doc_id = st.selectbox(tr("open_doc"), list(by_id), key="corpus_doc",
@@ -70,6 +74,63 @@ def render() -> None:
                 st.session_state["corpus_msg"] = ("err", tr("delete_failed", reason=md_escape(res.reason_in(ui_lang))))
             st.session_state.pop("corpus_doc", None)
             st.rerun()
+
+
+def render_links(store, by_id: dict) -> None:
+    """The translation links with their evidence; an editor confirms or undoes one."""
+    linker = Linker(store)
+    links = linker.all()
+    with st.expander(tr("links_header") + (f" ({sum(1 for x in links if x.active)})" if links else ""),
+                     expanded=any(x.status == "auto" for x in links)):
+        st.caption(tr("links_explain"))
+        if not links:
+            st.info(tr("links_empty"))
+            return
+
+        def title(doc_id: str) -> str:
+            d = by_id.get(doc_id)
+            return f"{d.title[:60]} ({d.lang}, {doc_id})" if d else doc_id
+
+        st.dataframe([{
+            tr("col_original"): title(x.original),
+            tr("col_translation"): title(x.translation),
+            tr("col_link_status"): tr(f"link_status_{x.status}"),
+            tr("col_link_share"): f"{x.share:.0%}",
+            tr("col_link_score"): f"{x.score:.3f}",
+            tr("col_link_numbers"): f"{x.numbers:.0%}" if x.numbers >= 0 else tr("link_numbers_few"),
+        } for x in links], hide_index=True, width="stretch")
+        u = user()
+        if u is None or not u.can("write") or settings().read_only:  # readers see the links, not the controls
+            return
+        keys = {x.key: x for x in links}
+        key = st.selectbox(tr("link_pick"), list(keys), key="corpus_link",
+                           format_func=lambda k: f"{keys[k].translation} → {keys[k].original} "
+                                                 f"({tr('link_status_' + keys[k].status)})")
+        link = keys.get(key)
+        if link is None:
+            return
+        evidence = {"share": link.share, "score": link.score, "numbers": link.numbers}
+        left, right = st.columns(2)
+        try:
+            if left.button(tr("link_confirm_button"), key="link_confirm", disabled=link.status == "confirmed",
+                           icon=":material/link:"):
+                # checked on the server side and recorded in the audit trail before the change
+                record_link(settings(), security().trail, u, True, link.translation, link.original, evidence)
+                done = linker.confirm(link.original, link.translation)
+                st.session_state["corpus_msg"] = ("ok", tr("link_confirmed_msg", original=md_escape(done.original),
+                                                           translation=md_escape(done.translation)))
+                st.rerun()
+            if right.button(tr("link_undo_button"), key="link_undo", disabled=link.status == "undone",
+                            icon=":material/link_off:"):
+                record_link(settings(), security().trail, u, False, link.translation, link.original, evidence)
+                linker.unlink(link.original, link.translation)
+                st.session_state["corpus_msg"] = ("ok", tr("link_undone_msg", a=md_escape(link.original),
+                                                           b=md_escape(link.translation)))
+                st.rerun()
+        except PermissionDenied as exc:
+            st.error(tr(f"denied_{exc.code}"))
+        except IngestError as exc:
+            st.error(exc.localized(lang()))
 
 
 render()

@@ -1,0 +1,148 @@
+"""Ranking documents by their passages, fairly across languages, with language versions shown together.
+
+- **A document is one result**: it scores by its best passage, so a long article is not ten
+  results crowding out everything else.
+- **Versions lift each other**: a document whose family (its language versions, declared or
+  linked at ingest) has a better-scoring member is placed right after that member, so a Lao
+  question that finds the Lao version of an article also shows its Vietnamese original.
+- **Each language gets a fair share**: unless the question says which language it wants, the
+  best documents of every language in the record reach the top ``k`` (at least ``k / (2 x
+  languages)`` of them each); a question that names a language ("bản tiếng Lào", "in English",
+  "ພາສາຫວຽດ") gets that language's documents first.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+from ..records import DocumentHit, Passage, Ranked
+from ..store.mirror import CorpusMirror
+from .filters import Filters
+
+
+@dataclass
+class _Doc:
+    doc_id: str
+    lang: str
+    score: float
+    passage: Passage
+    own: bool = True  # ranked by a passage of its own, not by a version's
+    via: str = ""
+
+
+def document_scores(fused: list[Ranked], support: float = 0.0) -> dict[str, _Doc]:
+    """Each document's best passage and its score (plus ``support`` times its second-best
+    passage's score, when positive)."""
+    best: dict[str, _Doc] = {}
+    second: dict[str, float] = {}
+    for r in fused:
+        d = best.get(r.passage.doc_id)
+        if d is None or r.score > d.score:
+            if d is not None:
+                second[d.doc_id] = max(second.get(d.doc_id, 0.0), d.score)
+            best[r.passage.doc_id] = _Doc(r.passage.doc_id, r.passage.meta.doc_lang, r.score, r.passage)
+        else:
+            second[d.doc_id] = max(second.get(d.doc_id, 0.0), r.score)
+    if support:
+        for d in best.values():
+            d.score += support * max(0.0, second.get(d.doc_id, 0.0))
+    return best
+
+
+LIFTED_FAMILIES = 3
+"""Families whose other versions are listed right after their best member; a family further down
+is one result (its best member, the others named among its versions), so that a handful of
+families do not fill the top 10 twice over."""
+
+
+def lift_versions(docs: dict[str, _Doc], mirror: CorpusMirror, filters: Filters) -> list[_Doc]:
+    """Documents in order; the other versions of the best families placed right after their best member."""
+    order = sorted(docs.values(), key=lambda d: -d.score)
+    out: list[_Doc] = []
+    placed: set[str] = set()
+    families = 0
+    for d in order:
+        if d.doc_id in placed:
+            continue
+        family = d.passage.meta.family_id
+        out.append(d)
+        placed.add(d.doc_id)
+        families += 1
+        if not mirror.has_versions(family):
+            continue
+        if families > LIFTED_FAMILIES:
+            placed.update(mirror.family_documents(family))  # shown as this one's versions
+            continue
+        for other in mirror.family_documents(family):
+            if other in placed:
+                continue
+            own = docs.get(other)
+            passage = own.passage if own is not None else _counterpart(mirror, d.passage, other, filters)
+            if passage is None:
+                continue
+            out.append(_Doc(other, passage.meta.doc_lang, d.score, passage, own=False, via=d.doc_id))
+            placed.add(other)
+    return out
+
+
+def _counterpart(mirror: CorpusMirror, p: Passage, doc_id: str, filters: Filters) -> Optional[Passage]:
+    """The passage of ``doc_id`` at ``p``'s paragraph (else its first passage), if the filters allow it."""
+    same = sorted((q for q in mirror.unit(*p.unit) if q.doc_id == doc_id), key=lambda q: q.meta.position)
+    candidates = same or mirror.document(doc_id)
+    candidates = [q for q in candidates if filters.allows(q.meta)]
+    return candidates[0] if candidates else None
+
+
+def fair_share(order: list[_Doc], k: int, wanted: Optional[str] = None, own_only: bool = False) -> list[_Doc]:
+    """The top ``k`` with every language's best documents in it (or the wanted language's first).
+
+    With ``own_only``, a version lifted beside its family's best member does not count towards
+    its language's share (it brings no passage of its own: what passage hits need)."""
+    if wanted:
+        mine = [d for d in order if d.lang == wanted][: max(1, k // 2)]
+        return mine + [d for d in order if d not in mine]
+    langs = sorted({d.lang for d in order})
+    if len(langs) < 2:
+        return order
+    share = max(1, k // (2 * len(langs)))
+    top, rest = order[:k], order[k:]
+
+    def counted(lang: str) -> int:
+        return sum(1 for d in top if d.lang == lang and (d.own or not own_only))
+
+    for lang in langs:
+        add = [d for d in rest if d.lang == lang and (d.own or not own_only)][: max(0, share - counted(lang))]
+        for d in add:
+            # Make room: the lowest document of a language that has more than its share.
+            victim = next((x for x in reversed(top) if (x.own or not own_only) and counted(x.lang) > share), None)
+            if victim is None:
+                break
+            top.remove(victim)
+            rest.remove(d)
+            rest.append(victim)
+            top.append(d)
+    top.sort(key=lambda d: -d.score)
+    return top + sorted(rest, key=lambda d: -d.score)
+
+
+def rank_documents(fused: list[Ranked], mirror: CorpusMirror, filters: Filters, k: int,
+                   wanted: Optional[str] = None, own_only: bool = False,
+                   support: float = 0.0) -> list[tuple[_Doc, list[str]]]:
+    """Documents ranked by their passages, versions lifted, languages given a fair share; each
+    with the ids of its family's other documents."""
+    docs = document_scores(fused, support)
+    order = lift_versions(docs, mirror, filters)
+    if not filters.langs:
+        order = fair_share(order, k, wanted, own_only)
+    out = []
+    for d in order:
+        family = d.passage.meta.family_id
+        versions = [x for x in mirror.family_documents(family) if x != d.doc_id] if mirror.has_versions(family) else []
+        out.append((d, versions))
+    return out
+
+
+def as_document_hits(ranked: list[tuple[_Doc, list[str]]], make_hit) -> list[DocumentHit]:
+    """Typed results: ``make_hit(passage, score)`` builds each document's passage hit with its versions."""
+    return [DocumentHit(d.doc_id, d.lang, d.score, make_hit(d.passage, d.score), versions, d.via)
+            for d, versions in ranked]
