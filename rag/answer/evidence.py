@@ -1,0 +1,308 @@
+"""Evidence: the lines of the retrieved passages, scored against the question and its constraints.
+
+For each retrieved passage and each of its language versions, :class:`Evidence` takes the lines
+(:mod:`.lines`) and scores them: meaning (cosine to the question), words of the question's
+language, vocabulary and names shared across languages (:data:`rag.text.names.TERMS` and
+``NAMES``), and the question's constraints. A constraint is met when the line, or what frames
+it (its list lead, heading, table header, paragraph and document title; for time, the
+document's date), names it: the names of the question (those that are not in most documents of
+the record anyway), its time expressions, periods and numbers. :meth:`Evidence.unmet` says which
+constraint the whole record, or the best evidence, fails — the reason a refusal gives.
+"""
+from __future__ import annotations
+
+import math
+import threading
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Optional
+
+import numpy as np
+
+from ..records import Hit
+from ..store.embeddings import BaseEmbedder
+from ..store.mirror import CorpusMirror
+from ..text.names import NAMES
+from ..text.tokens import tokenize
+from ..text.when import When, find_when
+from .lines import Line, LineIndex
+from .question import Question
+
+
+@dataclass
+class Weights:
+    """How the parts of a line's score add up (tuned on the ``tune`` half of eval/questions.jsonl)."""
+
+    sim: float = 1.0
+    lex: float = 0.35
+    terms: float = 0.25
+    names: float = 0.3
+    whens: float = 0.3
+    periods: float = 0.3
+    numbers: float = 0.25
+    rank: float = 0.08
+    own_lang: float = 0.02
+
+
+@dataclass
+class Scored:
+    """A line with its score, the hit it came from and the constraints it meets."""
+
+    line: Line
+    hit: Hit
+    rank: int
+    sim: float = 0.0
+    score: float = 0.0
+    met: dict[str, float] = field(default_factory=dict)  # constraint -> 1 in the line, 0.5 around it, 0 not
+    parts: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def satisfied(self) -> bool:
+        return all(v > 0 for v in self.met.values())
+
+    def missing(self) -> list[str]:
+        return [k for k, v in self.met.items() if v <= 0]
+
+
+@dataclass(frozen=True)
+class Constraint:
+    """One constraint of a question: ``kind`` name, when, period or number; ``key`` its value."""
+
+    kind: str
+    key: str
+    text: str
+    when: Optional[When] = None
+
+
+def constraints(q: Question, common: set[str]) -> list[Constraint]:
+    """The question's constraints that discriminate (names found in most documents are not constraints)."""
+    out = []
+    for f in q.names:
+        if f.key not in common and all(c.key != f.key for c in out):
+            out.append(Constraint("name", f.key, f.text))
+    for w in q.whens:
+        out.append(Constraint("when", w.iso, w.text, w))
+    for p in q.periods:
+        out.append(Constraint("period", f"{p.year}-{p.end_year}", p.text))
+    for n in q.numbers:
+        if not n.ordinal or n.value > 3:
+            out.append(Constraint("number", f"{n.value:g}", n.text))
+    return out
+
+
+class Evidence:
+    """Scores lines of retrieved passages for a question; caches line vectors per corpus version."""
+
+    def __init__(self, mirror: CorpusMirror, embedder: BaseEmbedder, weights: Optional[Weights] = None):
+        self.mirror = mirror
+        self.embedder = embedder
+        self.lines = LineIndex(mirror)
+        self.weights = weights or Weights()
+        self._vectors: dict[str, np.ndarray] = {}
+        self._lock = threading.Lock()
+        self._record: Optional[tuple[str, dict]] = None
+        self.extra_lines = 40  # lines added from the whole record beside those of the retrieved passages
+
+    def warm_up(self, max_lines: int = 20000) -> Evidence:
+        """Read every document into lines and, for a record of ordinary size, embed them all once."""
+        info = self.record()
+        texts = [ln.text for ln in info["lines"]]
+        if len(texts) <= max_lines:
+            for i in range(0, len(texts), 64):
+                self.vectors(texts[i : i + 64])
+        return self
+
+    # --- the whole record ------------------------------------------------------------------------
+    def record(self) -> dict:
+        """Per corpus version: names per document (for 'common' names), every name, year and number."""
+        version = self.mirror.version or ""
+        if self._record is not None and self._record[0] == version:
+            return self._record[1]
+        docs = sorted({p.doc_id for p in self.mirror.passages()})
+        all_lines: list[Line] = []
+        by_key: dict[str, list[Line]] = defaultdict(list)
+        df: Counter = Counter()
+        names_in: Counter = Counter()
+        families: set[str] = set()
+        years: set[int] = set()
+        numbers: set[str] = set()
+        periods: set[str] = set()
+        terms: set[str] = set()
+        dates: list[str] = []
+        for d in docs:
+            lines = self.lines.document(d)
+            if not lines:
+                continue
+            fam = lines[0].family
+            if fam not in families:
+                families.add(fam)
+                names_in.update({k for ln in lines for k in ln.name_keys} | NAMES.keys(lines[0].title))
+            dates.append(lines[0].doc_date)
+            for ln in lines:
+                if ln.is_heading:
+                    continue
+                all_lines.append(ln)
+                keys = {f"n:{k}" for k in ln.name_keys} | {f"t:{k}" for k in ln.term_keys} | \
+                    {f"y:{w.year}" for w in ln.whens} | {f"q:{q.value:g}" for q in ln.quantities} | \
+                    {f"p:{p.year}-{p.end_year}" for p in ln.periods}
+                df.update(keys)
+                for k in keys:
+                    by_key[k].append(ln)
+                years.update(w.year for w in ln.whens)
+                numbers.update(f"{q.value:g}" for q in ln.quantities)
+                periods.update(f"{p.year}-{p.end_year}" for p in ln.periods)
+                terms.update(ln.term_keys)
+        n = max(len(families), 1)
+        info = {
+            "common": {k for k, c in names_in.items() if c / n >= 0.5},
+            "names": set(names_in), "years": years, "numbers": numbers, "periods": periods, "terms": terms,
+            "latest": max((d for d in dates if d), default=""),
+            "lines": all_lines, "by_key": by_key, "df": df, "n_lines": max(len(all_lines), 1),
+        }
+        self._record = (version, info)
+        return info
+
+    # --- scoring ---------------------------------------------------------------------------------
+    def vectors(self, texts: list[str]) -> np.ndarray:
+        with self._lock:
+            missing = [t for t in dict.fromkeys(texts) if t not in self._vectors]
+        if missing:
+            vecs = self.embedder.encode_passages(missing)
+            with self._lock:
+                for t, v in zip(missing, vecs):
+                    self._vectors[t] = np.asarray(v, dtype=np.float32)
+        return np.stack([self._vectors[t] for t in texts]) if texts else np.zeros((0, 1), dtype=np.float32)
+
+    def candidates(self, hits: list[Hit], q: Optional[Question] = None,
+                   cons: Optional[list[Constraint]] = None) -> list[tuple[Line, Hit, int]]:
+        """Every line of every version of the hits, and, from the whole record, the lines that meet
+        the question's constraints or share its vocabulary (whatever their language)."""
+        seen: set[tuple[str, int]] = set()
+        out = []
+        for rank, h in enumerate(hits):
+            for v in h.all_versions():
+                for ln in self.lines.lines_of(v.doc_id, v.start, v.end):
+                    key = (ln.doc_id, ln.start)
+                    if key not in seen and not ln.is_heading:
+                        seen.add(key)
+                        out.append((ln, h, rank))
+        if q is None:
+            return out
+        info = self.record()
+        votes: Counter = Counter()
+        idf = self.idf
+        for c in cons or []:
+            key = {"name": "n:", "period": "p:", "number": "q:"}.get(c.kind, "") + c.key if c.kind != "when" \
+                else f"y:{c.when.year}"
+            for ln in info["by_key"].get(key, ()):
+                votes[id(ln)] += 2.0
+        for k in q.term_keys:
+            for ln in info["by_key"].get(f"t:{k}", ()):
+                votes[id(ln)] += idf(f"t:{k}")
+        by_id = {id(ln): ln for ln in info["lines"]}
+        extra = 0
+        for lid, v in votes.most_common():
+            ln = by_id[lid]
+            if (ln.doc_id, ln.start) in seen:
+                continue
+            if extra >= self.extra_lines or v < 2.0:
+                break
+            p = self.mirror.get(ln.chunk_id)
+            if p is None:
+                continue
+            seen.add((ln.doc_id, ln.start))
+            out.append((ln, Hit(p, 0.0, versions=self.mirror.versions_of(p)), len(hits)))
+            extra += 1
+        return out
+
+    def idf(self, key: str) -> float:
+        info = self.record()
+        return math.log(1 + info["n_lines"] / (1 + info["df"].get(key, 0)))
+
+    def score(self, q: Question, hits: list[Hit], qvec: np.ndarray) -> list[Scored]:
+        info = self.record()
+        cons = constraints(q, info["common"])
+        cands = self.candidates(hits, q, cons)
+        if not cands:
+            return []
+        texts = [ln.text for ln, _, _ in cands]
+        sims = self.vectors(texts) @ qvec
+        focus = set(q.focus)
+        qterms = set(q.term_keys)
+        w = self.weights
+        out = []
+        for (ln, h, rank), sim in zip(cands, sims):
+            s = Scored(ln, h, rank, float(sim))
+            toks = set(tokenize(ln.text + " " + ln.context(), ln.lang))
+            lex = len(focus & toks) / max(len(focus), 1) if focus else 0.0
+            terms = sum(self.idf(f"t:{k}") for k in qterms & (ln.term_keys | ln.ctx_terms)) / \
+                max(sum(self.idf(f"t:{k}") for k in qterms), 1e-6) if qterms else 0.0
+            for c in cons:
+                s.met[f"{c.kind}:{c.key}"] = self.meets(ln, h, c)
+            by_kind: dict[str, list[float]] = {}
+            for c in cons:
+                by_kind.setdefault(c.kind, []).append(s.met[f"{c.kind}:{c.key}"])
+            parts = {"sim": float(sim), "lex": lex, "terms": terms, "rank": 1.0 / (1 + rank),
+                     "own_lang": float(ln.lang == q.lang)}
+            for kind, vals in by_kind.items():
+                parts[kind + "s"] = sum(vals) / len(vals) - (0.5 if min(vals) <= 0 else 0.0)
+            s.parts = parts
+            s.score = sum(getattr(w, k, 0.0) * v for k, v in parts.items())
+            out.append(s)
+        out.sort(key=lambda s: -s.score)
+        return out
+
+    def meets(self, ln: Line, h: Hit, c: Constraint) -> float:
+        """1 when the line names the constraint, 0.5 when what frames it does, 0 otherwise."""
+        if c.kind == "name":
+            if c.key in ln.name_keys or _parent_of(c.key, ln.name_keys):
+                return 1.0
+            if c.key in ln.ctx_names or c.key in NAMES.keys(h.text) or \
+                    any(c.key in NAMES.keys(v.text) for v in h.versions if v.doc_id == ln.doc_id):
+                return 0.5
+            return 0.0
+        if c.kind == "when":
+            qw = c.when
+            if any(qw.covers(x) and _not_coarser(x, qw) for x in ln.whens):
+                return 1.0
+            around = find_when(ln.context() + " " + ln.title)
+            if any(qw.covers(x) and _not_coarser(x, qw) for x in around):
+                return 0.5
+            if ln.doc_date:
+                doc = _doc_when(ln.doc_date)
+                if doc is not None and qw.covers(doc) and qw.precision in ("year", "month", "quarter") and \
+                        not any(x.precision != "year" and not qw.covers(x) for x in ln.whens):
+                    return 0.5
+            return 0.0
+        if c.kind == "period":
+            if c.key in {f"{p.year}-{p.end_year}" for p in ln.periods}:
+                return 1.0
+            if c.key in ln.context() or c.key in ln.title or c.key in h.text:
+                return 0.5
+            return 0.0
+        if c.kind == "number":
+            vals = {f"{q.value:g}" for q in ln.quantities}
+            if c.key in vals:
+                return 1.0
+            return 0.0
+        return 0.0
+
+
+def _parent_of(key: str, keys: set[str]) -> bool:
+    """A question naming a country is met by a line naming one of its provinces or organizations."""
+    return any((NAMES.entry(k) and NAMES.entry(k).parent == key) for k in keys)
+
+
+def _not_coarser(x: When, q: When) -> bool:
+    order = {"day": 0, "range": 0, "month": 1, "quarter": 2, "end": 2, "year": 3}
+    return order.get(x.precision, 3) <= order.get(q.precision, 3) or q.precision == "year"
+
+
+def _doc_when(doc_date: str) -> Optional[When]:
+    parts = (doc_date or "").split("-")
+    if not parts or not parts[0].isdigit():
+        return None
+    y = int(parts[0])
+    mo = int(parts[1]) if len(parts) > 1 else None
+    d = int(parts[2]) if len(parts) > 2 else None
+    return When(0, 0, doc_date, "day" if d else "month" if mo else "year", y, mo, d)
