@@ -284,6 +284,9 @@ class Composer:
         g = gist(best.text, lang)
         if g:
             bits.append(g)
+        places = [NAMES.name(k, lang) for k in sorted(best.ctx_names - best.name_keys) if NAMES.kind(k) in PLACE_KINDS]
+        if places:
+            bits.append(", ".join(places))
         first = t("answer_event", lang, gist="; ".join(bits)) if bits else ""
         quote = self._quote(best, lang, cites)
         return f"{first} [{c.n}].\n{quote}" if first else quote

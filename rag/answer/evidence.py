@@ -154,7 +154,7 @@ class Evidence:
                 terms.update(ln.term_keys)
         n = max(len(families), 1)
         info = {
-            "common": {k for k, c in names_in.items() if c / n >= 0.5},
+            "common": {k for k, c in names_in.items() if c / n >= 0.75 and NAMES.kind(k) in ("country", "org")},
             "names": set(names_in), "years": years, "numbers": numbers, "periods": periods, "terms": terms,
             "latest": max((d for d in dates if d), default=""),
             "lines": all_lines, "by_key": by_key, "df": df, "n_lines": max(len(all_lines), 1),
@@ -233,16 +233,20 @@ class Evidence:
         out = []
         for (ln, h, rank), sim in zip(cands, sims):
             s = Scored(ln, h, rank, float(sim))
-            toks = set(tokenize(ln.text + " " + ln.context(), ln.lang))
-            lex = len(focus & toks) / max(len(focus), 1) if focus else 0.0
             terms = sum(self.idf(f"t:{k}") for k in qterms & (ln.term_keys | ln.ctx_terms)) / \
                 max(sum(self.idf(f"t:{k}") for k in qterms), 1e-6) if qterms else 0.0
+            if ln.lang == q.lang:
+                toks = set(tokenize(ln.text + " " + ln.context(), ln.lang))
+                lex = len(focus & toks) / max(len(focus), 1) if focus else 0.0
+            else:  # another language: the question's words are found through the vocabulary table
+                lex = terms
+            s.sim = float(sim) + cross_offset(q.lang, ln.lang)
             for c in cons:
                 s.met[f"{c.kind}:{c.key}"] = self.meets(ln, h, c)
             by_kind: dict[str, list[float]] = {}
             for c in cons:
                 by_kind.setdefault(c.kind, []).append(s.met[f"{c.kind}:{c.key}"])
-            parts = {"sim": float(sim), "lex": lex, "terms": terms, "rank": 1.0 / (1 + rank),
+            parts = {"sim": s.sim, "lex": lex, "terms": terms, "rank": 1.0 / (1 + rank),
                      "own_lang": float(ln.lang == q.lang)}
             for kind, vals in by_kind.items():
                 parts[kind + "s"] = sum(vals) / len(vals) - (0.5 if min(vals) <= 0 else 0.0)
@@ -268,9 +272,13 @@ class Evidence:
             around = find_when(ln.context() + " " + ln.title)
             if any(qw.covers(x) and _not_coarser(x, qw) for x in around):
                 return 0.5
+            if qw.precision in ("day", "range", "month") and any(
+                    qw.covers(x) and _not_coarser(x, qw) for x in find_when(h.text, ln.doc_date or None)):
+                return 0.5  # the paragraph dates it
             if ln.doc_date:
                 doc = _doc_when(ln.doc_date)
-                if doc is not None and qw.covers(doc) and qw.precision in ("year", "month", "quarter") and \
+                if doc is not None and qw.covers(doc) and (qw.precision in ("year", "month", "quarter") or
+                                                           (doc.precision == "day" and qw.precision == "day")) and \
                         not any(x.precision != "year" and not qw.covers(x) for x in ln.whens):
                     return 0.5
             return 0.0
@@ -284,8 +292,21 @@ class Evidence:
             vals = {f"{q.value:g}" for q in ln.quantities}
             if c.key in vals:
                 return 1.0
+            if any(c.key in {f"{q.value:g}" for q in other.quantities}
+                   for other in self.lines.lines_of(ln.doc_id, ln.start - 600, ln.end + 600)
+                   if other.chunk_id == ln.chunk_id or (ln.item and other.lead == ln.lead and other.item)):
+                return 0.5
             return 0.0
         return 0.0
+
+
+# How much lower the cosine of a question and a sentence is when they are in different languages
+# (measured on the tune half of eval/questions.jsonl: the best sentence's cosine per language pair).
+CROSS_OFFSET = {frozenset(("vi", "en")): 0.07, frozenset(("vi", "lo")): 0.07, frozenset(("lo", "en")): 0.09}
+
+
+def cross_offset(q_lang: str, line_lang: str) -> float:
+    return 0.0 if q_lang == line_lang else CROSS_OFFSET.get(frozenset((q_lang, line_lang)), 0.08)
 
 
 def _parent_of(key: str, keys: set[str]) -> bool:

@@ -12,8 +12,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
+from ..text.dates import find_periods
 from ..text.i18n import t
 from ..text.names import ACTOR_KINDS, NAMES, PLACE_KINDS, TERMS, Found
+from ..text.normalize import fold_latin
 from ..text.quantities import Quantity, say_quantity
 from ..text.when import When, say_period, say_when
 from .lines import Line
@@ -96,6 +98,7 @@ def anchors(line: Line, q: Question) -> list[tuple[int, int]]:
 
 
 # --- dates ------------------------------------------------------------------------------------
+_DOC_REF = re.compile(r"(?:biên bản làm việc|biên bản họp|ລົງວັນທີ|\bdated\b|minutes of)\s*(?:ngày|the|of)?\s*$", re.I)
 _PRECISION = {"day": 1.0, "range": 1.0, "month": 0.8, "quarter": 0.7, "end": 0.6, "year": 0.45}
 
 
@@ -127,6 +130,8 @@ def dates(line: Line, q: Question) -> list[Fact]:
         s += 0.3 * (1 - min(_distance(w.start, spots), 120) / 120)
         if dateline:
             s -= 0.6
+        if _DOC_REF.search(line.text[max(0, w.start - 40) : w.start]) and "minutes" not in q.term_keys:
+            s -= 0.4  # "Biên bản làm việc ngày 15/3/2023", "ລົງວັນທີ …": the date of a document, not of an event
         out.append(Fact("date", line, w.start, w.end, w, s))
     return out
 
@@ -199,6 +204,9 @@ def header_kind(head: str) -> str:
 # --- counts -----------------------------------------------------------------------------------
 def counts(line: Line, q: Question, slot: Slot) -> list[Fact]:
     qvals = {n.value for n in q.numbers}
+    measures = {f.key for f in q.terms if f.kind == "measure"}
+    if measures and not measures & (line.term_keys | line.ctx_terms):
+        return []  # the question asks for a rate, a budget…: a number of something else is not it
     ordinal = bool(re.search(r"thứ mấy|thu may|which session|ຄັ້ງທີເທົ່າໃດ|ordinal", q.text, re.I))
     spots = anchors(line, q)
     out = []
@@ -257,8 +265,27 @@ def periods(line: Line, q: Question) -> list[Fact]:
 
 
 # --- actors -----------------------------------------------------------------------------------
+_WANTS_ORG = re.compile(r"co quan nao|to chuc nao|\bbo nao|agency|organi[sz]ation|\bbody\b|ministry|institution|"
+                        r"ອົງການໃດ|ກະຊວງໃດ", re.I)
+_WANTS_UNIT = re.compile(r"don vi nao|\bvu nao|\bban nao|trung tam nao|\bunit\b|department|centre|center|ຫົວໜ່ວຍໃດ|ກົມໃດ",
+                         re.I)
+_WANTS_PERSON = re.compile(r"(?:^|\W)ai(?:\W|$)|\bwho\b|\bled\b|dan dau|truong doan|ໃຜ|ຫົວໜ້າ", re.I)
+
+
+def _wanted_actor(q: Question) -> str:
+    probe = fold_latin(q.text) if q.lang != "lo" else q.text
+    if _WANTS_ORG.search(probe):
+        return "org"
+    if _WANTS_UNIT.search(probe):
+        return "unit"
+    if _WANTS_PERSON.search(probe):
+        return "title"
+    return ""
+
+
 def actors(line: Line, q: Question) -> list[Fact]:
     qn = set(q.name_keys)
+    wanted = _wanted_actor(q)
     spots = anchors(line, q)
     names = line.names
     out = []
@@ -281,6 +308,8 @@ def actors(line: Line, q: Question) -> list[Fact]:
             keys, end = [f"title:{f.key}|{org.key}"], org.end
             i += 1
         s = 0.4 + (0.2 if f.kind in ("title", "unit") else 0.0)
+        if wanted:
+            s += 0.35 if f.kind == wanted else -0.2
         before = line.text[max(0, start - 30) : start]
         after = line.text[end : end + 30]
         if _ACTOR_CUE.search(before) or _ACTOR_CUE.search(after):
@@ -332,8 +361,8 @@ def inline_items(text: str) -> list[tuple[int, int]]:
 
 
 def gist(text: str, lang: str) -> str:
-    """What a table can say of a text in ``lang``: its names and vocabulary (no invented words)."""
-    words = []
+    """What a table can say of a text in ``lang``: its names, vocabulary and periods (no invented words)."""
+    words = [say_period(p.year, p.end_year, lang) for p in find_periods(text)]
     for f in sorted(NAMES.find(text) + TERMS.find(text, kinds=("topic", "thing", "action")), key=lambda f: f.start):
         table = NAMES if f.key in NAMES else TERMS
         w = table.name(f.key, lang)

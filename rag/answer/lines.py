@@ -58,6 +58,7 @@ class Line:
     ctx_names: set[str] = field(default_factory=set)  # names of the line, its lead, heading, header and title
     ctx_terms: set[str] = field(default_factory=set)
     marker: str = ""  # list marker kind of an item: digit, latin, lao, bullet
+    part: int = 0  # sentence number within its line (an item's first sentence is 0)
 
     @property
     def name_keys(self) -> set[str]:
@@ -83,7 +84,7 @@ def _is_heading(text: str) -> bool:
 
 
 _INLINE_HEAD = re.compile(r"^((?:[IVX]{1,5}|\d{1,2})\.\s+[^\n]{3,}?)\s+((?:\d{1,2}\.|[a-zđ]\))\s+\S)")
-_DANGLING = re.compile(r"^\s*(?:\d{1,2}|[a-zđ]|[໐-໙]{1,2})[.)]\s*$")
+_DANGLING = re.compile(r"^\s*(?:\d{1,2}|[a-zđ]|[໐-໙]{1,2}|[ກ-ຮ])[.)]\s*$")
 
 
 def _marker(text: str) -> str:
@@ -119,14 +120,14 @@ def build_lines(passages: list[Passage]) -> list[Line]:
     out: list[Line] = []
     heading = ""
     header: tuple[str, ...] = ()
-    dangling = False
+    dangling = ""
     for p in passages:
         m = p.meta
         base = m.start
         for a0, b0, _ in _segments(p):
             line_text = p.text[a0:b0]
             if _DANGLING.match(line_text):
-                dangling = True  # "3." at the end of a page: the next line is that item
+                dangling = _marker(line_text + " x") or "digit"  # "3." at the end of a page: the next line is that item
                 continue
             if "|" in line_text and line_text.count("|") >= 2:
                 cells = tuple(c for c in _CELL.split(line_text.strip().strip("|")))
@@ -137,8 +138,8 @@ def build_lines(passages: list[Passage]) -> list[Line]:
                                 m.family_id, m.official, m.date, m.title, heading, "", False, cells,
                                 () if is_header else header, is_header))
                 continue
-            marker = _marker(line_text) or ("digit" if dangling else "")
-            dangling = False
+            marker = _marker(line_text) or (dangling or "")
+            dangling = ""
             item = bool(marker)
             if marker != "bullet" and _is_heading(line_text):
                 item = False
@@ -147,14 +148,18 @@ def build_lines(passages: list[Passage]) -> list[Line]:
                                 m.family_id, m.official, m.date, m.title, heading, "", is_heading=True))
                 continue
             lead = _lead_for(out, marker) if item else ""
-            spans = [(a0, b0)] if item else [(a0 + s.start, a0 + s.end) for s in sentences(line_text, lao_clauses=False)]
-            for a, b in spans:
+            mk = _ITEM.match(line_text) if item else None
+            skip = mk.end() if mk else 0
+            spans = [(a0 + skip + s.start, a0 + skip + s.end) for s in sentences(line_text[skip:], lao_clauses=False)]
+            if spans and skip:
+                spans[0] = (a0, spans[0][1])
+            for part, (a, b) in enumerate(spans):
                 text = p.text[a:b]
                 if is_instruction(text):
                     continue
                 ln = Line(m.doc_id, p.id, p.lang, base + a, base + b, text, len(out), m.para, m.family_id,
                           m.official, m.date, m.title, heading, lead, item)
-                ln.marker = marker
+                ln.marker, ln.part = marker, part
                 out.append(ln)
     for ln in out:
         date = ln.doc_date or None
@@ -162,10 +167,10 @@ def build_lines(passages: list[Passage]) -> list[Line]:
         ln.quantities = find_quantities(ln.text, ln.lang, date)
         ln.periods = find_periods(ln.text)
         ln.names = NAMES.find(ln.text)
-        ln.terms = TERMS.find(ln.text, kinds=("thing", "action", "topic", "unit"))
+        ln.terms = TERMS.find(ln.text, kinds=("thing", "action", "topic", "unit", "measure"))
         around = " ".join((ln.context(), ln.title))
         ln.ctx_names = ln.name_keys | NAMES.keys(around)
-        ln.ctx_terms = ln.term_keys | TERMS.keys(around, kinds=("thing", "action", "topic"))
+        ln.ctx_terms = ln.term_keys | TERMS.keys(around, kinds=("thing", "action", "topic", "measure"))
     return out
 
 
@@ -226,12 +231,14 @@ class LineIndex:
         while i < len(doc) and doc[i].item and doc[i].lead == line.lead:
             block.append(doc[i])
             i += 1
-        return block
+        return [ln for ln in block if ln.part == 0 and ln.marker == line.marker]
 
     def lead_line(self, line: Line) -> Optional[Line]:
         """The line that introduces ``line``'s list (its lead sentence, else its heading)."""
+        if not line.lead:
+            return None
         doc = self.document(line.doc_id)
         for ln in reversed(doc[: line.index]):
-            if not ln.item:
+            if ln.text.strip() == line.lead:
                 return ln
         return None

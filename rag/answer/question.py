@@ -64,7 +64,7 @@ _EN = {
             r"lessons|measures|contents|kinds|types|anniversaries|issues|commitments|directions|support|projects)|"
             r"what does .{0,60}\b(?:cover|include|contain)|list)\b",
     "status": r"\b(?:what is the status|status of|how far|progress|still in force|still valid|been (?:finished|"
-              r"completed|done|launched)|in force)\b",
+              r"completed|done|launched)|in force|what happened to|what became of|where does .{0,40} stand)\b",
     "yesno": r"^\s*(?:is|was|are|were|did|does|do|has|have|had|will|can|could|should)\b",
     "event": r"\b(?:what happened|what did .{0,60}(?:agree|decide|do|discuss|sign)|what came out|what was (?:agreed|"
              r"decided|discussed|signed)|what took place|what is new|why|for what purpose|what (?:were|was) the "
@@ -215,6 +215,8 @@ def _slots(text: str, lang: str) -> list[Slot]:
     # What a kind's cue means depends on the others: "hoạt động gì" in a list question is the list.
     if "list" in kinds and "event" in kinds:
         kinds.remove("event")
+    if "status" in kinds and "event" in kinds:
+        kinds.remove("event")
     if "date" in kinds and "period" in kinds and found["period"][0] <= found["date"][0] <= found["period"][1]:
         kinds.remove("date")
     if any(k in kinds for k in ("date", "place", "count", "period", "actor", "list")):
@@ -248,7 +250,7 @@ def understand(text: str, lang: Optional[str] = None) -> Question:
     kind = slots[0].kind if slots else "open"
     probe = _match_text(text, lang)
     names = NAMES.find(text)
-    terms = TERMS.find(text, kinds=("thing", "action", "topic", "unit"))
+    terms = TERMS.find(text, kinds=("thing", "action", "topic", "unit", "measure"))
     whens = [w for w in find_when(text, None, relative=False)]
     periods = [p for p in find_periods(text)]
     numbers = [q for q in find_quantities(text, lang) if q.value >= 1 and not q.percent]

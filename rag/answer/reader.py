@@ -21,7 +21,7 @@ from ..records import Hit
 from ..register import Agreement, Register, agreement_status
 from ..text.names import NAMES
 from ..text.normalize import fold_latin
-from ..text.when import When, find_when, when_of_iso
+from ..text.when import When, when_of_iso
 from . import facts as F
 from .evidence import Constraint, Evidence, Scored, constraints
 from .lines import Line
@@ -33,7 +33,7 @@ from .status import LineStatus, answer_is_yes, classify, verdict
 class Thresholds:
     """Gate settings (tuned on the ``tune`` half of eval/questions.jsonl)."""
 
-    min_sim: float = 0.80  # the best line's cosine to the question, below which nothing is relevant
+    min_sim: float = 0.80  # (cross-language cosines are raised by their offset first)  # the best line's cosine to the question, below which nothing is relevant
     min_score: float = 0.95  # the best line's whole score, below which nothing is relevant
     fact_weight: float = 0.5  # how much a fact's fit counts beside its line's score
     margin: float = 0.3  # lines within this of the best one count as evidence for a status
@@ -201,7 +201,11 @@ class Reader:
             return None
         signed.sort(key=lambda a: a.period_from)
         latest = signed[-1]
-        if q.ordinal in ("new", "first") and q.ordinal == "new":
+        planning = bool(_PLANNING.search(fold_latin(q.text) if q.lang != "lo" else q.text))
+        if q.ordinal == "new" and planning:  # "the new memorandum they are drafting": the next one
+            later = [a for a in ags if a.period_from > latest.period_from]
+            return min(later, key=lambda a: a.period_from) if later else None
+        if q.ordinal == "new":
             return latest
         if q.ordinal == "previous":
             return signed[-2] if len(signed) > 1 else None
@@ -240,8 +244,18 @@ class Reader:
                 places = F.places(ln, q)
                 if places:
                     return max(places, key=lambda f: f.score)
-        if slot.kind == "period":
-            return None
+        if slot.kind == "period" and ag.period is not None:
+            ln = self._line_at(ag.period.cited.doc_id, ag.period.cited.start)
+            if ln is not None:
+                p = next((x for x in ln.periods if (x.year, x.end_year) == (ag.period_from, ag.period_to)), None)
+                a, b = (p.start, p.end) if p else (0, len(ln.text))
+                return F.Fact("period", ln, a, b, (ag.period_from, ag.period_to), 1.0)
+        if slot.kind == "actor" and ag.parties is not None and self._signed(ag):
+            ln = self._line_at(ag.parties.cited.doc_id, ag.parties.cited.start)
+            if ln is not None:
+                found = [f for f in F.actors(ln, q) if f.value and not set(f.value) & set(q.name_keys)]
+                if found:
+                    return max(found, key=lambda f: f.score)
         if slot.kind == "count" and ag.articles is not None and (slot.unit_key == "article" or "article" in
                                                                   q.term_keys):
             ln = self._line_at(ag.articles.cited.doc_id, ag.articles.cited.start)
@@ -297,20 +311,23 @@ class Reader:
     def _status(self, r: Reading, sat: list[Scored], ag: Optional[Agreement], today: dt.date) -> Reading:
         q = r.q
         probe = fold_latin(q.text) if q.lang != "lo" else q.text
-        if ag is not None and re.search(r"hieu luc|in force|valid|ຜົນສັກສິດ", probe, re.I) and ag.period_from:
+        if ag is not None and re.search(r"hieu luc|in force|valid|ຜົນສັກສິດ", probe, re.I) and ag.period_from and \
+                self._signed(ag):
             key, _ = agreement_status(ag, today)
-            if not self._signed(ag):
-                key = "not_signed"
-            ln = self._line_at(ag.cited.doc_id, ag.cited.start) or sat[0].line
-            st = LineStatus({"in_force": "in_force", "expired": "expired"}.get(key, key), ln,
-                            find_when(str(ag.period_to))[0] if key == "expired" else None)
-            if key == "not_signed":
-                st = verdict([s.line for s in sat[:6]], today) or st
+            ln = self._line_at(ag.period.cited.doc_id, ag.period.cited.start) if ag.period else None
+            ln = ln or self._line_at(ag.cited.doc_id, ag.cited.start) or sat[0].line
+            when = When(0, 0, str(ag.period_to), "year", ag.period_to) if key in ("expired", "in_force") else None
+            st = LineStatus(key if key in ("in_force", "expired") else "not_yet", ln, when)
             r.status, r.yes = st, answer_is_yes(st.key, probe)
             r.support = [next((s for s in sat if s.line is st.line), sat[0])]
             return r
         top = sat[0].score
         subject = [s for s in sat if s.score >= top - self.th.margin][:8]
+        inline = [s for s in subject if s.met and all(v >= 1.0 for v in s.met.values())]
+        subject = inline or subject
+        actions = {k for k in q.term_keys if k in _ACTION_TERMS}
+        acting = [s for s in subject if actions & s.line.term_keys]
+        subject = acting or subject
         st = verdict([s.line for s in subject], today)
         if st is None:
             return self._open(r, sat, today)
@@ -323,15 +340,28 @@ class Reader:
         q = r.q
         best = sat[0]
         if q.past and q.whens and q.kind in ("event", "open"):
-            lines = [s.line for s in sat[:5]]
+            dated = [s.line for s in sat if s.met and all(v >= 1.0 for k, v in s.met.items() if k.startswith("when"))]
+            lines = dated[:3] or [s.line for s in sat[:2]]
             statuses = [classify(ln) for ln in lines]
-            planned = all(st is not None and st.key == "planned" for st in statuses[:2])
-            later = all(w.first > _doc_day(ln.doc_date) for w in q.whens for ln in lines[:2] if ln.doc_date)
+            planned = all(st is not None and st.key == "planned" for st in statuses)
+            later = all(w.first > _doc_day(ln.doc_date) for w in q.whens for ln in lines if ln.doc_date)
             if planned and later:
                 return self._refuse(r, "planned")
+        ag = r.agreement
+        if ag is not None and "sign" in q.term_keys and self._signed(ag):
+            ln = self._line_at(ag.signed.cited.doc_id, ag.signed.cited.start)
+            found = next((s for s in r.scored if s.line is ln), None)
+            if found is not None:
+                best = found
         r.support = [best] + [s for s in sat[1:3] if s.line.doc_id == best.line.doc_id and
                               abs(s.line.index - best.line.index) == 1 and s.score > best.score - 0.1]
         return r
+
+
+_ACTION_TERMS = {"sign", "launch", "review", "training", "seminar", "conference", "visit", "survey", "award",
+                 "postpone", "complete", "translation", "support", "expand", "data_migration"}
+_PLANNING = re.compile(r"chuan bi|du thao|soan thao|draft|prepar|se ky|sap ky|will (?:be )?sign|plann|"
+                       r"ກະກຽມ|ຮ່າງ|ຈະລົງນາມ", re.I)
 
 
 def _doc_day(doc_date: str) -> dt.date:

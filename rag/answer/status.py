@@ -29,7 +29,10 @@ _NOT_DONE = re.compile(r"chưa thực hiện|chưa hoàn thành|chưa được|n
                        r"ຍັງບໍ່ທັນ|ຍັງບໍ່ໄດ້", re.I)
 _PLANNED = re.compile(r"\bsẽ\b|dự kiến|kế hoạch|cam kết|thống nhất|\bwill\b|\bplan(?:s|ned)?\b|\bdue\b|\bexpected\b|"
                       r"\bcommit|(?<!ກິດ)ຈະ(?!ແຈ້ງ)|ຄາດວ່າ|ວາງແຜນ|ກຳນົດ|ຕົກລົງ|ໃຫ້ຄຳໝັ້ນສັນຍາ", re.I)
-_AFTER_TO = re.compile(r"(?:sang|đến|to|until|ເປັນ|ໄປ)\s*$", re.I)
+_AFTER_TO = re.compile(r"(?:sang|đến|to|until|till|ເປັນ|ໄປ|ມາເປັນ)\s*(?:ngày\s*|the\s*)?$", re.I)
+_EXPECTED = re.compile(r"(?:dự kiến|expected|ຄາດວ່າ)[^.;]{0,40}$", re.I)
+_PARTIAL = re.compile(r"(?:hoàn thành|completed|ປະຕິບັດແລ້ວ|ສຳເລັດ)[^.;]{0,25}\d{1,2}\s*%|\d{1,2}\s*%[^.;]{0,25}"
+                      r"(?:khối lượng|complete|of the work)", re.I)
 
 STATUS_KEYS = ("done", "postponed", "in_progress", "planned", "overdue", "in_force", "expired", "not_yet")
 
@@ -49,8 +52,15 @@ def _pick_when(line: Line, key: str) -> Optional[When]:
     if not ws:
         return None
     if key == "postponed":
-        after = [w for w in ws if _AFTER_TO.search(line.text[max(0, w.start - 8) : w.start])]
-        return after[-1] if after else ws[-1]
+        after = [w for w in ws if _AFTER_TO.search(line.text[max(0, w.start - 12) : w.start])]
+        if after:
+            return after[-1]
+        if line.cells:  # a plan's row: the date column is the new date
+            return ws[-1]
+        return None
+    if key == "in_progress":
+        expected = [w for w in ws if _EXPECTED.search(line.text[max(0, w.start - 60) : w.start])]
+        return expected[-1] if expected else ws[-1]
     if key == "done":
         days = [w for w in ws if w.precision in ("day", "range", "month") and w.qualifier != "before"]
         return days[0] if days else ws[0]
@@ -65,6 +75,11 @@ def classify(line: Line) -> Optional[LineStatus]:
     pct = next((q.text for q in line.quantities if q.percent), "")
     if _POSTPONED.search(text):
         key = "postponed"
+    elif _PARTIAL.search(text):
+        key = "in_progress"
+    elif line.cells and line.header and any(re.search(r"thời hạn|thời gian|deadline|date|ກຳນົດ|ເວລາ", h, re.I)
+                                             for h in line.header):
+        key = "planned"  # a row of a plan's table
     elif _NOT_DONE.search(text) and not _POSTPONED.search(text):
         key = "in_progress" if _PROGRESS.search(text) else "planned"
     elif _PROGRESS.search(text) and not re.search(r"đã hoàn thành|completed|ສຳເລັດແລ້ວ", text, re.I):
@@ -86,6 +101,10 @@ def verdict(lines: list[Line], today: dt.date) -> Optional[LineStatus]:
         return None
     found.sort(key=lambda s: (s.line.doc_date or "", s.key != "planned", s.line.index))
     latest = found[-1]
+    if latest.key == "postponed" and latest.when is None:
+        dated = [s for s in found if s.key == "postponed" and s.when is not None]
+        if dated:
+            latest = dated[-1]
     if latest.key == "planned" and latest.when is not None and latest.when.last < today:
         return LineStatus("overdue", latest.line, latest.when, latest.percent)
     if latest.key == "in_progress" and latest.when is not None and latest.when.last < today and \
