@@ -261,7 +261,7 @@ class Evidence:
         if c.kind == "name":
             if c.key in ln.name_keys or _parent_of(c.key, ln.name_keys):
                 return 1.0
-            if c.key in ln.ctx_names or c.key in NAMES.keys(h.text) or \
+            if c.key in ln.ctx_names or c.key in NAMES.keys(h.text) or c.key in NAMES.keys(ln.frame) or \
                     any(c.key in NAMES.keys(v.text) for v in h.versions if v.doc_id == ln.doc_id):
                 return 0.5
             return 0.0
@@ -269,7 +269,7 @@ class Evidence:
             qw = c.when
             if any(qw.covers(x) and _not_coarser(x, qw) for x in ln.whens):
                 return 1.0
-            around = find_when(ln.context() + " " + ln.title)
+            around = find_when(ln.context() + " " + ln.title + " " + ln.frame)
             if any(qw.covers(x) and _not_coarser(x, qw) for x in around):
                 return 0.5
             if qw.precision in ("day", "range", "month") and any(
@@ -277,15 +277,17 @@ class Evidence:
                 return 0.5  # the paragraph dates it
             if ln.doc_date:
                 doc = _doc_when(ln.doc_date)
-                if doc is not None and qw.covers(doc) and (qw.precision in ("year", "month", "quarter") or
-                                                           (doc.precision == "day" and qw.precision == "day")) and \
+                if doc is not None and qw.precision == doc.precision == "day" and qw.covers(doc) and \
+                        not any(x.precision != "year" and not qw.covers(x) for x in ln.whens):
+                    return 1.0  # an item of news dated that very day
+                if doc is not None and qw.covers(doc) and qw.precision in ("year", "month", "quarter") and \
                         not any(x.precision != "year" and not qw.covers(x) for x in ln.whens):
                     return 0.5
             return 0.0
         if c.kind == "period":
             if c.key in {f"{p.year}-{p.end_year}" for p in ln.periods}:
                 return 1.0
-            if c.key in ln.context() or c.key in ln.title or c.key in h.text:
+            if c.key in ln.context() or c.key in ln.title or c.key in h.text or c.key in ln.frame:
                 return 0.5
             return 0.0
         if c.kind == "number":

@@ -269,7 +269,8 @@ _WANTS_ORG = re.compile(r"co quan nao|to chuc nao|\bbo nao|agency|organi[sz]atio
                         r"ອົງການໃດ|ກະຊວງໃດ", re.I)
 _WANTS_UNIT = re.compile(r"don vi nao|\bvu nao|\bban nao|trung tam nao|\bunit\b|department|centre|center|ຫົວໜ່ວຍໃດ|ກົມໃດ",
                          re.I)
-_WANTS_PERSON = re.compile(r"(?:^|\W)ai(?:\W|$)|\bwho\b|\bled\b|dan dau|truong doan|ໃຜ|ຫົວໜ້າ", re.I)
+_WANTS_PERSON = re.compile(r"\bled\b|\blead\b|headed|dan dau|truong doan|chu tri doan|ຫົວໜ້າຄະນະ|ເປັນຫົວໜ້າ|ນຳພາ",
+                           re.I)
 
 
 def _wanted_actor(q: Question) -> str:

@@ -57,6 +57,7 @@ class Line:
     terms: list[Found] = field(default_factory=list)
     ctx_names: set[str] = field(default_factory=set)  # names of the line, its lead, heading, header and title
     ctx_terms: set[str] = field(default_factory=set)
+    frame: str = ""  # for a list item: the paragraph of the line that introduces its list
     marker: str = ""  # list marker kind of an item: digit, latin, lao, bullet
     part: int = 0  # sentence number within its line (an item's first sentence is 0)
 
@@ -84,6 +85,7 @@ def _is_heading(text: str) -> bool:
 
 
 _INLINE_HEAD = re.compile(r"^((?:[IVX]{1,5}|\d{1,2})\.\s+[^\n]{3,}?)\s+((?:\d{1,2}\.|[a-zđ]\))\s+\S)")
+_TRAILING_MARK = re.compile(r"^(.*\S)\s+((?:\d{1,2}|[a-zđ]|[ກ-ຮ]|[໐-໙]{1,2})[.)])\s*$")
 _DANGLING = re.compile(r"^\s*(?:\d{1,2}|[a-zđ]|[໐-໙]{1,2}|[ກ-ຮ])[.)]\s*$")
 
 
@@ -107,9 +109,13 @@ def _segments(p: Passage) -> list[tuple[int, int, bool]]:
     for m in re.finditer(r"[^\n]+", p.text):
         a, line = m.start(), m.group()
         h = _INLINE_HEAD.match(line)
+        tail = _TRAILING_MARK.match(line)
         if h and not any(c.islower() for c in h.group(1)):
             out.append((a, a + len(h.group(1)), False))
             out.append((a + h.start(2), a + len(line), False))
+        elif tail and _ITEM.match(line) is None or tail and len(tail.group(1)) < 60:
+            out.append((a, a + len(tail.group(1)), False))  # "2. ຂໍ້ຕົກລົງຂອງກອງປະຊຸມ ກ.": heading, then item ກ
+            out.append((a + tail.start(2), a + len(line), False))
         else:
             out.append((a, a + len(line), False))
     return out
@@ -121,6 +127,7 @@ def build_lines(passages: list[Passage]) -> list[Line]:
     heading = ""
     header: tuple[str, ...] = ()
     dangling = ""
+    implicit = ""  # a lead ending with ':' whose items lost their markers (HTML lists)
     for p in passages:
         m = p.meta
         base = m.start
@@ -140,6 +147,8 @@ def build_lines(passages: list[Passage]) -> list[Line]:
                 continue
             marker = _marker(line_text) or (dangling or "")
             dangling = ""
+            if not marker and implicit and len(line_text) < 160 and not _is_heading(line_text):
+                marker = "implicit"
             item = bool(marker)
             if marker != "bullet" and _is_heading(line_text):
                 item = False
@@ -147,7 +156,9 @@ def build_lines(passages: list[Passage]) -> list[Line]:
                 out.append(Line(m.doc_id, p.id, p.lang, base + a0, base + b0, line_text, len(out), m.para,
                                 m.family_id, m.official, m.date, m.title, heading, "", is_heading=True))
                 continue
-            lead = _lead_for(out, marker) if item else ""
+            lead = (implicit if marker == "implicit" else _lead_for(out, marker)) if item else ""
+            if marker == "implicit" and line_text.rstrip().endswith("."):
+                implicit = ""
             mk = _ITEM.match(line_text) if item else None
             skip = mk.end() if mk else 0
             spans = [(a0 + skip + s.start, a0 + skip + s.end) for s in sentences(line_text[skip:], lao_clauses=False)]
@@ -161,6 +172,15 @@ def build_lines(passages: list[Passage]) -> list[Line]:
                           m.official, m.date, m.title, heading, lead, item)
                 ln.marker, ln.part = marker, part
                 out.append(ln)
+            if not item:
+                last = out[-1].text.strip() if out and out[-1].chunk_id == p.id else ""
+                implicit = last if last.endswith(":") else ""
+    paras = {p.id: p.text for p in passages}
+    for ln in out:
+        if ln.item and ln.lead:
+            lead = next((x for x in reversed(out[: ln.index]) if x.text.strip() == ln.lead), None)
+            if lead is not None:
+                ln.frame = paras.get(lead.chunk_id, lead.text)
     for ln in out:
         date = ln.doc_date or None
         ln.whens = find_when(ln.text, date)
@@ -168,7 +188,7 @@ def build_lines(passages: list[Passage]) -> list[Line]:
         ln.periods = find_periods(ln.text)
         ln.names = NAMES.find(ln.text)
         ln.terms = TERMS.find(ln.text, kinds=("thing", "action", "topic", "unit", "measure"))
-        around = " ".join((ln.context(), ln.title))
+        around = " ".join((ln.context(), ln.title, ln.frame))
         ln.ctx_names = ln.name_keys | NAMES.keys(around)
         ln.ctx_terms = ln.term_keys | TERMS.keys(around, kinds=("thing", "action", "topic", "measure"))
     return out

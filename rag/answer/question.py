@@ -99,6 +99,13 @@ _ORDINALS = [
     ("new", re.compile(r"\b(?:moi nhat|moi|gan day nhat|newest|new|latest|most recent|current)\b|ໃໝ່|ລ່າສຸດ", re.I)),
     ("first", re.compile(r"\b(?:dau tien|lan dau|first)\b|ທຳອິດ", re.I)),
 ]
+_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+                 "hai": 2, "ba": 3, "bon": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9, "muoi": 10,
+                 "ສອງ": 2, "ສາມ": 3, "ສີ່": 4, "ຫ້າ": 5, "ຫົກ": 6, "ເຈັດ": 7, "ແປດ": 8, "ເກົ້າ": 9, "ສິບ": 10}
+_LIST_SIZE = re.compile(r"\b(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+(?:main\s+|key\s+)?(?:topics|areas|"
+                        r"activities|items|steps|fields|lessons|subjects|points)\b|"
+                        r"\b(\d{1,2}|hai|ba|bon|nam|sau|bay|tam|chin|muoi)\s+(?:chu de|linh vuc|hoat dong|noi dung|buoc|"
+                        r"nhom)\b|(\d{1,2}|ສອງ|ສາມ|ສີ່|ຫ້າ|ຫົກ)\s*(?:ຫົວຂໍ້|ຂົງເຂດ|ກິດຈະກຳ|ຂັ້ນຕອນ|ກຸ່ມ)", re.I)
 _PAST = re.compile(r"\b(?:da|thuc te|actually|did|was|were|held|happened|took place|came out|result|ket qua)\b|"
                    r"ໄດ້ຮັບຜົນ|ໄດ້ຈັດ", re.I)
 
@@ -134,6 +141,7 @@ class Question:
     past: bool = False  # asks about something that happened
     toneless: bool = False
     focus: list[str] = field(default_factory=list)  # content tokens (not question words, names, dates)
+    list_size: int = 0  # "the four topics", "4 chủ đề": how many items a list answer should have
 
     @property
     def asks(self) -> list[str]:
@@ -268,7 +276,13 @@ def understand(text: str, lang: Optional[str] = None) -> Question:
     for tok in tokenize("".join(" " if any(a <= i < b for a, b in taken) else c for i, c in enumerate(text)), lang):
         if tok not in QUESTION_WORDS and len(tok) > 1 and not tok.isdigit():
             focus.append(tok)
+    size = _LIST_SIZE.search(probe if lang != "lo" else text)
+    list_size = 0
+    if size:
+        word = next(g for g in size.groups() if g)
+        list_size = int(word) if word.isdigit() else _NUMBER_WORDS.get(word.lower(), 0)
     return Question(
+        list_size=list_size,
         text=text, lang=lang, kind=kind, slots=slots, names=names, terms=terms, whens=whens, periods=periods,
         numbers=numbers, agreement=any(f.key in ("memorandum", "agreement") for f in terms), ordinal=ordinal, sub=sub,
         past=bool(_PAST.search(probe if lang != "lo" else text)),

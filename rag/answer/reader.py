@@ -21,7 +21,8 @@ from ..records import Hit
 from ..register import Agreement, Register, agreement_status
 from ..text.names import NAMES
 from ..text.normalize import fold_latin
-from ..text.when import When, when_of_iso
+from ..text.names import TERMS
+from ..text.when import When, find_when, when_of_iso
 from . import facts as F
 from .evidence import Constraint, Evidence, Scored, constraints
 from .lines import Line
@@ -268,13 +269,16 @@ class Reader:
     # --- lists --------------------------------------------------------------------------------------
     def _list(self, r: Reading, sat: list[Scored]) -> bool:
         best = None
-        for s in sat[:10]:
+        for s in sat[:14]:
             ln = s.line
             items: list[tuple[Line, int, int]] = []
             lead = None
-            if ln.item or ln.cells:
-                block = self.evidence.lines.item_block(ln)
-                block = [b for b in block if not b.is_heading]
+            doc = self.evidence.lines.document(ln.doc_id)
+            nxt = doc[ln.index + 1 : ln.index + 2]
+            if ln.text.rstrip().endswith(":") and nxt and nxt[0].item:
+                items, lead = [(b, 0, len(b.text)) for b in self.evidence.lines.item_block(nxt[0])], ln
+            elif ln.item or ln.cells:
+                block = [b for b in self.evidence.lines.item_block(ln) if not b.is_heading]
                 if ln.cells:
                     block = [b for b in block if self._row_fits(b, r.q)]
                 items = [(b, 0, len(b.text)) for b in block]
@@ -283,15 +287,9 @@ class Reader:
                 spans = F.inline_items(ln.text)
                 if len(spans) >= 2:
                     items, lead = [(ln, a, b) for a, b in spans], ln
-            if len(items) < 2 and not ln.item:
-                nxt = self.evidence.lines.document(ln.doc_id)[ln.index + 1 : ln.index + 2]
-                if ln.text.rstrip().endswith(":") and nxt and nxt[0].item:
-                    block = self.evidence.lines.item_block(nxt[0])
-                    items, lead = [(b, 0, len(b.text)) for b in block], ln
             if len(items) < 2:
                 continue
-            bonus = 0.15 if lead is not None and (lead.term_keys & set(r.q.term_keys)) else 0.0
-            score = s.score + bonus
+            score = self._block_score(r.q, s, items, lead, sat)
             if best is None or score > best[0]:
                 best = (score, items, lead, s)
         if best is None:
@@ -299,6 +297,25 @@ class Reader:
         _, items, lead, s = best
         r.items, r.lead, r.support = items[:12], lead, [s]
         return True
+
+    def _block_score(self, q: Question, s: Scored, items: list[tuple[Line, int, int]], lead: Optional[Line],
+                     sat: list[Scored]) -> float:
+        """A list's fit: its best items' scores, and how well the line that introduces it fits the question."""
+        by_line = {id(x.line): x.score for x in sat}
+        scores = sorted((by_line.get(id(ln), s.score - 0.3) for ln, _, _ in items), reverse=True)[:3]
+        score = sum(scores) / len(scores)
+        score += 0.2 * sum(1 for ln, _, _ in items if id(ln) in by_line) / len(items)
+        if q.list_size and len(items) == q.list_size:
+            score += 0.3
+        if lead is not None:
+            shared = set(q.term_keys) & (lead.term_keys | TERMS.keys(lead.heading))
+            score += 0.08 * len(shared)
+            lw = lead.whens or find_when(lead.heading)
+            if any(w.covers(x) or x.covers(w) for w in q.whens for x in lw):
+                score += 0.15
+            if any(p in lead.text or p in lead.frame for p in q.period_texts()):
+                score += 0.15
+        return score
 
     @staticmethod
     def _row_fits(row: Line, q: Question) -> bool:
@@ -324,7 +341,13 @@ class Reader:
         top = sat[0].score
         subject = [s for s in sat if s.score >= top - self.th.margin][:8]
         inline = [s for s in subject if s.met and all(v >= 1.0 for v in s.met.values())]
-        subject = inline or subject
+        if inline:
+            keep = {id(s.line) for s in inline}
+            for s in inline:
+                for ln in self.evidence.lines.document(s.line.doc_id)[s.line.index + 1 : s.line.index + 4]:
+                    if ln.item == s.line.item and ln.part > 0 and ln.lead == s.line.lead:
+                        keep.add(id(ln))
+            subject = [s for s in subject if id(s.line) in keep]
         actions = {k for k in q.term_keys if k in _ACTION_TERMS}
         acting = [s for s in subject if actions & s.line.term_keys]
         subject = acting or subject
@@ -340,7 +363,7 @@ class Reader:
         q = r.q
         best = sat[0]
         if q.past and q.whens and q.kind in ("event", "open"):
-            dated = [s.line for s in sat if s.met and all(v >= 1.0 for k, v in s.met.items() if k.startswith("when"))]
+            dated = [s.line for s in sat[:5] if s.met and all(v >= 1.0 for k, v in s.met.items() if k.startswith("when"))]
             lines = dated[:3] or [s.line for s in sat[:2]]
             statuses = [classify(ln) for ln in lines]
             planned = all(st is not None and st.key == "planned" for st in statuses)
