@@ -51,7 +51,7 @@ class Assistant:
         name = backend_name or settings.backend
         self.backend = backend if backend is not None else make_backend(name, settings)
         self.backend_name = getattr(self.backend, "name", None) or "extractive"
-        self.evidence = Evidence(retriever.mirror, self.embedder)
+        self.evidence = Evidence(retriever.mirror, self.embedder, has_term=retriever.keyword.has_term)
         self.reader = Reader(self.evidence, Thresholds())
         self.composer = Composer(retriever.mirror, self.evidence.lines)
         self.today: Optional[dt.date] = None  # the day statuses are judged on (None: today)
@@ -202,6 +202,8 @@ def refusal_reason(q: Question, r: Reading) -> str:
         if subject:
             return t("answer_refuse_absent_name_subject", lang, subject=subject, value=value)
         return t("answer_refuse_absent_name", lang, value=value)
+    if reason == "absent" and kind == "term":
+        return t("answer_refuse_absent_name", lang, value=r.value)
     if reason == "absent" and kind in ("period", "when", "number"):
         return t(f"answer_refuse_absent_{kind}", lang, value=r.value)
     if reason == "unmet" and r.value:

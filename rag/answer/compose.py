@@ -144,6 +144,10 @@ class Composer:
     def _phrase(self, f: Fact, slot: Slot, q: Question) -> str:
         lang = q.lang
         text = f.say(lang, q, slot)
+        if f.kind == "count" and f.value.ordinal and not any(g.kind == "date" for g in q.slots):
+            w = next((x for x in f.line.whens if not x.relative and x.precision != "year"), None)
+            if w is not None:
+                text = f"{text} ({say_when(w, lang, qualified=False)})"
         if f.kind == "date" and not any(g.kind == "place" for g in q.slots) and not q.names:
             place = next((p for p in _places_near(f) if p), None)
             if place:

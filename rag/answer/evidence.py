@@ -15,6 +15,7 @@ import math
 import threading
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from collections.abc import Callable
 from typing import Optional
 
 import numpy as np
@@ -37,7 +38,7 @@ class Weights:
     lex: float = 0.35
     terms: float = 0.25
     names: float = 0.3
-    whens: float = 0.3
+    whens: float = 0.2
     periods: float = 0.3
     numbers: float = 0.25
     rank: float = 0.08
@@ -93,8 +94,10 @@ def constraints(q: Question, common: set[str]) -> list[Constraint]:
 class Evidence:
     """Scores lines of retrieved passages for a question; caches line vectors per corpus version."""
 
-    def __init__(self, mirror: CorpusMirror, embedder: BaseEmbedder, weights: Optional[Weights] = None):
+    def __init__(self, mirror: CorpusMirror, embedder: BaseEmbedder, weights: Optional[Weights] = None,
+                 has_term: Optional[Callable[[str], bool]] = None):
         self.mirror = mirror
+        self.has_term = has_term or (lambda term: True)
         self.embedder = embedder
         self.lines = LineIndex(mirror)
         self.weights = weights or Weights()
@@ -215,6 +218,30 @@ class Evidence:
             extra += 1
         return out
 
+    def unseen_share(self, q: Question) -> float:
+        """Share of the question's own words that the record never uses, in any language: words the
+        vocabulary table maps to a concept the record has count as seen (a Lao word for a thing the
+        record names only in Vietnamese is not unknown); question words, names and dates do not count.
+        Vietnamese is judged by compound words ("lương_cơ_sở"), English with its plural and past forms."""
+        info = self.record()
+        covered = [(f.start, f.end) for f in q.terms if f.key in info["terms"]]
+        text = "".join(" " if any(a <= i < b for a, b in covered) else c for i, c in enumerate(q.text))
+        left = set(tokenize(text, q.lang))
+        compounds = [t for t in q.focus if "_" in t]
+        parts = {p for c in compounds for p in c.split("_")}
+        words = compounds + [t for t in q.focus if "_" not in t and t not in parts]
+        if not words:
+            return 0.0
+        unseen = 0
+        for w in words:
+            if "_" in w and not all(p in left for p in w.split("_")):
+                continue  # partly a known concept
+            if "_" not in w and w not in left:
+                continue
+            if not any(self.has_term(v) for v in _variants(w)):
+                unseen += 1
+        return unseen / len(words)
+
     def idf(self, key: str) -> float:
         info = self.record()
         return math.log(1 + info["n_lines"] / (1 + info["df"].get(key, 0)))
@@ -309,6 +336,14 @@ CROSS_OFFSET = {frozenset(("vi", "en")): 0.07, frozenset(("vi", "lo")): 0.07, fr
 
 def cross_offset(q_lang: str, line_lang: str) -> float:
     return 0.0 if q_lang == line_lang else CROSS_OFFSET.get(frozenset((q_lang, line_lang)), 0.08)
+
+
+def _variants(word: str) -> list[str]:
+    out = [word]
+    for suffix in ("s", "es", "ed", "d", "ing"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            out.append(word[: -len(suffix)])
+    return out
 
 
 def _parent_of(key: str, keys: set[str]) -> bool:

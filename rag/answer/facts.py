@@ -340,7 +340,9 @@ def inline_items(text: str) -> list[tuple[int, int]]:
     """Spans of the items of a sentence that lists them after a colon, separated by ';' (or ',')."""
     colon = text.find(":")
     if colon < 0 or colon > len(text) - 8:
-        return []
+        if text.count(";") < 2:
+            return []
+        colon = -1  # "… hỗ trợ Lào trong việc A; B; C": the first item carries the lead
     body_start = colon + 1
     body = text[body_start:]
     sep = ";" if body.count(";") >= 1 else ","

@@ -34,7 +34,9 @@ from .status import LineStatus, answer_is_yes, classify, verdict
 class Thresholds:
     """Gate settings (tuned on the ``tune`` half of eval/questions.jsonl)."""
 
-    min_sim: float = 0.80  # (cross-language cosines are raised by their offset first)  # the best line's cosine to the question, below which nothing is relevant
+    min_sim: float = 0.80  # (cross-language cosines are raised by their offset first)
+    max_unseen: float = 0.4  # a question with no word of the record's vocabulary and this share of words the
+    # record never uses is about something else  # the best line's cosine to the question, below which nothing is relevant
     min_score: float = 0.95  # the best line's whole score, below which nothing is relevant
     fact_weight: float = 0.5  # how much a fact's fit counts beside its line's score
     margin: float = 0.3  # lines within this of the best one count as evidence for a status
@@ -73,6 +75,13 @@ class Reader:
         absent = self._absent(cons, info)
         if absent is not None:
             return self._refuse(r, "absent", absent)
+        foreign = [f for f in q.terms if f.kind in ("thing", "measure") and f.key not in info["terms"]]
+        if foreign:
+            r.value = foreign[0].text
+            return self._refuse(r, "absent:term")
+        known = [f for f in q.terms if f.key in info["terms"]]
+        if not known and self.evidence.unseen_share(q) >= self.th.max_unseen:
+            return self._refuse(r, "relevance")
         scored = self.evidence.score(q, hits, qvec)
         r.scored = scored
         if not scored:
@@ -101,7 +110,7 @@ class Reader:
             if slot.kind in ("yesno", "status", "event", "list", "open"):
                 continue
             fact = self._from_register(slot, ag, q) if ag is not None else None
-            fact = fact or self._best_fact(slot, sat, q)
+            fact = fact or self._best_fact(slot, sat, q, r.facts[0][1].line if r.facts else None)
             if fact is None:
                 if not r.facts:
                     return self._refuse(r, "kind")
@@ -147,14 +156,16 @@ class Reader:
             return F.actors(ln, qq)
         return []
 
-    def _best_fact(self, slot: Slot, sat: list[Scored], q: Question) -> Optional[F.Fact]:
+    def _best_fact(self, slot: Slot, sat: list[Scored], q: Question, near: Optional[Line] = None) -> Optional[F.Fact]:
+        """The fact of ``slot``'s kind that best fits, from the best lines (from ``near``'s line first: the
+        place of "when and where" is the place of that event)."""
         best, best_score = None, -9.0
         top = sat[0].score
         for s in sat[:14]:
             if s.score < top - 0.6:
                 break
             for f in self._facts_of(slot, s, q):
-                total = s.score + self.th.fact_weight * f.score
+                total = s.score + self.th.fact_weight * f.score + (0.5 if near is not None and s.line is near else 0.0)
                 if total > best_score:
                     best, best_score = f, total
         if best is None:

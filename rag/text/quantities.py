@@ -91,6 +91,9 @@ def find_quantities(text: str, lang: str = "", doc_date: Optional[str] = None) -
         if plain[b : b + 3].strip().startswith("|") or plain[max(0, a - 2) : a].strip().endswith("|") and \
                 plain[b : b + 3].strip().startswith("|"):
             continue
+        label = re.search(r"\b([A-Z]{2,})[\s-]*$", plain[max(0, a - 10) : a])
+        if label and not TERMS.keys(label.group(1), kinds=("currency",)):
+            continue  # a label ("ASSA 39", "COVID-19"), not a count
         value = parse_number(m.group(), lang)
         ordinal = bool(_ORDINAL_BEFORE.search(plain[max(0, a - 12) : a]))
         start, end = a, b
