@@ -12,6 +12,7 @@ constraint the whole record, or the best evidence, fails — the reason a refusa
 from __future__ import annotations
 
 import math
+import re
 import threading
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -24,7 +25,7 @@ from ..records import Hit
 from ..store.embeddings import BaseEmbedder
 from ..store.mirror import CorpusMirror
 from ..text.names import NAMES
-from ..text.tokens import tokenize
+from ..text.tokens import QUESTION_WORDS, tokenize
 from ..text.when import When, find_when
 from .lines import Line, LineIndex
 from .question import Question
@@ -42,6 +43,7 @@ class Weights:
     periods: float = 0.3
     numbers: float = 0.25
     rank: float = 0.08
+    phrase: float = 0.15
     own_lang: float = 0.02
 
 
@@ -256,26 +258,32 @@ class Evidence:
         sims = self.vectors(texts) @ qvec
         focus = set(q.focus)
         qterms = set(q.term_keys)
+        bigrams = _bigrams(q)
         w = self.weights
         out = []
         for (ln, h, rank), sim in zip(cands, sims):
             s = Scored(ln, h, rank, float(sim))
             terms = sum(self.idf(f"t:{k}") for k in qterms & (ln.term_keys | ln.ctx_terms)) / \
                 max(sum(self.idf(f"t:{k}") for k in qterms), 1e-6) if qterms else 0.0
+            phrase = 0.0
             if ln.lang == q.lang:
                 toks = set(tokenize(ln.text + " " + ln.context(), ln.lang))
                 lex = len(focus & toks) / max(len(focus), 1) if focus else 0.0
+                if bigrams:
+                    low = ln.text.lower()
+                    phrase = sum(1 for b in bigrams if b in low) / len(bigrams)
             else:  # another language: the question's words are found through the vocabulary table
-                lex = terms
+                lex = 0.8 * terms
             s.sim = float(sim) + cross_offset(q.lang, ln.lang)
             for c in cons:
                 s.met[f"{c.kind}:{c.key}"] = self.meets(ln, h, c)
             by_kind: dict[str, list[float]] = {}
             for c in cons:
                 by_kind.setdefault(c.kind, []).append(s.met[f"{c.kind}:{c.key}"])
-            parts = {"sim": s.sim, "lex": lex, "terms": terms, "rank": 1.0 / (1 + rank),
+            parts = {"sim": s.sim, "lex": lex, "phrase": phrase, "terms": terms, "rank": 1.0 / (1 + rank),
                      "own_lang": float(ln.lang == q.lang)}
             for kind, vals in by_kind.items():
+                vals = [0.75 if v == 0.5 else v for v in vals]  # met around the line: nearly as good
                 parts[kind + "s"] = sum(vals) / len(vals) - (0.5 if min(vals) <= 0 else 0.0)
             s.parts = parts
             s.score = sum(getattr(w, k, 0.0) * v for k, v in parts.items())
@@ -336,6 +344,14 @@ CROSS_OFFSET = {frozenset(("vi", "en")): 0.07, frozenset(("vi", "lo")): 0.07, fr
 
 def cross_offset(q_lang: str, line_lang: str) -> float:
     return 0.0 if q_lang == line_lang else CROSS_OFFSET.get(frozenset((q_lang, line_lang)), 0.08)
+
+
+def _bigrams(q: Question) -> list[str]:
+    """Pairs of adjacent content words of the question, as written (lower case): "first phase"."""
+    words = [w for w in re.findall(r"[^\W\d_]+", q.text.lower()) if w not in QUESTION_WORDS and len(w) > 1]
+    if q.lang == "lo":
+        return []
+    return [f"{a} {b}" for a, b in zip(words, words[1:])]
 
 
 def _variants(word: str) -> list[str]:
