@@ -52,7 +52,9 @@ class Assistant:
         self.backend = backend if backend is not None else make_backend(name, settings)
         self.backend_name = getattr(self.backend, "name", None) or "extractive"
         self.evidence = Evidence(retriever.mirror, self.embedder, has_term=retriever.keyword.has_term)
-        self.reader = Reader(self.evidence, Thresholds())
+        self.reader = Reader(self.evidence, Thresholds(min_sim=settings.refusal_threshold,
+                                                                  min_score=settings.refusal_threshold + 0.15,
+                                                                  max_unseen=settings.refusal_unseen_weight))
         self.composer = Composer(retriever.mirror, self.evidence.lines)
         self.today: Optional[dt.date] = None  # the day statuses are judged on (None: today)
 

@@ -101,7 +101,7 @@ class Composer:
 
     # --- the answer --------------------------------------------------------------------------------
     def answer(self, r: Reading, question: str, backend: str) -> Answer:
-        q, lang = r.q, r.q.lang
+        lang = r.q.lang
         cites: dict = {}
         if r.items:
             text = self._list(r, cites)
@@ -212,20 +212,18 @@ class Composer:
     def _template(self, q: Question, phrases: list[tuple[Slot, Fact, str]]) -> str:
         lang = q.lang
         parts = []
-        for slot, f, phrase in phrases:
+        for _, f, phrase in phrases:
             key = f.kind
             if f.kind == "date" and q.sub in ("deadline", "until") and f.value.qualifier in ("before", "until"):
                 key = "deadline" if q.sub == "deadline" else "until"
             elif f.kind == "count":
                 key = "amount" if f.value.is_amount else "percent" if f.value.percent else "count"
-            if lang == "en" and f.kind == "date" and key == "date":
-                phrase = phrase
             parts.append(t(f"answer_label_{key}", lang, fact=phrase))
         return "; ".join(parts)
 
     # --- lists, statuses, open questions -------------------------------------------------------------
     def _list(self, r: Reading, cites: dict) -> str:
-        q, lang = r.q, r.q.lang
+        lang = r.q.lang
         lines = []
         lead = r.lead
         for ln, a, b in r.items:
@@ -271,7 +269,7 @@ class Composer:
         return f"{first} [{c.n}].\n{self._quote(st.line, lang, cites)}"
 
     def _open(self, r: Reading, cites: dict) -> str:
-        q, lang = r.q, r.q.lang
+        lang = r.q.lang
         best = r.support[0].line
         shown = self.in_lang(best, lang)
         c = self._cite(cites, best)

@@ -16,8 +16,8 @@ from ..text.dates import find_periods
 from ..text.i18n import t
 from ..text.names import ACTOR_KINDS, NAMES, PLACE_KINDS, TERMS, Found
 from ..text.normalize import fold_latin
-from ..text.quantities import Quantity, say_quantity
-from ..text.when import When, say_period, say_when
+from ..text.quantities import say_quantity
+from ..text.when import say_period, say_when
 from .lines import Line
 from .question import Question, Slot
 

@@ -19,9 +19,8 @@ import numpy as np
 
 from ..records import Hit
 from ..register import Agreement, Register, agreement_status
-from ..text.names import NAMES
+from ..text.names import NAMES, TERMS
 from ..text.normalize import fold_latin
-from ..text.names import TERMS
 from ..text.when import When, find_when, when_of_iso
 from . import facts as F
 from .evidence import Constraint, Evidence, Scored, constraints
