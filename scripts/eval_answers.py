@@ -142,7 +142,7 @@ def summarize(per: list[dict]) -> dict:
 
 def measure(assistant: Assistant, rows: list[dict], label: str) -> dict:
     per = []
-    for q in tqdm(rows, desc=label, unit="q", leave=False):
+    for q in tqdm(rows, desc=label, unit="q", leave=False, disable=None):
         t = time.perf_counter()
         ans = assistant.ask(q["question"], history=q.get("history") or None)
         total = (time.perf_counter() - t) * 1000
@@ -194,6 +194,8 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         for name in [s.strip() for s in args.sets.split(",") if s.strip()]:
             settings, retriever = build_store(name, Path(tmp))
+            out["settings"] = {"refusal_threshold": settings.refusal_threshold,
+                               "refusal_unseen_weight": settings.refusal_unseen_weight}
             rows = load_rows(name)
             entry = out["sets"].setdefault(name, {"file": str(SETS[name]["file"].relative_to(ROOT)), "backends": {}})
             for backend in [b.strip() for b in args.backends.split(",") if b.strip()]:
