@@ -27,7 +27,7 @@ from ..text.names import NAMES, TERMS
 from .backends import ChatBackend, make_backend
 from .citations import Citation
 from .compose import Composer
-from .evidence import Evidence
+from .evidence import shared_evidence
 from .followup import record_periods, rewrite_rule_based
 from .prompts import answer_messages, rewrite_messages
 from .question import Question, understand
@@ -51,7 +51,7 @@ class Assistant:
         name = backend_name or settings.backend
         self.backend = backend if backend is not None else make_backend(name, settings)
         self.backend_name = getattr(self.backend, "name", None) or "extractive"
-        self.evidence = Evidence(retriever.mirror, self.embedder, has_term=retriever.keyword.has_term)
+        self.evidence = shared_evidence(retriever.mirror, self.embedder, has_term=retriever.keyword.has_term)
         self.reader = Reader(self.evidence, Thresholds(min_sim=settings.refusal_threshold,
                                                                   min_score=settings.refusal_threshold + 0.15,
                                                                   max_unseen=settings.refusal_unseen_weight))

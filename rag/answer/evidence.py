@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 import re
 import threading
+import weakref
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -335,6 +336,23 @@ class Evidence:
                 return 0.5
             return 0.0
         return 0.0
+
+
+_SHARED: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # mirror -> embedder id -> Evidence
+_SHARED_LOCK = threading.Lock()
+
+
+def shared_evidence(mirror: CorpusMirror, embedder: BaseEmbedder, has_term: Optional[Callable[[str], bool]] = None
+                    ) -> Evidence:
+    """The one :class:`Evidence` of a mirror and embedding model (its lines and their vectors are built once,
+    whichever assistant asks)."""
+    with _SHARED_LOCK:
+        per = _SHARED.setdefault(mirror, {})
+        key = str(id(embedder))
+        ev = per.get(key)
+        if ev is None:
+            ev = per[key] = Evidence(mirror, embedder, has_term=has_term)
+        return ev
 
 
 # How much lower the cosine of a question and a sentence is when they are in different languages

@@ -195,8 +195,8 @@ class Reader:
 
     # --- agreements from the register ------------------------------------------------------------
     def _agreement(self, q: Question, register: Register, sat: list[Scored]) -> Optional[Agreement]:
-        if not q.agreement:
-            return None
+        if not q.agreement and not ("sign" in q.term_keys and q.whens):
+            return None  # about an agreement, or about what was signed on a date
         ags = [a for a in register.agreements if a.period_from]
         if q.periods:
             want = set(q.period_texts())
@@ -382,10 +382,15 @@ class Reader:
                 return self._refuse(r, "planned")
         ag = r.agreement
         if ag is not None and "sign" in q.term_keys and self._signed(ag):
-            ln = self._line_at(ag.signed.cited.doc_id, ag.signed.cited.start)
-            found = next((s for s in r.scored if s.line is ln), None)
-            if found is not None:
-                best = found
+            # "what did they sign", "on what occasion was it signed": the agreement's own sentences
+            lines = [self._line_at(ag.signed.cited.doc_id, ag.signed.cited.start)]
+            if not q.agreement and ag.period is not None:
+                lines.insert(0, self._line_at(ag.period.cited.doc_id, ag.period.cited.start))
+            found = [next((s for s in r.scored if s.line is ln), None) or Scored(ln, sat[0].hit, 0)
+                     for ln in lines if ln is not None]
+            if found:
+                r.support = list({id(s.line): s for s in found}.values())
+                return r
         r.support = [best] + [s for s in sat[1:3] if s.line.doc_id == best.line.doc_id and
                               abs(s.line.index - best.line.index) == 1 and s.score > best.score - 0.1]
         return r
