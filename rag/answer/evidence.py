@@ -26,6 +26,7 @@ from ..records import Hit
 from ..store.embeddings import BaseEmbedder
 from ..store.mirror import CorpusMirror
 from ..text.names import NAMES
+from ..text.normalize import fold_latin
 from ..text.tokens import QUESTION_WORDS, tokenize
 from ..text.when import When, find_when
 from .lines import Line, LineIndex
@@ -58,6 +59,7 @@ class Scored:
     sim: float = 0.0
     score: float = 0.0
     met: dict[str, float] = field(default_factory=dict)  # constraint -> 1 in the line, 0.5 around it, 0 not
+    about: bool = True  # shares one of the question's subjects (seminar, pilot …), or the question names none
     parts: dict[str, float] = field(default_factory=dict)
 
     @property
@@ -134,6 +136,7 @@ class Evidence:
         numbers: set[str] = set()
         periods: set[str] = set()
         terms: set[str] = set()
+        words: set[str] = set()
         dates: list[str] = []
         for d in docs:
             lines = self.lines.document(d)
@@ -148,6 +151,7 @@ class Evidence:
                 if ln.is_heading:
                     continue
                 all_lines.append(ln)
+                words.update(w.lower() for w in re.findall(r"[^\W\d_]+", ln.text))
                 keys = {f"n:{k}" for k in ln.name_keys} | {f"t:{k}" for k in ln.term_keys} | \
                     {f"y:{w.year}" for w in ln.whens} | {f"q:{q.value:g}" for q in ln.quantities} | \
                     {f"p:{p.year}-{p.end_year}" for p in ln.periods}
@@ -163,7 +167,7 @@ class Evidence:
             "common": {k for k, c in names_in.items() if c / n >= 0.75 and NAMES.kind(k) in ("country", "org")},
             "names": set(names_in), "years": years, "numbers": numbers, "periods": periods, "terms": terms,
             "latest": max((d for d in dates if d), default=""),
-            "lines": all_lines, "by_key": by_key, "df": df, "n_lines": max(len(all_lines), 1),
+            "lines": all_lines, "by_key": by_key, "df": df, "n_lines": max(len(all_lines), 1), "words": words,
         }
         self._record = (version, info)
         return info
@@ -229,13 +233,23 @@ class Evidence:
         info = self.record()
         covered = [(f.start, f.end) for f in q.terms if f.key in info["terms"]]
         text = "".join(" " if any(a <= i < b for a, b in covered) else c for i, c in enumerate(q.text))
+        if q.lang == "vi" and not q.toneless:  # with tone marks: "lương" is not "lượng"
+            taken = [(f.start, f.end) for f in q.names] + [(w.start, w.end) for w in q.whens]
+            plain = "".join(" " if any(a <= i < b for a, b in taken) else c for i, c in enumerate(text))
+            own = [w.lower() for w in re.findall(r"[^\W\d_]+", plain)]
+            own = [w for w in own if fold_latin(w) not in QUESTION_WORDS and fold_latin(w) not in _VI_ASKING]
+            if own:
+                return sum(1 for w in own if w not in info["words"]) / len(own)
         left = set(tokenize(text, q.lang))
-        compounds = [t for t in q.focus if "_" in t]
+        compounds = [t for t in q.focus if "_" in t and not all(p in QUESTION_WORDS for p in t.split("_"))]
         parts = {p for c in compounds for p in c.split("_")}
         words = compounds + [t for t in q.focus if "_" not in t and t not in parts]
         if not words:
             return 0.0
         unseen = 0
+        words = [w for w in words if w not in _EN_VERBS and w not in ("ເກີດຂຶ້ນ", "ມີຫຍັງ")]
+        if not words:
+            return 0.0
         for w in words:
             if "_" in w and not all(p in left for p in w.split("_")):
                 continue  # partly a known concept
@@ -244,6 +258,20 @@ class Evidence:
             if not any(self.has_term(v) for v in _variants(w)):
                 unseen += 1
         return unseen / len(words)
+
+    def _neighbours(self, ln: Line, reach: int = 2) -> list[Line]:
+        """The sentences around a line in its own paragraph (or its own list item), within ``reach``."""
+        doc = self.lines.document(ln.doc_id)
+        out = []
+        for other in doc[max(0, ln.index - reach) : ln.index + reach + 1]:
+            if other is ln or other.is_heading:
+                continue
+            if other.para == ln.para and other.chunk_id == ln.chunk_id and not (other.item and ln.item and
+                                                                                 other.part == 0 and ln.part == 0):
+                out.append(other)
+            elif ln.item and other.item and other.lead == ln.lead and other.index > ln.index and other.part > 0:
+                out.append(other)
+        return out
 
     def idf(self, key: str) -> float:
         info = self.record()
@@ -259,6 +287,7 @@ class Evidence:
         sims = self.vectors(texts) @ qvec
         focus = set(q.focus)
         qterms = set(q.term_keys)
+        subjects = subject_terms(q)
         bigrams = _bigrams(q)
         w = self.weights
         out = []
@@ -276,6 +305,7 @@ class Evidence:
             else:  # another language: the question's words are found through the vocabulary table
                 lex = 0.8 * terms
             s.sim = float(sim) + cross_offset(q.lang, ln.lang)
+            s.about = not subjects or bool(subjects & (ln.term_keys | ln.ctx_terms))
             for c in cons:
                 s.met[f"{c.kind}:{c.key}"] = self.meets(ln, h, c)
             by_kind: dict[str, list[float]] = {}
@@ -297,8 +327,7 @@ class Evidence:
         if c.kind == "name":
             if c.key in ln.name_keys or _parent_of(c.key, ln.name_keys):
                 return 1.0
-            if c.key in ln.ctx_names or c.key in NAMES.keys(h.text) or c.key in NAMES.keys(ln.frame) or \
-                    any(c.key in NAMES.keys(v.text) for v in h.versions if v.doc_id == ln.doc_id):
+            if c.key in ln.ctx_names or any(c.key in n.name_keys for n in self._neighbours(ln)):
                 return 0.5
             return 0.0
         if c.kind == "when":
@@ -309,8 +338,8 @@ class Evidence:
             if any(qw.covers(x) and _not_coarser(x, qw) for x in around):
                 return 0.5
             if qw.precision in ("day", "range", "month") and any(
-                    qw.covers(x) and _not_coarser(x, qw) for x in find_when(h.text, ln.doc_date or None)):
-                return 0.5  # the paragraph dates it
+                    qw.covers(x) and _not_coarser(x, qw) for n in self._neighbours(ln) for x in n.whens):
+                return 0.5  # the sentences around it date it
             if ln.doc_date:
                 doc = _doc_when(ln.doc_date)
                 if doc is not None and qw.precision == doc.precision == "day" and qw.covers(doc) and \
@@ -323,16 +352,15 @@ class Evidence:
         if c.kind == "period":
             if c.key in {f"{p.year}-{p.end_year}" for p in ln.periods}:
                 return 1.0
-            if c.key in ln.context() or c.key in ln.title or c.key in h.text or c.key in ln.frame:
+            if c.key in ln.context() or c.key in ln.title or c.key in ln.frame or \
+                    any(c.key in n.text for n in self._neighbours(ln)):
                 return 0.5
             return 0.0
         if c.kind == "number":
             vals = {f"{q.value:g}" for q in ln.quantities}
             if c.key in vals:
                 return 1.0
-            if any(c.key in {f"{q.value:g}" for q in other.quantities}
-                   for other in self.lines.lines_of(ln.doc_id, ln.start - 600, ln.end + 600)
-                   if other.chunk_id == ln.chunk_id or (ln.item and other.lead == ln.lead and other.item)):
+            if any(c.key in {f"{q.value:g}" for q in other.quantities} for other in self._neighbours(ln)):
                 return 0.5
             return 0.0
         return 0.0
@@ -364,12 +392,28 @@ def cross_offset(q_lang: str, line_lang: str) -> float:
     return 0.0 if q_lang == line_lang else CROSS_OFFSET.get(frozenset((q_lang, line_lang)), 0.08)
 
 
+GENERIC_TERMS = frozenset({"social_insurance", "cooperation", "activity", "agreement", "plan", "report", "support",
+                           "agree", "experience_sharing", "data", "delegation", "working_session", "complete",
+                           "postpone", "documents"})
+
+
+def subject_terms(q: Question) -> set[str]:
+    """What the question is about, as vocabulary keys: its things, topics and events (not the generic
+    ones, units or measures)."""
+    return {f.key for f in q.terms if f.kind in ("thing", "topic", "action")} - GENERIC_TERMS
+
+
 def _bigrams(q: Question) -> list[str]:
     """Pairs of adjacent content words of the question, as written (lower case): "first phase"."""
     words = [w for w in re.findall(r"[^\W\d_]+", q.text.lower()) if w not in QUESTION_WORDS and len(w) > 1]
     if q.lang == "lo":
         return []
     return [f"{a} {b}" for a, b in zip(words, words[1:])]
+
+
+_VI_ASKING = frozenset("la cua o tai vao nam thang ngay hien nay hom nay bao nhieu may".split())
+_EN_VERBS = frozenset("""happen happened happens occur occurred take took taken place decide decided do did does done
+    get got go went come came make made have had be been being there their them they it its""".split())
 
 
 def _variants(word: str) -> list[str]:

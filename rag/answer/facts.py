@@ -207,6 +207,8 @@ def counts(line: Line, q: Question, slot: Slot) -> list[Fact]:
     measures = {f.key for f in q.terms if f.kind == "measure"}
     if measures and not measures & (line.term_keys | line.ctx_terms):
         return []  # the question asks for a rate, a budget…: a number of something else is not it
+    if not slot.unit and not slot.money and not measures and not (set(q.term_keys) & (line.term_keys | line.ctx_terms)):
+        return []  # "… là bao nhiêu?" with nothing in common with the line: its numbers are not the answer
     ordinal = bool(re.search(r"thứ mấy|thu may|which session|ຄັ້ງທີເທົ່າໃດ|ordinal", q.text, re.I))
     spots = anchors(line, q)
     out = []
@@ -236,7 +238,7 @@ def counts(line: Line, q: Question, slot: Slot) -> list[Fact]:
             elif qty.unit in PEOPLE and slot.unit_key in PEOPLE:
                 s += 0.35
             elif qty.unit:
-                s -= 0.5
+                continue  # a number of something else
         elif slot.unit:
             s += 0.3 if qty.unit and _same_word(slot.unit, line.text[qty.start : qty.end + 12]) else 0.0
         if qty.percent and slot.unit_key != "percent":

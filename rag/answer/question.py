@@ -43,7 +43,7 @@ _VI = {
     "list": r"\b(?:nhung (?:gi|viec gi|noi dung|hoat dong|linh vuc|chu de|van de|gi khac|hinh thuc)|"
             r"gom nhung (?!ai)|nhung \w+(?: \w+)? (?:nao|gi)|cac [\w-]+(?: [\w-]+){0,8} (?:la gi|nao|gi))\b",
     "status": r"\b(?:ra sao|the nao roi|den dau roi|tien do|tinh trang|xong chua|hoan thanh chua|con hieu luc|"
-              r"da co hieu luc|trang thai)\b",
+              r"da co hieu luc|trang thai|hien nay the nao|hien gio the nao)\b",
     "yesno": r"(?:\bco\b.*\bkhong\s*\??\s*$|\bkhong\s*\??\s*$|\bchua\s*\??\s*$|phai khong|hay khong|\bdung khong)",
     "event": r"\b(?:de lam gi|lam gi|co gi moi|su kien gi|hoat dong gi|chuyen gi|ket qua gi|noi dung gi|"
              r"dien ra (?:su kien|hoat dong) gi|dat (?:duoc )?ket qua|ban ve|thong nhat (?:nhung )?gi)\b",
@@ -64,7 +64,8 @@ _EN = {
             r"lessons|measures|contents|kinds|types|anniversaries|issues|commitments|directions|support|projects)|"
             r"what does .{0,60}\b(?:cover|include|contain)|list)\b",
     "status": r"\b(?:what is the status|status of|how far|progress|still in force|still valid|been (?:finished|"
-              r"completed|done|launched)|in force|what happened to|what became of|where does .{0,40} stand)\b",
+              r"completed|done|launched)|in force|what happened to|what became of|where does .{0,40} stand|"
+              r"current state|stand now)\b",
     "yesno": r"^\s*(?:is|was|are|were|did|does|do|has|have|had|will|can|could|should)\b",
     "event": r"\b(?:what happened|what did .{0,60}(?:agree|decide|do|discuss|sign)|what came out|what was (?:agreed|"
              r"decided|discussed|signed)|what took place|what is new|why|for what purpose|what (?:were|was) the "
@@ -77,7 +78,7 @@ _LO = {
     "count": r"(?:ຈັກ|(?<!ວັນທີ)(?<!ວັນທີ )ເທົ່າໃດ|ຄັ້ງທີເທົ່າໃດ)",
     "actor": r"(?:ໃຜ|ອົງການໃດ|ຫົວໜ່ວຍໃດ|ຄະນະກຳມະການໃດ|ກະຊວງໃດ|ຝ່າຍໃດ|ໜ່ວຍງານໃດ|ກົມໃດ)",
     "list": r"(?:ຫຍັງແດ່|ໃດແດ່|ອັນໃດແດ່|ແນວໃດແດ່)",
-    "status": r"(?:ສະຖານະ|ຄືບໜ້າ|ຮອດໃສແລ້ວ|ສຳເລັດແລ້ວບໍ|ຍັງມີຜົນສັກສິດ|ມີຜົນສັກສິດແລ້ວບໍ)",
+    "status": r"(?:ສະຖານະ|ຄືບໜ້າ|ຮອດໃສແລ້ວ|ສຳເລັດແລ້ວບໍ|ຍັງມີຜົນສັກສິດ|ມີຜົນສັກສິດແລ້ວບໍ|ປັດຈຸບັນ.{0,12}ແນວໃດ)",
     "yesno": r"(?:ບໍ\s*[?？]?\s*$|ແທ້ບໍ|ແລ້ວບໍ|ຫຼືບໍ່|ຫຼືບໍ|ຫຼືຍັງ)",
     "event": r"(?:ມີຫຍັງເກີດຂຶ້ນ|ເກີດຫຍັງຂຶ້ນ|ກອງປະຊຸມຫຍັງ|ກິດຈະກຳຫຍັງ|ໄດ້ຮັບຜົນແນວໃດ|ໃນໂອກາດໃດ|ເພື່ອຫຍັງ|ຫຍັງ)",
 }

@@ -23,7 +23,7 @@ from ..text.names import NAMES, TERMS
 from ..text.normalize import fold_latin
 from ..text.when import When, find_when, when_of_iso
 from . import facts as F
-from .evidence import Constraint, Evidence, Scored, constraints
+from .evidence import GENERIC_TERMS, Constraint, Evidence, Scored, constraints, subject_terms
 from .lines import Line
 from .question import Question, Slot
 from .status import LineStatus, answer_is_yes, classify, verdict
@@ -78,18 +78,21 @@ class Reader:
         if foreign:
             r.value = foreign[0].text
             return self._refuse(r, "absent:term")
-        known = [f for f in q.terms if f.key in info["terms"]]
+        known = [f for f in q.terms if f.key in info["terms"] and f.kind in ("thing", "topic", "action", "measure")
+                 and f.key not in GENERIC_TERMS]
         if not known and self.evidence.unseen_share(q) >= self.th.max_unseen:
             return self._refuse(r, "relevance")
         scored = self.evidence.score(q, hits, qvec)
         r.scored = scored
         if not scored:
             return self._refuse(r, "relevance")
-        sat = [s for s in scored if s.satisfied]
+        sat = [s for s in scored if s.satisfied and s.about]
         if not sat:
             missing = Counter(m for s in scored[:8] for m in s.missing())
             key = missing.most_common(1)[0][0] if missing else ""
             c = next((c for c in cons if f"{c.kind}:{c.key}" == key), None)
+            if c is None:  # every constraint is met somewhere, but never with what the question is about
+                c = next((c for c in cons if c.kind == "name"), None) or (cons[0] if cons else None)
             return self._refuse(r, "unmet", c)
         best = sat[0]
         if best.sim < self.th.min_sim or best.score < self.th.min_score:
@@ -361,6 +364,10 @@ class Reader:
         actions = {k for k in q.term_keys if k in _ACTION_TERMS}
         acting = [s for s in subject if actions & s.line.term_keys]
         subject = acting or subject
+        subjects = subject_terms(q)
+        if subjects:  # the lines naming most of what the question is about
+            most = max(len(subjects & (s.line.term_keys | s.line.ctx_terms)) for s in subject)
+            subject = [s for s in subject if len(subjects & (s.line.term_keys | s.line.ctx_terms)) == most]
         st = verdict([s.line for s in subject], today)
         if st is None:
             return self._open(r, sat, today)
@@ -373,7 +380,8 @@ class Reader:
         q = r.q
         best = sat[0]
         if q.past and q.whens and q.kind in ("event", "open"):
-            dated = [s.line for s in sat[:5] if s.met and all(v >= 1.0 for k, v in s.met.items() if k.startswith("when"))]
+            dated = [s.line for s in sat[:6] if s.met and s.about and
+                     all(v >= 1.0 for k, v in s.met.items() if k.startswith("when"))]
             lines = dated[:3] or [s.line for s in sat[:2]]
             statuses = [classify(ln) for ln in lines]
             planned = all(st is not None and st.key == "planned" for st in statuses)
