@@ -60,6 +60,7 @@ class Line:
     frame: str = ""  # for a list item: the paragraph of the line that introduces its list
     marker: str = ""  # list marker kind of an item: digit, latin, lao, bullet
     part: int = 0  # sentence number within its line (an item's first sentence is 0)
+    row: int = 0  # the line of text (paragraph line) it comes from: its sentences share it
 
     @property
     def name_keys(self) -> set[str]:
@@ -128,10 +129,12 @@ def build_lines(passages: list[Passage]) -> list[Line]:
     header: tuple[str, ...] = ()
     dangling = ""
     implicit = ""  # a lead ending with ':' whose items lost their markers (HTML lists)
+    row = 0
     for p in passages:
         m = p.meta
         base = m.start
         for a0, b0, _ in _segments(p):
+            row += 1
             line_text = p.text[a0:b0]
             if _DANGLING.match(line_text):
                 dangling = _marker(line_text + " x") or "digit"  # "3." at the end of a page: the next line is that item
@@ -143,7 +146,7 @@ def build_lines(passages: list[Passage]) -> list[Line]:
                     header = cells
                 out.append(Line(m.doc_id, p.id, p.lang, base + a0, base + b0, line_text, len(out), m.para,
                                 m.family_id, m.official, m.date, m.title, heading, "", False, cells,
-                                () if is_header else header, is_header))
+                                () if is_header else header, is_header, row=row))
                 continue
             marker = _marker(line_text) or (dangling or "")
             dangling = ""
@@ -154,7 +157,7 @@ def build_lines(passages: list[Passage]) -> list[Line]:
                 item = False
                 heading = line_text.strip().lstrip("#").strip()
                 out.append(Line(m.doc_id, p.id, p.lang, base + a0, base + b0, line_text, len(out), m.para,
-                                m.family_id, m.official, m.date, m.title, heading, "", is_heading=True))
+                                m.family_id, m.official, m.date, m.title, heading, "", is_heading=True, row=row))
                 continue
             lead = (implicit if marker == "implicit" else _lead_for(out, marker)) if item else ""
             if marker == "implicit" and line_text.rstrip().endswith("."):
@@ -170,17 +173,16 @@ def build_lines(passages: list[Passage]) -> list[Line]:
                     continue
                 ln = Line(m.doc_id, p.id, p.lang, base + a, base + b, text, len(out), m.para, m.family_id,
                           m.official, m.date, m.title, heading, lead, item)
-                ln.marker, ln.part = marker, part
+                ln.marker, ln.part, ln.row = marker, part, row
                 out.append(ln)
             if not item:
                 last = out[-1].text.strip() if out and out[-1].chunk_id == p.id else ""
                 implicit = last if last.endswith(":") else ""
-    paras = {p.id: p.text for p in passages}
     for ln in out:
         if ln.item and ln.lead:
             lead = next((x for x in reversed(out[: ln.index]) if x.text.strip() == ln.lead), None)
-            if lead is not None:
-                ln.frame = paras.get(lead.chunk_id, lead.text)
+            if lead is not None:  # the lead and what precedes it on its own line of text
+                ln.frame = " ".join(x.text for x in out[max(0, lead.index - 4) : lead.index + 1] if x.row == lead.row)
     for ln in out:
         date = ln.doc_date or None
         ln.whens = find_when(ln.text, date)

@@ -26,7 +26,7 @@ from . import facts as F
 from .evidence import GENERIC_TERMS, Constraint, Evidence, Scored, constraints, subject_terms
 from .lines import Line
 from .question import Question, Slot
-from .status import LineStatus, answer_is_yes, classify, verdict
+from .status import ASKS_POSTPONED, LineStatus, answer_is_yes, classify, verdict
 
 
 @dataclass
@@ -115,7 +115,9 @@ class Reader:
             fact = fact or self._best_fact(slot, sat, q, r.facts[0][1].line if r.facts else None)
             if fact is None:
                 if not r.facts:
-                    return self._refuse(r, "kind")
+                    loose = [c for c in cons if c.kind == "name" and all(s.met.get(f"name:{c.key}", 0) < 1.0
+                                                                          for s in sat[:5])]
+                    return self._refuse(r, "unmet", loose[0]) if loose else self._refuse(r, "kind")
                 continue
             r.facts.append((slot, fact))
         r.support = self._support(r, sat)
@@ -354,13 +356,7 @@ class Reader:
         top = sat[0].score
         subject = [s for s in sat if s.score >= top - self.th.margin][:8]
         inline = [s for s in subject if s.met and all(v >= 1.0 for v in s.met.values())]
-        if inline:
-            keep = {id(s.line) for s in inline}
-            for s in inline:
-                for ln in self.evidence.lines.document(s.line.doc_id)[s.line.index + 1 : s.line.index + 4]:
-                    if ln.item == s.line.item and ln.part > 0 and ln.lead == s.line.lead:
-                        keep.add(id(ln))
-            subject = [s for s in subject if id(s.line) in keep]
+        subject = inline or subject
         actions = {k for k in q.term_keys if k in _ACTION_TERMS}
         acting = [s for s in subject if actions & s.line.term_keys]
         subject = acting or subject
@@ -368,11 +364,19 @@ class Reader:
         if subjects:  # the lines naming most of what the question is about
             most = max(len(subjects & (s.line.term_keys | s.line.ctx_terms)) for s in subject)
             subject = [s for s in subject if len(subjects & (s.line.term_keys | s.line.ctx_terms)) == most]
-        st = verdict([s.line for s in subject], today)
+        # … with the sentences that continue them ("… chưa thực hiện được. Hai bên thống nhất lùi … sang quý II/2026.")
+        lines = []
+        for s in subject:
+            lines.append(s.line)
+            for ln in self.evidence.lines.document(s.line.doc_id)[s.line.index + 1 : s.line.index + 4]:
+                if ln.row != s.line.row:
+                    break
+                lines.append(ln)
+        st = verdict(list({id(ln): ln for ln in lines}.values()), today, asks_postponed=bool(ASKS_POSTPONED.search(probe)))
         if st is None:
             return self._open(r, sat, today)
         r.status, r.yes = st, answer_is_yes(st.key, probe)
-        r.support = [next((s for s in subject if s.line is st.line), subject[0])]
+        r.support = [next((s for s in r.scored if s.line is st.line), subject[0])]
         return r
 
     # --- open questions ------------------------------------------------------------------------------

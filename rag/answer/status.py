@@ -93,7 +93,7 @@ def classify(line: Line) -> Optional[LineStatus]:
     return LineStatus(key, line, _pick_when(line, key), pct)
 
 
-def verdict(lines: list[Line], today: dt.date) -> Optional[LineStatus]:
+def verdict(lines: list[Line], today: dt.date, asks_postponed: bool = False) -> Optional[LineStatus]:
     """The status the latest line about the subject gives; a plan whose date passed with no later
     report is ``overdue``."""
     found = [s for s in (classify(ln) for ln in lines) if s is not None]
@@ -101,6 +101,10 @@ def verdict(lines: list[Line], today: dt.date) -> Optional[LineStatus]:
         return None
     found.sort(key=lambda s: (s.line.doc_date or "", s.key != "planned", s.line.index))
     latest = found[-1]
+    if asks_postponed:  # "was it postponed?": the report of the postponement, with its new date
+        moved = [s for s in found if s.key == "postponed"]
+        if moved:
+            latest = ([s for s in moved if s.when is not None] or moved)[-1]
     if latest.key == "postponed" and latest.when is None:
         dated = [s for s in found if s.key == "postponed" and s.when is not None]
         if dated:
@@ -113,14 +117,14 @@ def verdict(lines: list[Line], today: dt.date) -> Optional[LineStatus]:
     return latest
 
 
-_ASKS_POSTPONED = re.compile(r"\blui\b|\bhoan\b|\bdoi\b|postpon|reschedul|delay|ເລື່ອນ", re.I)
+ASKS_POSTPONED = re.compile(r"\blui\b|\bhoan\b|\bdoi\b|postpon|reschedul|delay|ເລື່ອນ", re.I)
 _ASKS_PLAN = re.compile(r"\bhen\b|du kien|ke hoach|\bplan|\bagree|ນັດ|ວາງແຜນ|ຕົກລົງ", re.I)
 _ASKS_FORCE = re.compile(r"hieu luc|in force|valid|ຜົນສັກສິດ", re.I)
 
 
 def answer_is_yes(status: str, probe: str) -> Optional[bool]:
     """Whether ``status`` answers the yes/no question (``probe``: its folded text) with yes."""
-    if _ASKS_POSTPONED.search(probe):
+    if ASKS_POSTPONED.search(probe):
         return status == "postponed"
     if _ASKS_FORCE.search(probe):
         return status == "in_force"
