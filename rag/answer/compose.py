@@ -198,7 +198,8 @@ class Composer:
             qty = f.value
             unit_follows = bool(slot.unit)
             if wh == "thu may" or wh.startswith("ຄັ້ງທີ"):
-                return ("thứ " if lang == "vi" else "ຄັ້ງທີ ") + f"{qty.value:g}"
+                when = phrase[phrase.find(" (") :] if " (" in phrase else ""
+                return ("thứ " if lang == "vi" else "ຄັ້ງທີ ") + f"{qty.value:g}" + when
             if wh.endswith("tien") or not unit_follows or slot.unit_key == "percent":
                 return phrase
             from_number = phrase.split(" ")[0]

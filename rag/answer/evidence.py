@@ -113,6 +113,7 @@ class Evidence:
 
     def warm_up(self, max_lines: int = 20000) -> Evidence:
         """Read every document into lines and, for a record of ordinary size, embed them all once."""
+        self.mirror.refresh()
         info = self.record()
         texts = [ln.text for ln in info["lines"]]
         if len(texts) <= max_lines:

@@ -286,8 +286,25 @@ def _wanted_actor(q: Question) -> str:
     return ""
 
 
+_TO_WHOM = re.compile(r"\bcho ai\b|\bto whom\b|\bfor whom\b|\bwho (?:received|got|will receive)|ໃຫ້ແກ່ໃຜ|ໃຫ້ໃຜ", re.I)
+_RECIPIENT = re.compile(r"\b(?:cho|to)\s+(?:các\s+|the\s+)?([^,;.:()]{3,80})|ໃຫ້ແກ່\s*([^,;.:()]{3,80})", re.I)
+
+
+def _recipients(line: Line) -> list[Fact]:
+    """Who receives: the words after "cho" / "to" / "ໃຫ້ແກ່" (as written: no table names them)."""
+    out = []
+    for m in _RECIPIENT.finditer(line.text):
+        g = 1 if m.group(1) else 2
+        text = re.split(r"\s+(?:đã|đang|sẽ|who|that|ທີ່)\s+", m.group(g))[0].strip()
+        if len(text) >= 3:
+            out.append(Fact("actor", line, m.start(g), m.start(g) + len(text), [f"raw:{text}"], 0.8))
+    return out
+
+
 def actors(line: Line, q: Question) -> list[Fact]:
     qn = set(q.name_keys)
+    if _TO_WHOM.search(fold_latin(q.text) if q.lang != "lo" else q.text):
+        return _recipients(line)
     wanted = _wanted_actor(q)
     spots = anchors(line, q)
     names = line.names

@@ -169,7 +169,9 @@ class Reader:
             if s.score < top - 0.6:
                 break
             for f in self._facts_of(slot, s, q):
-                total = s.score + self.th.fact_weight * f.score + (0.5 if near is not None and s.line is near else 0.0)
+                same = near is not None and (s.line is near or (s.line.family == near.family and s.line.para == near.para
+                                                                 and s.line.doc_id != near.doc_id))
+                total = s.score + self.th.fact_weight * f.score + (0.5 if same else 0.0)
                 if total > best_score:
                     best, best_score = f, total
         if best is None:
@@ -393,7 +395,8 @@ class Reader:
             if planned and later:
                 return self._refuse(r, "planned")
         ag = r.agreement
-        if ag is not None and "sign" in q.term_keys and self._signed(ag):
+        probe = fold_latin(q.text) if q.lang != "lo" else q.text
+        if ag is not None and "sign" in q.term_keys and self._signed(ag) and (q.agreement or _WHAT_SIGNED.search(probe)):
             # "what did they sign", "on what occasion was it signed": the agreement's own sentences
             lines = [self._line_at(ag.signed.cited.doc_id, ag.signed.cited.start)]
             if not q.agreement and ag.period is not None:
@@ -408,6 +411,8 @@ class Reader:
         return r
 
 
+_WHAT_SIGNED = re.compile(r"\bky(?: ket)?(?: \w+){0,2} (?:gi|nao)\b|what did .{0,60}\bsign|signed what|"
+                          r"ລົງນາມ.{0,12}(?:ຫຍັງ|ໃດ)", re.I)
 _ACTION_TERMS = {"sign", "launch", "review", "training", "seminar", "conference", "visit", "survey", "award",
                  "postpone", "complete", "translation", "support", "expand", "data_migration"}
 _PLANNING = re.compile(r"chuan bi|du thao|soan thao|draft|prepar|se ky|sap ky|will (?:be )?sign|plann|"

@@ -17,8 +17,8 @@ from ..records import Hit
 from ..store.embeddings import BaseEmbedder
 from ..text.dates import find_periods
 from ..text.glossary import spell_out
-from ..text.names import NAMES, PLACE_KINDS, TERMS
 from ..text.guard import is_instruction
+from ..text.names import NAMES, PLACE_KINDS, TERMS
 from ..text.sentences import sentences
 from ..text.tokens import QUESTION_WORDS, tokenize
 from ..text.when import find_when
