@@ -287,7 +287,7 @@ class Evidence:
         texts = [ln.text for ln, _, _ in cands]
         sims = self.vectors(texts) @ qvec
         focus = set(q.focus)
-        qterms = set(q.term_keys)
+        qterms = {f.key for f in q.terms if f.kind != "unit"} | {s.unit_key for s in q.slots if s.unit_key}
         subjects = subject_terms(q)
         bigrams = _bigrams(q)
         w = self.weights
@@ -306,7 +306,8 @@ class Evidence:
             else:  # another language: the question's words are found through the vocabulary table
                 lex = 0.8 * terms
             s.sim = float(sim) + cross_offset(q.lang, ln.lang)
-            s.about = not subjects or bool(subjects & (ln.term_keys | ln.ctx_terms))
+            s.about = not subjects or bool(subjects & (ln.term_keys | ln.ctx_terms)) or \
+                any(subjects & n.term_keys for n in self._neighbours(ln))
             for c in cons:
                 s.met[f"{c.kind}:{c.key}"] = self.meets(ln, h, c)
             by_kind: dict[str, list[float]] = {}
