@@ -111,7 +111,7 @@ class Assistant:
             timings["first_token_ms"] = round((time.perf_counter() - t0) * 1000, 1)
         else:
             ans = None
-            for ev in self._generate(question, q, reading, hits[: self.settings.top_k], t0, timings):
+            for ev in self._generate(question, q, reading, model_hits(reading, hits, self.settings.top_k), t0, timings):
                 if ev.kind == "final":
                     ans = ev.answer
                 else:
@@ -173,6 +173,17 @@ class Assistant:
             ans.fallback_from = self.backend_name
             yield Event("token", ans.answer)
         yield Event("final", answer=ans)
+
+
+def model_hits(reading: Reading, hits: list[Hit], k: int) -> list[Hit]:
+    """The passages a model is given: those holding the evidence the reading found first, then the rest."""
+    out: list[Hit] = []
+    seen: set[str] = set()
+    for h in [s.hit for s in reading.support] + hits:
+        if h.chunk_id not in seen:
+            seen.add(h.chunk_id)
+            out.append(h)
+    return out[:k]
 
 
 def search_text(q: Question) -> str:

@@ -54,7 +54,8 @@ _QUALIFIERS = [
     ("before", re.compile(r"(?:trước|chậm\s+nhất|hạn)\s+(?:ngày\s+|tháng\s+|quý\s+|năm\s+)?$|"
                           r"\b(?:by|before|no\s+later\s+than|due|(?:due\s+to\s+)?end(?:s|ing)?\s+on)\s+(?:the\s+)?(?:on\s+)?$|ກ່ອນ\s*(?:ວັນທີ\s*|ເດືອນ\s*)?$",
                           re.I)),
-    ("until", re.compile(r"(?:đến\s+hết|đến|tới|hết)\s+(?:ngày\s+)?$|\b(?:until|till|through|valid\s+to)\s+$|"
+    ("until", re.compile(r"(?:đến\s+hết|tới\s+hết|cho\s+đến|(?<=\w\s)đến|(?<=\w\s)tới|hết)\s+(?:ngày\s+)?$|"
+                         r"\b(?:until|till|through|valid\s+to)\s+$|"
                          r"(?:ຮອດ|ເຖິງ|ຈົນຮອດ)\s*(?:ວັນທີ\s*)?$", re.I)),
     ("from", re.compile(r"(?:từ|kể\s+từ|bắt\s+đầu\s+từ)\s+(?:ngày\s+|tháng\s+|năm\s+)?$|\b(?:from|since|starting)\s+$|"
                         r"(?:ແຕ່|ນັບແຕ່|ເລີ່ມແຕ່)\s*(?:ວັນທີ\s*|ເດືອນ\s*|ປີ\s*)?$", re.I)),
