@@ -271,28 +271,31 @@ class Composer:
 
     def _open(self, r: Reading, cites: dict) -> str:
         lang = r.q.lang
-        best = r.support[0].line
-        shown = self.in_lang(best, lang)
-        c = self._cite(cites, best)
-        if shown is not best:
-            self._cite(cites, shown)
-        if shown.lang == lang:
-            first = f"{shown.text.strip().rstrip('.')} [{c.n}]."
-            rest = [self._quote(s.line, lang, cites) for s in r.support[1:]]
-            return "\n".join([first] + rest)
+        lines = [s.line for s in r.support]
+        shown = [self.in_lang(ln, lang) for ln in lines]
+        marks = []
+        for ln, sh in zip(lines, shown):
+            n = self._cite(cites, ln).n
+            if sh is not ln:
+                self._cite(cites, sh)
+            marks.append(n)
+        if all(sh.lang == lang for sh in shown):
+            body = "; ".join(sh.text.strip().rstrip(".;") for sh in shown)
+            return f"{body} {''.join(f'[{n}]' for n in dict.fromkeys(marks))}."
         bits = []
+        best = lines[0]
         w = next((x for x in best.whens if not x.relative), None)
         if w is not None:
             bits.append(say_when(w, lang))
-        g = gist(best.text, lang)
+        g = "; ".join(x for x in (gist(ln.text, lang) for ln in lines) if x)
         if g:
             bits.append(g)
         places = [NAMES.name(k, lang) for k in sorted(best.ctx_names - best.name_keys) if NAMES.kind(k) in PLACE_KINDS]
         if places:
             bits.append(", ".join(places))
         first = t("answer_event", lang, gist="; ".join(bits)) if bits else ""
-        quote = self._quote(best, lang, cites)
-        return f"{first} [{c.n}].\n{quote}" if first else quote
+        quotes = "\n".join(self._quote(ln, lang, cites) for ln in lines)
+        return f"{first} {''.join(f'[{n}]' for n in dict.fromkeys(marks))}.\n{quotes}" if first else quotes
 
 
 def _signature(ln: Line) -> set[str]:

@@ -286,7 +286,8 @@ class Reader:
     # --- lists --------------------------------------------------------------------------------------
     def _list(self, r: Reading, sat: list[Scored]) -> bool:
         best = None
-        for s in sat[:14]:
+        seen_blocks: set = set()
+        for s in sat[:40]:
             ln = s.line
             items: list[tuple[Line, int, int]] = []
             lead = None
@@ -306,7 +307,11 @@ class Reader:
                     items, lead = [(ln, a, b) for a, b in spans], ln
             if len(items) < 2:
                 continue
-            score = self._block_score(r.q, s, items, lead, sat)
+            key = (ln.doc_id, items[0][0].index, items[0][1])
+            if key in seen_blocks:
+                continue
+            seen_blocks.add(key)
+            score = self._block_score(r.q, s, items, lead, sat, r.scored)
             if best is None or score > best[0]:
                 best = (score, items, lead, s)
         if best is None:
@@ -316,16 +321,20 @@ class Reader:
         return True
 
     def _block_score(self, q: Question, s: Scored, items: list[tuple[Line, int, int]], lead: Optional[Line],
-                     sat: list[Scored]) -> float:
-        """A list's fit: its best items' scores, and how well the line that introduces it fits the question."""
+                     sat: list[Scored], scored: list[Scored]) -> float:
+        """A list's fit: its best items' scores or its lead's, and how well the lead fits the question."""
         by_line = {id(x.line): x.score for x in sat}
         scores = sorted((by_line.get(id(ln), s.score - 0.3) for ln, _, _ in items), reverse=True)[:3]
         score = sum(scores) / len(scores)
+        if lead is not None:
+            lead_score = next((x.score for x in scored if x.line is lead), None)
+            if lead_score is not None:
+                score = max(score, lead_score)
         score += 0.2 * sum(1 for ln, _, _ in items if id(ln) in by_line) / len(items)
         if q.list_size and len(items) == q.list_size:
             score += 0.3
         if lead is not None:
-            shared = set(q.term_keys) & (lead.term_keys | TERMS.keys(lead.heading))
+            shared = set(q.term_keys) & (lead.term_keys | TERMS.keys(lead.heading) | TERMS.keys(lead.frame))
             score += 0.08 * len(shared)
             lw = lead.whens or find_when(lead.heading)
             if any(w.covers(x) or x.covers(w) for w in q.whens for x in lw):
@@ -406,8 +415,11 @@ class Reader:
             if found:
                 r.support = list({id(s.line): s for s in found}.values())
                 return r
-        r.support = [best] + [s for s in sat[1:3] if s.line.doc_id == best.line.doc_id and
-                              abs(s.line.index - best.line.index) == 1 and s.score > best.score - 0.1]
+        # An open question is often answered by two sentences of one account ("what did they agree", "để làm gì").
+        subjects = subject_terms(q)
+        second = [s for s in sat[1:6] if s.line.doc_id == best.line.doc_id and s.line is not best.line and
+                  s.score > best.score - 0.12 and (not subjects or subjects & (s.line.term_keys | s.line.ctx_terms))]
+        r.support = [best] + second[:1]
         return r
 
 
