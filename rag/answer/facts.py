@@ -17,7 +17,7 @@ from ..text.i18n import t
 from ..text.names import ACTOR_KINDS, NAMES, PLACE_KINDS, TERMS, Found
 from ..text.normalize import fold_latin
 from ..text.quantities import say_quantity
-from ..text.when import say_period, say_when
+from ..text.when import find_when, say_period, say_when
 from .lines import Line
 from .question import Question, Slot
 
@@ -168,6 +168,28 @@ def places(line: Line, q: Question) -> list[Fact]:
             s -= 0.6  # "Đà Nẵng City Social Security" is an actor, not the place
         s += 0.3 * (1 - min(_distance(f.start, spots), 120) / 120)
         out.append(Fact("place", line, group[0].start, group[-1].end, keys, s))
+    if not out:
+        out = _raw_places(line)
+    if not out:  # the place the sentence's heading or document title gives ("Report on the study visit … to Đà Nẵng")
+        around = [k for k in line.ctx_names - line.name_keys if NAMES.kind(k) in ("city", "province") and k not in qn]
+        if around:
+            out = [Fact("place", line, 0, 0, around[:1], 0.2)]
+    return out
+
+
+_RAW_PLACE = re.compile(r"(?:\btại|\bở|\bin|\bat|ທີ່|ຢູ່)\s+((?:tỉnh|thành phố|huyện|quận|xã|the|ແຂວງ|ເມືອງ|ບ້ານ)?\s*"
+                        r"[A-ZĐÀ-Ỹ\u0e80-\u0eff][^,;.:()\n]{1,50}?)(?=\s*(?:[,;.:()]|$)|\s+(?:và|and|để|to|for|with|trong|"
+                        r"vào|on|from|ໃນ|ເພື່ອ)\s)")
+
+
+def _raw_places(line: Line) -> list[Fact]:
+    """Places the name table does not know, as written after "tại / in / ທີ່" (quoted, never translated)."""
+    out = []
+    for m in _RAW_PLACE.finditer(line.text):
+        text = m.group(1).strip()
+        if find_when(text) or NAMES.find(text, kinds=ACTOR_KINDS) or len(text) < 3:
+            continue
+        out.append(Fact("place", line, m.start(1), m.start(1) + len(text), [f"raw:{text}"], 0.45))
     return out
 
 
@@ -339,6 +361,23 @@ def actors(line: Line, q: Question) -> list[Fact]:
         s += 0.3 * (1 - min(_distance(start, spots), 120) / 120)
         out.append(Fact("actor", line, start, end, keys, s))
         i += 1
+    if not out:
+        out = _raw_actors(line)
+    return out
+
+
+_RAW_ACTOR = re.compile(r"\b(?:led by|headed by|hosted by|chaired by)\s+(?:a\s+|the\s+)?([^,;.()]{3,60})|"
+                        r"\bdo\s+([^,;.()]{3,60}?)\s+(?:làm trưởng đoàn|dẫn đầu|chủ trì)|"
+                        r"(?:Đơn vị chủ trì|Trưởng đoàn|Chủ trì)\s*:\s*([^,;.()]{3,60})", re.I)
+
+
+def _raw_actors(line: Line) -> list[Fact]:
+    """Who, when the name table does not know them: after "led by", "do … làm trưởng đoàn", "Chủ trì:"."""
+    out = []
+    for m in _RAW_ACTOR.finditer(line.text):
+        g = next(i for i in (1, 2, 3) if m.group(i))
+        text = m.group(g).strip()
+        out.append(Fact("actor", line, m.start(g), m.start(g) + len(text), [f"raw:{text}"], 0.5))
     return out
 
 
