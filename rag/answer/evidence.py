@@ -46,6 +46,7 @@ class Weights:
     numbers: float = 0.25
     rank: float = 0.08
     phrase: float = 0.15
+    ordinal: float = 0.1  # "the next seminar": a plan; "the previous one": a report
     own_lang: float = 0.02
 
 
@@ -318,6 +319,9 @@ class Evidence:
             for kind, vals in by_kind.items():
                 vals = [0.75 if v == 0.5 else v for v in vals]  # met around the line: nearly as good
                 parts[kind + "s"] = sum(vals) / len(vals) - (0.5 if min(vals) <= 0 else 0.0)
+            if q.ordinal in ("next", "previous") and (q.agreement or subjects):
+                plan = bool(_PLAN_WORDS.search(ln.text))
+                parts["ordinal"] = 1.0 if plan == (q.ordinal == "next") else 0.0
             s.parts = parts
             s.score = sum(getattr(w, k, 0.0) * v for k, v in parts.items())
             out.append(s)
@@ -403,6 +407,9 @@ def subject_terms(q: Question) -> set[str]:
     """What the question is about, as vocabulary keys: its things, topics and events (not the generic
     ones, units or measures)."""
     return {f.key for f in q.terms if f.kind in ("thing", "topic", "action")} - GENERIC_TERMS
+
+
+_PLAN_WORDS = re.compile(r"\bsẽ\b|dự kiến|\bwill\b|\bplan|tiếp theo|next|(?<!ກິດ)ຈະ(?!ແຈ້ງ)|ຄາດວ່າ|ຕໍ່ໄປ", re.I)
 
 
 def _bigrams(q: Question) -> list[str]:

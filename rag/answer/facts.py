@@ -99,7 +99,7 @@ def anchors(line: Line, q: Question) -> list[tuple[int, int]]:
 
 # --- dates ------------------------------------------------------------------------------------
 _DOC_REF = re.compile(r"(?:biên bản làm việc|biên bản họp|ລົງວັນທີ|\bdated\b|minutes of)\s*(?:ngày|the|of)?\s*$", re.I)
-_PRECISION = {"day": 1.0, "range": 1.0, "month": 0.8, "quarter": 0.7, "end": 0.6, "year": 0.45}
+_PRECISION = {"day": 1.0, "range": 1.0, "month": 0.85, "quarter": 0.8, "end": 0.75, "year": 0.65}
 
 
 def dates(line: Line, q: Question) -> list[Fact]:
@@ -163,7 +163,7 @@ def places(line: Line, q: Question) -> list[Fact]:
         if wants_country:
             s += 0.4 if "country" in kinds else -0.3
         elif kinds == {"country"}:
-            s -= 0.35
+            s -= 0.15
         if _composite_office(line, group[-1]):
             s -= 0.6  # "Đà Nẵng City Social Security" is an actor, not the place
         s += 0.3 * (1 - min(_distance(f.start, spots), 120) / 120)
@@ -261,8 +261,11 @@ def counts(line: Line, q: Question, slot: Slot) -> list[Fact]:
                 s += 0.35
             elif qty.unit:
                 continue  # a number of something else
-        elif slot.unit:
-            s += 0.3 if qty.unit and _same_word(slot.unit, line.text[qty.start : qty.end + 12]) else 0.0
+        elif slot.unit:  # the asker's own word, not in the vocabulary: is it the word after the number?
+            if _same_word(slot.unit, line.text[qty.start : qty.end + len(slot.unit) + 3]):
+                s += 0.5
+            elif qty.unit:
+                s -= 0.3
         if qty.percent and slot.unit_key != "percent":
             s -= 0.3
         s += 0.3 * (1 - min(_distance(qty.start, spots), 120) / 120)

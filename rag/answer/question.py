@@ -36,7 +36,7 @@ _VI = {
             r"thang may|han chot|thoi han nao|tu ngay nao)\b",
     "period": r"\b(?:giai doan nao|thoi ky nao|giai doan gi|nhung nam nao|thoi han bao lau|bao lau)\b",
     "place": r"\b(?:o dau|tai dau|noi nao|dia diem nao|tinh nao|thanh pho nao|nuoc nao|quoc gia nao|cho nao|"
-             r"dau vay|o tinh nao|o nuoc nao|dia diem|quan nao|huyen nao|xa nao|dia phuong nao|co so nao)\b",
+             r"dau vay|o tinh nao|o nuoc nao|dia diem|(?<!co )quan nao|huyen nao|(?<!to chuc )xa nao|dia phuong nao)\b",
     "count": r"\b(?:bao nhieu|may (?!gio)\w+|thu may)\b",
     "actor": r"(?:^|[^\w])(?:ai|co quan nao|don vi nao|to chuc nao|bo nao|ben nao|doan nao|uy ban nao|"
              r"nhung ai|gom nhung ai|nguoi nao|vu nao|ban nao|trung tam nao)\b",
@@ -74,7 +74,7 @@ _EN = {
 _LO = {
     "date": r"(?:ເມື່ອໃດ|ວັນທີເທົ່າໃດ|ວັນທີໃດ|ວັນໃດ|ເດືອນໃດ|(?<!ໄລຍະ)ປີໃດ|ເວລາໃດ|ແຕ່ປີໃດ|ກຳນົດເວລາ)",
     "period": r"(?:ໄລຍະໃດ|ໄລຍະປີໃດ|ໄລຍະເວລາໃດ)",
-    "place": r"(?:ຢູ່ໃສ|ທີ່ໃດ|ບ່ອນໃດ|ແຂວງໃດ|ເມືອງໃດ|ປະເທດໃດ|ສະຖານທີ່|ນະຄອນໃດ)",
+    "place": r"(?:ຢູ່ໃສ|ຈາກໃສ|ໄປໃສ|ທີ່ໃດ|ບ່ອນໃດ|ແຂວງໃດ|ເມືອງໃດ|ປະເທດໃດ|ສະຖານທີ່|ນະຄອນໃດ)",
     "count": r"(?:ຈັກ|(?<!ວັນທີ)(?<!ວັນທີ )ເທົ່າໃດ|ຄັ້ງທີເທົ່າໃດ)",
     "actor": r"(?:ໃຜ|ອົງການໃດ|ຫົວໜ່ວຍໃດ|ຄະນະກຳມະການໃດ|ກະຊວງໃດ|ຝ່າຍໃດ|ໜ່ວຍງານໃດ|ກົມໃດ)",
     "list": r"(?:ຫຍັງແດ່|ໃດແດ່|ອັນໃດແດ່|ແນວໃດແດ່)",

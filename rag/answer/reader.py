@@ -37,7 +37,7 @@ class Thresholds:
     max_unseen: float = 0.4  # a question with no word of the record's vocabulary and this share of words the
     # record never uses is about something else  # the best line's cosine to the question, below which nothing is relevant
     min_score: float = 0.95  # the best line's whole score, below which nothing is relevant
-    fact_weight: float = 0.5  # how much a fact's fit counts beside its line's score
+    fact_weight: float = 0.4  # how much a fact's fit counts beside its line's score
     margin: float = 0.3  # lines within this of the best one count as evidence for a status
 
 
