@@ -31,7 +31,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
 
-from ingest.loaders import load_file  # noqa: E402  (read-only use of the product's loaders)
+from rag.ingest.loaders import load_file  # noqa: E402  (read-only use of the product's loaders)
 
 KINDS = ("date", "place", "count", "period", "list", "actor", "yesno", "status", "event")
 LANGS = ("vi", "lo", "en")

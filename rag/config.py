@@ -16,6 +16,7 @@ from pydantic import Field, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEFAULT_STORE_DIR = Path("data/chroma")
+DEFAULT_FILES_DIR = Path("data/files")
 ENV_PREFIX = "RAG_"
 
 BACKENDS = ("extractive", "llamacpp", "openai", "ollama")
@@ -67,6 +68,30 @@ class Settings(BaseSettings):
         description="Embed the document title with its passages: none, the lead passage only, or all passages.",
     )
     max_file_mb: float = Field(50, gt=0, description="Largest file ingest accepts, in MB.")
+    max_passages: int = Field(
+        5000, ge=1, description="Most passages one document may have; a longer one is refused before anything is stored."
+    )
+    index_dir: Optional[Path] = Field(
+        None, description="Folder of this node's keyword index (default: the store folder; data/index with a "
+        "Chroma server). Built from the tokens stored at ingest.",
+    )
+    lock_wait_s: float = Field(
+        600, gt=0, description="How long a writer waits for another to finish with a folder store, or with one "
+        "document on a Chroma server, before giving up (seconds).",
+    )
+
+    # --- scanned documents (OCR) -------------------------------------------------------
+    files_dir: Optional[Path] = Field(
+        None,
+        description="Folder of the page images of scanned documents, shown behind their citations (default: "
+        "beside the store folder, <store>-files; with a Chroma server ./data/files). With a Chroma server it "
+        "must be one folder shared by every machine that ingests and every app node.",
+    )
+    ocr_low_confidence: float = Field(
+        70, ge=0, le=100,
+        description="Mean OCR word confidence (0-100) below which a cited passage read from a scan is flagged, "
+        "and an answer built on it says so.",
+    )
 
     # --- retrieval ---------------------------------------------------------------------
     retriever: Literal["dense", "keyword", "hybrid"] = Field("hybrid", description="Retrieval used by ask and eval.")
@@ -152,6 +177,38 @@ class Settings(BaseSettings):
     max_upload_mb: int = Field(25, ge=1, le=1024, description="Largest file the app accepts for upload, in MB.")
     log_level: str = Field("INFO", description="Logging level: DEBUG, INFO, WARNING, ERROR.")
 
+    # --- access, audit and kept conversations (issue 15) --------------------------------
+    serve: Literal["local", "network"] = Field(
+        "local",
+        description="'local': one person on this computer; the app answers only 127.0.0.1 and needs no sign-in. "
+        "'network': the app serves other computers (start it with --server.address 0.0.0.0) and every user "
+        "signs in (needs auth).",
+    )
+    auth: Literal["none", "local", "sso"] = Field(
+        "none",
+        description="Sign-in: none (only with serve=local), local accounts (made with rag-admin), or sso "
+        "(OpenID Connect through Streamlit's st.login, configured in .streamlit/secrets.toml).",
+    )
+    security_dir: Optional[Path] = Field(
+        None,
+        description="Folder of the user accounts and the kept conversations (default: 'security' beside the "
+        "store folder, e.g. data/security).",
+    )
+    audit_file: Optional[Path] = Field(
+        None,
+        description="The audit trail of corpus changes, an append-only hash-chained JSONL file (default: "
+        "audit.jsonl in security_dir).",
+    )
+    read_only: bool = Field(False, description="Refuse every change to the corpus, from the app and the command line.")
+    sso_default_role: Literal["none", "reader"] = Field(
+        "reader",
+        description="Role of a single-sign-on user without an account entry: reader, or none (refused until an "
+        "admin adds them with rag-admin).",
+    )
+    login_max_failures: int = Field(5, ge=1, le=100,
+                                    description="Failed sign-ins in a row after which an account is locked.")
+    login_lock_minutes: int = Field(15, ge=1, le=1440, description="How long a locked account stays locked.")
+
     @field_validator("collection", mode="before")
     @classmethod
     def _collection(cls, v):
@@ -180,10 +237,40 @@ class Settings(BaseSettings):
             )
         return self
 
+    @model_validator(mode="after")
+    def _network_needs_sign_in(self) -> Settings:
+        if self.serve == "network" and self.auth == "none":
+            raise ValueError(
+                "serving a network (RAG_SERVE=network) requires sign-in: set RAG_AUTH=local (accounts made with "
+                "rag-admin users add) or RAG_AUTH=sso (see the README, 'Sign-in and roles')"
+            )
+        return self
+
+    @property
+    def security_path(self) -> Path:
+        """The folder of accounts and conversations: outside the store folder."""
+        if self.security_dir is not None:
+            return self.security_dir
+        base = DEFAULT_STORE_DIR if self.uses_server else self.store_path
+        return base.parent / "security"
+
+    @property
+    def audit_path(self) -> Path:
+        return self.audit_file if self.audit_file is not None else self.security_path / "audit.jsonl"
+
     @property
     def store_path(self) -> Path:
         """The embedded store folder actually used."""
         return self.store_dir if self.store_dir is not None else DEFAULT_STORE_DIR
+
+    @property
+    def files_path(self) -> Path:
+        """Folder of kept page images: as set, else beside the store folder (or ./data/files for a server)."""
+        if self.files_dir is not None:
+            return self.files_dir
+        if self.uses_server:
+            return DEFAULT_FILES_DIR
+        return self.store_path.with_name(self.store_path.name + "-files")
 
     @property
     def uses_server(self) -> bool:

@@ -169,6 +169,13 @@ class PassageMeta:
     n_passages: int = 0
     added_at: str = ""
     updated_at: str = ""
+    rev: str = ""  # the document revision it belongs to: visible only while the manifest names it
+    kw: str = ""  # keyword tokens (space-separated), segmented once at ingest
+    # read by OCR from a scanned page (rag/ingest/scan_ocr.py); defaults for every other passage
+    ocr: bool = False
+    ocr_conf: float = -1.0  # mean word confidence 0-100 of the passage's words, -1 when not OCR'd
+    ocr_box: str = ""  # "x0,y0,x1,y1": the passage on its page image, in that image's pixels
+    ocr_image: str = ""  # the page image, relative to Settings.files_path
 
     @classmethod
     def for_document(cls, meta: DocumentMeta, **passage: Any) -> PassageMeta:
@@ -194,6 +201,26 @@ class PassageMeta:
     @property
     def page_number(self) -> Optional[int]:
         return self.page if self.page and self.page > 0 else None
+
+
+@dataclass
+class DocRecord:
+    """One document's entry in the store's manifest: which revision of it readers see.
+
+    Passages are written under a new ``rev`` first (invisible), then this record is switched
+    to that ``rev`` in one write, so a document appears whole or not at all. ``n_passages``
+    lets a reader check it read the whole revision; ``meta`` is the first passage's metadata
+    (title, date, path... for document lists without reading passages).
+    """
+
+    doc_id: str
+    rev: str
+    n_passages: int
+    meta: PassageMeta
+
+    @property
+    def info(self) -> DocumentInfo:
+        return DocumentInfo.of(self.meta, self.n_passages)
 
 
 @dataclass

@@ -44,14 +44,14 @@ def seed_corpus_once(store: Store, folder: Path) -> Optional[Summary]:
     bundled document never comes back); ``python -m ingest --reset`` drops the flag with the
     collection.
     """
-    if store.is_seeded() or store.count() > 0:
+    if store.is_seeded() or store.has_documents():
         return None
     if not folder.is_dir():
         log.warning("the store is empty and the corpus folder %s does not exist", folder)
         return None
     log.info("empty store: ingesting the bundled corpus from %s", folder)
     summary = ingest_paths(store, [folder], bar=False)
-    if store.count() > 0:
+    if store.has_documents():
         store.mark_seeded()
     return summary
 
@@ -85,4 +85,4 @@ def build_runtime(settings: Optional[Settings] = None, *, embedder: Optional[Bas
     seeded = seed_corpus_once(store, corpus_folder(settings)) if seed else None
     retriever = Retriever(store, settings)
     assistant = Assistant(settings, retriever, backend=backend, backend_name=backend_name).warm_up()
-    return Runtime(settings, store, retriever, assistant, register_cache(retriever.mirror), seeded)
+    return Runtime(settings, store, retriever, assistant, register_cache(retriever.mirror, store.embedder), seeded)

@@ -4,7 +4,8 @@ Each text in scripts/ocr_bench_texts/ (a header says its half, language, layout 
 with Pillow (Noto fonts, Lao shaped by raqm), degraded the way a photocopy and scanner degrade a
 page (rotation within +-1.5 degrees, Gaussian blur, salt-and-pepper speckle, sensor noise; all
 seeded, so every run sees the same pixels), saved as an image-only PDF page and read back through
-``ocr_pdf``. Measured per language, half, dpi and post-correction step:
+the ingest path (``load_file`` finds no text layer, ``read_scans`` renders the page at its scan's
+resolution, OCRs it and rebuilds its paragraphs). Measured per language, half, dpi and step:
 
 - CER: character edit distance / reference length (whitespace runs count as one space);
 - WER: word edit distance / reference words (Lao words come from laonlp's word segmentation,
@@ -46,9 +47,11 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
-from rag.ingest.ocr import engine, ocr_pdf  # noqa: E402
+from rag.ingest.loaders import load_file  # noqa: E402
+from rag.ingest.ocr import engine  # noqa: E402
 from rag.ingest.ocr.engine import OcrOptions  # noqa: E402
 from rag.ingest.ocr.preprocess import Prep  # noqa: E402
+from rag.ingest.scan_ocr import read_scans  # noqa: E402
 
 TEXTS = Path(__file__).resolve().parent / "ocr_bench_texts"
 FONT_DIR = Path("/usr/share/fonts/truetype/noto")
@@ -60,8 +63,8 @@ FONTS = {  # style -> (Lao font, Latin font)
 POINT = 12
 NUMBER = re.compile(r"[0-9\u0ed0-\u0ed9]+(?:[/.\-][0-9\u0ed0-\u0ed9]+)*")
 LAO_DIGIT = re.compile(r"[\u0ed0-\u0ed9]")
-STEP_ORDER = ["tesseract", "+preprocess", "+normalize", "+digits", "+dictionary"]
-NO_STEPS = OcrOptions(prep=Prep(upscale_to_dpi=0, despeckle=False, deskew=False), lao_steps=())
+STEP_ORDER = ["tesseract", "+preprocess", "+recover", "+normalize", "+digits", "+dictionary"]
+NO_STEPS = OcrOptions(prep=Prep(upscale_to_dpi=0, despeckle=False, deskew=False), lao_steps=(), recover=False)
 
 
 # ---------------------------------------------------------------- texts and rendering
@@ -297,7 +300,8 @@ def lao_step_options() -> dict[str, OcrOptions]:
     base = OcrOptions()
     return {
         "tesseract": NO_STEPS,
-        "+preprocess": replace(base, lao_steps=()),
+        "+preprocess": replace(base, lao_steps=(), recover=False),
+        "+recover": replace(base, lao_steps=()),
         "+normalize": replace(base, lao_steps=("normalize",)),
         "+digits": replace(base, lao_steps=("normalize", "digits")),
         "+dictionary": base,
@@ -322,11 +326,13 @@ def comparison_options() -> dict[str, OcrOptions]:
 
 
 def run_one(text: BenchText, dpi: int, options: OcrOptions, pdf: bytes, vocab: list[str]) -> dict:
+    """One page through the ingest path: the loader finds the page has no text layer, read_scans OCRs it
+    (rendered at the scan's own resolution) and rebuilds its paragraphs."""
     t0 = time.perf_counter()
-    page = ocr_pdf(pdf, lang=text.lang, dpi=dpi, vocabulary=vocab, options=options)[0]
-    row = score(text.reference(), page.text, text.lang)
+    raw = read_scans(load_file(Path(f"{text.name}.pdf"), data=pdf), text.lang, vocab, options=options)
+    row = score(text.reference(), raw.text, text.lang)
     row.update(text=text.name, half=text.half, lang=text.lang, dpi=dpi, seconds=time.perf_counter() - t0)
-    row["hyp"] = page.text
+    row["hyp"] = raw.text
     return row
 
 
@@ -345,7 +351,7 @@ def main(argv: list[str] | None = None) -> int:
     for dpi in dpis:
         for t in texts:
             steps = lao_step_options() if t.lang == "lo" else {
-                "tesseract": NO_STEPS, "+preprocess": OcrOptions()}
+                "tesseract": NO_STEPS, "+preprocess": OcrOptions(recover=False), "+recover": OcrOptions()}
             for name, opt in steps.items():
                 jobs.append(("steps", name, t, dpi, opt))
     if not args.quick:
@@ -362,7 +368,7 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     # the first step of each page fills the tesseract cache; the later steps of that page reuse it
     results: list[tuple[str, str, dict]] = []
-    first = [j for j in jobs if j[0] == "compare" or j[1] in ("tesseract", "+preprocess")]
+    first = [j for j in jobs if j[0] == "compare" or j[1] in ("tesseract", "+preprocess", "+recover")]
     later = [j for j in jobs if j not in first]
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
         for phase in (first, later):
@@ -379,7 +385,7 @@ def main(argv: list[str] | None = None) -> int:
     for (g, lang, dpi, half, s), rows in sorted(groups.items(), key=lambda kv: str(kv[0])):
         summary[g].setdefault(lang, {}).setdefault(str(dpi), {}).setdefault(half, {})[s] = aggregate(rows)
     pages = [{k: v for k, v in r.items() if k != "hyp"} for g, s, r in results
-             if g == "steps" and s in ("+dictionary",) or (g == "steps" and r["lang"] != "lo" and s == "+preprocess")]
+             if g == "steps" and s in ("+dictionary",) or (g == "steps" and r["lang"] != "lo" and s == "+recover")]
     out = {
         "command": "python " + " ".join([os.path.relpath(__file__, ROOT)] + (argv if argv is not None else sys.argv[1:])),
         "machine": {"cpu_count": os.cpu_count(), "python": platform.python_version(),
@@ -395,7 +401,7 @@ def main(argv: list[str] | None = None) -> int:
     print(table)
     print(f"wall {wall:.0f} s on {os.cpu_count()} cores -> {args.out}")
     if args.docs and Path(args.docs).exists() and not args.only:
-        update_docs(Path(args.docs), table)
+        update_docs(Path(args.docs), table, summary)
     return 0
 
 
@@ -417,7 +423,8 @@ def markdown_table(summary: dict) -> str:
             steps = by_dpi.get("200", {}).get(half, {})
             for step in sorted(steps, key=STEP_ORDER.index):
                 a = steps[step]
-                secs = f"{a['seconds'] / max(1, a['pages']):.1f}" if step in ("tesseract", "+preprocess") else "(reused)"
+                secs = f"{a['seconds'] / max(1, a['pages']):.1f}" if step in ("tesseract", "+preprocess", "+recover") \
+                    else "(reused)"
                 lao = f"{a['lao_numbers_right']:.0%} of {a['lao_numbers_count']}" if "lao_numbers_count" in a else "-"
                 arab = f"{a['arabic_numbers_right']:.0%} of {a['arabic_numbers_count']}" if "arabic_numbers_count" in a else "-"
                 lines.append(f"| {lang} | {half} | {step} | {a['cer']:.3f} | {a['wer']:.3f} | {lao} | {arab} | "
@@ -425,14 +432,49 @@ def markdown_table(summary: dict) -> str:
     return "\n".join(lines)
 
 
-def update_docs(path: Path, table: str) -> None:
-    """Replace the table between the BENCH markers of docs/ocr.md."""
+def all_dpi_table(summary: dict) -> str:
+    """Final output at every resolution, tune / report, with the raw tesseract CER beside it."""
+    lines = ["| lang | dpi | raw CER | CER | WER | Lao-digit numbers right | spurious |", "|---|---|---|---|---|---|---|"]
+    for lang, by_dpi in sorted(summary["steps"].items(), key=lambda kv: kv[0] != "vi"):
+        for dpi in sorted(by_dpi, key=int):
+            halves = [by_dpi[dpi].get(h, {}) for h in ("tune", "report")]
+            if not all(halves):
+                continue
+            final = [h[[x for x in STEP_ORDER if x in h][-1]] for h in halves]
+            raw = [h["tesseract"] for h in halves]
+
+            def pair(rows, key, fmt="{:.3f}"):
+                return " / ".join(fmt.format(r[key]) if key in r else "-" for r in rows)
+
+            lines.append(f"| {lang} | {dpi} | {pair(raw, 'cer')} | {pair(final, 'cer')} | {pair(final, 'wer')} | "
+                         f"{pair(final, 'lao_numbers_right', '{:.0%}')} | {pair(final, 'numbers_spurious', '{}')} |")
+    return "\n".join(lines)
+
+
+def compare_table(summary: dict) -> str:
+    """Models and preprocessing variants (Lao, tune half, 200 dpi, every correction step on)."""
+    rows = summary.get("compare", {}).get("lo", {}).get("200", {}).get("tune", {})
+    lines = ["| variant | CER | WER | Lao-digit numbers right |", "|---|---|---|---|"]
+    for name, a in rows.items():
+        lines.append(f"| {name} | {a['cer']:.3f} | {a['wer']:.3f} | {a['lao_numbers_right']:.0%} |")
+    return "\n".join(lines)
+
+
+def update_docs(path: Path, table: str, summary: dict | None = None) -> None:
+    """Replace the tables between the BENCH markers of docs/ocr.md."""
     text = path.read_text(encoding="utf-8")
-    start, end = "<!-- BENCH:200dpi -->", "<!-- /BENCH -->"
-    if start in text and end in text:
-        head, rest = text.split(start, 1)
-        _, tail = rest.split(end, 1)
-        path.write_text(f"{head}{start}\n{table}\n{end}{tail}", encoding="utf-8")
+    blocks = {"200dpi": table}
+    if summary is not None:
+        blocks["alldpi"] = all_dpi_table(summary)
+        if summary.get("compare"):
+            blocks["compare"] = compare_table(summary)
+    for name, body in blocks.items():
+        start, end = f"<!-- BENCH:{name} -->", "<!-- /BENCH -->"
+        if start in text:
+            head, rest = text.split(start, 1)
+            _, tail = rest.split(end, 1)
+            text = f"{head}{start}\n{body}\n{end}{tail}"
+    path.write_text(text, encoding="utf-8")
 
 
 if __name__ == "__main__":

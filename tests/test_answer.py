@@ -22,6 +22,7 @@ from rag.answer.prompts import answer_messages
 from rag.ingest.service import ingest_bytes, ingest_paths
 from rag.retrieval.hybrid import Retriever
 from rag.store.chroma import Store
+from rag.text.guard import WITHHELD
 
 
 @pytest.fixture
@@ -150,10 +151,11 @@ def test_instructions_inside_documents_do_not_steer_the_assistant(injected_store
     ans = a.ask("Cuộc họp trực tuyến tháng 3/2023 bàn về nội dung gì?")
     assert backend.calls, "the model should have been called"
     prompt = "\n".join(m["content"] for m in backend.calls[-1])
-    assert "10/3/2023" in prompt  # the document's facts reach the model …
-    assert "Ignore the above" not in prompt and "Bỏ qua các hướng dẫn" not in prompt  # … its instructions do not
-    assert "withdrew" not in ans.answer and "rút khỏi" not in ans.answer
-    assert "chuyển đổi số" in ans.answer and not ans.refused
+    # The poisoned passage reaches the model withheld whole (issue 15: the claim an injection wants repeated
+    # usually sits beside the instruction, so nothing of a passage that holds one is given or quoted) …
+    assert WITHHELD in prompt and "10/3/2023" not in prompt
+    assert "Ignore the above" not in prompt and "Bỏ qua các hướng dẫn" not in prompt and "rút khỏi" not in prompt
+    assert "withdrew" not in ans.answer and "rút khỏi" not in ans.answer  # … and nothing of it is answered
     # The extractive backend never quotes the instruction either.
     ext = Assistant(settings, a.retriever).ask("Lào đã rút khỏi hợp tác chưa?")
     assert "rút khỏi" not in ext.answer and "withdrew" not in ext.answer

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import uuid
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,8 @@ from streamlit.testing.v1 import AppTest
 
 from rag.config import load_settings
 from rag.runtime import build_runtime
+from rag.security.audit import AuditTrail
+from rag.security.roles import Role, User
 from rag.store.chroma import Store
 from rag.text.i18n import missing_translations, named, t
 from ui.conversation import cited_doc_ids
@@ -66,6 +69,9 @@ def no_exception(at: AppTest) -> None:
 
 def start(store_dir: Path, monkeypatch, **env: str) -> AppTest:
     monkeypatch.setenv("RAG_STORE_DIR", str(store_dir))
+    # accounts, audit trail and conversations of this test only (the store may be shared)
+    monkeypatch.setenv("RAG_SECURITY_DIR", env.pop("RAG_SECURITY_DIR", None) or
+                       str(store_dir.parent / f"security-{uuid.uuid4().hex[:8]}"))
     for k, v in env.items():
         monkeypatch.setenv(k, v)
     at = AppTest.from_file(str(APP), default_timeout=TIMEOUT).run()
@@ -332,7 +338,8 @@ def test_deleted_bundled_documents_stay_deleted(tmp_path):
     settings = load_settings(store_dir=tmp_path / "chroma", embedding_model="toy")
     rt = build_runtime(settings)
     assert rt.seeded is not None and len(rt.seeded.results) == 3 and rt.store.is_seeded()
-    assert delete(rt.store, "vss-lao-2022-11-22-vi").status == "removed"
+    trail, editor = AuditTrail(tmp_path / "audit.jsonl"), User("editor1", Role.EDITOR)
+    assert delete(rt.store, trail, editor, "vss-lao-2022-11-22-vi").status == "removed"
     again = build_runtime(settings)  # the next start
     assert again.seeded is None
     assert {d.doc_id for d in documents(again.store)} == {"vss-lao-2022-11-22-en", "vss-lao-2022-11-22-lo"}
@@ -340,7 +347,7 @@ def test_deleted_bundled_documents_stay_deleted(tmp_path):
     assert hits and all(h.doc_id != "vss-lao-2022-11-22-vi" for h in hits)
     assert all(v.doc_id != "vss-lao-2022-11-22-vi" for h in hits for v in h.versions)
     for doc_id in ("vss-lao-2022-11-22-en", "vss-lao-2022-11-22-lo"):
-        delete(again.store, doc_id)
+        delete(again.store, trail, editor, doc_id)
     third = build_runtime(settings)
     assert third.seeded is None and third.store.count() == 0
 

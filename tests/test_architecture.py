@@ -17,7 +17,8 @@ from rag.text.i18n import missing_translations
 # Lower number = lower layer. A module may import its own layer and those below.
 LAYERS = {
     "rag.config": 0, "rag.text": 0, "rag.records": 1,
-    "rag.store": 2,
+    "rag.store": 2, "rag.security": 2,  # accounts, audit trail, conversations: config, text and records only
+    "rag.security.corpus": 3,  # the checked, audited corpus writes (over rag.ingest)
     "rag.ingest": 3, "rag.retrieval": 3, "rag.register": 3,
     "rag.answer": 4,
     "rag.briefing": 5,

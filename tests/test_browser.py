@@ -15,8 +15,13 @@ import re
 from pathlib import Path
 
 import pytest
+from helpers.markup_attack import EVIL, HOSTILE_DOC, HOSTILE_QUESTION
 from helpers.paths import IN_CI
 from helpers.paths import REPO_ROOT as ROOT
+
+from rag.config import load_settings
+from rag.ingest.service import ingest_bytes
+from rag.store.chroma import Store
 
 pytestmark = pytest.mark.real
 VI_TITLE = "BHXH Việt Nam và Bộ Lao động và Phúc lợi xã hội Lào ký Biên bản ghi nhớ hợp tác giai đoạn 2022-2025"
@@ -66,5 +71,38 @@ def test_chat_in_a_real_browser(tmp_path):
         page.screenshot(path=str(png))
         assert not page.locator("[data-testid='stException']").count()
     assert png.stat().st_size > 20_000
+    log = (tmp_path / "streamlit.log").read_text(encoding="utf-8", errors="replace")
+    assert "Traceback" not in log, log[-3000:]
+
+
+def test_document_links_images_and_html_stay_inert_in_a_real_browser(tmp_path):
+    """A document full of links, images, HTML and addresses: no page makes a link to, or a request for, any of it."""
+    shot = _helpers()
+    _require_browser(shot)
+    store = Store(load_settings(store_dir=tmp_path / "chroma")).warm_up()
+    assert ingest_bytes(store, "hostile.md", HOSTILE_DOC.encode()).status == "added"
+    requested, dialogs = [], []
+    env = {"RAG_REFUSAL_THRESHOLD": "0", "RAG_SECURITY_DIR": str(tmp_path / "security")}
+    with shot.run_app(tmp_path / "chroma", log_path=tmp_path / "streamlit.log", timeout=120, extra_env=env) as url, \
+            shot.browser_page() as page:
+        page.route(f"**/*{EVIL}*", lambda route: (requested.append(route.request.url), route.abort()))
+        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+
+        def inert(where: str) -> None:
+            page.wait_for_timeout(1500)
+            assert EVIL in page.inner_text("body"), where  # the payload is on the page, as text …
+            live = page.locator(f"a[href*='{EVIL}'], img[src*='{EVIL}'], [src*='{EVIL}']").count()
+            assert live == 0 and requested == [] and dialogs == [], (where, live, requested, dialogs)  # … inert
+
+        shot.ask(page, url, HOSTILE_QUESTION)
+        inert("chat")
+        page.goto(f"{url}/corpus", wait_until="domcontentloaded")
+        page.get_by_text("Ngày 20/3/2024").first.wait_for(timeout=60_000)
+        inert("corpus")
+        page.goto(f"{url}/briefing", wait_until="domcontentloaded")
+        page.locator(".st-key-b_build button").click()
+        page.get_by_text("15/03/2024").first.wait_for(timeout=120_000)
+        inert("briefing")
+        assert not page.locator("[data-testid='stException']").count()
     log = (tmp_path / "streamlit.log").read_text(encoding="utf-8", errors="replace")
     assert "Traceback" not in log, log[-3000:]

@@ -62,7 +62,7 @@ def test_remove_cli_drops_one_language_version(cli_store, run_cli, tmp_path):
     folder, _ = cli_store
     copy = tmp_path / "store"
     shutil.copytree(folder, copy)
-    proc = run_cli("-m", "ingest", "--remove", "vss-lao-2022-11-22-lo", "--store", copy, "--json")
+    proc = run_cli("-m", "ingest", "--remove", "vss-lao-2022-11-22-lo", "--store", copy, "--json", "--yes")
     assert proc.returncode == 0, proc.stderr
     out = cli_json(proc)
     assert [(f["status"], f["doc_id"], f["passages"]) for f in out["files"]] == [

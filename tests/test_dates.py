@@ -8,6 +8,8 @@ import pytest
 from rag.text.dates import (
     find_dates,
     find_periods,
+    find_ranges,
+    find_year_parts,
     first_explicit,
     format_date,
     format_iso,
@@ -148,3 +150,49 @@ def test_formats_and_arguments():
     for bad in ("2015-13", "22/11/2022", "2023-02-30", "soon"):
         with pytest.raises(ValueError):
             parse_date_arg(bad, what="--from")
+
+
+@pytest.mark.parametrize("text, part, year, months", [
+    ("trong 6 tháng đầu năm 2024", "h1", 2024, (1, 6)),
+    ("In H1 2024, 27 enterprises registered", "h1", 2024, (1, 6)),
+    ("in the first half of 2025", "h1", 2025, (1, 6)),
+    ("6 ເດືອນຕົ້ນປີ ໒໐໒໔", "h1", 2024, (1, 6)),
+    ("nửa cuối năm 2024", "h2", 2024, (7, 12)),
+    ("by mid-2025", "mid", 2025, (6, 6)),
+    ("giữa năm 2025", "mid", 2025, (6, 6)),
+    ("ກາງປີ 2025", "mid", 2025, (6, 6)),
+    ("đầu năm 2024", "early", 2024, (1, 3)),
+    ("cuối năm 2023", "late", 2023, (10, 12)),
+    ("by the end of 2023", "late", 2023, (10, 12)),
+    ("ທ້າຍປີ ໒໐໒໓", "late", 2023, (10, 12)),
+])
+def test_parts_of_a_year(text, part, year, months):
+    (p,) = find_year_parts(text)
+    assert (p.part, p.year, (p.first_month, p.last_month)) == (part, year, months)
+    assert text[p.start : p.end] == p.text
+
+
+@pytest.mark.parametrize("text, first, last", [
+    ("Hội thảo 18-19/6/2024 tại Luông Pha Bang", "2024-06-18", "2024-06-19"),
+    ("từ 30/7 - 2/8/2024", "2024-07-30", "2024-08-02"),
+    ("Từ ngày 6 đến ngày 10/11/2023", "2023-11-06", "2023-11-10"),
+    ("Trong hai ngày 18 và 19/6/2024", "2024-06-18", "2024-06-19"),
+    ("ngày 30 tháng 7 đến ngày 2 tháng 8 năm 2024", "2024-07-30", "2024-08-02"),
+    ("from 5 to 7 August 2024", "2024-08-05", "2024-08-07"),
+    ("5-7 August 2024", "2024-08-05", "2024-08-07"),
+    ("August 5-7, 2024", "2024-08-05", "2024-08-07"),
+    ("21–22 May 2024", "2024-05-21", "2024-05-22"),
+    ("from 30 July to 2 August 2024", "2024-07-30", "2024-08-02"),
+    ("ແຕ່ວັນທີ 5 ຫາ 7 ສິງຫາ 2024", "2024-08-05", "2024-08-07"),
+    ("ແຕ່ວັນທີ ໗ ຫາ ວັນທີ ໑໑ ມິຖຸນາ ໒໐໒໑", "2021-06-07", "2021-06-11"),
+    ("(5/9/1962 - 5/9/2024)", "1962-09-05", "2024-09-05"),
+])
+def test_ranges_of_days(text, first, last):
+    (r,) = find_ranges(text, "2024-12-01")
+    assert (r.first, r.last) == (first, last)
+    assert text[r.start : r.end] == r.text
+
+
+@pytest.mark.parametrize("text", ["có 30 cán bộ - 15/3/2023", "quý III/2023", "giai đoạn 2022-2025"])
+def test_not_ranges(text):
+    assert find_ranges(text, "2024-12-01") == []

@@ -94,9 +94,12 @@ def test_changed_paragraph_replaces_its_passage(fresh_store, tmp_path):
     assert fresh_store.count() == len(after) == len(before) == 13
     assert not any(old_sentence in c.text for c in after), "a stale passage survived"
     assert sum(new_sentence in c.text for c in after) == 1
-    changed = [c for c in after if c.id not in before]
-    assert len(changed) == 1 and new_sentence in changed[0].text
-    assert len({c.id for c in after} & set(before)) == 12  # untouched paragraphs keep their ids
+    # A new revision: every passage is new, but only the changed one was embedded again; the
+    # others' vectors were copied.
+    assert not set(before) & {c.id for c in after} and len({c.meta.rev for c in after}) == 1
+    assert second.results[0].embedded == 1
+    old_text = {c.text: i for i, c in before.items()}
+    assert [c.text for c in after if c.text not in old_text] == [c.text for c in after if new_sentence in c.text]
     assert all(c.meta.added_at == next(iter(before.values())).meta.added_at for c in after)
     assert fresh_store.corpus_version() != version  # the keyword index of every process must catch up
     # The updated passage is what a search finds now, and nothing else.
@@ -116,8 +119,8 @@ def test_metadata_only_change_updates_metadata_without_duplicates(fresh_store, t
 
     res = ingest_paths(fresh_store, [doc], bar=False).results[0]
 
-    assert res.status == "updated"
-    assert sorted(fresh_store.all_ids()) == ids  # same passages, no re-embedding, no duplicates
+    assert res.status == "updated" and res.embedded == 0  # a new revision, its vectors all copied
+    assert len(fresh_store.all_ids()) == len(ids)  # no duplicates, the old revision is gone
     chunks = fresh_store.get()
     assert len(chunks) == 13
     assert {c.meta.kind for c in chunks} == {"report"}

@@ -81,11 +81,12 @@ def test_keyword_index_follows_every_write_without_rebuild(settings_factory):
     hits = r.search("nhom cong tac co so du lieu huu tri", k=3, mode="keyword")
     assert hits and hits[0].doc_id == "ghi-chu-2023"
     assert len(r.keyword) == n + 1
-    # another process's view is the same: a second, independent mirror and index built from Chroma agree
+    # another process's view is the same: a second mirror and index (sharing the node's local index) agree
     mirror = CorpusMirror(store)
     other = KeywordIndex.attach(mirror)
     mirror.refresh()
-    assert len(other) == len(r.keyword) and set(other.postings) == set(r.keyword.postings)
+    q = "nhom cong tac co so du lieu huu tri"
+    assert len(other) == len(r.keyword) and other.search(q, 5) == r.keyword.search(q, 5)
     remove_document(store, "ghi-chu-2023")
     assert all(h.doc_id != "ghi-chu-2023" for h in r.search("nhóm công tác cơ sở dữ liệu hưu trí", k=5))
     assert len(r.keyword) == n

@@ -88,7 +88,8 @@ def chroma_server(tmp_path_factory):
 
 
 def test_two_processes_share_the_server_store(chroma_server, tmp_path):
-    env = {"RAG_CHROMA_HOST": "127.0.0.1", "RAG_CHROMA_PORT": chroma_server, "RAG_COLLECTION": "server-test"}
+    env = {"RAG_CHROMA_HOST": "127.0.0.1", "RAG_CHROMA_PORT": chroma_server, "RAG_COLLECTION": "server-test",
+           "RAG_SECURITY_DIR": tmp_path / "security"}  # the audit trail of these writes
     new_doc = tmp_path / "hoi-thao-2023.md"
     new_doc.write_text(NEW_DOC, encoding="utf-8")
 
@@ -117,7 +118,7 @@ def test_two_processes_share_the_server_store(chroma_server, tmp_path):
     assert "Viêng Chăn" in ans["citations"][0]["text"]
 
     # And a removal by another process is seen here at once.
-    removed = run_cli_process("-m", "ingest", "--remove", "hoi-thao-2023", "--json", env=env)
+    removed = run_cli_process("-m", "ingest", "--remove", "hoi-thao-2023", "--json", "--yes", env=env)
     assert removed.returncode == 0, removed.stderr
     assert store.count() == 13 and store.doc_passages("hoi-thao-2023") == []
 

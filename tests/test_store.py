@@ -11,8 +11,8 @@ from helpers.stores import make_settings
 
 from rag.cli.ingest import main as ingest_main
 from rag.ingest.service import ingest_bytes, ingest_paths
-from rag.records import Passage, PassageMeta
-from rag.store.chroma import Store, StoreError
+from rag.records import DocRecord, Passage, PassageMeta
+from rag.store.chroma import StagedDocument, Store, StoreError
 from rag.store.embeddings import get_embedder
 
 EN_DOC = CORPUS_DIR / "vss-lao-2022-11-22.en.md"
@@ -20,7 +20,7 @@ VI_DOC = CORPUS_DIR / "vss-lao-2022-11-22.vi.md"
 META_KEYS = {
     "doc_id", "family", "title", "date", "date_from", "date_to", "lang", "doc_lang", "kind", "publisher",
     "source", "version_of", "official", "position", "para", "start", "end", "page", "doc_hash", "path",
-    "added_at", "updated_at", "n_passages",
+    "added_at", "updated_at", "n_passages", "rev", "kw",
 }
 
 
@@ -58,9 +58,12 @@ def test_reads_writes_and_cosine_search(fresh_store):
     texts = ["Hai bên ký Bản Ghi nhớ hợp tác giai đoạn 2022-2025.", "Thời tiết hôm nay đẹp trời."]
     vecs = store.embedder.encode_passages(texts)
     assert vecs.shape == (2, store.embedder.dim) and np.allclose(np.linalg.norm(vecs, axis=1), 1, atol=1e-3)
-    store.add([Passage("d:0000:a", texts[0], PassageMeta("d", lang="vi")),
-               Passage("d:0001:b", texts[1], PassageMeta("d", lang="vi"))], vecs)
-    assert store.count() == 2
+    staged = [Passage("d:0000:a", texts[0], PassageMeta("d", lang="vi", rev="r1")),
+              Passage("d:0001:b", texts[1], PassageMeta("d", lang="vi", rev="r1"))]
+    store.add(staged, vecs)  # staged: stored, but no reader sees them until the manifest names r1
+    assert store.count() == 2 and store.doc_passages("d") == [] and store.documents() == {}
+    store.commit([StagedDocument(DocRecord("d", "r1", 2, staged[0].meta), staged, vecs)])
+    assert list(store.documents()) == ["d"] and store.documents()["d"].rev == "r1"
     assert [p.text for p in store.get(ids=["d:0001:b"])] == [texts[1]]
     assert store.get(ids=[]) == []
     assert {p.id for p in store.doc_passages("d")} == {"d:0000:a", "d:0001:b"}

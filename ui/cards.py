@@ -3,9 +3,11 @@ from __future__ import annotations
 
 import streamlit as st
 
+from rag.text.guard import flag
 from rag.text.i18n import lang_name, named
 
 from .markdown import answer_markdown, marked_passage, md_escape
+from .scans import page_image
 from .session import lang, tr
 
 
@@ -26,6 +28,8 @@ def render_card(c: dict, key: str) -> None:
         if c.get("similarity"):
             details.append(tr("relevance", sim=c["similarity"]))
         st.caption(" · ".join(md_escape(x) for x in details))
+        if flag(c.get("text") or ""):  # shown as it is written, but never used to answer
+            st.caption(tr("card_flagged"), help=tr("card_flagged_help"))
         hl_docs = {h["doc_id"] for h in hls}
         versions = c.get("versions") or []
         beside = [v for v in versions if v.get("doc_id") in hl_docs]
@@ -41,6 +45,7 @@ def render_card(c: dict, key: str) -> None:
                              unsafe_allow_html=True)
         else:
             st.markdown(main, unsafe_allow_html=True)
+        page_image(c)  # a passage read from a scan: its page image, cropped to it
         if rest:
             with st.expander(tr("other_versions")):
                 cols = st.columns(len(rest))
@@ -64,6 +69,8 @@ def render_answer(a: dict, idx: int) -> None:
         if a.get("fallback_from"):
             st.info(tr("fallback", model=named("backend", a["fallback_from"], ui_lang)), icon=":material/rule:")
         st.markdown(answer_markdown(a["answer"]))
+        if a.get("ocr_note"):
+            st.warning(md_escape(a["ocr_note"]), icon=":material/document_scanner:")
         if a.get("unsupported"):
             with st.expander(tr("unsupported")):
                 for u in a["unsupported"]:

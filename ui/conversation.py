@@ -1,4 +1,4 @@
-"""The chat's turns and filters, as plain data (no widgets)."""
+"""The chat's turns and filters, as plain data (no widgets); stored turns as the chat holds them."""
 from __future__ import annotations
 
 import datetime as dt
@@ -6,6 +6,7 @@ from typing import Optional
 
 from rag.answer.types import Answer
 from rag.retrieval.filters import Filters
+from rag.security.conversations import Conversation, Turn
 
 
 def make_filters(langs=(), doc_ids=(), date_from: Optional[dt.date] = None,
@@ -35,3 +36,15 @@ def cited_doc_ids(turn: dict) -> set[str]:
         out.add(c["doc_id"])
         out.update(v["doc_id"] for v in c.get("versions", []))
     return out
+
+
+# --- kept conversations ---------------------------------------------------------------------------
+def turn_dict(turn: Turn) -> dict:
+    """A stored turn in the shape the chat keeps in its session (``history``)."""
+    fb = turn.feedback
+    return {"id": turn.id, "question": turn.question, "rewritten_question": turn.answer.get("rewritten_question"),
+            "answer": turn.answer, "feedback": {"verdict": fb.verdict, "comment": fb.comment} if fb else None}
+
+
+def history_of(conv: Conversation) -> list[dict]:
+    return [turn_dict(t) for t in conv.turns]

@@ -3,9 +3,13 @@ from __future__ import annotations
 
 import logging
 import threading
+from typing import Optional
 
-from rag.ingest.service import FileResult, document_passages, list_documents, remove_document
+from rag.ingest.service import FileResult, document_passages, list_documents
 from rag.records import DocumentInfo
+from rag.security import corpus
+from rag.security.audit import AuditTrail
+from rag.security.roles import User
 from rag.store.chroma import Store
 
 log = logging.getLogger("ui")
@@ -30,8 +34,9 @@ def full_text(store: Store, doc_id: str) -> str:
     return "\n\n".join(p.text for p in document_passages(store, doc_id))
 
 
-def delete(store: Store, doc_id: str) -> FileResult:
-    """Remove a document from the store; every reader catches up on its next search."""
-    res = remove_document(store, doc_id)
-    log.info("app: delete %s -> %s %s", doc_id, res.status, res.reason)
+def delete(store: Store, trail: AuditTrail, user: Optional[User], doc_id: str) -> FileResult:
+    """Remove a document from the store, when ``user`` may (checked here, on the server, whatever the page
+    showed: else PermissionDenied) - recorded in the audit trail; every reader catches up on its next search."""
+    res = corpus.remove(store, trail, user, doc_id)
+    log.info("app: delete %s by %s -> %s %s", doc_id, user.name if user else "-", res.status, res.reason)
     return res

@@ -12,8 +12,11 @@ from typing import Any, Optional
 from rag.ingest.errors import IngestError
 from rag.ingest.loaders import SUPPORTED, load_file
 from rag.ingest.metadata import default_doc_id
-from rag.ingest.service import FileResult, ingest_bytes
+from rag.ingest.service import FileResult
 from rag.records import DocumentInfo, FieldError, normalize_date
+from rag.security import corpus
+from rag.security.audit import AuditTrail
+from rag.security.roles import User
 from rag.store.chroma import Store
 from rag.text.detect import detect_language
 from rag.text.langs import LANGS
@@ -21,7 +24,7 @@ from rag.text.normalize import normalize_text
 
 log = logging.getLogger("ui")
 
-UPLOAD_TYPES = ("pdf", "docx", "html", "htm", "txt", "md")
+UPLOAD_TYPES = ("pdf", "docx", "html", "htm", "txt", "md", "png", "jpg", "jpeg", "tif", "tiff")
 
 
 @dataclass
@@ -42,6 +45,7 @@ class UploadPreview:
     doc_id: str = ""
     collision: Optional[DocumentInfo] = None  # the existing document with the same id
     new_id: str = ""  # a free id for "new document"
+    scan_pages: int = 0  # pages without a text layer, to be read by OCR in a background job
 
     @property
     def size_mb(self) -> float:
@@ -80,13 +84,14 @@ def preview_upload(name: str, data: bytes, max_bytes: int, existing: dict[str, D
         p.error, p.error_code, p.error_params = "unreadable", exc.code, dict(exc.params)
         return p
     meta = raw.meta
+    p.scan_pages = len(raw.scan.pages) if raw.scan else 0
     p.title = str(meta.get("title") or "").strip()
     if not p.title:
         first = normalize_text(raw.text).strip().split("\n")[0]
         p.title = first[:120].lstrip("# ").strip()
     p.date = str(meta.get("date") or "")
     lang = str(meta.get("lang") or "").lower()
-    p.lang = lang if lang in LANGS else detect_language(normalize_text(raw.text[:6000]))
+    p.lang = lang if lang in LANGS else (detect_language(normalize_text(raw.text[:6000])) if raw.text.strip() else "")
     p.kind = str(meta.get("kind") or "other").lower()
     p.version_of = str(meta.get("version_of") or "")
     p.doc_id = str(meta.get("id") or default_doc_id(Path(name), None))
@@ -121,9 +126,15 @@ def upload_overrides(preview: UploadPreview, title: str, date: str, lang: Option
     return o
 
 
-def ingest_upload(store: Store, preview: UploadPreview, overrides: dict, max_bytes: int,
-                  progress: Optional[Callable[[int, int], None]] = None) -> FileResult:
-    """Ingest one confirmed upload; returns its FileResult."""
-    res = ingest_bytes(store, preview.name, preview.data, overrides=overrides, progress=progress, max_bytes=max_bytes)
-    log.info("app upload %s: %s %s", preview.name, res.status, res.reason or res.doc_id)
+def ingest_upload(store: Store, trail: AuditTrail, user: Optional[User], preview: UploadPreview, overrides: dict,
+                  max_bytes: int, progress: Optional[Callable[[int, int], None]] = None,
+                  before: Optional[Iterable[DocumentInfo]] = None,
+                  page_progress: Optional[Callable[[int, int], None]] = None) -> FileResult:
+    """Ingest one confirmed upload when ``user`` may change the corpus (checked here: else PermissionDenied);
+    recorded in the audit trail with the file's SHA-256. ``page_progress``: pages read by OCR.
+    Returns its FileResult."""
+    res = corpus.upload(store, trail, user, preview.name, preview.data, overrides=overrides, max_bytes=max_bytes,
+                        progress=progress, before=before, page_progress=page_progress)
+    log.info("app upload %s by %s: %s %s", preview.name, user.name if user else "-", res.status,
+             res.reason or res.doc_id)
     return res

@@ -25,7 +25,7 @@ from ..text.detect import question_language
 from ..text.i18n import t
 from ..text.names import NAMES, TERMS
 from .backends import ChatBackend, make_backend
-from .citations import Citation
+from .citations import Citation, ocr_note
 from .compose import Composer
 from .evidence import shared_evidence
 from .followup import record_periods, rewrite_rule_based
@@ -93,7 +93,7 @@ class Assistant:
         hits = self.retriever.search(search_text(q), k=max(self.settings.top_k, SEARCH_K), filters=filters,
                                      query_lang=lang)
         timings = {"retrieval_ms": round((time.perf_counter() - t0) * 1000, 1)}
-        reading = self.read(q, hits)
+        reading = self.read(q, hits, filters)
         timings["reading_ms"] = round((time.perf_counter() - t0) * 1000, 1)
         if reading.refused:
             ans = self.refusal(question, q, reading, hits, rewritten)
@@ -119,15 +119,17 @@ class Assistant:
             ans.rewritten_question = rewritten
         ans.kind = q.kind
         ans.timings = timings | {"total_ms": round((time.perf_counter() - t0) * 1000, 1)}
+        ans.ocr_note = ocr_note(ans.citations, lang, self.settings.ocr_low_confidence)  # issue 16: scans
         yield Event("final", answer=ans)
 
     def understand(self, question: str) -> Question:
         return understand(question)
 
-    def read(self, q: Question, hits: list[Hit]) -> Reading:
-        """The evidence for ``q`` in ``hits``: facts, items or status, or why the record does not answer."""
+    def read(self, q: Question, hits: list[Hit], filters: Optional[Filters] = None) -> Reading:
+        """The evidence for ``q`` in ``hits`` (and, within ``filters``, the rest of the record): facts,
+        items or status, or why the record does not answer."""
         qvec = self.embedder.encode_queries([q.text])[0]
-        return self.reader.read(q, hits, qvec, self.register(), self.today)
+        return self.reader.read(q, hits, qvec, self.register(), self.today, filters)
 
     def rewrite(self, question: str, history: list[dict], lang: str) -> Optional[str]:
         if not history:

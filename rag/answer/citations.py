@@ -5,6 +5,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any, Optional
 
 from ..records import Hit, Passage, Version
+from ..text.i18n import t
 
 
 @dataclass
@@ -38,6 +39,11 @@ class Citation:
     similarity: float = 0.0
     versions: list[dict[str, Any]] = field(default_factory=list)
     highlights: list[Highlight] = field(default_factory=list)
+    # a passage read by OCR from a scanned page (issue 16): its confidence, box and page image
+    ocr: bool = False
+    ocr_conf: float = -1.0  # mean word confidence 0-100; -1 when the passage was not OCR'd
+    ocr_box: str = ""  # "x0,y0,x1,y1" in pixels of the page image
+    ocr_image: str = ""  # the page image, relative to Settings.files_path
 
     @classmethod
     def of(cls, n: int, passage: Passage, versions: list[Version], score: float = 0.0,
@@ -48,7 +54,8 @@ class Citation:
                    score=round(float(score), 6), similarity=round(float(similarity), 4),
                    versions=[{"doc_id": v.doc_id, "lang": v.lang, "official": v.official, "text": v.text,
                               "start": v.start, "end": v.end, "title": v.title, "chunk_id": v.chunk_id}
-                             for v in versions])
+                             for v in versions],
+                   ocr=m.ocr, ocr_conf=m.ocr_conf, ocr_box=m.ocr_box, ocr_image=m.ocr_image)
 
     @classmethod
     def from_hit(cls, n: int, hit: Hit) -> Citation:
@@ -68,3 +75,13 @@ class Citation:
 
     def all_texts(self) -> list[str]:
         return [self.text] + [v["text"] for v in self.versions]
+
+
+def ocr_note(citations: list[Citation], lang: str, threshold: float) -> str:
+    """A note in ``lang`` when a cited passage was read by OCR with a mean word confidence under
+    ``threshold`` (issue 16): the reader should check it against the page image. '' otherwise."""
+    low = [c for c in citations if c.ocr and 0 <= c.ocr_conf < threshold]
+    if not low:
+        return ""
+    refs = ", ".join(f"[{c.n}]" for c in low)
+    return t("answer_ocr_low", lang, refs=refs, conf=f"{min(c.ocr_conf for c in low):.0f}")

@@ -23,6 +23,7 @@ from typing import Optional
 import numpy as np
 
 from ..records import Hit
+from ..retrieval.filters import Filters
 from ..store.embeddings import BaseEmbedder
 from ..store.mirror import CorpusMirror
 from ..text.names import NAMES
@@ -186,9 +187,11 @@ class Evidence:
         return np.stack([self._vectors[t] for t in texts]) if texts else np.zeros((0, 1), dtype=np.float32)
 
     def candidates(self, hits: list[Hit], q: Optional[Question] = None,
-                   cons: Optional[list[Constraint]] = None) -> list[tuple[Line, Hit, int]]:
-        """Every line of every version of the hits, and, from the whole record, the lines that meet
-        the question's constraints or share its vocabulary (whatever their language)."""
+                   cons: Optional[list[Constraint]] = None,
+                   filters: Optional[Filters] = None) -> list[tuple[Line, Hit, int]]:
+        """Every line of every version of the hits, and, from the whole record (within ``filters``: the
+        documents, languages and dates the asker chose), the lines that meet the question's constraints
+        or share its vocabulary (whatever their language)."""
         seen: set[tuple[str, int]] = set()
         out = []
         for rank, h in enumerate(hits):
@@ -220,7 +223,7 @@ class Evidence:
             if extra >= self.extra_lines or v < 2.0:
                 break
             p = self.mirror.get(ln.chunk_id)
-            if p is None:
+            if p is None or (filters is not None and not filters.allows(p.meta)):
                 continue
             seen.add((ln.doc_id, ln.start))
             out.append((ln, Hit(p, 0.0, versions=self.mirror.versions_of(p)), len(hits)))
@@ -279,10 +282,11 @@ class Evidence:
         info = self.record()
         return math.log(1 + info["n_lines"] / (1 + info["df"].get(key, 0)))
 
-    def score(self, q: Question, hits: list[Hit], qvec: np.ndarray) -> list[Scored]:
+    def score(self, q: Question, hits: list[Hit], qvec: np.ndarray,
+              filters: Optional[Filters] = None) -> list[Scored]:
         info = self.record()
         cons = constraints(q, info["common"])
-        cands = self.candidates(hits, q, cons)
+        cands = self.candidates(hits, q, cons, filters)
         if not cands:
             return []
         texts = [ln.text for ln, _, _ in cands]

@@ -17,7 +17,7 @@ from typing import Optional
 from ..records import Passage
 from ..store.mirror import CorpusMirror
 from ..text.dates import DateMention, find_periods
-from ..text.guard import is_instruction
+from ..text.guard import flag
 from ..text.names import NAMES, TERMS, Found
 from ..text.quantities import Quantity, find_quantities
 from ..text.sentences import sentences
@@ -131,6 +131,8 @@ def build_lines(passages: list[Passage]) -> list[Line]:
     implicit = ""  # a lead ending with ':' whose items lost their markers (HTML lists)
     row = 0
     for p in passages:
+        if flag(p.text):  # a passage that holds an instruction is withheld whole (rag.text.guard)
+            continue
         m = p.meta
         base = m.start
         for a0, b0, _ in _segments(p):
@@ -169,8 +171,6 @@ def build_lines(passages: list[Passage]) -> list[Line]:
                 spans[0] = (a0, spans[0][1])
             for part, (a, b) in enumerate(spans):
                 text = p.text[a:b]
-                if is_instruction(text):
-                    continue
                 ln = Line(m.doc_id, p.id, p.lang, base + a, base + b, text, len(out), m.para, m.family_id,
                           m.official, m.date, m.title, heading, lead, item)
                 ln.marker, ln.part, ln.row = marker, part, row

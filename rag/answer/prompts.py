@@ -13,7 +13,7 @@ EXAMPLES = {"vi": "Hai bên đã ký biên bản ghi nhớ tại Lào [2].",
 
 def passage_block(n: int, hit: Hit, lang: str) -> str:
     v = hit.version_in(lang) or hit.own_version()
-    return f"[{n}] {hit.meta.title} ({hit.meta.date})\n<<<\n{sanitize(v.text)}\n>>>"
+    return f"[{n}] {sanitize(hit.meta.title)} ({hit.meta.date})\n<<<\n{sanitize(v.text)}\n>>>"  # rag.text.guard
 
 
 def fit_passages(backend: ChatBackend, hits: list[Hit], lang: str, used: int, reserve: int) -> tuple[list[str], list[Hit]]:

@@ -19,6 +19,7 @@ import numpy as np
 
 from ..records import Hit
 from ..register import Agreement, Register, agreement_status
+from ..retrieval.filters import Filters
 from ..text.names import NAMES, TERMS
 from ..text.normalize import fold_latin
 from ..text.when import When, find_when, when_of_iso
@@ -66,7 +67,11 @@ class Reader:
 
     # --- public ----------------------------------------------------------------------------------
     def read(self, q: Question, hits: list[Hit], qvec: np.ndarray, register: Optional[Register] = None,
-             today: Optional[dt.date] = None) -> Reading:
+             today: Optional[dt.date] = None, filters: Optional[Filters] = None) -> Reading:
+        """``filters`` (the asker's documents, languages, dates) bound the evidence read beyond ``hits``;
+        the register, which speaks for the whole record, is not used when they are active."""
+        if filters is not None and filters.active:
+            register = None
         today = today or dt.date.today()
         r = Reading(q)
         info = self.evidence.record()
@@ -82,7 +87,7 @@ class Reader:
                  and f.key not in GENERIC_TERMS]
         if not known and self.evidence.unseen_share(q) >= self.th.max_unseen:
             return self._refuse(r, "relevance")
-        scored = self.evidence.score(q, hits, qvec)
+        scored = self.evidence.score(q, hits, qvec, filters)
         r.scored = scored
         if not scored:
             return self._refuse(r, "relevance")

@@ -24,6 +24,7 @@ class Answer:
     timings: dict[str, float] = field(default_factory=dict)
     kind: str = ""  # what the question asks: date, place, count, period, list, actor, yesno, status, event, open
     reason: str = ""  # why a refusal refused: absent:<name|period|when|number>, unmet:<…>, kind, planned, relevance
+    ocr_note: str = ""  # set when a citation was read from a scan with low confidence (citations.ocr_note)
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)

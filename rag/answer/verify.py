@@ -4,8 +4,9 @@ A sentence survives when it is close in meaning to a sentence of the passage it 
 plus word overlap, at least ``support_threshold``), every number in it occurs in that passage,
 and none of its facts differs from what the passage says about the same thing (:func:`conflict`):
 a period, a place, or a date that the passage gives to another event ("signed in 8/2022" citing
-a passage where 8/2022 is the review conference and the signing is 12/2015). Instruction-like
-sentences of a passage never count as support.
+a passage where 8/2022 is the review conference and the signing is 12/2015). A passage that holds
+an instruction never counts as support, and a sentence that repeats what such a passage claims is
+dropped (:mod:`rag.text.guard`).
 """
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from ..records import Hit
 from ..store.embeddings import BaseEmbedder
 from ..text.dates import find_periods
 from ..text.glossary import spell_out
-from ..text.guard import is_instruction
+from ..text.guard import safe_sentences, screen
 from ..text.names import NAMES, PLACE_KINDS, TERMS
 from ..text.sentences import sentences
 from ..text.tokens import QUESTION_WORDS, tokenize
@@ -113,12 +114,15 @@ def verify(question: str, lang: str, raw: str, given: list[Hit], embedder: BaseE
     rows: dict[int, list[_Row]] = {}
     for i, h in enumerate(given, start=1):
         rows[i] = [_Row(v.text[s.start:s.end], v.doc_id, v.lang, v.start + s.start, v.start + s.end)
-                   for v in h.all_versions() for s in sentences(v.text, lao_clauses=False)
-                   if not is_instruction(v.text[s.start:s.end])]
+                   for v in h.all_versions() for s in safe_sentences(v.text)]
     mats = {i: embedder.encode_passages([r.text for r in rs]) if rs else None for i, rs in rows.items()}
+    injected = screen(v.text for h in given for v in h.all_versions())
     cites: dict[int, Citation] = {}
     out = []
     for (clean, valid), vec in zip(checked, vecs):
+        if injected.repeats(clean):
+            unsupported.append({"sentence": clean, "reason": "it repeats text written to an AI assistant in a passage"})
+            continue
         best = (0.0, None, None)
         for i in valid or list(rows):  # no marker: find the passage that supports it
             mat = mats.get(i)

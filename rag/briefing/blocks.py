@@ -2,18 +2,19 @@
 
 A block is a tuple whose first element names it: ``("title", text)``, ``("meta", text)``,
 ``("h1", text)``, ``("h2", text)``, ``("para", segs)``, ``("table", header, rows, name)``,
-``("bullets", lines)``, ``("numbered", lines)``, ``("sources", entries)``. Segs are pieces of
-text, each closed by the number of the source it cites (or None).
+``("bullets", lines)``, ``("numbered", lines)``, ``("sources", entries)``, ``("note", text)``,
+``("pagebreak",)``. Segs are pieces of text, each closed by the number of the source it cites (or None).
 """
 from __future__ import annotations
 
+import re
 from typing import Any, Optional
 
 from ..answer.citations import Citation
 from ..text.dates import format_iso
 from ..text.i18n import t
 from .labels import labels, lang_name
-from .model import Briefing, Fact
+from .model import Agreement, Briefing, FollowItem, TimelineEvent
 
 Segs = list[tuple[str, Optional[int]]]  # text, then the citation number that closes it (or None)
 
@@ -22,26 +23,41 @@ def segs_text(segs: Segs) -> str:
     return "".join(text + (f" [{n}]" if n else "") for text, n in segs)
 
 
+def _dates(ev: TimelineEvent) -> str:
+    if ev.end_date and ev.end_date != ev.date:
+        a, b = format_iso(ev.date), format_iso(ev.end_date)
+        return f"{a[:5]}–{b}" if a[-4:] == b[-4:] else f"{a} – {b}"
+    return ev.date_display
+
+
 def blocks(b: Briefing) -> list[tuple]:
+    """The briefing as blocks: a title block, a one-page summary (agreements, open items, next dates),
+    then the details (timeline, agreements, commitments and their follow-up, points, sources)."""
     L = labels(b.lang)
     out: list[tuple] = []
-    out.append(("title", L["title"] + (f": {b.topic}" if b.topic else "")))
+    out.append(("title", L["title"]))
+    if b.topic:
+        out.append(("meta", f"{L['topic']}: {b.topic}"))
+    if b.delegation:
+        out.append(("meta", f"{L['delegation']}: {b.delegation}"))
     span = L["all_dates"]
     if b.date_from or b.date_to:
         span = f"{format_iso(b.date_from) if b.date_from else '…'} – {format_iso(b.date_to) if b.date_to else '…'}"
-    out.append(("meta", f"{L['as_of']}: {format_iso(b.as_of)} · {L['period']}: {span} · "
-                        f"{L['generated']}: {format_iso(b.generated_at[:10])} · {L['mode']}: {b.backend}"))
-    out.append(("meta", L["intro"]))
+    line = f"{L['as_of']}: {format_iso(b.as_of)}"
+    if b.visit_date and b.visit_date != b.as_of:
+        line += f" · {L['visit_date']}: {format_iso(b.visit_date)}"
+    out.append(("meta", f"{line} · {L['period']}: {span}"))
+    out.append(("note", L["intro"]))
+    _summary(b, L, out)
+    out.append(("pagebreak",))
     _timeline(b, L, out)
     _agreements(b, L, out)
-    _activities(b, L, out)
+    _commitments(b, L, out)
 
     model = b.talking_points_mode == "model"
     out.append(("h1", L["talking_points"] if model else L["relevant"]))
-    if not model:
-        out.append(("meta", L["relevant_note"]))
     if b.talking_points:
-        out.append(("numbered", [[(tp.text, tp.n)] for tp in b.talking_points]))
+        out.append(("numbered", [[(short(tp.text, 240), tp.n)] for tp in b.talking_points]))
     else:
         out.append(("para", [(L["none_points"], None)]))
 
@@ -50,67 +66,100 @@ def blocks(b: Briefing) -> list[tuple]:
     return out
 
 
+def _status_line(ag: Agreement) -> Segs:
+    fact = ag.status_fact or ag.period or ag.signed
+    return [(f"{ag.status_label} — {ag.status_note}", fact.n if fact else ag.n)]
+
+
+def _summary(b: Briefing, L: dict[str, str], out: list[tuple]) -> None:
+    out.append(("h1", L["summary"]))
+    out.append(("h2", L["sum_agreements"]))
+    if b.agreements:
+        out.append(("bullets", [[(f"{ag.name}: ", None), *_status_line(ag)] for ag in b.agreements]))
+    else:
+        out.append(("para", [(L["none_agreements"], None)]))
+    out.append(("h2", L["sum_open"]))
+    items = b.open_items()
+    if items:
+        out.append(("bullets", [_summary_line(b, c, L) for c in items]))
+    else:
+        out.append(("para", [(L["none_open"], None)]))
+    out.append(("h2", L["sum_next"]))
+    later = b.next_dates()[:6]
+    if later:
+        out.append(("bullets", [_summary_line(b, c, L) for c in later]))
+    else:
+        out.append(("para", [(L["none_next"], None)]))
+
+
+def _summary_line(b: Briefing, c: FollowItem, L: dict[str, str]) -> Segs:
+    """"due: item [n] — state [m]"; a date moved by a later report is cited to that report."""
+    req = f" ({L['request']})" if c.kind == "request" else ""
+    report = c.report.n if c.report else None
+    if c.effective_due != c.due:
+        return [(f"{short(c.text, 110)}{req}", c.n),
+                (f" — {c.state_label}, {t('brief_due_moved', b.lang, d=c.effective_due_display)}", report)]
+    return [(f"{c.due_display}: {short(c.text, 110)}{req}", c.n), (f" — {c.state_label}", report)]
+
+
 def _timeline(b: Briefing, L: dict[str, str], out: list[tuple]) -> None:
     out.append(("h1", L["timeline"]))
     if not b.timeline:
         out.append(("para", [(L["none_events"], None)]))
         return
-    planned = t("status_planned", b.lang).lower()
     rows = []
     for ev in b.timeline:
-        date = ev.date_display + (f" {L['approx']}" if ev.approximate else "")
-        kind = ev.kind_label + (f" ({planned})" if ev.planned else "")
-        cell: Segs = [(f"{kind}: {ev.text}", ev.n)]
+        date = _dates(ev) + (f" {L['approx']}" if ev.approximate else "")
+        text = f"{ev.kind_label}: {short(ev.text, 200)}" if ev.text_lang == b.lang else ev.text
+        cell: Segs = [(text, ev.n)]
         for i, f in enumerate(ev.related):
             cell.append(((" — " if i == 0 else "; ") + f.text, f.n))
-        rows.append([[(date, None)], cell, [(_doc_ref(b, ev.n), None)]])
-    out.append(("table", [L["col_date"], L["col_event"], L["col_source"]], rows, "timeline"))
+        rows.append([[(date, None)], cell])
+    out.append(("table", [L["col_date"], L["col_event"]], rows, "timeline"))
 
 
 def _agreements(b: Briefing, L: dict[str, str], out: list[tuple]) -> None:
     out.append(("h1", L["agreements"]))
     if not b.agreements:
         out.append(("para", [(L["none_agreements"], None)]))
+        return
     ns = L["not_stated"]
-
-    def fact_cell(f: Optional[Fact]) -> Segs:
-        return [(f.text, f.n)] if f else [(ns, None)]
-
+    rows = []
     for ag in b.agreements:
-        out.append(("h2", ag.name))
-        areas: Segs = [((", " if i else "") + f.text, f.n) for i, f in enumerate(ag.areas)]
-        status: Segs = [(f"{ag.status_label} — {ag.status_note}", ag.period.n if ag.period else None)]
+        name: Segs = [(ag.name, ag.period.n if ag.period else ag.n)]
+        if ag.parties:
+            name.append((f" — {ag.parties.text}", ag.parties.n))
+        signed: Segs = [(ag.signed.text, ag.signed.n)] if ag.signed else [(ns, None)]
+        if ag.signed and ag.place:
+            signed.append((f", {ag.place.text}", ag.place.n))
+        if ag.planned:
+            signed = [(f"{t('status_planned', b.lang)}: {ag.planned.text}", ag.planned.n)]
+        status = _status_line(ag)
         if ag.followed_by:
             later = next((o for o in b.agreements if o.key == ag.followed_by), None)
             if later is not None:
                 status.append(("; " + t("brief_note_followed", b.lang, name=later.name),
                                later.period.n if later.period else later.n))
-        rows = [
-            [[(L["f_signed"], None)], fact_cell(ag.signed)],
-            [[(L["f_place"], None)], fact_cell(ag.place)],
-            [[(L["f_parties"], None)], fact_cell(ag.parties)],
-            [[(L["f_period"], None)], fact_cell(ag.period)],
-            [[(L["f_articles"], None)], fact_cell(ag.articles)],
-            [[(L["f_areas"], None)], areas or [(ns, None)]],
-        ]
-        if ag.occasion:
-            rows.append([[(L["f_occasion"], None)], fact_cell(ag.occasion)])
-        rows.append([[(L["f_status"], None)], status])
-        out.append(("table", [L["col_field"], L["col_value"]], rows, "agreement"))
+        rows.append([name, signed, status])
+    out.append(("table", [L["col_agreement"], L["col_signed"], L["col_status"]], rows, "agreements"))
 
 
-def _activities(b: Briefing, L: dict[str, str], out: list[tuple]) -> None:
-    out.append(("h1", L["activities"]))
-    groups = b.activities_by_area()
-    if not groups:
-        out.append(("para", [(L["none_activities"], None)]))
-    for key, items in groups.items():
-        out.append(("h2", t(f"area_{key}", b.lang)))
-        lines = []
-        for a in items:
-            note = f" — {a.status_label}; {short(a.document)}" + (f", {a.date_display}" if a.date_display else "")
-            lines.append([(a.text, a.n), (note, None)])
-        out.append(("bullets", lines))
+def _commitments(b: Briefing, L: dict[str, str], out: list[tuple]) -> None:
+    out.append(("h1", "3. " + L["commitments"]))
+    if not b.commitments:
+        out.append(("para", [(L["none_commitments"], None)]))
+        return
+    rows = []
+    for i, c in enumerate(sorted(b.commitments, key=lambda c: c.effective_due_order), start=1):
+        item: Segs = [(short(c.text, 170), c.n)]
+        extra = [x for x in (f"{L['lead']}: {c.lead}" if c.lead else "", ", ".join(c.places)) if x]
+        if c.kind == "request":
+            extra.insert(0, L["request"])
+        if extra:
+            item.append((" (" + "; ".join(extra) + ")", None))
+        state: Segs = [(c.state_label + (f" — {c.state_note}" if c.state_note else ""), c.report.n if c.report else None)]
+        rows.append([[(str(i), None)], item, [(c.due_display, None)], state])
+    out.append(("table", ["#", L["col_item"], L["col_due"], L["col_state"]], rows, "commitments"))
 
 
 def short(text: str, limit: int = 70) -> str:
@@ -130,15 +179,15 @@ def _doc_ref(b: Briefing, n: int) -> str:
 
 
 def _source_entry(b: Briefing, c: Citation) -> dict[str, Any]:
-    head = f"[{c.n}] {c.title}"
+    """A numbered source: document, date, language, and the sentences the briefing cites from it (the
+    passage itself when it cites none), each cut to a readable length."""
+    head = f"[{c.n}] {short(c.title, 64)}"
     if c.date:
         head += f" — {format_iso(c.date)}"
-    head += f" — {c.doc_id} ({lang_name(c.lang, b.lang)})"
-    texts = [(None, c.text)]
-    if b.lang != c.lang:
-        for v in c.versions:
-            if v.get("lang") == b.lang:
-                label = t("brief_version", b.lang, lang=lang_name(b.lang, b.lang))
-                texts.append((f"{label} ({v['doc_id']})", v["text"]))
-                break
-    return {"n": c.n, "head": head, "texts": texts}
+    head += f" ({lang_name(c.lang, b.lang)})"
+    sentences = list(dict.fromkeys(re.sub(r"\s+", " ", h.sentence).strip() for h in c.highlights
+                                   if h.sentence and h.doc_id == c.doc_id))
+    # the cited sentences, cut so that a source takes about two lines whatever the record's size
+    quote = " … ".join(short(x, 130 if len(sentences) > 1 else 200) for x in sentences[:2]) if sentences \
+        else short(re.sub(r"\s+", " ", c.text), 160)
+    return {"n": c.n, "head": head, "texts": [(None, quote)]}

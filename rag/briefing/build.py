@@ -20,7 +20,7 @@ from ..answer.assistant import Assistant
 from ..answer.citations import Citation, Highlight
 from ..answer.prompts import fit_passages
 from ..records import Hit
-from ..register import current_register, in_range, iso_span
+from ..register import current_register, due_span, in_range, iso_span
 from ..retrieval.hybrid import Retriever
 from ..store.chroma import Store
 from ..store.mirror import CorpusMirror
@@ -50,8 +50,8 @@ def _source_parts(source: Union[Assistant, Retriever, Store]) -> tuple[Retriever
 
 
 def _localized(retriever: Retriever, lang: str, as_of: dt.date, d_from: Optional[dt.date],
-               d_to: Optional[dt.date]) -> Localized:
-    return localize(current_register(retriever.mirror), lang, as_of, d_from, d_to)
+               d_to: Optional[dt.date], visit: Optional[dt.date] = None) -> Localized:
+    return localize(current_register(retriever.mirror), lang, as_of, d_from, d_to, visit)
 
 
 # --- talking points ----------------------------------------------------------------------------
@@ -63,7 +63,8 @@ def _hit_sentences(hit: Hit, lang: str) -> list[tuple[str, str, str, int, int, s
     else:
         text, doc_id, chunk_id, base, vlang = hit.text, hit.doc_id, hit.chunk_id, hit.meta.start, hit.meta.lang
     return [(text[s.start : s.end], doc_id, chunk_id, base + s.start, base + s.end, vlang)
-            for s in whole_sentences(text) if s.end - s.start >= 12]
+            for s in whole_sentences(text)
+            if s.end - s.start >= 40 and text[s.start : s.end] != text[s.start : s.end].upper()]
 
 
 def _extractive_points(retriever: Retriever, topic: str, lang: str, k: int = 5) -> list[TalkingPoint]:
@@ -184,18 +185,35 @@ class _Sources:
         if item.quote and all((h.start, h.end, h.doc_id) != (hl.start, hl.end, hl.doc_id) for h in c.highlights):
             c.highlights.append(hl)
 
-    def number(self, ex: Localized, points: Sequence[TalkingPoint] = ()) -> list[Citation]:
-        """Number every item of the briefing (timeline, agreements and their fields, activities, points)."""
+    def number(self, ex: Localized, points: Sequence[TalkingPoint] = (), activities: bool = True) -> list[Citation]:
+        """Number every item of the briefing in reading order: the summary (agreements' deciding passages,
+        open items, next dates), then the timeline, agreements, commitments and their reports, points."""
+        for ag in ex.agreements:
+            for f in (ag.status_fact, ag.planned):
+                if f is not None:
+                    self.cite(f)
+        for c in ex.commitments:
+            self.cite(c)
+            if c.report is not None:
+                self.cite(c.report)
         for ev in ex.timeline:
             self.cite(ev)
             for f in ev.related:
                 self.cite(f)
         for ag in ex.agreements:
-            self.cite(ag)
-            for f in ag.facts():
-                self.cite(f)
-        for act in ex.activities:
-            self.cite(act)
+            if activities:  # the agreements page: every field of every agreement
+                self.cite(ag)
+                for f in ag.facts():
+                    self.cite(f)
+            else:  # the briefing cites what its agreements table shows
+                shown = [f for f in (ag.period, ag.parties, ag.signed, ag.place) if f is not None]
+                for f in shown or [ag]:
+                    self.cite(f)
+                if not shown:
+                    continue
+        if activities:
+            for act in ex.activities:
+                self.cite(act)
         for tp in points:
             self.cite(tp)
         return sorted(self.by_chunk.values(), key=lambda c: c.n)
@@ -209,6 +227,8 @@ def build_briefing(
     date_to: DateArg = None,
     as_of: DateArg = None,
     lang: str = "vi",
+    delegation: str = "",
+    visit_date: DateArg = None,
 ) -> Briefing:
     """Draft the briefing from everything in the store now.
 
@@ -216,7 +236,9 @@ def build_briefing(
     the talking points), a :class:`~rag.retrieval.hybrid.Retriever` or a :class:`~rag.store.chroma.Store`.
     ``date_from``/``date_to`` ('YYYY[-MM[-DD]]' or dates) keep the events, agreements and
     activities of that period; ``as_of`` (default today) is the day agreement status is
-    computed for; ``lang`` (vi, lo, en) is the language the briefing is written in.
+    computed for; ``lang`` (vi, lo, en) is the language the briefing is written in;
+    ``delegation`` names who it is for (title block); ``visit_date`` (default ``as_of``) is the
+    delegation's date: commitments due by then and not done are open items.
     Raises ValueError for a bad date or language.
     """
     lang = check(lang)
@@ -225,8 +247,9 @@ def build_briefing(
     if d_from and d_to and d_from > d_to:
         raise ValueError(f"--from {date_from} is after --to {date_to}")
     as_of_d = parse_date_arg(as_of, end=True, what="--as-of") or dt.date.today()
+    visit_d = parse_date_arg(visit_date, end=True, what="--visit") or as_of_d
     retriever, assistant = _source_parts(source)
-    ex = _localized(retriever, lang, as_of_d, d_from, d_to)
+    ex = _localized(retriever, lang, as_of_d, d_from, d_to, visit_d)
 
     query = topic.strip() or t("brief_default_topic", lang)
     mode, points = "extractive", []
@@ -240,14 +263,16 @@ def build_briefing(
     if not points and has_passages:
         points = _extractive_points(retriever, query, lang)
 
-    sources = _Sources(retriever.mirror).number(ex, points)
+    points = points[:3]  # the briefing keeps it to a few points (a one-page summary, five pages in all)
+    sources = _Sources(retriever.mirror).number(ex, points, activities=False)
     return Briefing(
         topic=topic.strip(), lang=lang, as_of=as_of_d.isoformat(),
         date_from=d_from.isoformat() if d_from else "", date_to=d_to.isoformat() if d_to else "",
         generated_at=dt.datetime.now().replace(microsecond=0).isoformat(),
         backend=assistant.backend_name if assistant is not None else "extractive",
         talking_points_mode=mode, timeline=ex.timeline, agreements=ex.agreements, activities=ex.activities,
-        talking_points=points, sources=sources,
+        talking_points=points, sources=sources, commitments=ex.commitments, delegation=delegation.strip(),
+        visit_date=visit_d.isoformat(),
     )
 
 
@@ -300,6 +325,18 @@ def extract_agreements_and_activities(
             n=act.n, chunk_id=act.chunk_id, start=act.start, end=act.end, lang=act.source_lang,
             text_lang=act.text_lang, quote=act.quote, passage=c.text if c else "",
         ))
+    for c in ex.commitments:  # dated commitments with their follow-up state on ``as_of``
+        src = sources.by_chunk.get(c.chunk_id)
+        ag = next((a for a in ex.agreements if a.period_from and c.made
+                   and a.period_from <= int(c.made[:4]) <= a.period_to), None)
+        rows.append(Row(
+            kind="commitment", area="", area_label="", areas=[], activity=c.text, document=c.document, doc_id=c.doc_id,
+            date=c.effective_due, date_display=c.effective_due_display, status=c.state,
+            status_label=c.state_label + (f" — {c.state_note}" if c.state_note else ""), agreement="",
+            period=f"{ag.period_from}-{ag.period_to}" if ag else "", period_from=ag.period_from if ag else None,
+            period_to=ag.period_to if ag else None, n=c.n, chunk_id=c.chunk_id, start=c.start, end=c.end,
+            lang=c.source_lang, text_lang=c.text_lang, quote=c.quote, passage=src.text if src else "",
+        ))
     return filter_rows(rows, area=area, status=status)
 
 
@@ -327,8 +364,8 @@ def filter_rows(rows: Iterable[Row], area: Union[str, Sequence[str], None] = Non
                 spans.append(iso_span(r.date))
             if r.kind == "agreement" and r.period_from:
                 spans = spans[:1]
-            elif r.kind == "activity":
-                spans = [iso_span(r.date)] if r.date else []
+            elif r.kind in ("activity", "commitment"):
+                spans = [due_span(r.date)] if r.date else []
             if spans and not any(in_range(a, b, d_from, d_to) for a, b in spans):
                 continue
         out.append(r)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 
-from ..register import AREAS, STATUSES
+from ..register import AREAS, FOLLOW_STATES, STATUSES
 from ..text.i18n import has, strings, t
 from ..text.langs import LANGS, check_lang
 
@@ -51,10 +51,12 @@ def area_labels(lang: str = "vi") -> dict[str, str]:
 
 
 def status_labels(lang: str = "vi") -> dict[str, str]:
-    """Status key -> label in ``lang`` (agreements: in_force, expired, not_yet_in_force, unknown;
-    activities: planned, requested)."""
+    """Status key -> label in ``lang`` (agreements: in_force, expired, not_yet_in_force, planned, unknown;
+    activities: planned, requested; commitments: done, in_progress, postponed, overdue, no_news)."""
     check(lang)
-    return {key: t(f"status_{key}", lang) for key in STATUSES}
+    out = {key: t(f"status_{key}", lang) for key in STATUSES}
+    out.update({key: t(f"fu_state_{key}", lang) for key in FOLLOW_STATES})
+    return out
 
 
 def lang_name(code: str, lang: str) -> str:

@@ -60,6 +60,7 @@ class TimelineEvent(Cited):
     kind_label: str = ""
     place: str = ""
     planned: bool = False  # dated after its own document: announced, not yet held when written
+    end_date: str = ""  # last day of an event over several days (ISO)
     related: list[Fact] = field(default_factory=list)  # the agreement signed, the occasion
     also: list[dict[str, Any]] = field(default_factory=list)  # other documents reporting the event
 
@@ -84,6 +85,8 @@ class Agreement(Cited):
     status_note: str = ""
     followed_by: str = ""  # key of a later agreement, if the record has one
     renewal_mentioned: bool = False  # a sentence about it speaks of extension or renewal
+    status_fact: Optional[Fact] = None  # the passage that decides the status (planned date, validity, period)
+    planned: Optional[Fact] = None  # an announced signing: value = its planned date, as shown
 
     def facts(self) -> list[Fact]:
         """Every cited field, in the order the briefing numbers them."""
@@ -107,6 +110,33 @@ class Activity(Cited):
 
 
 @dataclass(kw_only=True)
+class FollowItem(Cited):
+    """A dated commitment in the briefing language, with its state on the as-of day.
+
+    ``text`` is the item in the briefing language: the version's own wording where the document
+    has one in that language, else built from its fields (activity terms, counts, places); the
+    original is quoted in the sources. ``report`` cites the passage that decides the state.
+    """
+
+    key: str = ""
+    kind: str = "commitment"  # commitment or request
+    due: str = ""  # ISO ('YYYY-Qn' too)
+    due_display: str = ""
+    made: str = ""  # ISO date of the document that makes it
+    lead: str = ""  # who leads, in the briefing language ('' when the record does not say)
+    places: list[str] = field(default_factory=list)  # place names in the briefing language
+    state: str = ""  # done, in_progress, postponed, overdue, no_news
+    state_label: str = ""
+    state_note: str = ""  # "theo báo cáo ngày …", "hạn mới …"
+    effective_due: str = ""  # the due date after postponements (ISO)
+    effective_due_display: str = ""
+    report: Optional[Fact] = None
+    document: str = ""
+    open_item: bool = False  # overdue, or due by the delegation's date and not done
+    effective_due_order: tuple = ()
+
+
+@dataclass(kw_only=True)
 class TalkingPoint(Cited):
     pass
 
@@ -126,6 +156,18 @@ class Briefing:
     activities: list[Activity] = field(default_factory=list)
     talking_points: list[TalkingPoint] = field(default_factory=list)
     sources: list[Citation] = field(default_factory=list)
+    commitments: list[FollowItem] = field(default_factory=list)
+    delegation: str = ""  # who the briefing is for ('' when not given)
+    visit_date: str = ""  # ISO date of the meeting (open items are those due by then); default: as_of
+
+    def open_items(self) -> list[FollowItem]:
+        """Overdue, or due by the delegation's date and not done; soonest first."""
+        return sorted((c for c in self.commitments if c.open_item), key=lambda c: c.effective_due_order)
+
+    def next_dates(self) -> list[FollowItem]:
+        """Commitments not done and not open whose (moved) date is still ahead, soonest first."""
+        later = [c for c in self.commitments if c.state in ("in_progress", "postponed", "no_news") and not c.open_item]
+        return sorted(later, key=lambda c: c.effective_due_order)
 
     @property
     def labels(self) -> dict[str, str]:

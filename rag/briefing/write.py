@@ -21,13 +21,16 @@ def write_briefing(
     date_to: DateArg = None,
     as_of: DateArg = None,
     lang: str = "vi",
+    delegation: str = "",
+    visit_date: DateArg = None,
 ) -> Path:
     """Build the briefing and write it to ``out_path`` (.docx or .md); returns the path."""
     out_path = Path(out_path)
     suffix = out_path.suffix.lower()
     if suffix not in (".docx", ".md"):
         raise ValueError(f"--out {out_path}: write the briefing to a .docx or a .md file")
-    b = build_briefing(assistant, topic=topic, date_from=date_from, date_to=date_to, as_of=as_of, lang=lang)
+    b = build_briefing(assistant, topic=topic, date_from=date_from, date_to=date_to, as_of=as_of, lang=lang,
+                       delegation=delegation, visit_date=visit_date)
     if suffix == ".docx":
         return to_docx(b, out_path)
     out_path.parent.mkdir(parents=True, exist_ok=True)

@@ -7,6 +7,8 @@ import sys
 import warnings
 
 from ..config import Settings, SettingsError, load_settings, offline_environment
+from ..security.audit import AuditTrail
+from ..security.roles import Role, User, os_user
 
 
 def add_store_flags(p: argparse.ArgumentParser, store: bool = True) -> None:
@@ -49,3 +51,34 @@ def settings_from_args(args: argparse.Namespace, **extra) -> Settings:
 def fail(message: str, code: int = 2) -> SystemExit:
     sys.stderr.write(f"error: {message}\n")
     return SystemExit(code)
+
+
+# --- who acts, confirmation, read-only (issue 15) ----------------------------------------------------
+def cli_user() -> User:
+    """Who acts at the command line: the operating-system user (recorded in the audit trail). They can
+    reach the store's files anyway, so they act with every right the settings allow."""
+    return User(os_user(), Role.ADMIN, "cli")
+
+
+def audit_trail(settings: Settings) -> AuditTrail:
+    return AuditTrail(settings.audit_path)
+
+
+def refuse_if_read_only(settings: Settings, what: str) -> None:
+    if settings.read_only:
+        raise fail(f"the corpus is read-only (RAG_READ_ONLY=true): nothing was {what}. "
+                   "Unset RAG_READ_ONLY to change it.")
+
+
+def confirm(question: str, yes: bool) -> bool:
+    """True when ``yes`` (the --yes flag) or the user types 'yes' (or 'y') at the prompt on stderr;
+    False on anything else, including no input at all (a script without --yes changes nothing)."""
+    if yes:
+        return True
+    sys.stderr.write(f"{question} Type 'yes' to continue: ")
+    sys.stderr.flush()
+    try:
+        answer = input()
+    except EOFError:
+        answer = ""
+    return answer.strip().lower() in ("yes", "y")

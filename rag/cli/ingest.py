@@ -1,14 +1,35 @@
-"""``rag-ingest`` / ``python -m ingest PATH...``: add, update or remove documents in the store."""
+"""``rag-ingest`` / ``python -m ingest PATH...``: add, update or remove documents in the store.
+
+Every change is recorded in the audit trail under the operating-system user (``--audit`` prints
+it); ``--reset`` and ``--remove`` ask for confirmation (``--yes`` skips it) and every write is
+refused when the corpus is read-only (``RAG_READ_ONLY``).
+"""
 from __future__ import annotations
 
 import argparse
 import json
 import sys
+from dataclasses import asdict
 from pathlib import Path
 
-from ..ingest.service import STATUSES, Summary, ingest_paths, list_documents, remove_document
+from tqdm import tqdm
+
+from ..ingest.check import check_store
+from ..ingest.service import STATUSES, Summary, list_documents
+from ..security import corpus
+from ..security.audit import select, to_csv
+from ..security.roles import PermissionDenied
 from ..store.chroma import Store, StoreError
-from .common import add_store_flags, fail, settings_from_args
+from ..store.local import LocalIndex, index_path
+from .common import (
+    add_store_flags,
+    audit_trail,
+    cli_user,
+    confirm,
+    fail,
+    refuse_if_read_only,
+    settings_from_args,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -20,11 +41,49 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="*", type=Path, help="files or folders to ingest")
     p.add_argument("--remove", metavar="DOC_ID", action="append", default=[], help="remove a document (repeatable)")
     p.add_argument("--reset", action="store_true", help="empty the collection first (to re-index with another model)")
+    p.add_argument("--replace", action="store_true",
+                   help="let a file replace a stored document of another file whose id it takes "
+                        "(by its metadata id, or a name that differs only by the extension)")
+    p.add_argument("--check", action="store_true",
+                   help="check the store: documents whole, no passage left of a stopped write (changes nothing)")
+    p.add_argument("--repair", action="store_true",
+                   help="delete what a stopped write left behind (invisible passages), then check")
     p.add_argument("--list", action="store_true", help="list the documents in the store")
     p.add_argument("--json", action="store_true", help="print the summary as JSON")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
+    p.add_argument("-y", "--yes", action="store_true", help="do not ask before --reset or --remove")
+    g = p.add_argument_group("audit trail (who changed what; see RAG_AUDIT_FILE)")
+    g.add_argument("--audit", action="store_true", help="print the audit trail and check its hash chain")
+    g.add_argument("--csv", action="store_true", help="with --audit: print it as CSV")
+    g.add_argument("--since", metavar="YYYY-MM-DD", default="", help="with --audit: from this day (UTC)")
+    g.add_argument("--until", metavar="YYYY-MM-DD", default="", help="with --audit: up to this day (UTC)")
+    g.add_argument("--user", default="", help="with --audit: entries of users whose name contains this")
+    g.add_argument("--action", action="append", default=[], help="with --audit: only this action (repeatable)")
+    g.add_argument("--doc", default="", help="with --audit: entries whose document id or file contains this")
     add_store_flags(p)
     return p
+
+
+def print_audit(args: argparse.Namespace) -> int:
+    """The audit trail (filtered), then whether its hash chain is intact; exit 1 when it is not."""
+    trail = audit_trail(settings_from_args(args))
+    events = select(trail.events(), since=args.since, until=args.until, who=args.user, actions=args.action,
+                    doc=args.doc)
+    check = trail.verify()
+    if args.csv:
+        sys.stdout.write(to_csv(events))
+    elif args.json:
+        print(json.dumps({"path": str(trail.path), "chain_intact": check.ok, "broken_at": check.broken_at,
+                          "events": [asdict(e) for e in events]}, ensure_ascii=False, indent=2))
+    else:
+        for e in events:
+            changes = json.dumps(e.changes, ensure_ascii=False) if e.changes else ""
+            print(f"{e.seq:>5} {e.at} {e.who} ({e.role or '-'}, {e.via}) {e.action} {e.result} "
+                  f"{e.doc_id or '-'} {e.file or '-'} {e.sha256[:12] or '-'} {changes} {e.note}".rstrip())
+        print(f"{len(events)} entries shown; {trail.path}: " + (
+            f"hash chain intact ({check.entries} entries)" if check.ok else
+            f"HASH CHAIN BROKEN at line {check.broken_at}: {check.reason}"))
+    return 0 if check.ok else 1
 
 
 def print_summary(full: Summary) -> None:
@@ -42,18 +101,64 @@ def print_summary(full: Summary) -> None:
     print("summary: " + ", ".join(f"{counts.get(s, 0)} {s}" for s in shown))
 
 
+def confirmed(args: argparse.Namespace, settings) -> bool:
+    """--reset and --remove change what others rely on: say what will happen and ask (unless --yes)."""
+    if args.reset:
+        return confirm(f"This empties the collection of {settings.describe_store()}: every document goes.",
+                       args.yes)
+    if args.remove:
+        return confirm(f"This removes {', '.join(args.remove)} from {settings.describe_store()}.", args.yes)
+    return True
+
+
+def _catch_up_index(store: Store, bar: bool) -> None:
+    """Bring this node's keyword index up to date now, so the next reader starts at once."""
+    stamp = store.corpus_version()
+    records = store.documents(full=False)
+    local = LocalIndex(index_path(store.settings), store.identity())
+    with tqdm(desc="keyword index", unit="doc", disable=not bar, leave=False) as pbar:
+        def progress(done: int, total: int) -> None:
+            pbar.total = total
+            pbar.n = done
+            pbar.refresh()
+
+        local.sync(records, lambda recs: store.read_documents(recs), progress=progress, stamp=stamp)
+
+
 def main(argv=None) -> int:
     args = build_parser().parse_args(argv)
-    if not (args.paths or args.remove or args.list or args.reset):
+    if args.audit:
+        return print_audit(args)
+    if not (args.paths or args.remove or args.list or args.reset or args.check or args.repair):
         build_parser().print_usage(sys.stderr)
-        raise fail("give files or folders to ingest, --remove DOC_ID, or --list")
+        raise fail("give files or folders to ingest, --remove DOC_ID, --list, --check, --repair or --audit")
     if args.list and (args.paths or args.remove or args.reset):
         raise fail("--list only lists: run it on its own, after adding, removing or resetting")
+    if (args.check or args.repair) and (args.paths or args.remove or args.reset or args.list):
+        raise fail("--check and --repair run on their own")
     settings = settings_from_args(args)
+    if not (args.list or args.check):
+        refuse_if_read_only(settings, "added, removed, repaired or reset")
+    if not confirmed(args, settings):
+        raise fail("nothing was changed (confirm with 'yes', or add --yes)", 1)
+    user, trail = cli_user(), audit_trail(settings)
     try:
-        store = Store.recreate(settings) if args.reset else Store(settings).warm_up()
+        store = corpus.reset(settings, trail, user) if args.reset else Store(settings).warm_up()
     except StoreError as exc:
         raise fail(str(exc)) from None
+    except PermissionDenied as exc:
+        raise fail(str(exc)) from None
+    if args.check or args.repair:
+        try:
+            report = check_store(store, repair=args.repair)
+        except StoreError as exc:
+            raise fail(str(exc)) from None
+        if args.json:
+            print(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
+        else:
+            for line in report.lines():
+                print(line)
+        return 0 if report.ok else 1
     if args.list:
         rows = list_documents(store)
         if args.json:
@@ -63,10 +168,13 @@ def main(argv=None) -> int:
                 flag = "official" if r.official else f"translation of {r.version_of}"
                 print(f"{r.doc_id}\t{r.date or '-'}\t{r.lang}\t{r.kind}\t{r.passages} passages\t{flag}\t{r.title}")
         return 0
-    results = [remove_document(store, doc_id) for doc_id in args.remove]
+    results = [corpus.remove(store, trail, user, doc_id) for doc_id in args.remove]
     if args.paths:
-        results += ingest_paths(store, args.paths, bar=not args.no_progress).results
+        results += corpus.ingest_files(store, trail, user, args.paths, bar=not args.no_progress,
+                                       replace=args.replace).results
     full = Summary(results)
+    if full.changed:
+        _catch_up_index(store, bar=not args.no_progress)
     if args.json:
         print(full.to_json())
     else:

@@ -16,11 +16,12 @@ from ..ingest.service import list_documents
 from ..retrieval.filters import Filters
 from ..retrieval.hybrid import RerankerError
 from ..runtime import Runtime, build_runtime
+from ..security.corpus import record_seeded
 from ..store.chroma import Store, StoreError
 from ..store.embeddings import EmbeddingModelError
 from ..text.dates import parse_date_arg
 from ..text.langs import LANGS
-from .common import add_store_flags, fail, settings_from_args
+from .common import add_store_flags, audit_trail, fail, settings_from_args
 
 log = logging.getLogger(__name__)
 
@@ -66,6 +67,9 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--to", dest="date_to")
     b.add_argument("--as-of", dest="as_of")
     b.add_argument("--lang", dest="brief_lang", choices=["vi", "lo", "en"], default="vi")
+    b.add_argument("--delegation", default="", help="who the briefing is for (title block)")
+    b.add_argument("--visit", dest="visit_date", help="the delegation's date (YYYY-MM-DD; default: --as-of): "
+                                                      "what is due by then and not done is an open item")
     b.add_argument("--backend", choices=backend_names())
     b.add_argument("--out", type=Path, required=True, help="FILE.docx or FILE.md")
     add_store_flags(b)
@@ -89,15 +93,20 @@ def _filters(args) -> Filters:
 
 def _runtime(settings, backend_name=None) -> Runtime:
     try:
-        return build_runtime(settings, backend_name=backend_name)
+        rt = build_runtime(settings, backend_name=backend_name, seed=not settings.read_only)
     except (StoreError, BackendError, RerankerError, EmbeddingModelError) as exc:
         raise fail(str(exc)) from None
+    if rt.seeded is not None:  # the bundled corpus went into an empty store: a corpus change (issue 15)
+        record_seeded(audit_trail(settings), rt.seeded)
+    return rt
 
 
 def print_answer(ans: Answer, out=sys.stdout) -> None:
     if ans.rewritten_question:
         out.write(f"(question understood as: {ans.rewritten_question})\n")
     out.write(ans.answer + "\n")
+    if ans.ocr_note:
+        out.write(ans.ocr_note + "\n")
     if ans.unsupported:
         for u in ans.unsupported:
             out.write(f"  [removed: {u['sentence']} — {u['reason']}]\n")
@@ -107,7 +116,10 @@ def print_answer(ans: Answer, out=sys.stdout) -> None:
     for c in cites:
         text, doc_id, _ = c.passage_in(ans.language)
         lang = ans.language if doc_id != c.doc_id else c.lang
-        out.write(f"[{c.n}] {c.title} — {c.date or 'undated'} — {c.doc_id}\n")
+        where = f" — page {c.page}" if c.page else ""
+        if c.ocr:  # read from a scan: how sure OCR was, and the page image to check it against
+            where += f" (scan read by OCR, confidence {c.ocr_conf:.0f}/100; page image {c.ocr_image})"
+        out.write(f"[{c.n}] {c.title} — {c.date or 'undated'} — {c.doc_id}{where}\n")
         out.write(f"    ({lang}) " + text.replace("\n", "\n    ") + "\n")
         if doc_id != c.doc_id:
             out.write(f"    ({c.lang}, original) " + c.text.replace("\n", "\n    ") + "\n")
@@ -162,7 +174,11 @@ def cmd_chat(args) -> int:
             break
         if not q:
             break
-        ans = assistant.ask(q, history, _filters(args))
+        try:
+            ans = assistant.ask(q, history, _filters(args))
+        except StoreError as exc:  # shown, not raised: the next question works
+            sys.stdout.write(f"error: {exc}\n")
+            continue
         print_answer(ans)
         history.append({"role": "user", "question": q, "rewritten_question": ans.rewritten_question,
                         "answer": ans.answer})
@@ -193,7 +209,7 @@ def cmd_brief(args) -> int:
         raise fail(f"--out {args.out}: write the briefing to a .docx or a .md file")
     try:  # check the dates before loading anything
         for flag, value, end in (("--from", args.date_from, False), ("--to", args.date_to, True),
-                                 ("--as-of", args.as_of, True)):
+                                 ("--as-of", args.as_of, True), ("--visit", args.visit_date, True)):
             parse_date_arg(value, end=end, what=flag)
     except ValueError as exc:
         raise fail(str(exc)) from None
@@ -201,7 +217,8 @@ def cmd_brief(args) -> int:
     assistant = _runtime(settings, args.backend).assistant
     try:
         path = write_briefing(assistant, args.out, topic=args.topic, date_from=args.date_from,
-                              date_to=args.date_to, as_of=args.as_of, lang=args.brief_lang)
+                              date_to=args.date_to, as_of=args.as_of, lang=args.brief_lang,
+                              delegation=args.delegation, visit_date=args.visit_date)
     except ValueError as exc:
         raise fail(str(exc)) from None
     except OSError as exc:

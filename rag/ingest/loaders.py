@@ -3,6 +3,11 @@
 Every failure is an :class:`IngestError` whose message is plain words a member of staff can
 act on (corrupt or encrypted PDF, no text layer, empty file, binary file, wrong encoding,
 legacy Vietnamese encodings TCVN3/VNI).
+
+What a loader returns: a :class:`RawDocument` -- the text (paragraphs separated by blank
+lines), raw metadata fields (front matter, HTML title/lang, PDF/DOCX title, then a sidecar),
+PDF page spans and notes for the user. Cost is bounded per file before anything is stored
+(:data:`LIMITS`): paragraphs, line length (longer lines are split), decompressed DOCX parts.
 """
 from __future__ import annotations
 
@@ -16,13 +21,21 @@ from typing import Optional
 
 from ..text.detect import detect_language, is_vietnamese_syllable
 from .errors import IngestError
+from .hidden import drop_hidden
 from .metadata import read_sidecar, split_front_matter, strip_stray_date
+from .scans import IMAGE_SUFFIXES, ScanPage, ScanSource, has_text_layer, image_source, pdf_scan_source
 
 log = logging.getLogger(__name__)
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm"}
-SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | {".pdf", ".docx"}
+SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | {".pdf", ".docx"} | IMAGE_SUFFIXES
+
+MAX_PARAGRAPHS = 50_000  # blocks of text (TXT/MD/HTML) or paragraphs (DOCX) per file
+MAX_LINE_CHARS = 5_000  # a longer line is split at spaces (or anywhere) into lines this long
+MAX_DOCX_PART_MB = 40  # decompressed size of one XML part of a DOCX (the text, tables, notes)
+LIMITS = {"paragraphs": MAX_PARAGRAPHS, "line_chars": MAX_LINE_CHARS, "docx_part_mb": MAX_DOCX_PART_MB}
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 
 # Latin-1 symbols that Vietnamese never uses but TCVN3 (ABC) and VNI fonts produce when their
 # bytes are read as Windows-1252/Unicode: "Vieät Nam" (VNI), "B¶o hiÓm x· héi" (TCVN3).
@@ -36,6 +49,8 @@ class RawDocument:
     meta: dict
     page_spans: Optional[list[tuple[int, int, int]]] = None  # (start, end, page) in ``text``
     warnings: list[str] = field(default_factory=list)
+    scan: Optional[ScanSource] = None  # pages still to be read by OCR (scan_ocr.read_scans)
+    ocr_pages: list[ScanPage] = field(default_factory=list)  # pages read by OCR, once read
 
 
 # What each TCVN3 (ABC) byte, read as Windows-1252, stands for, reduced to its base letter.
@@ -76,11 +91,11 @@ def looks_legacy_vietnamese(text: str) -> bool:
     letters = [c for c in text if c.isalpha() or c in _LEGACY_VI]
     if len(letters) < 12:
         return False
-    odd = sum(1 for c in letters if c in _LEGACY_VI)
-    if odd / len(letters) <= 0.03:
-        return False
-    marked = [w for w in _LEGACY_WORD.findall(text) if _LEGACY_VI & set(w)]
-    if not marked:
+    # Only symbols inside words count: "¥2.500", "25°C" or "§ 3" are symbols, not garbled letters.
+    marked = [w for w in _LEGACY_WORD.findall(text)
+              if _LEGACY_VI & set(w) and len(w) > 1 and any("a" <= c.lower() <= "z" for c in w)]
+    odd = sum(1 for w in marked for c in w if c in _LEGACY_VI)
+    if odd / len(letters) <= 0.03 or not marked:
         return False
     vietnamese = sum(
         1 for w in marked if is_vietnamese_syllable(_tcvn3_skeleton(w)) or is_vietnamese_syllable(_vni_skeleton(w))
@@ -99,16 +114,53 @@ def _vietnamese_code_page(data: bytes) -> Optional[str]:
     return None
 
 
+def _utf16_without_bom(data: bytes) -> Optional[str]:
+    """The encoding of BOM-less UTF-16 text (most characters of the record's scripts have one
+    zero byte, always on the same side), or None."""
+    head = data[:8192]
+    if len(head) < 8 or len(head) % 2:
+        return None
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    half = len(head) // 2
+    if odd > 0.3 * half and even < 0.05 * half:
+        return "utf-16-le"
+    if even > 0.3 * half and odd < 0.05 * half:
+        return "utf-16-be"
+    return None
+
+
+def check_not_binary(text: str) -> str:
+    """Refuse decoded text that is mostly control characters (a binary file named .txt)."""
+    sample = text[:100_000]
+    if "\x00" in sample:
+        raise IngestError("binary_file")
+    if len(_CONTROL.findall(sample)) > 0.01 * max(len(sample), 1):
+        raise IngestError("binary_control")
+    return text
+
+
 def decode_text(data: bytes, warnings: Optional[list[str]] = None) -> str:
-    """Decode bytes of a text file: UTF-8 (with or without BOM), UTF-16 with a BOM, or
-    Windows-1258 Vietnamese (with a note in ``warnings``)."""
+    """Decode bytes of a text file: UTF-8 (with or without BOM), UTF-16 (with a BOM or without),
+    UTF-32 with a BOM, or Windows-1258 Vietnamese (with a note in ``warnings``). Text that is
+    mostly control characters is refused as binary."""
     if not data.strip():
         raise IngestError("empty_file")
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        try:
+            return check_not_binary(data.decode("utf-32"))
+        except UnicodeDecodeError:
+            raise IngestError("utf32_bad") from None
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
-            return data.decode("utf-16")
+            return check_not_binary(data.decode("utf-16"))
         except UnicodeDecodeError:
             raise IngestError("utf16_bad") from None
+    utf16 = _utf16_without_bom(data)
+    if utf16:
+        try:
+            return check_not_binary(data.decode(utf16))
+        except UnicodeDecodeError:
+            pass
     if b"\x00" in data[:8192]:
         raise IngestError("binary_file")
     try:
@@ -123,9 +175,31 @@ def decode_text(data: bytes, warnings: Optional[list[str]] = None) -> str:
         if looks_legacy_vietnamese(guess):
             raise IngestError("legacy_encoding") from None
         raise IngestError("not_utf8", pos=exc.start) from None
+    check_not_binary(text)
     if looks_legacy_vietnamese(text):
         raise IngestError("legacy_encoding")
     return text
+
+
+def split_long_lines(text: str, limit: int = MAX_LINE_CHARS) -> str:
+    """Lines longer than ``limit`` cut at the last space before it (or at it), so no later
+    step works on one enormous line."""
+    if len(text) <= limit or all(len(line) <= limit for line in text.split("\n")):
+        return text
+    out: list[str] = []
+    for line in text.split("\n"):
+        while len(line) > limit:
+            cut = line.rfind(" ", limit // 2, limit)
+            cut = cut if cut > 0 else limit
+            out.append(line[:cut])
+            line = line[cut:].lstrip(" ")
+        out.append(line)
+    return "\n".join(out)
+
+
+def check_paragraphs(n: int) -> None:
+    if n > MAX_PARAGRAPHS:
+        raise IngestError("too_many_paragraphs", n=n, limit=MAX_PARAGRAPHS)
 
 
 def _load_text(path: Path, data: bytes) -> RawDocument:
@@ -135,7 +209,8 @@ def _load_text(path: Path, data: bytes) -> RawDocument:
     stray, body = strip_stray_date(body)
     if stray and not front.get("date"):
         front["date"] = stray
-    return RawDocument(path, body, front, warnings=warnings)
+    check_paragraphs(len(re.findall(r"\n[ \t]*\n", body)) + 1)
+    return RawDocument(path, split_long_lines(body), front, warnings=warnings)
 
 
 def _load_html(path: Path, data: bytes) -> RawDocument:
@@ -143,7 +218,7 @@ def _load_html(path: Path, data: bytes) -> RawDocument:
 
     if not data.strip():
         raise IngestError("empty_file")
-    if b"\x00" in data[:8192]:
+    if b"\x00" in data[:8192] and not _utf16_without_bom(data) and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise IngestError("binary_file")
     try:
         soup = BeautifulSoup(data, "lxml")
@@ -155,6 +230,7 @@ def _load_html(path: Path, data: bytes) -> RawDocument:
     html = soup.find("html")
     if html and html.get("lang"):
         meta["lang"] = str(html.get("lang")).split("-")[0].lower()
+    drop_hidden(soup)  # text the page hides from its reader (issue 15: CSS-hidden instructions)
     for tag in soup(["script", "style", "noscript", "nav", "header", "footer", "form", "template"]):
         tag.decompose()
     body = soup.body or soup
@@ -165,9 +241,11 @@ def _load_html(path: Path, data: bytes) -> RawDocument:
         t = re.sub(r"\s+", " ", el.get_text(" ", strip=True))
         if t:
             blocks.append(t)
+    check_paragraphs(len(blocks))
     text = "\n\n".join(blocks) if blocks else body.get_text("\n\n", strip=True)
     if not text.strip():
         raise IngestError("no_text")
+    text = split_long_lines(check_not_binary(text))
     if looks_legacy_vietnamese(text):
         raise IngestError("legacy_encoding")
     if meta.get("lang") not in ("vi", "lo", "en"):
@@ -252,10 +330,11 @@ def _load_pdf(path: Path, data: bytes) -> RawDocument:
         raise
     except (PdfReadError, Exception) as exc:  # pypdf raises many types on damaged files
         raise IngestError("pdf_damaged", error=exc.__class__.__name__) from None
+    scan = pdf_scan_source(data, pages)  # pages without a text layer: read by OCR later
     parts, spans, pos = [], [], 0
     for no, page in enumerate(pages, start=1):
         page = unwrap_lines(page.strip())
-        if not page:
+        if not page or (scan and not has_text_layer(page)):
             continue
         if parts:
             pos += 2
@@ -266,9 +345,11 @@ def _load_pdf(path: Path, data: bytes) -> RawDocument:
     if len(re.sub(r"\W", "", text)) < 5 and problems.damaged:
         # pypdf read past broken objects and found nothing: the file is damaged, not a scan.
         raise IngestError("pdf_unreadable_pages", detail=problems.damaged[0])
-    if len(re.sub(r"\W", "", text)) < 5:
+    if len(re.sub(r"\W", "", text)) < 5 and scan is None:
         raise IngestError("pdf_no_text")
-    if looks_legacy_vietnamese(text):
+    check_paragraphs(text.count("\n\n") + 1)
+    text = split_long_lines(text)
+    if text and looks_legacy_vietnamese(text):
         raise IngestError("legacy_encoding")
     meta: dict = {}
     try:
@@ -276,7 +357,35 @@ def _load_pdf(path: Path, data: bytes) -> RawDocument:
             meta["title"] = str(reader.metadata.title).strip()
     except Exception:
         pass
-    return RawDocument(path, text, meta, page_spans=spans)
+    return RawDocument(path, text, meta, page_spans=spans, scan=scan)
+
+
+def _check_docx_parts(data: bytes) -> None:
+    """Before a DOCX is parsed: each XML part decompresses to at most MAX_DOCX_PART_MB (read,
+    not trusted from the zip header), and the text has at most MAX_PARAGRAPHS paragraphs."""
+    import zipfile
+
+    limit = MAX_DOCX_PART_MB * 1_000_000
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+        for info in zf.infolist():
+            if not info.filename.endswith((".xml", ".rels")):
+                continue
+            size, paras, tail = 0, 0, b""
+            with zf.open(info) as part:
+                while chunk := part.read(1 << 20):
+                    size += len(chunk)
+                    if size > limit:
+                        raise IngestError("docx_part_too_big", part=info.filename, limit=MAX_DOCX_PART_MB)
+                    block = tail + chunk
+                    paras += len(re.findall(rb"<w:p[ />]", block)) - len(re.findall(rb"<w:p[ />]", tail))
+                    tail = chunk[-8:]
+            if info.filename == "word/document.xml":
+                check_paragraphs(paras)
+    except IngestError:
+        raise
+    except Exception as exc:  # not a zip, or a damaged one: python-docx says so next
+        log.debug("docx pre-check: %s", exc)
 
 
 def _load_docx(path: Path, data: bytes) -> RawDocument:
@@ -286,6 +395,7 @@ def _load_docx(path: Path, data: bytes) -> RawDocument:
 
     if not data.strip():
         raise IngestError("empty_file")
+    _check_docx_parts(data)
     try:
         d = docx.Document(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError, Exception) as exc:
@@ -296,7 +406,7 @@ def _load_docx(path: Path, data: bytes) -> RawDocument:
             cells = [c.text.strip() for c in row.cells if c.text.strip()]
             if cells:
                 blocks.append(" | ".join(dict.fromkeys(cells)))
-    text = "\n\n".join(blocks)
+    text = split_long_lines("\n\n".join(blocks))
     if not text.strip():
         raise IngestError("no_text")
     if looks_legacy_vietnamese(text):
@@ -339,6 +449,8 @@ def load_file(path: Path, max_bytes: Optional[int] = None, data: Optional[bytes]
         doc = _load_html(path, data)
     elif suffix == ".pdf":
         doc = _load_pdf(path, data)
+    elif suffix in IMAGE_SUFFIXES:  # a scan: every page is read by OCR later (scan_ocr.read_scans)
+        doc = RawDocument(path, "", {}, page_spans=[], scan=image_source(data))
     else:
         doc = _load_docx(path, data)
     if from_disk:  # an upload's name is not a path: never read a sidecar from the working folder

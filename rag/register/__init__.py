@@ -11,25 +11,43 @@ serves a briefing in Vietnamese, Lao or English (:mod:`rag.briefing.localize` ad
   the register of its current corpus version, built once per version by its
   :class:`RegisterCache`, see :func:`register_cache`).
 - :func:`agreement_status` (an agreement and a day -> status and note keys), :func:`successor`.
-- Keys: :data:`EVENT_KINDS`, :data:`AREAS`, :data:`STATUSES`, :data:`NOTES`.
+- :class:`Commitment` (a dated commitment: who, what, when, where) with its :class:`FollowUp` reports;
+  :meth:`Commitment.state_on` (a day -> :class:`FollowState`: done, in progress, postponed, overdue, no news);
+  :func:`status_finding` (the finding whose passage decides an agreement's status); :func:`due_span`
+  (first and last day of an ISO due date, quarters included).
+- Keys: :data:`EVENT_KINDS`, :data:`AREAS`, :data:`STATUSES`, :data:`NOTES`, :data:`FOLLOW_STATES`.
+- :func:`happenings` (a sentence and its document's date -> the dates on which it reports something
+  that happened, whatever the verb), :func:`kind_at` (the kind of event, ``event`` when none is named);
+  :func:`find_when` (due dates and dates in every form: quarters, halves, "by mid-2025", "năm nay", ranges).
+- ``build_register(passages, version, embedder)``: with the store's embedding model, commitments are also
+  matched with later reports by meaning (:mod:`.meaning`, :func:`meaning_for`; only for a model with a
+  tuned margin, so the toy model keeps the pattern path).
 
-Modules: :mod:`.model` (records), :mod:`.patterns`, :mod:`.corpus` (passages as documents and
+Modules: :mod:`.model` (records), :mod:`.patterns`, :mod:`.lexicon` (activity terms, places, organisations,
+counts, cues), :mod:`.when` (quarters, deadlines, day ranges), :mod:`.happened` (what happened on a stated
+date), :mod:`.meaning` (matching by meaning), :mod:`.commitments`, :mod:`.corpus` (passages as documents and
 paragraph units), :mod:`.events`, :mod:`.agreements`, :mod:`.activities`, :mod:`.build`.
 """
 from __future__ import annotations
 
 from .build import RegisterCache, build_register, current_register, register_cache
+from .happened import Happening, happenings, kind_at
+from .meaning import meaning_for
 from .model import (
     ACTIVITY_STATUSES,
     AGREEMENT_STATUSES,
     AREAS,
     EVENT_KINDS,
+    FOLLOW_STATES,
     NOTES,
     STATUSES,
     Activity,
     Agreement,
+    Commitment,
     Event,
     Finding,
+    FollowState,
+    FollowUp,
     Register,
     Relation,
     Sourced,
@@ -37,11 +55,16 @@ from .model import (
     agreement_status,
     in_range,
     iso_span,
+    status_finding,
     successor,
 )
+from .when import When, due_span, find_when
 
 __all__ = [
-    "ACTIVITY_STATUSES", "AGREEMENT_STATUSES", "AREAS", "EVENT_KINDS", "NOTES", "STATUSES", "Activity", "Agreement",
-    "Event", "Finding", "Register", "RegisterCache", "Relation", "Sourced", "Span", "agreement_status",
-    "build_register", "current_register", "in_range", "iso_span", "register_cache", "successor",
+    "ACTIVITY_STATUSES", "AGREEMENT_STATUSES", "AREAS", "EVENT_KINDS", "FOLLOW_STATES", "NOTES", "STATUSES", "Activity",
+    "Agreement", "Commitment", "Event", "Finding", "FollowState", "FollowUp", "Register", "RegisterCache", "Relation",
+    "Sourced", "Span", "agreement_status", "build_register", "current_register", "due_span", "in_range", "iso_span",
+    "register_cache", "status_finding", "successor",
+    # round 2 (additive)
+    "Happening", "When", "find_when", "happenings", "kind_at", "meaning_for",
 ]

@@ -8,29 +8,42 @@ keyed by its signing date.
 """
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from typing import Optional
 
-from ..text.dates import find_dates, first_explicit
+from ..text.dates import find_dates, first_explicit, parse_date_arg
 from ..text.normalize import lao_to_arabic
+from . import lexicon as lx
 from .corpus import Cand, Corpus, rank, shown_spans
 from .model import AREAS, Agreement, Finding
 from .patterns import (
-    AGREEMENT_WORD,
     ANAPHOR,
     ARTICLES,
+    DATED,
+    INSTRUMENT,
     MEMO,
+    REFERENCE,
     RENEW,
     SIGN,
     agreement_period,
+    anaphor_kind,
     areas_of,
     list_items,
     occasion_in,
     parties_in,
     place_in,
 )
+from .when import due_order, find_when
 
+_UNTIL = re.compile(r"(?:đến|tới|\buntil|\btill|\bthrough|\bto|ຈົນຮອດ|ຈົນເຖິງ|ຮອດ|ເຖິງ)\s*(?:hết\s+)?(?:ngày\s*|ວັນທີ\s*|"
+                    r"(?:the\s+)?end\s+of\s+)?$", re.I)
+_VALID_FOR = re.compile(r"(?:hiệu\s+lực|\bvalid\b|\bin\s+force\b|ມີຜົນສັກສິດ)\D{0,24}?(\d{1,2})\s*(?:năm|years?\b|ປີ)", re.I)
+PLAN_SIGN = re.compile(r"\bsẽ\b|dự\s+kiến|chuẩn\s+bị\s+ký|\bwill\b|\bto\s+be\s+signed|\bplan|ຈະ|ເພື່ອລົງນາມ|ກະກຽມ",
+                       re.I)
+_VALID = re.compile(r"hiệu\s+lực|\bvalid\b|\bin\s+force\b|ມີຜົນສັກສິດ|ມີຜົນບັງຄັບໃຊ້", re.I)
 Fields = dict[str, list[Cand]]  # field name -> candidates (signed, place, parties, period, ...)
 Mentions = list[tuple[int, str]]  # (paragraph, agreement key) in document order
 
@@ -43,20 +56,60 @@ def _scan(corpus: Corpus, doc_id: str) -> tuple[dict[str, Fields], dict[str, str
     facts: dict[str, Fields] = defaultdict(lambda: defaultdict(list))
     kinds: dict[str, str] = {}
     mentions: Mentions = []
-    current, current_para = None, -99
+    current: dict[str, tuple[str, int]] = {}  # kind -> (key, paragraph) of the instrument last spoken of
+    last: Optional[tuple[str, int]] = None
+    own: list[tuple[int, str, str]] = []  # (paragraph, key, kind) named with its period, not as a reference
     pending: list[tuple[int, list[tuple[str, Cand]], str]] = []
+    first = corpus.docs[doc_id][0].meta
+    titled = _titled(first.title)  # the instrument the document's title names ("Thỏa thuận … 2019-2021")
 
     for p in corpus.docs[doc_id]:
         para = p.meta.para
         for a, b, sent in corpus.sentences(p):
-            direct = MEMO.search(sent)
-            hit = direct or ANAPHOR.search(sent)
+            direct = MEMO.search(sent) or next((m for m in INSTRUMENT.finditer(sent)
+                                                if agreement_period(sent, m.start()) is not None), None)
+            named = direct or INSTRUMENT.search(sent)  # "ký Phụ lục", "the Protocol": an instrument, no period
+            hit = named or ANAPHOR.search(sent)
             if not hit:
                 continue
+            reference = bool(REFERENCE.search(sent))
             doc_date = p.meta.date or None
             found: list[tuple[str, Cand]] = []
+            dates = [m for m in find_dates(sent, doc_date) if not m.approximate]
             sign = SIGN.search(sent)
-            date = first_explicit([m for m in find_dates(sent, doc_date) if not m.approximate])
+            dated = DATED.search(sent)
+            if not sign and dated and any(0 <= m.start - dated.end() <= 12 for m in dates):
+                sign = dated  # "ຂໍ້ຕົກລົງ … ລົງວັນທີ ໙/໑໐/໒໐໑໙": the day it bears
+            date = first_explicit(dates)
+            memo_at = tuple(m.start() for m in MEMO.finditer(sent))
+            whens = [w for w in find_when(sent, doc_date, memo_at) if not w.relative]
+            doc_day = parse_date_arg(doc_date) if doc_date else None
+            later = [w for w in whens if doc_day and w.last_day() > doc_day and not _VALID.search(sent[:w.start])]
+            if sign and (PLAN_SIGN.search(sent) or (date and doc_day and date.first_day() > doc_day)):
+                if later:  # "sẽ ký … vào quý IV/2025": announced, not signed
+                    w = max(later, key=lambda w: due_order(w.iso))
+                    found.append(("planned", Cand(p, a, b, sent, value=w.iso, evidence=w.text, ev_at=w.start,
+                                                  extra={"key": w.iso})))
+                    place = place_in(sent, doc_date)
+                    if place:
+                        found.append(("planned_place", Cand(p, a, b, sent, value=place[0], evidence=place[0],
+                                                            ev_at=place[1])))
+                sign, date = None, None
+            valid = _VALID.search(sent)
+            renewed = RENEW.search(sent) if not lx.FUTURE.search(sent) else None  # "đã thống nhất gia hạn … đến hết năm 2027"
+            if valid or renewed:  # "có hiệu lực kể từ ngày ký đến hết ngày 31/12/2021", "valid until the end of 2025"
+                at = (valid or renewed).end()
+                until = [w for w in find_when(sent, doc_date) if w.start >= at and not w.relative and "Q" not in w.iso
+                         and _UNTIL.search(sent[max(at, w.start - 24) : w.start])]
+                years = _VALID_FOR.search(lao_to_arabic(sent)) if valid else None
+                if until:
+                    w0 = until[0]
+                    key = w0.last_day().isoformat()
+                    found.append(("valid_until", Cand(p, a, b, sent, value=key, evidence=w0.text, ev_at=w0.start,
+                                                      extra={"key": key})))
+                elif years:  # "có hiệu lực 5 năm kể từ ngày ký": counted from the signing
+                    found.append(("valid_for", Cand(p, a, b, sent, value=years.group(1), evidence=years.group(),
+                                                    ev_at=years.start(), extra={"key": years.group(1)})))
             if sign and date:
                 found.append(("signed", Cand(p, a, b, sent, value=date.iso, evidence=date.text, ev_at=date.start,
                                              extra={"mention": date})))
@@ -82,32 +135,40 @@ def _scan(corpus: Corpus, doc_id: str) -> tuple[dict[str, Fields], dict[str, str
             period = agreement_period(sent, hit.start())
             key = None
             if period is not None:
-                kind = "agreement" if AGREEMENT_WORD.search(direct.group() if direct else hit.group()) else "mou"
+                kind = anaphor_kind((direct or hit).group())
                 key = f"{kind}:{period.year}-{period.end_year}"
                 kinds[key] = kind
                 found.append(("period", Cand(p, a, b, sent, value=f"{period.year}-{period.end_year}",
                                              evidence=period.text, ev_at=period.start)))
+                if not reference:
+                    own.append((para, key, kind))
                 if sign and not date and pending and para - pending[-1][0] <= 3:
                     for _para, pfound, _kind in pending:
                         for name, c in pfound:
                             facts[key][name].append(c)
                     pending.clear()
-            elif direct and sign and date:
-                kind = "agreement" if AGREEMENT_WORD.search(direct.group()) else "mou"
-                pending.append((para, found, kind))
+            elif named and sign and date:
+                pending.append((para, found, anaphor_kind(named.group())))
                 continue
-            elif current is not None and para - current_para <= 3:
-                key = current
+            else:  # "the agreement", "Thỏa thuận": the instrument of that kind last spoken of
+                near = current.get(anaphor_kind(hit.group()))
+                near = near if near is not None and para - near[1] <= 3 else last
+                if near is not None and para - near[1] <= 3:
+                    key = near[0]
             if key is None:
                 continue
             for name, c in found:
+                c.extra["reference"] = reference
                 facts[key][name].append(c)
             mentions.append((para, key))
-            current, current_para = key, para
+            if not reference:
+                current[kinds.get(key, "mou")] = last = (key, para)
 
     for pend_para, pfound, kind in pending:  # signings the document never ties to a period
         signed = next(c for name, c in pfound if name == "signed")
         key = f"{kind}:signed-{signed.value}"
+        if titled == kind and any(k == kind for _p, _k, k in own):  # the document is that instrument
+            key = min((abs(pp - pend_para), pp, k) for pp, k, kk in own if kk == kind)[2]
         kinds[key] = kind
         for name, c in pfound:
             facts[key][name].append(c)
@@ -125,9 +186,21 @@ def _scan(corpus: Corpus, doc_id: str) -> tuple[dict[str, Fields], dict[str, str
     return facts, kinds, mentions
 
 
+def _titled(title: str) -> str:
+    """The kind of instrument a document's title names with its period ('agreement', 'mou'), or ''."""
+    m = MEMO.search(title or "") or next((m for m in INSTRUMENT.finditer(title or "")
+                                         if agreement_period(title, m.start()) is not None), None)
+    return anaphor_kind(m.group()) if m and agreement_period(title, m.start()) is not None else ""
+
+
+def _cite_order(c: Cand) -> tuple:
+    """A passage that reports a fact before one that only cites the instrument as its basis ("Căn cứ …")."""
+    return (bool(c.extra.get("reference")), *rank(c))
+
+
 def finding(name: str, cands: Sequence[Cand], key: str = "", neutral: bool = False) -> Finding:
     """A field found in one or more versions, cited from the original."""
-    primary = min(cands, key=rank)
+    primary = min(cands, key=_cite_order)
     return Finding(cited=primary.span(), shown=shown_spans(cands), name=name,
                    key=key or primary.extra.get("key", ""), neutral=neutral)
 
@@ -150,7 +223,7 @@ def extract_agreements(corpus: Corpus) -> tuple[list[Agreement], dict[str, Menti
         period = finding("period", fields["period"], neutral=True) if fields.get("period") else None
         signed = None
         if fields.get("signed"):
-            signed = finding("signed", fields["signed"], key=min(fields["signed"], key=rank).value, neutral=True)
+            signed = finding("signed", fields["signed"], key=min(fields["signed"], key=_cite_order).value, neutral=True)
         pf = pt = None
         if period:
             pf, pt = (int(x) for x in period.cited.value.split("-"))
@@ -159,7 +232,7 @@ def extract_agreements(corpus: Corpus) -> tuple[list[Agreement], dict[str, Menti
         for c in _from_originals(corpus, fields.get("area", [])):
             by_area[c.extra["key"]].append(c)
         out.append(Agreement(
-            cited=min(anchor, key=rank).span(), shown=shown_spans(anchor), key=key, kind=kinds.get(key, "mou"),
+            cited=min(anchor, key=_cite_order).span(), shown=shown_spans(anchor), key=key, kind=kinds.get(key, "mou"),
             period_from=pf, period_to=pt, signed_date=signed.key if signed else "", signed=signed, period=period,
             place=finding("place", _same_unit(fields["place"], fields.get("signed"))) if fields.get("place") else None,
             parties=finding("parties", fields["parties"]) if fields.get("parties") else None,
@@ -167,9 +240,35 @@ def extract_agreements(corpus: Corpus) -> tuple[list[Agreement], dict[str, Menti
             occasion=finding("occasion", fields["occasion"]) if fields.get("occasion") else None,
             areas=tuple(finding("area", by_area[k], key=k, neutral=True) for k in AREAS if k in by_area),
             renewal_mentioned=bool(fields.get("renewal")),
+            planned=_latest("planned", fields.get("planned")),
+            valid_until=_latest("valid_until", fields.get("valid_until")) or _valid_for(fields, signed),
+            planned_place=finding("planned_place", fields["planned_place"]) if fields.get("planned_place") else None,
         ))
     out.sort(key=lambda a: (a.period_from or 9999, a.signed_date or "9999", a.key))
     return out, doc_mentions
+
+
+def _latest(name: str, cands: Optional[list[Cand]]) -> Optional[Finding]:
+    """The finding of the latest document (a later announcement or validity replaces an earlier one)."""
+    if not cands:
+        return None
+    last = max(cands, key=lambda c: (c.p.meta.date or "", -rank(c)[0]))
+    same = [c for c in cands if c.value == last.value]
+    return finding(name, same, key=last.value, neutral=True)
+
+
+def _valid_for(fields: Fields, signed: Optional[Finding]) -> Optional[Finding]:
+    """"có hiệu lực 5 năm kể từ ngày ký": valid until the day before the signing's anniversary, cited there."""
+    cands = fields.get("valid_for")
+    if not cands or signed is None or len(signed.key) != 10:
+        return None
+    c = min(cands, key=rank)
+    day = parse_date_arg(signed.key)
+    try:
+        until = day.replace(year=day.year + int(c.value)) - dt.timedelta(days=1)
+    except ValueError:  # 29 February
+        until = day.replace(day=28, year=day.year + int(c.value))
+    return Finding(cited=c.span(), shown=shown_spans(cands), name="valid_until", key=until.isoformat(), neutral=True)
 
 
 def _from_originals(corpus: Corpus, cands: list[Cand]) -> list[Cand]:

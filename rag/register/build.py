@@ -17,18 +17,23 @@ from dataclasses import replace
 from typing import Optional
 
 from ..records import Passage
+from ..store.embeddings import BaseEmbedder
 from ..store.mirror import Change, CorpusMirror
 from .activities import extract_activities
 from .agreements import extract_agreements
+from .commitments import extract_commitments, renumber
 from .corpus import Corpus
 from .events import extract_events, link_events
+from .meaning import meaning_for
 from .model import AREAS, Register
 
 log = logging.getLogger(__name__)
 
 
-def build_register(passages: Iterable[Passage], version: str = "") -> Register:
-    """The events, agreements and planned activities of ``passages`` (any order), at corpus ``version``."""
+def build_register(passages: Iterable[Passage], version: str = "", embedder: Optional[BaseEmbedder] = None) -> Register:
+    """The events, agreements and planned activities of ``passages`` (any order), at corpus ``version``.
+
+    ``embedder`` (optional, the store's): commitments are also matched with later reports by meaning."""
     corpus = Corpus(passages)
     agreements, doc_mentions = extract_agreements(corpus)
     activities, added = extract_activities(corpus, agreements, doc_mentions)
@@ -37,7 +42,8 @@ def build_register(passages: Iterable[Passage], version: str = "") -> Register:
                   if ag.key in added else ag for ag in agreements]
     events = link_events(extract_events(corpus), agreements)
     activities.sort(key=lambda a: (AREAS.index(a.area), a.date or "9999", a.doc_id, a.start))
-    return Register(version, tuple(events), tuple(agreements), tuple(activities))
+    commitments = renumber(extract_commitments(corpus, meaning_for(embedder)))
+    return Register(version, tuple(events), tuple(agreements), tuple(activities), tuple(commitments))
 
 
 class RegisterCache:
@@ -47,8 +53,9 @@ class RegisterCache:
     it builds from are exactly those of the version it records.
     """
 
-    def __init__(self, mirror: CorpusMirror):
+    def __init__(self, mirror: CorpusMirror, embedder: Optional[BaseEmbedder] = None):
         self._mirror = weakref.ref(mirror)  # the mirror keeps this view alive, not the reverse
+        self.embedder = embedder  # the store's model: commitments also matched by meaning (when tuned for it)
         self._passages: dict[str, Passage] = {}
         self._version: Optional[str] = None
         self._register: Optional[Register] = None
@@ -76,7 +83,7 @@ class RegisterCache:
                     return self._register
                 version, passages = self._version or "", list(self._passages.values())
             t0 = time.perf_counter()
-            register = build_register(passages, version)
+            register = build_register(passages, version, self.embedder)
             self.builds += 1
             log.info("register of corpus version %s built in %.2f s: %d events, %d agreements, %d activities",
                      version, time.perf_counter() - t0, len(register.events), len(register.agreements),
@@ -90,12 +97,16 @@ _CACHES: weakref.WeakKeyDictionary[CorpusMirror, RegisterCache] = weakref.WeakKe
 _CACHES_LOCK = threading.Lock()
 
 
-def register_cache(mirror: CorpusMirror) -> RegisterCache:
-    """The one register cache of ``mirror`` (made on first use)."""
+def register_cache(mirror: CorpusMirror, embedder: Optional[BaseEmbedder] = None) -> RegisterCache:
+    """The one register cache of ``mirror`` (made on first use); ``embedder`` (the store's, passed by
+    the runtime) is kept for the builds from then on."""
     with _CACHES_LOCK:
         cache = _CACHES.get(mirror)
         if cache is None:
-            cache = _CACHES[mirror] = RegisterCache(mirror)
+            cache = _CACHES[mirror] = RegisterCache(mirror, embedder)
+        elif embedder is not None and cache.embedder is None:
+            with cache._lock:
+                cache.embedder, cache._register = embedder, None  # the next build uses it
         return cache
 
 

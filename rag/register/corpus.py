@@ -38,7 +38,7 @@ class Cand:
     def span(self) -> Span:
         m = self.p.meta
         return Span(m.doc_id, self.p.id, m.lang, self.a, self.b, self.sent, self.evidence, self.ev_at, self.value,
-                    m.title)
+                    m.title, m.date or "")
 
 
 def rank(c: Cand) -> tuple:

@@ -5,31 +5,60 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 
-from ..text.dates import DateMention, find_dates, first_explicit, last_day, parse_date_arg, parse_iso
+from ..text.dates import DateMention, parse_date_arg
+from . import lexicon as lx
 from .corpus import Cand, Corpus, rank, shown_cands
+from .happened import happenings, kind_at
 from .model import Agreement, Event, Relation
-from .patterns import classify_event, place_in
+from .patterns import REFERENCE, place_in
 
 
 def _event_cands(corpus: Corpus) -> dict[tuple, list[Cand]]:
-    """Dated event sentences by (family, paragraph, ISO date, approximate)."""
+    """Dated sentences that report something that happened, by (family, paragraph, ISO date, approximate).
+
+    Any sentence with a stated date on or before its document's date that it does not plan, postpone,
+    ask for or set as a deadline (:func:`.happened.happenings`), whatever its verb; the kind is read
+    afterwards (``event`` when none is named). A bare year is an event only for a signing or an
+    establishment; a quarter or a part of a year is never one."""
     groups: dict[tuple, list[Cand]] = defaultdict(list)
     for p in corpus.by_id.values():
+        doc_date = p.meta.date or None
         for a, b, sent in corpus.sentences(p):
-            m = first_explicit(find_dates(sent, p.meta.date or None))
-            if m is None:
-                continue
-            kind = classify_event(sent)
-            if kind is None:
-                continue
-            c = Cand(p, a, b, sent, value=m.iso, evidence=m.text, ev_at=m.start, extra={"mention": m, "kind": kind})
-            groups[(p.meta.family_id, p.meta.para, m.iso, m.approximate)].append(c)
+            for h in happenings(sent, doc_date, years=True):
+                m, kind = h.mention, kind_at(sent, h.start)
+                if m.precision == "year" and kind not in ("signing", "establishment"):
+                    continue  # "thành lập năm 1995": only the year of a signing or a founding
+                c = Cand(p, a, b, sent, value=h.iso, evidence=h.text, ev_at=h.start,
+                         extra={"mention": m, "kind": kind, "iso": h.iso, "end": h.end})
+                groups[(p.meta.family_id, p.meta.para, h.iso, m.approximate)].append(c)
+                break
     return groups
+
+
+def _cite_order(c: Cand) -> tuple:
+    """A passage that reports the event before one that cites it as a basis ("Căn cứ … ký tháng 12/2015")."""
+    return (bool(REFERENCE.search(c.sent)), *rank(c))
 
 
 def _place(c: Cand) -> str:
     found = place_in(c.sent, c.p.meta.date or None)
     return found[0] if found else ""
+
+
+def _programme(events: list[Event]) -> list[Event]:
+    """Days of one programme ("- 20 May 2024: …", "- 21–22 May 2024: …") in one document: one event."""
+    out: list[Event] = []
+    for ev in events:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.doc_id == ev.doc_id and prev.precision == ev.precision == "day"
+                and lx.ITEM.match(prev.cited.sentence) and lx.ITEM.match(ev.cited.sentence)):
+            gap = (parse_date_arg(ev.date) - parse_date_arg(prev.end or prev.date)).days
+            if 0 <= gap <= 2:
+                kind = prev.kind if prev.kind == "visit" else ev.kind if ev.kind == "visit" else prev.kind
+                out[-1] = replace(prev, end=max(ev.end or ev.date, prev.end or prev.date), kind=kind)
+                continue
+        out.append(ev)
+    return out
 
 
 def extract_events(corpus: Corpus) -> list[Event]:
@@ -40,29 +69,58 @@ def extract_events(corpus: Corpus) -> list[Event]:
     for (family, _para, iso, approx), cands in sorted(groups.items(), key=lambda kv: (kv[0][0], kv[0][1])):
         kind = min(cands, key=rank).extra["kind"]
         merged[(family, iso, approx, kind)].append(cands)
-    # And across documents, one event per exact date + kind (cited from the first source).
+    # And across documents, one event per exact day (cited from the first source).
     across: dict[tuple, list[list[Cand]]] = defaultdict(list)
     for (family, iso, approx, kind), lists in merged.items():
-        key = (iso, kind) if not approx else (family, iso, kind, "approx")
+        key = (iso,) if len(iso) == 10 and not approx else (iso, kind) if not approx else (family, iso, kind, "approx")
         across[key].append(lists[0])
     events = []
     for lists in across.values():
-        lists.sort(key=lambda cs: rank(min(cs, key=rank)))
+        lists.sort(key=lambda cs: _cite_order(min(cs, key=rank)))
         cands = lists[0]
         primary = min(cands, key=rank)
         m: DateMention = primary.extra["mention"]
-        doc = parse_iso(primary.p.meta.date)
         shown = shown_cands(cands)
+        for other in lists[1:]:  # another document reports it in a language the first has no version in
+            for lang, o in shown_cands(other).items():
+                shown.setdefault(lang, o)
         events.append(Event(
-            cited=primary.span(), shown={lang: c.span() for lang, c in shown.items()}, date=m.iso,
-            precision=m.precision, approximate=m.approximate,
-            inherited_year=m.inherited and not m.relative, kind=primary.extra["kind"],
-            planned=bool(doc) and not m.relative and m.first_day() > last_day(*doc),
+            cited=primary.span(), shown={lang: c.span() for lang, c in shown.items()}, date=primary.extra["iso"],
+            end=primary.extra["end"], precision=m.precision, approximate=m.approximate,
+            inherited_year=m.inherited and not m.relative, kind=primary.extra["kind"], planned=False,
             place=_place(primary), places={lang: _place(c) for lang, c in shown.items()},
+            counts=tuple((c.value, c.unit) for c in lx.counts(primary.sent) if c.unit != "percent"),
             also=tuple(min(other, key=rank).span() for other in lists[1:]),
         ))
     events.sort(key=lambda e: (parse_date_arg(e.date), e.approximate, e.doc_id, e.start))
-    return events
+    return _programme(_months_into_days(events))
+
+
+def _months_into_days(events: list[Event]) -> list[Event]:
+    """An event known only by its month ("Đầu tháng 8/2024", "in March 2023") is the day event of that
+    month of the same kind (or, of no named kind, of the same document), when there is one: one event,
+    every source kept."""
+    days: dict[str, list[Event]] = defaultdict(list)
+    for ev in events:
+        if ev.precision == "day" and not ev.approximate:
+            days[ev.date[:7]].append(ev)
+    merged: dict[int, Event] = {}
+    out_ids = set()
+    for ev in events:
+        if ev.precision != "month" or ev.approximate:
+            continue
+        same = [d for d in days.get(ev.date, []) if d.kind == ev.kind
+                or (ev.kind == "event" and ev.doc_id in {d.doc_id} | {s.doc_id for s in d.also})]
+        if len(same) != 1:
+            continue
+        d = same[0]
+        cur = merged.get(id(d), d)
+        shown = dict(cur.shown)
+        for lang, span in ev.shown.items():
+            shown.setdefault(lang, span)
+        merged[id(d)] = replace(cur, shown=shown, also=cur.also + (ev.cited,) + ev.also)
+        out_ids.add(id(ev))
+    return [merged.get(id(ev), ev) for ev in events if id(ev) not in out_ids]
 
 
 def link_events(events: list[Event], agreements: Sequence[Agreement]) -> list[Event]:

@@ -17,9 +17,12 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from ..text.dates import last_day, parse_date_arg, parse_iso
+from .when import due_span
 
-EVENT_KINDS: tuple[str, ...] = ("signing", "review", "establishment", "conference", "visit", "meeting", "training")
-"""Kinds of timeline events (first match wins in :data:`.patterns.EVENT_RX`)."""
+EVENT_KINDS: tuple[str, ...] = ("award", "launch", "signing", "review", "establishment", "conference", "visit", "meeting",
+                                 "training", "milestone", "event")
+"""Kinds of timeline events (first match wins in :data:`.patterns.EVENT_RX`); ``event``: a dated
+happening of no named kind."""
 
 AREAS: tuple[str, ...] = (
     "admin_reform", "digital", "inspection", "coverage", "fund", "database", "expansion", "legislation",
@@ -27,12 +30,13 @@ AREAS: tuple[str, ...] = (
 )
 """Areas of cooperation, in the order a briefing lists them (labels: ``area_<key>``)."""
 
-AGREEMENT_STATUSES: tuple[str, ...] = ("in_force", "expired", "not_yet_in_force", "unknown")
+AGREEMENT_STATUSES: tuple[str, ...] = ("in_force", "expired", "not_yet_in_force", "planned", "unknown")
 ACTIVITY_STATUSES: tuple[str, ...] = ("planned", "requested")
 STATUSES: tuple[str, ...] = AGREEMENT_STATUSES + ACTIVITY_STATUSES
 """Status keys (labels: ``status_<key>``); an agreement's depends on the day, see :func:`agreement_status`."""
 
-NOTES: tuple[str, ...] = ("not_signed", "no_period", "not_yet", "in_force", "renewal", "expired")
+NOTES: tuple[str, ...] = ("not_signed", "no_period", "not_yet", "in_force", "renewal", "expired", "planned",
+                          "planned_passed", "valid_until", "expired_on", "no_signing")
 """Keys of the note that explains an agreement's status (labels: ``brief_note_<key>``)."""
 
 
@@ -56,6 +60,7 @@ class Span:
     at: int = 0
     value: str = ""
     title: str = ""
+    doc_date: str = ""  # ISO date of the document ('' when it has none)
 
 
 @dataclass(frozen=True)
@@ -113,6 +118,8 @@ class Event(Sourced):
     approximate: bool = False  # dated only vaguely ("Vừa qua"): the document's date
     inherited_year: bool = False  # written without a year ("22/11"): the document's year
     kind: str = ""  # one of EVENT_KINDS
+    end: str = ""  # last day of an event over several days (ISO), else ''
+    counts: tuple[tuple[str, str], ...] = ()  # (value, unit key) the sentence gives
     planned: bool = False  # dated after its own document: announced, not yet held when written
     place: str = ""  # the place the cited sentence names ('' if none)
     places: dict[str, str] = field(default_factory=dict)  # output language -> place in the shown sentence
@@ -148,6 +155,14 @@ class Agreement(Sourced):
     occasion: Optional[Finding] = None
     areas: tuple[Finding, ...] = ()
     renewal_mentioned: bool = False  # a sentence about it speaks of extension or renewal
+    planned: Optional[Finding] = None  # "sẽ ký … vào quý IV/2025": key = the planned date (ISO, 'YYYY-Qn' too)
+    planned_place: Optional[Finding] = None
+    valid_until: Optional[Finding] = None  # "có hiệu lực đến hết ngày 31/12/2025": key = ISO date
+
+    def known_on(self, as_of: dt.date) -> bool:
+        """True when a document dated by ``as_of`` mentions it."""
+        return not self.cited.doc_date or parse_date_arg(self.cited.doc_date) <= as_of or any(
+            f.cited.doc_date and parse_date_arg(f.cited.doc_date) <= as_of for f in self.findings())
 
     @property
     def period_text(self) -> str:
@@ -156,8 +171,8 @@ class Agreement(Sourced):
 
     def findings(self) -> list[Finding]:
         """Every cited field, in the order a briefing numbers them."""
-        return [f for f in (self.signed, self.place, self.parties, self.period, self.articles, self.occasion)
-                if f] + list(self.areas)
+        return [f for f in (self.signed, self.place, self.parties, self.period, self.articles, self.occasion,
+                            self.planned, self.planned_place, self.valid_until) if f] + list(self.areas)
 
     def overlaps(self, date_from: Optional[dt.date], date_to: Optional[dt.date]) -> bool:
         """True when its period or its signing date falls in the period (always, when neither is known)."""
@@ -197,6 +212,7 @@ class Register:
     events: tuple[Event, ...] = ()
     agreements: tuple[Agreement, ...] = ()
     activities: tuple[Activity, ...] = ()
+    commitments: tuple[Commitment, ...] = ()  # dated commitments with their follow-up
 
     def agreement(self, key: str) -> Optional[Agreement]:
         return next((a for a in self.agreements if a.key == key), None)
@@ -208,15 +224,36 @@ class Register:
             tuple(e for e in self.events if e.overlaps(date_from, date_to)),
             tuple(a for a in self.agreements if a.overlaps(date_from, date_to)),
             tuple(a for a in self.activities if a.overlaps(date_from, date_to)),
+            tuple(c for c in self.commitments if c.overlaps(date_from, date_to)),
         )
 
 
 # --- statuses and periods ----------------------------------------------------------------------
+def _known(f: Optional[Finding], as_of: dt.date) -> Optional[Finding]:
+    """``f`` if its document is dated by ``as_of`` (a briefing as of a day reads only what was written by then)."""
+    if f is None or (f.cited.doc_date and parse_date_arg(f.cited.doc_date) > as_of):
+        return None
+    return f
+
+
 def agreement_status(ag: Agreement, as_of: dt.date) -> tuple[str, str]:
-    """(status key, note key) of an agreement on ``as_of``: the note says why (see :data:`NOTES`)."""
-    signed = parse_date_arg(ag.signed_date) if ag.signed_date else None
+    """(status key, note key) of an agreement on ``as_of``: the note says why (see :data:`NOTES`).
+
+    Signed only where a passage says it was signed (with its date); a signing a passage announces
+    is ``planned`` (with its planned date), never in force; in force and expired follow from the
+    stated validity, else the period, and ``as_of``."""
+    signed = parse_date_arg(ag.signed_date) if ag.signed_date else None  # a signing is dated by itself
+    planned = _known(ag.planned, as_of)
+    if signed is None and planned is not None:
+        return "planned", "planned_passed" if due_span(planned.key)[1] < as_of else "planned"
     if signed and as_of < signed:
         return "not_yet_in_force", "not_signed"
+    valid = _known(ag.valid_until, as_of)
+    if signed is None and ag.signed is None and (ag.period_from or valid):
+        return "unknown", "no_signing"
+    if valid is not None:
+        end = parse_date_arg(valid.key, end=True)
+        return ("in_force", "valid_until") if as_of <= end else ("expired", "expired_on")
     if not ag.period_from:
         return "unknown", "no_period"
     if as_of < dt.date(ag.period_from, 1, 1):
@@ -228,9 +265,22 @@ def agreement_status(ag: Agreement, as_of: dt.date) -> tuple[str, str]:
     return "expired", "expired"
 
 
+def status_finding(ag: Agreement, as_of: dt.date) -> Optional[Finding]:
+    """The finding whose passage decides the status on ``as_of`` (planned date, validity, signing, period)."""
+    status, note = agreement_status(ag, as_of)
+    if status == "planned":
+        return ag.planned
+    if note in ("valid_until", "expired_on"):
+        return ag.valid_until
+    if note == "not_signed":
+        return ag.signed
+    return ag.period or ag.signed
+
+
 def successor(ag: Agreement, agreements: tuple[Agreement, ...] | list[Agreement]) -> Optional[Agreement]:
-    """The next agreement by period (the one that follows ``ag`` when it has expired), or None."""
-    later = [o for o in agreements if o.period_from and ag.period_from and o.period_from > ag.period_from]
+    """The next signed agreement by period (the one that follows ``ag`` when it has expired), or None."""
+    later = [o for o in agreements if o.period_from and ag.period_from and o.period_from > ag.period_from
+             and o.signed is not None]
     return min(later, key=lambda o: o.period_from) if later else None
 
 
@@ -248,3 +298,81 @@ def in_range(first: dt.date, last: dt.date, date_from: Optional[dt.date], date_t
     if date_to and first > date_to:
         return False
     return True
+
+
+# --- commitments and their follow-up -----------------------------------------------------------
+FOLLOW_STATES: tuple[str, ...] = ("done", "in_progress", "postponed", "overdue", "no_news")
+"""A commitment's state on a day (labels: ``fu_state_<key>``), see :meth:`Commitment.state_on`."""
+REPORT_STATES: tuple[str, ...] = ("done", "postponed", "in_progress", "restated", "mention")
+"""What one later passage says of a commitment, strongest first."""
+
+
+@dataclass(frozen=True)
+class FollowUp(Sourced):
+    """A later passage about a commitment: what it reports (``state``: one of :data:`REPORT_STATES`),
+    on its document's date, with the new due date it gives (a postponement, an expected end)."""
+
+    state: str = ""
+    date: str = ""  # ISO date of the reporting document
+    new_due: str = ""  # ISO ('YYYY-Qn' too) or ''
+    score: int = 0  # how well it matched (terms, places, counts)
+
+
+@dataclass(frozen=True)
+class FollowState:
+    """A commitment's state on a day, the report that decides it (None: no report) and the due date then."""
+
+    state: str
+    due: str
+    report: Optional[FollowUp] = None
+    history: tuple[FollowUp, ...] = ()
+
+
+@dataclass(frozen=True)
+class Commitment(Sourced):
+    """A dated commitment or request: who, what, when, where, as the record states them.
+
+    ``due`` is ISO ('YYYY-MM-DD', 'YYYY-MM', 'YYYY-Qn', 'YYYY'); ``made`` the date of the document
+    that makes it; ``what`` the item as that document words it (each span's ``value`` is the
+    item in that version); ``lead`` an organisation key (``org_<key>``) and ``lead_text`` the lead
+    as written; ``places`` place keys; ``counts`` (value, unit key) pairs; ``terms`` activity keys.
+    """
+
+    key: str = ""
+    kind: str = "commitment"  # commitment or request
+    due: str = ""
+    due_text: str = ""
+    made: str = ""
+    what: str = ""
+    lead: str = ""
+    lead_text: str = ""
+    places: tuple[str, ...] = ()
+    counts: tuple[tuple[str, str], ...] = ()
+    terms: tuple[str, ...] = ()
+    area: str = "other"
+    document: str = ""
+    also: tuple[Span, ...] = ()  # other documents (translations, later plans) that make it again
+    followups: tuple[FollowUp, ...] = ()
+
+    def state_on(self, as_of: dt.date) -> FollowState:
+        """Done / in progress / postponed / overdue / no news on ``as_of``, from the reports dated by then.
+
+        A report of completion is final; otherwise the latest report that moves the date or says the
+        work is under way counts, and its date decides whether the item is now overdue."""
+        reports = sorted((f for f in self.followups if f.date and parse_date_arg(f.date) <= as_of),
+                         key=lambda f: (f.date, REPORT_STATES.index(f.state)))
+        state, due, decided = "", self.due, None
+        for f in reports:
+            if f.state == "done":
+                return FollowState("done", due, f, tuple(reports))
+            if f.state in ("postponed", "in_progress"):
+                state, decided = f.state, f
+                due = f.new_due or due
+        if state and due_span(due)[1] >= as_of:
+            return FollowState(state, due, decided, tuple(reports))
+        return FollowState("overdue" if due_span(due)[1] < as_of else "no_news", due, decided, tuple(reports))
+
+    def overlaps(self, date_from: Optional[dt.date], date_to: Optional[dt.date]) -> bool:
+        """Made or due within the period."""
+        made = iso_span(self.made) if self.made else (dt.date.min, dt.date.max)
+        return in_range(*due_span(self.due), date_from, date_to) or in_range(*made, date_from, date_to)

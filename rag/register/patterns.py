@@ -15,17 +15,27 @@ from ..text.normalize import canonical_lao
 
 # First match wins, so the more specific kinds come first.
 EVENT_RX: list[tuple[str, re.Pattern]] = [
+    ("award", re.compile(r"(?:trao|trao\s+tặng|tặng)\s+(?:[^.,;]{0,20})?(?:kỷ\s+niệm\s+chương|huân\s+chương|bằng\s+khen)|"
+                         r"\bmedals?\s+(?:was|were)\s+presented|\bpresented\s+(?:the\s+)?medals?|\bawarded\b|"
+                         r"ມອບຫຼຽນ|ມອບຫລຽນ", re.I)),
+    ("launch", re.compile(r"\blaunch(?:ed|es)?\b|khai\s+trương|khởi\s+động|(?:đã\s+được\s+|đã\s+)mở\s+rộng\s+sang|"
+                          r"\bextended\s+to\b|ເປີດນຳໃຊ້|ໄດ້ຂະຫຍາຍ|vận\s+hành\s+chính\s+thức|chính\s+thức\s+(?:vận\s+hành|đi\s+vào)|"
+                          r"đưa\s+vào\s+(?:vận\s+hành|sử\s+dụng)|\bofficially\s+(?:in\s+operation|in\s+use|put\s+into)|"
+                          r"\bwent\s+live\b|\bgo-live\b|ນຳໃຊ້ຢ່າງເປັນທາງການ|ເລີ່ມນຳໃຊ້", re.I)),
     ("signing", re.compile(r"(?<!đăng\s)(?<!thư\s)\bký(?:\s+kết)?\b(?!\s+(?:hiệu|túc|sự|giả|ức))|"
                            r"\bsign(?:ed|ing|s)?\b|ລົງນາມ|ເຊັນສັນຍາ", re.I)),
     ("review", re.compile(r"tổng\s+kết|sơ\s+kết|\breview(?:ed|ing|s)?\b|ສະຫຼຸບ|ສະຫລຸບ|ທົບທວນ", re.I)),
     ("establishment", re.compile(r"thiết\s+lập|thành\s+lập|\bestablish(?:ed|ing|ment)?\b|ສ້າງຕັ້ງ|ສ້າງສາຍພົວພັນ", re.I)),
     ("conference", re.compile(r"hội\s+nghị|hội\s+thảo|diễn\s+đàn|\bconference\b|\bseminar\b|\bforum\b|\bsummit\b|"
-                              r"ກອງປະຊຸມ|ສຳມະນາ", re.I)),
-    ("visit", re.compile(r"\bthăm\b(?!\s+hỏi)|đoàn\s+công\s+tác|khảo\s+sát|\bvisit(?:ed|ing|s)?\b|study\s+tour|"
-                         r"ຢ້ຽມຢາມ|ຢ້ຽມຊົມ|ທັດສະນະສຶກສາ", re.I)),
+                              r"ສຳມະນາ", re.I)),
+    ("visit", re.compile(r"\bthăm\b(?!\s+hỏi)|sang\s+làm\s+việc|khảo\s+sát|\bvisit(?:ed|ing|s)?\b|study\s+tour|"
+                         r"ຢ້ຽມຢາມ|ຢ້ຽມຊົມ|ທັດສະນະສຶກສາ|giao\s+lưu|\bfriendship\s+(?:sports\s+)?exchange|"
+                         r"\bsports\s+exchange|\btravell?ed\s+to\b|ແລກປ່ຽນກິລາ|ເດີນທາງໄປ", re.I)),
     ("meeting", re.compile(r"làm\s+việc|hội\s+đàm|gặp\s+gỡ|\bmet\b|\bmeeting\b|working\s+session|\btalks\b|ພົບປະ|"
-                           r"ເຮັດວຽກຮ່ວມ|ເຈລະຈາ", re.I)),
+                           r"ເຮັດວຽກຮ່ວມ|ເຈລະຈາ|ກອງປະຊຸມ", re.I)),
     ("training", re.compile(r"tập\s+huấn|đào\s+tạo|\btraining\b|ຝຶກອົບຮົມ", re.I)),
+    ("milestone", re.compile(r"đã\s+(?:được\s+)?(?:hoàn\s+thành|gửi|bàn\s+giao|chuyển\s+giao)|\bcompleted\b|\bwas\s+sent\b|"
+                             r"\bdelivered\b|\bsau\s+khi\b|ສຳເລັດແລ້ວ|ໄດ້ສົ່ງ", re.I)),
 ]
 
 # In priority order: an item naming several areas is filed under the first.
@@ -60,6 +70,25 @@ MEMO = re.compile(
     re.I,
 )
 AGREEMENT_WORD = re.compile(r"hiệp\s+định|th[ỏo]a\s+thuận|thoả\s+thuận|agreement|ສັນຍາ|ຂໍ້ຕົກລົງ", re.I)
+INSTRUMENT = re.compile(
+    r"hiệp\s+định|th[ỏo]a\s+thuận|thoả\s+thuận|\bagreement\b|ສັນຍາ(?!ລັກ)|ຂໍ້ຕົກລົງ|phụ\s+lục|\bannex\b|"
+    r"ເອກະສານຊ້ອນທ້າຍ|nghị\s+định\s+thư|\bprotocol\b|ພິທີສານ|ບົດບັນທຶກ(?:ຄວາມ|ການ)?(?:ເຂົ້າໃຈ|ຕົກລົງ|ຮ່ວມມື)|"
+    r"\bmemorand(?:um|a)\b|\bMoC\b",
+    re.I)
+"""A word that names an instrument (agreement, annex, protocol, memorandum): with the period it
+covers next to it ("Thỏa thuận hợp tác về công nghệ thông tin giai đoạn 2019-2021", "the annex for
+2024-2026"), it names an agreement whatever words stand between."""
+REFERENCE = re.compile(r"^\W*(?:căn\s+cứ|theo|pursuant\s+to|under|in\s+accordance\s+with|according\s+to|"
+                       r"with\s+reference\s+to|ອີງຕາມ|ຕາມ|ອີງໃສ່)\b", re.I)
+"""A sentence that opens by citing an instrument ("Căn cứ Biên bản ghi nhớ … 2016-2020", "ອີງຕາມ…"): it
+names an earlier instrument, which the sentences after it do not speak of."""
+DATED = re.compile(r"ລົງວັນທີ|\bdated\b", re.I)
+"""An instrument cited by the day it bears ("ຂໍ້ຕົກລົງ … ລົງວັນທີ ໙/໑໐/໒໐໑໙"): the day it was signed."""
+
+
+def anaphor_kind(word: str) -> str:
+    """'mou' or 'agreement' for a word naming an instrument ("thỏa thuận" -> agreement, "biên bản" -> mou)."""
+    return "mou" if re.search(r"biên\s+bản|bản\s+ghi|memorand|\bmou\b|ບົດບັນທຶກ", word, re.I) else "agreement"
 ANAPHOR = re.compile(r"\bbiên\s+bản\b|\b(?:the|this|that)\s+(?:memorandum|agreement)\b|\bthỏa\s+thuận\b|"
                       r"\bthoả\s+thuận\b|\bhiệp\s+định\b|ບົດບັນທຶກ|(?<!ສົນທິ)(?<!ໝັ້ນ)ສັນຍາ", re.I)
 SIGN = re.compile(r"(?<!đăng\s)(?<!thư\s)\bký(?:\s+kết)?\b(?!\s+(?:hiệu|túc|sự|giả|ức))|\bsign(?:ed|ing|s)?\b|"
@@ -148,14 +177,19 @@ def parties_in(sent: str) -> Optional[tuple[str, int]]:
     head = sent[: m.start()]
     cut = max(head.rfind(","), head.rfind(";"), head.rfind(":"))
     value = head[cut + 1 :].strip()
+    value = _PARTY_TAIL.sub("", value).strip()  # "… (sau đây gọi là Bên Lào) thống nhất" -> the parties
     if not (8 <= len(value) <= 220 and _ORG.search(value) and _JOIN.search(" " + value + " ")):
         return None
     return value, sent.index(value, cut + 1)
 
 
+_PARTY_TAIL = re.compile(r"(?:\s+(?:thống\s+nhất|đồng\s+ý|cùng\s+nhau|agreed\s+to|jointly|ໄດ້ຕົກລົງ|ຕົກລົງ))+$", re.I)
+
+
 def agreement_period(sent: str, at: int) -> Optional[DateMention]:
     """The period a memorandum mention at ``at`` covers: a named period after it in the same clause."""
-    periods = [p for p in find_periods(sent) if p.cue]
+    periods = [p for p in find_periods(sent)
+               if p.cue or (0 <= p.start - at <= 60 and not re.search(r"[,;]", sent[at : p.start]))]  # "Protocol … for 2020-2022"
     after = [p for p in periods if p.start >= at and ";" not in sent[at : p.start]]
     if after:
         return after[0]

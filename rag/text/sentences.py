@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from .detect import detect_language
+from .instructions import is_instruction
 from .langs import LAO_BLOCK
 
 _PARA = re.compile(r"\n[ \t]*\n")
@@ -201,9 +202,10 @@ def split_passages(
     out: list[Segment] = []
     para_no = 0
     for region, page in zip(regions, pages):
-        for para in paragraphs(text[region.start : region.end]):
+        for para, count in _keep_instructions_whole(text, paragraphs(text[region.start : region.end]), region.start,
+                                                     max_chars):
             p = Span(para.start + region.start, para.end + region.start)
-            if p.end - p.start <= max_chars:
+            if p.end - p.start <= max_chars * (4 if count > 1 else 1):
                 chunks = [p]
             else:
                 chunks = _pack(text, sentences(text, p.start, p.end), max_chars)
@@ -213,5 +215,29 @@ def split_passages(
                 if lang == "und" and doc_lang and len(body) < 200:
                     lang = doc_lang
                 out.append(Segment(body, c.start, c.end, len(out), para_no, lang, page))
-            para_no += 1
+            para_no += count
     return out
+
+
+def _keep_instructions_whole(text: str, paras: list[Span], base: int, max_chars: int) -> list[tuple[Span, int]]:
+    """Paragraphs (relative to ``base``) with each one that is addressed to an assistant joined to the
+    paragraphs before and after it, so that an injected claim ("NOTE TO THE AI:" then, below it, "The
+    year is 1990.") shares the instruction's passage and is flagged with it (:mod:`rag.text.guard`).
+    Returns (span, number of paragraphs joined)."""
+    marked = [i for i, p in enumerate(paras)
+              if p.end - p.start <= 4 * max_chars and is_instruction(text[base + p.start : base + p.end])]
+    if not marked:
+        return [(p, 1) for p in paras]
+    joined: list[list[int]] = []
+    for i in marked:
+        a, b = max(0, i - 1), min(len(paras) - 1, i + 1)
+        if joined and a <= joined[-1][1] + 1:
+            joined[-1][1] = b
+        else:
+            joined.append([a, b])
+    out, i = [], 0
+    for a, b in joined:
+        out += [(p, 1) for p in paras[i:a]]
+        out.append((Span(paras[a].start, paras[b].end), b - a + 1))
+        i = b + 1
+    return out + [(p, 1) for p in paras[i:]]

@@ -5,11 +5,13 @@ import streamlit as st
 
 from rag.records import KINDS
 from rag.runtime import Runtime
+from rag.security.roles import PermissionDenied
 from rag.text.i18n import lang_name, named, t
 from rag.text.langs import LANGS
 from ui.documents import documents
 from ui.markdown import md_escape
-from ui.session import lang, runtime, tr, upload_limit_mb
+from ui.scans import collect_finished, scan_notice, show_jobs, start_job
+from ui.session import lang, runtime, security, settings, tr, upload_limit_mb, user
 from ui.uploads import (
     UPLOAD_TYPES,
     UploadPreview,
@@ -58,6 +60,7 @@ def file_form(p: UploadPreview, existing: dict, ui_lang: str):
     with st.container(border=True):
         st.markdown(f"**{tr('file_details', name=md_escape(p.name))}**")
         st.caption(tr("doc_id_line", id=md_escape(p.doc_id)))
+        scan_notice(p)  # a scan: read by OCR in the background, and how long that takes
         c1, c2 = st.columns([3, 1])
         title = c1.text_input(tr("field_title"), value=p.title, key=f"up_title_{k}")
         date = c2.text_input(tr("field_date"), value=p.date, key=f"up_date_{k}")
@@ -78,8 +81,8 @@ def file_form(p: UploadPreview, existing: dict, ui_lang: str):
         mode = None
         if p.collision is not None:
             st.warning(tr("collision", id=md_escape(p.doc_id), title=md_escape(p.collision.title)))
-            mode = st.radio(tr("collision", id=p.doc_id, title=p.collision.title), ["new", "revision"],
-                            index=None, key=f"up_mode_{k}", label_visibility="collapsed",
+            mode = st.radio(tr("collision", id=md_escape(p.doc_id), title=md_escape(p.collision.title)),
+                            ["new", "revision"], index=None, key=f"up_mode_{k}", label_visibility="collapsed",
                             format_func=lambda m, new_id=p.new_id: t("collision_new", ui_lang, new_id=new_id)
                             if m == "new" else t("collision_revision", ui_lang))
     return p, title, date, doc_lang, kind, version_of, mode
@@ -106,15 +109,24 @@ def add_files(rt: Runtime, ready: list, max_bytes: int) -> None:
     bar = st.progress(0.0, text="")
     results = []
     total = len(ready)
+    before = documents(rt.store)
     for i, (p, title, date, doc_lang, kind, version_of, mode) in enumerate(ready):
-        label = tr("progress", name=p.name, i=i + 1, n=total)
+        label = tr("progress", name=md_escape(p.name), i=i + 1, n=total)
         bar.progress(i / total, text=label)
 
         def progress(done: int, of: int, i=i, label=label) -> None:
             bar.progress(min(1.0, (i + (done / of if of else 1.0)) / total), text=label)
 
         overrides = upload_overrides(p, title, check_date(date) or "", doc_lang, kind, version_of, mode)
-        results.append(ingest_upload(rt.store, p, overrides, max_bytes, progress))
+        try:  # checked again on the server side: a reader's forged request stops here
+            if p.scan_pages:  # OCR takes seconds per page: a background job, its progress shown below
+                start_job(rt, security().trail, user(), p, overrides, max_bytes)
+                continue
+            results.append(ingest_upload(rt.store, security().trail, user(), p, overrides, max_bytes, progress, before))
+        except PermissionDenied as exc:
+            bar.empty()
+            st.error(tr(f"denied_{exc.code}"))
+            return
     bar.progress(1.0, text=tr("progress_done"))
     st.session_state["upload_results"] = results
     st.session_state["upload_previews"] = {}
@@ -123,14 +135,20 @@ def add_files(rt: Runtime, ready: list, max_bytes: int) -> None:
 
 
 def render() -> None:
+    u, s = user(), settings()
+    if u is None or not u.can("write") or s.read_only:  # the page is not even listed for them
+        st.error(tr("denied_read_only" if s.read_only else "denied_role"))
+        return
     rt = runtime()
     ui_lang = lang()
     limit = upload_limit_mb(rt.settings)
     max_bytes = limit * 1_000_000
     st.markdown(f"## {tr('add_title')}")
     st.markdown(tr("add_intro"))
-    st.info(tr("limit_explained", mb=limit), icon=":material/info:")
+    st.info(tr("limit_explained_scans", mb=limit), icon=":material/info:")
+    collect_finished()
     show_results()
+    show_jobs()
     n = st.session_state.setdefault("uploader_n", 0)
     files = st.file_uploader(tr("uploader"), type=list(UPLOAD_TYPES), accept_multiple_files=True,
                              key=f"uploader_{n}", max_upload_size=limit)

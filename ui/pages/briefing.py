@@ -18,6 +18,9 @@ def render() -> None:
     ui_lang = lang()
     page_header("briefing")
     topic = st.text_input(tr("briefing_topic"), key="b_topic", placeholder=t("brief_default_topic", ui_lang))
+    c0, c00 = st.columns([3, 1])
+    delegation = c0.text_input(tr("briefing_delegation"), key="b_delegation")
+    visit = optional_date("briefing_visit", "b_visit", c00)
     c1, c2, c3, c4 = st.columns(4)
     d_from = optional_date("date_from", "b_from", c1)
     d_to = optional_date("date_to", "b_to", c2)
@@ -28,7 +31,8 @@ def render() -> None:
         try:
             with st.spinner(tr("searching")):
                 st.session_state["briefing"] = build_briefing(rt.assistant, topic=topic or "", date_from=d_from,
-                                                              date_to=d_to, as_of=as_of, lang=b_lang)
+                                                              date_to=d_to, as_of=as_of, lang=b_lang,
+                                                              delegation=delegation or "", visit_date=visit)
         except ValueError as exc:
             st.error(tr("feature_error", error=md_escape(str(exc))))
             return
@@ -47,7 +51,7 @@ def render() -> None:
                        key="b_md", icon=":material/download:", width="stretch")
     st.markdown(f"#### {tr('briefing_preview')}")
     with st.container(border=True, height=640):
-        st.markdown(md.replace("$", "\\$"))
+        st.markdown(md)  # to_markdown escapes every document character (issue 15)
 
 
 render()

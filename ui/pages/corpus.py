@@ -3,10 +3,11 @@ from __future__ import annotations
 
 import streamlit as st
 
+from rag.security.roles import PermissionDenied
 from rag.text.i18n import lang_name, named
 from ui.documents import delete, documents, full_text
 from ui.markdown import md_escape
-from ui.session import lang, runtime, tr
+from ui.session import lang, runtime, security, settings, tr, user
 
 
 def render() -> None:
@@ -50,12 +51,19 @@ def render() -> None:
             st.caption(tr("doc_source", source=md_escape(d.source)))
         with st.container(height=420, border=False):
             st.markdown(md_escape(full_text(rt.store, doc_id)))
+    u = user()
+    if u is None or not u.can("write") or settings().read_only:  # readers see no delete control
+        return
     with st.container(border=True):
         st.markdown(f"**{tr('delete_header')}**")
         st.caption(tr("delete_explain"))
-        ok = st.checkbox(tr("delete_confirm", title=d.title[:90]), key=f"del_ok_{doc_id}")
+        ok = st.checkbox(tr("delete_confirm", title=md_escape(d.title[:90])), key=f"del_ok_{doc_id}")
         if st.button(tr("delete_button"), type="primary", disabled=not ok, key="delete_btn", icon=":material/delete:"):
-            res = delete(rt.store, doc_id)
+            try:  # checked again on the server side, and recorded in the audit trail
+                res = delete(rt.store, security().trail, u, doc_id)
+            except PermissionDenied as exc:
+                st.error(tr(f"denied_{exc.code}"))
+                return
             if res.status == "removed":
                 st.session_state["corpus_msg"] = ("ok", tr("deleted", title=md_escape(d.title), n=res.passages))
             else:

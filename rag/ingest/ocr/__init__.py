@@ -12,6 +12,7 @@ from .engine import (
                      ocr_image,
                      ocr_pdf,
                      page_png,
+                     pdf_page_images,
                      pdf_pages_without_text,
 )
 from .lao_correct import correct_lao
@@ -20,5 +21,5 @@ from .preprocess import Prep
 
 __all__ = [
     "OcrError", "OcrOptions", "OcrPage", "OcrWord", "Prep", "correct_lao", "detect_lang", "load_image",
-    "ocr_available", "ocr_image", "ocr_pdf", "page_png", "pdf_pages_without_text",
+    "ocr_available", "ocr_image", "ocr_pdf", "page_png", "pdf_page_images", "pdf_pages_without_text",
 ]

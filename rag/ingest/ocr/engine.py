@@ -12,7 +12,7 @@ import logging
 import math
 import time
 import unicodedata
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from PIL import Image, ImageSequence, UnidentifiedImageError
@@ -20,6 +20,7 @@ from PIL import Image, ImageSequence, UnidentifiedImageError
 from . import lao_correct, lao_digits
 from .page import Box, OcrError, OcrPage, OcrWord
 from .preprocess import Prep, otsu_threshold, prepare, to_grey
+from .recover import recover_lines
 from .tesseract import INSTALL_HINT, REQUIRED_MODELS, TsvWord, installed_models, run_tsv, tesseract_path
 
 log = logging.getLogger(__name__)
@@ -41,6 +42,7 @@ class OcrOptions:
     models: tuple[tuple[str, str], ...] = (("vi", "vie"), ("lo", "lao+Lao"), ("en", "eng"))
     psm: int = 3
     lao_steps: tuple[str, ...] = lao_correct.ALL_STEPS
+    recover: bool = True  # read again the lines tesseract's layout analysis skipped (recover.py)
 
     def model(self, lang: str) -> str:
         return dict(self.models)[lang]
@@ -110,6 +112,40 @@ def pdf_pages_without_text(data: bytes, min_chars: int = 20) -> list[int]:
         pdf.close()
 
 
+def native_dpi(page, default: int = 300) -> int:
+    """Resolution of the largest image on a PDF page (a scanner's page image), or ``default``."""
+    import pypdfium2.raw as pdfium_c
+
+    best, dpi = 0.0, 0.0
+    for obj in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=2):
+        try:
+            w_px, h_px = obj.get_px_size()
+            left, bottom, right, top = obj.get_bounds()
+        except Exception:  # an image pdfium cannot measure: look at the others
+            continue
+        area = (right - left) * (top - bottom)
+        if area > best and right > left and w_px > 0:
+            best, dpi = area, w_px / ((right - left) / 72.0)
+    if best < 0.25 * page.get_width() * page.get_height():  # no page-sized image: not a scan of the page
+        return default
+    return int(min(600, max(100, round(dpi))))
+
+
+def pdf_page_images(data: bytes, pages: Sequence[int]) -> Iterator[tuple[int, Image.Image, int]]:
+    """(page, greyscale image, dpi) of the given 1-based pages, each rendered at its scan's own resolution."""
+    pdf = _open_pdf(data)
+    try:
+        count = len(pdf)
+        for number in pages:
+            if not 1 <= number <= count:
+                raise OcrError(f"the PDF has {count} page(s); page {number} does not exist")
+            page = pdf[number - 1]
+            dpi = native_dpi(page)
+            yield number, page.render(scale=dpi / 72.0, grayscale=True).to_pil(), dpi
+    finally:
+        pdf.close()
+
+
 def ocr_pdf(data: bytes, pages: Sequence[int] | None = None, lang: str | None = None, dpi: int = 300,
             progress: Callable[[int, int], None] | None = None, vocabulary: Iterable[str] = (),
             *, options: OcrOptions = DEFAULT_OPTIONS) -> list[OcrPage]:
@@ -145,16 +181,27 @@ def ink_share(grey: Image.Image) -> float:
     return float((arr < min(otsu_threshold(arr), 160)).mean())
 
 
+LATIN_MIN_CONF = 50.0  # the vie model reads Latin pages at 85-97 mean confidence and Lao pages at 15-30
+
+
 def detect_lang(image: Image.Image, dpi: int) -> str:
-    """'lo', 'vi' or 'en' from a quick pass of the Lao and Vietnamese models on a band of the page."""
+    """'lo', 'vi' or 'en' from one quick pass of the Vietnamese model on a band of the page.
+
+    The vie model reads any Latin-script page with high confidence and a Lao page with very low
+    confidence (it has no Lao letters), so its mean word confidence tells the scripts apart; among
+    Latin pages, Vietnamese letters decide vi vs en. (A combined lao+vie pass was tried first: on a
+    short Lao note it read half the Lao words as Latin and answered 'vi'.)
+    """
     w, h = image.size
     band = image.crop((0, int(h * 0.15), w, int(h * 0.55))) if h > 4 * w / 3 else image
-    words = run_tsv(band, "lao+vie", psm=3, dpi=dpi)
-    text = "".join(wd.text for wd in words if wd.conf >= 30)
-    lao = sum("\u0e80" <= ch <= "\u0eff" for ch in text)
-    latin = [ch for ch in text if ch.isalpha() and not "\u0e80" <= ch <= "\u0eff"]
-    if lao > len(latin):
+    words = [wd for wd in run_tsv(band, "vie", psm=3, dpi=dpi) if wd.text.strip()]
+    chars = sum(len(wd.text) for wd in words)
+    if not chars:
+        return "vi"
+    conf = sum(wd.conf * len(wd.text) for wd in words) / chars
+    if conf < LATIN_MIN_CONF:
         return "lo"
+    latin = [ch for wd in words if wd.conf >= 30 for ch in wd.text if ch.isalpha()]
     if not latin:
         return "vi"
     marked = sum(ch in VI_LETTERS or ch in VI_MARKED for ch in (c.lower() for c in latin))
@@ -196,11 +243,21 @@ def _assemble(words: list[TsvWord]) -> tuple[str, list[tuple[int, int]]]:
     return "".join(parts), spans
 
 
-def _is_noise(wd: TsvWord) -> bool:
-    """Scanner dirt and table rules: low-confidence words without a letter or digit, and lone bars."""
+def _is_noise(wd: TsvWord, line_h: float = 0.0) -> bool:
+    """Scanner dirt and table rules: low-confidence words without a letter or digit, lone bars, and
+    low-confidence "words" far smaller than the page's text (a speck read as "vy")."""
     if set(wd.text) <= set("|[]!¦│"):
         return True
+    if wd.conf < MIN_WORD_CONF and wd.box[3] - wd.box[1] < 0.4 * line_h:
+        return True
     return wd.conf < MIN_WORD_CONF and not any(ch.isalnum() for ch in wd.text)
+
+
+def _words(words: list[TsvWord]) -> list[TsvWord]:
+    """tesseract's words without the noise (see _is_noise)."""
+    heights = sorted(wd.box[3] - wd.box[1] for wd in words if wd.conf >= MIN_WORD_CONF)
+    line_h = heights[len(heights) // 2] if heights else 0.0
+    return [wd for wd in words if not _is_noise(wd, line_h)]
 
 
 def ocr_image(image: Image.Image, lang: str | None = None, page: int = 1, dpi: int = 300,
@@ -229,7 +286,9 @@ def ocr_image(image: Image.Image, lang: str | None = None, page: int = 1, dpi: i
     if lang is None:
         lang = detect_lang(proc, eff_dpi)
         empty.lang = lang
-    raw = [wd for wd in run_tsv(proc, options.model(lang), psm=options.psm, dpi=eff_dpi) if not _is_noise(wd)]
+    raw = _words(run_tsv(proc, options.model(lang), psm=options.psm, dpi=eff_dpi))
+    if options.recover:
+        raw = recover_lines(proc, raw, options.model(lang), eff_dpi)
     if lang == "lo":
         raw = lao_digits.digit_pass(raw, proc, options.lao_steps)
         lexicon = lao_correct.lexicon_for(vocabulary) if "dictionary" in options.lao_steps else None

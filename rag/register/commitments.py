@@ -1,0 +1,473 @@
+"""Commitments and their follow-up: every dated plan of the record, matched with what later documents report.
+
+A document is read line by line (a PDF line, a paragraph, a DOCX table row "1 | … | … | 30/6/2024 |
+…", a numbered or lettered list item), each line cut into sentences. A unit is a **commitment**
+when it puts an activity at a date after its own document's date (a quarter, a month, a day, a
+deadline "trước / before / ກ່ອນ", a year, or the year of a plan section's heading) and is neither a
+report, a postponement, a budget line nor an agreement's validity.
+
+The same commitment made again (a translation, a later plan) is one commitment; a later passage
+that matches it (shared activity terms, places, counts, the date of the document that made it,
+and for one language shared word pairs) is a :class:`~.model.FollowUp` that reports it done,
+under way, postponed or only restates it. Matching uses no words of one language only, so a Lao
+note can close a Vietnamese minute's item.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from typing import Optional
+
+from ..records import Passage
+from ..text.dates import find_dates, parse_date_arg
+from ..text.langs import LANGS
+from ..text.sentences import whole_sentences
+from . import lexicon as lx
+from .corpus import Corpus
+from .happened import happenings
+from .meaning import Meaning
+from .model import Commitment, FollowUp, Span
+from .patterns import MEMO, areas_of, classify_event, clean_item
+from .when import When, due_order, due_span, find_when
+
+_HEADER = {
+    "what": re.compile(r"hoạt\s+động|nội\s+dung|activit|\btask|ກິດຈະກຳ|ເນື້ອໃນ|ວຽກງານ", re.I),
+    "lead": re.compile(r"chủ\s+trì|thực\s+hiện|\blead|responsib|ຮັບຜິດຊອບ|ຜູ້ປະຕິບັດ", re.I),
+    "due": re.compile(r"thời\s+hạn|thời\s+gian|deadline|\bdue\b|\btime|\bdate|ກຳນົດ|ເວລາ", re.I),
+    "place": re.compile(r"địa\s+điểm|\bplace|venue|location|ສະຖານທີ່", re.I),
+}
+_UPPER_HEAD = re.compile(r"^((?:[IVX]{1,4}|\d{1,2})\.\s+[^.;:]{3,80}?)\s+(?=(?:\d{1,2}|[a-zđ])[.)]\s)")
+_NUMBERED_HEAD = re.compile(r"^\s*(?:[IVX]{1,4}|\d{1,2})\.\s+\S")
+_CLAUSE = re.compile(r"\s*[,;]\s+|\s+(?=sau\s+khi\b|after\b)", re.I)
+THRESHOLD = 4
+
+
+@dataclass
+class Unit:
+    """A sentence of a line, with its line (``ctx``: the list item or table row) and what it says."""
+
+    p: Passage
+    a: int  # document offsets of the cited sentence
+    b: int
+    text: str
+    ctx: str
+    doc_date: str
+    section_year: str = ""
+    row: dict[str, str] = field(default_factory=dict)  # table row: column -> cell
+    topic: str = ""  # the heading of its list item ("໑. ໂປຣແກຣມຄຸ້ມຄອງການຈ່າຍເງິນບຳນານ: …"), for matching
+    cue: bool = False  # an item of a list whose lead-in plans ("hai bên thống nhất:", "ສອງຝ່າຍ … ຕົກລົງກັນດັ່ງນີ້:")
+
+    @property
+    def lang(self) -> str:
+        return self.p.lang
+
+    def span(self, value: str = "") -> Span:
+        m = self.p.meta
+        return Span(m.doc_id, self.p.id, m.lang, self.a, self.b, self.text, value or self.text, 0, value, m.title,
+                    m.date or "")
+
+
+@dataclass
+class Features:
+    terms: dict[str, int]
+    places: set[str]
+    numbers: set[str]
+    periods: set[str]
+    dates: set[str]
+    pairs: set[str]
+    lang: str
+    whens: set[str] = field(default_factory=set)  # months, days, quarters, parts of a year it names
+
+
+def features(text: str, lang: str) -> Features:
+    """What a text is about (a fresh record: callers may add to its sets)."""
+    terms, places, numbers, periods, dates, pairs, whens = _features(text, lang)
+    return Features(dict(terms), set(places), set(numbers), set(periods), set(dates), set(pairs), lang, set(whens))
+
+
+@lru_cache(maxsize=20_000)
+def _features(t: str, lang: str) -> tuple:
+    return (tuple(lx.terms(t).items()), tuple(lx.places(t)), frozenset(lx.numbers(t)),
+            frozenset(m.group() for m in re.finditer(r"(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d", t)),
+            frozenset(m.iso for m in find_dates(t, None, relative=False)),
+            frozenset(lx.bigrams(t)) if lang in ("vi", "en") else frozenset(),
+            frozenset(w.iso for w in find_when(t) if not w.relative and len(w.iso) > 4))
+
+
+def score(c: Features, u: Features, made: str = "", others: frozenset[str] = frozenset(), meant: bool = False) -> int:
+    """How surely ``u`` speaks of the activity ``c`` (0 when they share no activity term, in one
+    language not most of their word pairs, and ``u`` is not closest to ``c`` by meaning: ``meant``,
+    see :mod:`.meaning`). ``made``: the date of the document that made ``c``; ``others``: dates of the
+    other documents that make commitments (a report "under the minutes of 15/3/2023" follows up those
+    minutes, not an item made elsewhere)."""
+    shared = set(c.terms) & set(u.terms)
+    ratio = 0.0
+    if c.lang == u.lang and c.pairs and u.pairs:
+        ratio = len(c.pairs & u.pairs) / min(len(c.pairs), len(u.pairs))
+    if not any(c.terms[k] >= 2 for k in shared) and ratio < 0.5 and not meant:
+        return 0
+    for group in lx.EXCLUSIVE:  # drafting is not signing
+        if (c.terms.keys() & group) and (u.terms.keys() & group) and not (c.terms.keys() & u.terms.keys() & group):
+            return 0
+    if "extension" in u.terms and "extension" not in c.terms:  # extending a pilot is not the pilot
+        return 0
+    if "extension" in c.terms and "extension" not in u.terms and len(c.places & u.places) < 2:
+        return 0  # a report of the extension names it, or the places it reaches
+    if (c.terms.keys() & lx.OBJECTS) - u.terms.keys() and (u.terms.keys() & lx.OBJECTS) - c.terms.keys():
+        return 0  # each about something the other does not name
+    if c.terms.keys() & lx.EVENTS - {"exchange"} and not (shared & lx.EVENTS):
+        if sum(1 for k in shared if c.terms[k] >= 2) < 2:
+            return 0  # a course, a seminar, a visit is reported as such, or by two other things it is about
+    s = sum(c.terms[k] for k in shared)
+    s += 2 * len(c.places & u.places) + 2 * len(c.numbers & u.numbers) + 2 * len(c.periods & u.periods)
+    if c.numbers and u.numbers and not (c.numbers & u.numbers):
+        s -= 3  # 30 staff is not 120 staff
+    if made and any(d == made or (len(d) == 7 and made.startswith(d)) for d in u.dates):
+        s += 2  # "under the minutes of 15/3/2023"
+    elif any(d in others and d != made for d in u.dates):
+        s -= 4  # it follows up another document's items
+    s += 4 if ratio >= 0.5 else 2 if ratio >= 0.3 else 0
+    s += 2 if meant else 0
+    s += 2 if c.whens & u.whens else 0  # the same month, day or quarter: "by mid-2025" / "ກາງປີ 2025"
+    return s
+
+
+# --- reading documents into units -----------------------------------------------------------------
+def _doc_text(corpus: Corpus, doc_id: str) -> str:
+    ps = corpus.docs[doc_id]
+    end = max(p.meta.start + len(p.text) for p in ps)
+    chars = ["\n"] * end
+    for p in ps:
+        chars[p.meta.start : p.meta.start + len(p.text)] = list(p.text)
+    return "".join(chars)
+
+
+def _passage_at(corpus: Corpus, doc_id: str, a: int, b: int) -> tuple[Passage, int, int]:
+    best = max(corpus.docs[doc_id], key=lambda p: min(b, p.meta.start + len(p.text)) - max(a, p.meta.start))
+    s, e = best.meta.start, best.meta.start + len(best.text)
+    return best, max(a, s), min(b, e)
+
+
+def _lines(text: str) -> list[tuple[int, str]]:
+    out, pos = [], 0
+    for line in text.split("\n"):
+        a = pos
+        pos += len(line) + 1
+        stripped = line.strip()
+        if not stripped:
+            continue
+        a += len(line) - len(line.lstrip())
+        m = _UPPER_HEAD.match(stripped)
+        if m and m.group(1) == m.group(1).upper():  # "III. CÁC NỘI DUNG ĐÃ THỐNG NHẤT 1. BHXH …": the heading, then the item
+            out.append((a, m.group(1)))
+            rest = stripped[m.end():]
+            out.append((a + m.end(), rest))
+        else:
+            out.append((a, stripped))
+    return out
+
+
+_TOPIC = re.compile(r"^([^.:;]{4,80}):\s")
+
+
+def _topic(line: str, skip: int) -> str:
+    """"1. Thí điểm thu BHXH điện tử: …" -> "Thí điểm thu BHXH điện tử" (a numbered item's heading)."""
+    if not skip:
+        return ""
+    m = _TOPIC.match(line[skip:])
+    return m.group(1) if m else ""
+
+
+def read_units(corpus: Corpus, doc_id: str) -> list[Unit]:
+    """The units of one document, in order, with the year of the plan section they stand in."""
+    first = corpus.docs[doc_id][0]
+    doc_date = first.meta.date or ""
+    text = _doc_text(corpus, doc_id)
+    units: list[Unit] = []
+    header: list[str] = []
+    section_year = ""
+    lead_cue, listing = False, False  # a lead-in "…thống nhất:" plans the list items after it
+    for a, line in _lines(text):
+        in_list = listing
+        listing = listing and bool(lx.ITEM.match(line) or line.rstrip().endswith(";"))
+        if line.rstrip().endswith(":"):
+            lead_cue, listing = bool(lx.PLAN.search(line)), True
+        cue = lead_cue and in_list
+        if " | " in line:
+            cells = [c.strip() for c in line.split("|")]
+            roles = [next((k for k, rx in _HEADER.items() if rx.search(c)), "") for c in cells]
+            if sum(1 for r in roles if r) >= 2 and not find_when(line, doc_date):
+                header = roles
+                continue
+            row = {r: c for r, c in zip(header, cells) if r} if header else {}
+            p, s, e = _passage_at(corpus, doc_id, a, a + len(line))
+            units.append(Unit(p, s, e, text[s:e], line, doc_date, section_year, row))
+            continue
+        short = len(line) <= 90 and not line.rstrip().endswith(".")
+        letters = re.sub(r"[^\w]|\d", "", line)
+        if short and (_NUMBERED_HEAD.match(line) or (letters and letters == letters.upper()) or line.endswith(":")):
+            if lx.PLAN_SECTION.search(line):
+                years = [w.iso for w in find_when(line, doc_date) if len(w.iso) == 4]
+                section_year = years[-1] if years else ""
+            else:
+                section_year = ""
+        if short and letters != letters.lower() and letters == letters.upper():
+            continue  # a title in capitals ("II. PHƯƠNG HƯỚNG NĂM 2025") plans nothing itself
+        marker = lx.ITEM.match(line)
+        skip = marker.end() if marker else 0
+        for s in whole_sentences(line[skip:]):
+            sa, sb = a + skip + s.start, a + skip + s.end
+            p, ca, cb = _passage_at(corpus, doc_id, sa, sb)
+            ctx = line if (lx.ITEM.match(line) or len(line) <= 600) else text[sa:sb]
+            units.append(Unit(p, ca, cb, text[ca:cb], ctx, doc_date, section_year, topic=_topic(line, skip), cue=cue))
+    return units
+
+
+# --- commitments ----------------------------------------------------------------------------------
+def _due(u: Unit) -> Optional[When]:
+    """The due date of a planning unit, or None when it plans nothing after its document's date."""
+    if not u.doc_date or lx.BUDGET.search(u.text) or lx.POSTPONE.search(u.text) or lx.NOT_DONE.search(u.text):
+        return None
+    doc = parse_date_arg(u.doc_date)
+    memo_at = tuple(m.start() for m in MEMO.finditer(u.text))
+    source = u.row.get("due") or u.text
+    found = [w for w in find_when(source, u.doc_date, memo_at) if not w.relative]
+    if u.row.get("due") and not found:
+        found = [w for w in find_when(u.text, u.doc_date, memo_at) if not w.relative]
+    t = u.text
+    future = []
+    for w in found:
+        head = _clause_before(t, w.start) if source is t else ""
+        if lx.VALIDITY.search(head):
+            continue  # "có hiệu lực kể từ ngày ký đến hết ngày 31/12/2021": how long an agreement lasts
+        if w.range_first and w.range_first <= u.doc_date:
+            continue  # "(5/9/1962 - 5/9/2024)": a span from the past, not something due
+        cue = lx.PLAN.search(t) or lx.REQUEST.search(t) or u.cue
+        if w.period and not cue:
+            continue
+        if w.last_day() > doc and (w.first_day() > doc or (w.by and cue) or u.row):
+            future.append(w)
+    if (not future and u.section_year and int(u.section_year) >= doc.year and (lx.ITEM.match(u.ctx) or u.row)
+            and not lx.DONE.search(t) and not lx.PROGRESS.search(t)):
+        own = [w for w in found if w.iso[:4] == u.section_year]
+        return own[0] if own else When(u.section_year, 0, 0, u.section_year, by=True)
+    if not future:
+        return None
+    if lx.DONE.search(t) and not lx.PLAN.search(t):
+        return None
+    return max(future, key=lambda w: due_order(w.iso))
+
+
+def _clause_before(text: str, at: int) -> str:
+    """The text of ``text`` before ``at`` back to the last clause break (";", ". ", ":")."""
+    head = text[:at]
+    cut = max(head.rfind(";"), head.rfind(". "), head.rfind(":"))
+    return head[cut + 1 :]
+
+
+def _lead(u: Unit) -> tuple[str, str]:
+    if u.row.get("lead"):
+        keys = lx.orgs(u.row["lead"])
+        return (keys[0][1] if keys else ""), u.row["lead"]
+    m = lx.LEAD_LABEL.search(u.ctx)
+    if m:
+        keys = lx.orgs(m.group(1))
+        return (keys[0][1] if keys else ""), m.group(1).strip()
+    body = lx.ITEM.sub("", u.text, count=1)
+    found = [(at, k) for at, k in lx.orgs(body) if at <= 12]
+    return (found[0][1], "") if found else ("", "")
+
+
+def _what(u: Unit) -> str:
+    if u.row.get("what"):
+        return clean_item(u.row["what"])
+    return clean_item(lx.ITEM.sub("", u.text, count=1))
+
+
+def _state(u: Unit, c: Features, made: str = "", whole: bool = False) -> tuple[str, str]:
+    """(report state, new due) of a unit that speaks of a commitment with features ``c`` made on ``made``
+    (``whole``: matched by meaning, so every clause speaks of it, shared terms or not).
+
+    What a report says happened on a day before the commitment was made is history, not its follow-up
+    (the first exchange told in a report of the second one)."""
+    doc = parse_date_arg(u.doc_date) if u.doc_date else None
+    ctx = u.ctx if len(u.ctx) <= 600 else u.text
+    whens = [w for w in find_when(ctx, u.doc_date) if not w.relative]
+    future = [w for w in whens if doc and w.last_day() > doc and not (w.range_first and w.range_first <= u.doc_date)]
+    new_due = max(future, key=lambda w: due_order(w.iso)).iso if future else ""
+    if lx.POSTPONE.search(ctx) and future:
+        return "postponed", new_due
+    told = happenings(u.text, u.doc_date)
+    if (made and told and all(h.mention.first_day().isoformat() <= made for h in told)
+            and not any(w.first_day() > doc for w in future)
+            and not lx.NOW.search(u.text) and not lx.PROGRESS.search(u.text)):
+        return "mention", ""  # it tells what happened by the day the commitment was made
+    states, done_places, progress = [], set(), False
+    for clause in _CLAUSE.split(u.text):
+        f = features(clause, u.lang)
+        about = set(f.terms) & set(c.terms) or f.numbers & c.numbers
+        predicate = not f.terms and not f.numbers and not (f.places - c.places)  # "…, vận hành chính thức từ …"
+        if not whole and not about and not (predicate and states):
+            ahead = lx.PLAN.search(clause) and any(doc and w.last_day() > doc for w in find_when(clause, u.doc_date))
+            if f.places & c.places and (lx.PROGRESS.search(clause) or ahead):
+                progress = True  # "tỉnh Chăm-pa-xắc và tỉnh Khăm Muộn đang chuẩn bị / dự kiến hoàn thành trong năm 2026"
+            continue
+        past = [w for w in find_when(clause, u.doc_date) if doc and w.last_day() <= doc]
+        pct = [int(x) for x in re.findall(r"(\d{1,3})\s*%", clause)]
+        held_only = lx.HELD.search(clause) and not lx.DONE.search(lx.HELD.sub(" ", clause))
+        if lx.DONE.search(clause) and not lx.NOT_DONE.search(clause) and not (held_only and not (c.terms.keys() & lx.EVENTS)):
+            st = "in_progress" if pct and max(pct) < 100 else "done"
+        elif lx.EXISTS.search(clause) and "draft" in c.terms and "draft" in f.terms:
+            st = "done"  # "Dự thảo Biên bản ghi nhớ gồm 9 điều": the draft exists
+        elif lx.AFTER.search(clause) and past and not lx.PLAN.search(clause):
+            st = "done"
+        elif (c.terms.keys() & lx.EVENTS or not c.terms) and happenings(clause, u.doc_date):
+            st = "done"  # "… ໄດ້ປ່ຽນມາຈັດທາງອອນລາຍ ແຕ່ວັນທີ 7 ຫາ 11 ມິຖຸນາ 2021": it took place on a stated day
+        elif lx.STARTED.search(clause) or lx.PROGRESS.search(clause):
+            st = "in_progress"
+        elif lx.PLAN.search(clause):
+            st = "restated"
+        else:
+            st = "mention"
+        if st == "done":
+            done_places |= f.places
+        ahead = st == "restated" and any(doc and w.last_day() > doc for w in find_when(clause, u.doc_date))
+        progress |= st == "in_progress" or bool(ahead and f.places & c.places)
+        states.append(st)
+    if not states:
+        return "mention", ""
+    if "done" in states:
+        if progress and c.places - done_places and future:
+            return "in_progress", new_due
+        return "done", ""
+    if "in_progress" in states:
+        return "in_progress", new_due
+    dated_past = [w for w in whens if doc and w.last_day() <= doc]
+    if dated_past and classify_event(u.text) and not lx.PLAN.search(u.text) and c.terms.keys() & lx.EVENTS:
+        return "done", ""  # "Trong hai ngày 18 và 19/6/2024, … tổ chức Hội thảo …"
+    return states[0] if "restated" in states else "mention", new_due
+
+
+def _cited_dates(units: list[Unit], made_on: frozenset[str]) -> frozenset[str]:
+    """Dates of commitment-making documents a document cites ("under the minutes of 15/3/2023", "the
+    working session in March 2023"): it follows up those documents' items."""
+    out = set()
+    for u in units:
+        for d in features(u.text, u.lang).dates:
+            out |= {m for m in made_on if m != u.doc_date and (m == d or (len(d) == 7 and m.startswith(d)))}
+    return frozenset(out)
+
+
+def _reportish(u: Unit) -> bool:
+    """A unit that could report a commitment's state: it says something was done, is under way,
+    postponed or not done, or that something happened on a stated day."""
+    t = u.text
+    return bool(lx.DONE.search(t) or lx.PROGRESS.search(t) or lx.POSTPONE.search(t) or lx.STARTED.search(t)
+                or lx.NOT_DONE.search(t) or happenings(t, u.doc_date))
+
+
+def _by_meaning(meaning: Optional[Meaning], made: list[dict], units: list[Unit]) -> set[tuple[int, int]]:
+    """(id of a report unit, index of a commitment in ``made``) pairs the embedding model puts together."""
+    if meaning is None or not made:
+        return set()
+    reports = [v for v in units if v.doc_date and _reportish(v)]
+    own = [{m["unit"].p.doc_id} | {v.p.doc_id for v in m["versions"]} for m in made]
+    allowed = [[j for j, m in enumerate(made) if m["unit"].doc_date < v.doc_date and v.p.doc_id not in own[j]]
+               for v in reports]
+    pairs = meaning.closest([f"{v.topic} {v.text}".strip() for v in reports], [_what(m["unit"]) for m in made],
+                            [m["unit"].lang for m in made], allowed)
+    return {(id(reports[i]), j) for i, j in pairs}
+
+
+def extract_commitments(corpus: Corpus, meaning: Optional[Meaning] = None) -> list[Commitment]:
+    """Every dated commitment of the record (oldest first), each with the later passages about it
+    (``meaning``: the tuned embedding model, which adds a "same activity" signal across languages)."""
+    units_by_doc = {doc_id: read_units(corpus, doc_id) for doc_id in corpus.docs}
+    order = sorted(units_by_doc, key=lambda d: (corpus.docs[d][0].meta.date or "9999", not corpus.docs[d][0].meta.official,
+                                                 corpus.docs[d][0].lang != "vi", d))
+    made: list[dict] = []
+    others: frozenset[str] = frozenset()  # dates of documents that make commitments (those read so far)
+    for doc_id in order:
+        for u in units_by_doc[doc_id]:
+            due = _due(u)
+            if due is None:
+                continue
+            if lx.REQUEST.search(u.text) and not lx.PLAN.search(u.text) and not lx.orgs(u.text):
+                continue  # an internal request ("Đề nghị Tổng Giám đốc …"), not one to the other side
+            f = features(u.ctx if u.row else u.text, u.lang)
+            if len(re.sub(r"\W|\d", "", _what(u))) < 12:
+                continue  # a date with nothing to do
+            best, best_s = None, 0
+            for m in made:
+                if m["unit"].p.doc_id == doc_id:
+                    continue
+                if (m["unit"].doc_date != u.doc_date and due_span(m["due"].iso)[1].year != due_span(due.iso)[1].year
+                        and not _reportish(u) and not lx.POSTPONE.search(u.ctx)):
+                    continue  # a fresh plan of the same kind for another year is another commitment
+                s = score(m["f"], f, m["unit"].doc_date, others)
+                if s > best_s:
+                    best, best_s = m, s
+            if best is not None and best_s >= THRESHOLD:
+                if best["unit"].doc_date == u.doc_date and u.p.meta.family_id != best["unit"].p.meta.family_id:
+                    best["versions"].append(u)  # the same item in another language version
+                else:
+                    best["also"].append(u)
+                continue
+            made.append({"unit": u, "due": due, "f": f, "versions": [], "also": []})
+            others = others | {u.doc_date}
+
+    out = []
+    all_units = [u for us in units_by_doc.values() for u in us]
+    made_on = frozenset(m["unit"].doc_date for m in made)
+    refs = {doc_id: _cited_dates(us, made_on) for doc_id, us in units_by_doc.items()}
+    meant = _by_meaning(meaning, made, all_units)
+    for i, m in enumerate(made):
+        u: Unit = m["unit"]
+        for v in m["also"]:  # a later, more detailed wording names more places (a report names others too)
+            if not _reportish(v):
+                m["f"].places |= set(lx.places(v.row.get("place", "") + " " + (v.ctx if v.row else v.text)))
+        own_docs = {u.p.doc_id} | {v.p.doc_id for v in m["versions"]}
+        reports: dict[str, list[FollowUp]] = defaultdict(list)
+        for v in all_units:
+            if v.p.doc_id in own_docs or not v.doc_date or v.doc_date <= u.doc_date:
+                continue
+            cites = refs[v.p.doc_id]  # it follows up documents made after this commitment: not this one
+            older = bool(cites) and u.doc_date < min(cites)
+            close = (id(v), i) in meant
+            fv = features(f"{v.topic} {v.text}", v.lang)
+            s = score(m["f"], fv, u.doc_date, made_on - {u.doc_date}, close)
+            s -= 4 if older else 0
+            if s < THRESHOLD:
+                continue
+            st, new_due = _state(v, m["f"], u.doc_date, whole=close and not (fv.terms.keys() & m["f"].terms.keys()))
+            reports[v.p.doc_id].append(FollowUp(cited=v.span(), shown={v.lang: v.span()}, state=st,
+                                                date=v.doc_date, new_due=new_due, score=s))
+        followups = []
+        for doc_reports in reports.values():  # one report per document: its strongest statement
+            order_key = ("done", "postponed", "in_progress", "restated", "mention")
+            followups.append(min(doc_reports, key=lambda f: (order_key.index(f.state), -f.score)))
+        lead, lead_text = _lead(u)
+        what = _what(u)
+        shown = {u.lang: u.span(what)}
+        for v in m["versions"]:
+            if v.lang in LANGS:
+                shown.setdefault(v.lang, v.span(_what(v)))
+        place_src = u.row.get("place", "") + " " + (u.ctx if u.row else u.text)
+        counts = tuple((c.value, c.unit) for c in lx.counts(what if u.row else u.text))
+        out.append(Commitment(
+            cited=u.span(what), shown=shown, key=f"c{i + 1:02d}",
+            kind="request" if lx.REQUEST.search(u.text) and not lx.PLAN.search(u.text) else "commitment",
+            due=m["due"].iso, due_text=m["due"].text, made=u.doc_date, what=what, lead=lead, lead_text=lead_text,
+            places=tuple(dict.fromkeys(lx.places(place_src))), counts=counts, terms=tuple(m["f"].terms),
+            area=(areas_of(what) or ["other"])[0], document=u.p.meta.title,
+            also=tuple(v.span(_what(v)) for v in m["versions"] + m["also"]),
+            followups=tuple(sorted(followups, key=lambda f: f.date)),
+        ))
+    return sorted(out, key=lambda c: (due_order(c.due), c.made, c.key))
+
+
+def renumber(items: list[Commitment]) -> list[Commitment]:
+    """Keys in due order (c01, c02, …)."""
+    return [replace(c, key=f"c{i + 1:02d}") for i, c in enumerate(items)]

@@ -1,0 +1,254 @@
+"""What a commitment is about, in Vietnamese, Lao and English: activity terms, places, organisations,
+counts, and the words that say an item is planned, done, under way or postponed.
+
+These are the keys commitments are matched by across languages (a Lao note reports done what a
+Vietnamese minute planned: same activity terms, places, counts), and the fields a briefing words
+in its own language (``concept_<key>``, ``place_<key>``, ``org_<key>``, ``unit_<key>`` in the
+strings table). Patterns are tried on the text with Lao digits read as Arabic (same offsets).
+
+The place table is the register's own small one (the answers work adds ``rag/text/names``; the
+two can merge when it lands).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..text.normalize import lao_to_arabic
+
+# Activity terms: key -> (weight in matching, pattern). An item's terms are what it is about.
+CONCEPTS: dict[str, tuple[int, re.Pattern]] = {k: (w, re.compile(p, re.I)) for k, w, p in [
+    ("training", 2, r"tập\s+huấn|đào\s+tạo|bồi\s+dưỡng|khóa\s+học|\btrain(?:s|ed|ing)?\b|\bcourses?\b|ຝຶກອົບຮົມ"),
+    ("seminar", 2, r"hội\s+thảo|\bseminars?\b|\bworkshops?\b|ສຳມະນາ"),
+    ("conference", 2, r"hội\s+nghị|\bconferences?\b"),
+    ("review", 1, r"tổng\s+kết|sơ\s+kết|\breview(?:ing)?\b|ສະຫຼຸບ|ສະຫລຸບ"),
+    ("pilot", 2, r"thí\s+điểm|\bpilot|ທົດລອງ"),
+    ("ecollection", 2, r"thu\s+(?:BHXH\s+)?điện\s+tử|electronic\s+(?:contribution\s+)?collection|"
+                       r"ເກັບເງິນສົມທົບແບບເອເລັກໂຕຣນິກ"),
+    ("database", 2, r"cơ\s+sở\s+dữ\s+liệu|\bdatabases?\b|ຖານຂໍ້ມູນ"),
+    ("app", 2, r"ứng\s+dụng|\bapps?\b|\bapplication\b|ແອັບ"),
+    ("mobile", 2, r"di\s+động|\bmobile\b|ມືຖື"),
+    ("medal", 2, r"kỷ\s+niệm\s+chương|huân\s+chương|\bmedals?\b|ຫຼຽນ|ຫລຽນ"),
+    ("survey", 2, r"khảo\s+sát|\bsurvey|ສຳຫຼວດ|ສຳຫລວດ"),
+    ("law", 2, r"\bluật\b|\blaws?\b|ກົດໝາຍ"),
+    ("experts", 2, r"chuyên\s+gia|\bexperts?\b|\bengineers?\b|ຊ່ຽວຊານ"),
+    ("draft", 2, r"dự\s+thảo|\bdraft|ຮ່າງ"),
+    ("signing", 2, r"(?<!đăng\s)\bký(?:\s+kết)?\b(?!\s+(?:hiệu|túc|sự|giả|ức))|\bsign(?:ed|ing|s)?\b|ລົງນາມ"),
+    ("memo", 1, r"(?:biên\s+bản|bản)\s+ghi\s+nhớ|memorand(?:um|a)|\bmou\b|ບົດບັນທຶກຄວາມເຂົ້າໃຈ"),
+    ("documents", 2, r"tài\s+liệu|\bdocuments?\b|\bguidance\b|\bmaterials?\b|ເອກະສານ"),
+    ("translation", 2, r"dịch\s+sang|được\s+dịch|\btranslat|ແປເປັນ"),
+    ("visit", 2, r"\bthăm\b|\bvisits?\b|\bstudy\s+tour|ຢ້ຽມ|ທັດສະນະສຶກສາ"),
+    ("exchange", 1, r"trao\s+đổi|giao\s+lưu|\bexchanges?\b|ແລກປ່ຽນ"),
+    ("extension", 2, r"mở\s+rộng|\bextend|\bexpan|ຂະຫຍາຍ"),
+    ("migration", 2, r"chuyển\s+đổi\s+dữ\s+liệu|\bmigrat|ໂອນຍ້າຍຂໍ້ມູນ"),
+    ("inspection", 1, r"thanh\s+tra|kiểm\s+tra|\binspection|ກວດກາ|ກວດສອບ"),
+    ("fund", 2, r"\bquỹ\b|\bfunds?\b|ກອງທຶນ"),
+    ("communication", 2, r"truyền\s+thông|tuyên\s+truyền|\bcommunicat|ໂຄສະນາ|ເຜີຍແຜ່"),
+    ("twinning", 2, r"kết\s+nghĩa|\btwinning|ຄູ່ແຝດ"),
+    ("digital", 1, r"chuyển\s+đổi\s+số|\bdigital|ດິຈິຕອນ"),
+    # what an activity is about, in the vocabulary of social-security cooperation (round 2)
+    ("software", 2, r"phần\s+mềm|\bsoftware\b|ໂປຣແກຣມ|ໂປແກຣມ|ຊອບແວ"),
+    ("pension", 2, r"lương\s+hưu|\bpensions?\b|ບຳນານ"),
+    ("website", 2, r"trang\s+(?:thông\s+tin\s+điện\s+tử|web)|cổng\s+thông\s+tin|\bwebsite|\bweb\s+portal|ເວັບໄຊ"),
+    ("sports", 2, r"thể\s+thao|\bsports?\b|ກິລາ"),
+    ("card", 2, r"\bthẻ\b|\bcards?\b|ບັດ(?!ນີ້)"),
+    ("health", 2, r"\bBHYT\b|bảo\s+hiểm\s+y\s+tế|health\s+insurance|ປະກັນສຸຂະພາບ"),
+    ("crossborder", 2, r"qua\s+biên\s+giới|xuyên\s+biên\s+giới|cross-?border|ຂ້າມແດນ"),
+    ("infoexchange", 2, r"trao\s+đổi\s+(?:thông\s+tin|dữ\s+liệu)|\bexchang\w*\s+(?:of\s+)?(?:data|information)\b|"
+                        r"\b(?:data|information)\s+exchange|ແລກປ່ຽນຂໍ້ມູນ|ແລກປ່ຽນຂ່າວສານ"),
+]}
+OBJECTS = frozenset({"ecollection", "database", "app", "law", "medal", "fund", "software", "website", "card", "health",
+                     "sports", "documents"})
+"""What an activity works on: two items each about an object the other does not name are different
+activities, whatever else they share ("extend e-collection to 3 provinces" is not "extend the pension
+software to 3 provinces")."""
+EXCLUSIVE = ({"draft", "signing"},)  # drafting a memorandum and signing it are different activities
+
+# Places: key -> pattern (words for each language: ``place_<key>``). Countries only after "in / tại / ທີ່".
+PLACES: dict[str, re.Pattern] = {k: re.compile(p, re.I) for k, p in [
+    ("hanoi", r"hà\s+nội|\bha\s*noi\b|ຮ່າໂນ້ຍ"),
+    ("vientiane", r"viêng\s+chăn|vientiane|ວຽງຈັນ"),
+    ("savannakhet", r"xa-?van-?na-?khet|savannakhet|ສະຫວັນນະເຂດ"),
+    ("luangprabang", r"luông\s+pha\s+bang|luang\s*pra?bang|ຫຼວງພະບາງ|ຫລວງພະບາງ"),
+    ("champasak", r"chăm-?pa-?xắc|champass?ak|ຈຳປາສັກ"),
+    ("khammouane", r"khăm\s+muộn|khammou?ane|khammuan|ຄຳມ່ວນ"),
+    ("bolikhamxay", r"bô-?ly-?khăm-?xay|bolikhamx?s?ai|ບໍລິຄຳໄຊ"),
+    ("danang", r"đà\s+nẵng|\bda\s*nang\b|ດ່ານັງ|ດານັງ"),
+    ("quangnam", r"quảng\s+nam|quang\s+nam|ກວາງນາມ"),
+    # every Lao province and the Vietnamese provinces on the border (the answers work's name table,
+    # rag/text/names.py, is to replace this list when it lands)
+    ("phongsaly", r"phông-?\s?xa-?\s?lỳ|phongsa(?:ly|li)|ຜົ້ງສາລີ"),
+    ("luangnamtha", r"luông\s+nậm\s+thà|luang\s*nam\s*tha|ຫຼວງນ້ຳທາ|ຫລວງນ້ຳທາ"),
+    ("oudomxay", r"u-?\s?đôm-?\s?xay|oudomx[ae]y|oudomxai|ອຸດົມໄຊ"),
+    ("bokeo", r"bò\s+kẹo|\bbokeo\b|ບໍ່ແກ້ວ"),
+    ("houaphanh", r"hủa\s+phăn|hou?aphanh?|huaphan|ຫົວພັນ"),
+    ("xayaboury", r"xay-?\s?nha-?\s?bu-?\s?ly|xa(?:y|i)a?bou?ry|sainyabuli|ໄຊຍະບູລີ"),
+    ("xiengkhouang", r"xiêng\s+khoảng|xieng\s*khouang|xiangkhouang|ຊຽງຂວາງ"),
+    ("salavan", r"sa-?\s?la-?\s?van|salavan|saravane|ສາລະວັນ"),
+    ("sekong", r"xê-?\s?kông|\bsekong\b|ເຊກອງ"),
+    ("attapeu", r"a-?\s?tô-?\s?pư|attapeu|attapue|ອັດຕະປື"),
+    ("xaisomboun", r"xay-?\s?xổm-?\s?bun|xaisomboun|saysomboun|ໄຊສົມບູນ"),
+    ("quangtri", r"quảng\s+trị|quang\s+tri\b|ກວາງຈິ|ກວາງຕີ"),
+    ("nghean", r"nghệ\s+an|nghe\s+an\b|ເງ້ອານ|ແງ້ອານ"),
+    ("hatinh", r"hà\s+tĩnh|ha\s+tinh\b|ຮ່າຕິ້ງ|ຮາຕິ້ງ"),
+    ("quangbinh", r"quảng\s+bình|quang\s+binh\b|ກວາງບິ່ງ|ກວາງບິງ"),
+    ("thanhhoa", r"thanh\s+hóa|thanh\s+hoá|thanh\s+hoa\b|ທັນຮວາ|ແທັງຮວາ"),
+    ("dienbien", r"điện\s+biên|dien\s+bien\b|ດຽນບຽນ"),
+    ("sonla", r"sơn\s+la\b|son\s+la\b|ເຊີນລາ|ເຊີນລ່າ"),
+    ("hue", r"thừa\s+thiên\s*-?\s*huế|\bhuế\b|\bhue\b|ເຫວ້"),
+    ("kontum", r"kon\s*tum|ກອນຕູມ|ກອນຕຸມ"),
+    ("hcmc", r"thành\s+phố\s+hồ\s+chí\s+minh|tp\.?\s*hcm|ho\s+chi\s+minh\s+city|ໂຮ່ຈິມິນ"),
+]}
+COUNTRIES: dict[str, re.Pattern] = {
+    "vietnam": re.compile(r"(?:\btại|\bở|\bsang|\bin|\bto|ທີ່|ຢູ່)\s+(?:nước\s+)?(?:việt\s+nam|vietnam|viet\s+nam|ຫວຽດນາມ)"
+                          r"(?!\s*(?:social|\(|đã|sẽ))", re.I),
+    "laos": re.compile(r"(?:\btại|\bở|\bsang|\bin|\bto|ທີ່|ຢູ່)\s+(?:nước\s+)?(?:lào|laos|ສປປ\s*ລາວ)(?![\w])", re.I),
+}
+
+# Organisations: key -> pattern (words: ``org_<key>``); "both" is the two sides together.
+ORGS: dict[str, re.Pattern] = {k: re.compile(p, re.I) for k, p in [
+    ("lsso", r"cơ\s+quan\s+(?:BHXH|bảo\s+hiểm\s+xã\s+hội)\s+(?:quốc\s+gia\s+)?lào|"
+             r"lao\s+social\s+security\s+organi[sz]ation|\bLSSO\b|ອົງການປະກັນສັງຄົມແຫ່ງຊາດ"),
+    ("molsw", r"bộ\s+lao\s+động\s+và\s+phúc\s+lợi\s+xã\s+hội(?:\s+lào)?|ministry\s+of\s+labou?r\s+and\s+social\s+welfare|"
+              r"\bMoLSW\b|ກະຊວງແຮງງານ\s*ແລະ\s*ສະຫວັດດີການສັງຄົມ"),
+    ("vss", r"(?:BHXH|bảo\s+hiểm\s+xã\s+hội)\s*(?:\(BHXH\)\s*)?việt\s+nam|vietnam\s+social\s+security|\bVSS\b|"
+            r"ປະກັນສັງຄົມຫວຽດນາມ"),
+    ("both", r"hai\s+bên|hai\s+phía|(?:the\s+)?two\s+sides|both\s+sides|ສອງຝ່າຍ|ທັງສອງຝ່າຍ"),
+]}
+LEAD_LABEL = re.compile(r"(?:đơn\s+vị\s+chủ\s+trì(?:\s+phía\s+việt\s+nam)?|\blead(?:\s+unit)?|\bresponsible|"
+                        r"ຜູ້ຮັບຜິດຊອບ|ຫົວໜ່ວຍຮັບຜິດຊອບ)\s*:\s*([^.;\n]+)", re.I)
+
+# Counts: a number and what it counts (words: ``unit_<key>``).
+UNITS: dict[str, str] = {
+    "people": r"cán\s+bộ|người|cá\s+nhân|đại\s+biểu|thành\s+viên|học\s+viên|staff|people|persons|participants|members|"
+              r"officers|individuals|ຄົນ|ທ່ານ|ພະນັກງານ",
+    "employers": r"đơn\s+vị\s+sử\s+dụng\s+lao\s+động|doanh\s+nghiệp|employers|ຫົວໜ່ວຍທຸລະກິດ|ນາຍຈ້າງ",
+    "experts": r"chuyên\s+gia|experts|engineers|ຊ່ຽວຊານ",
+    "provinces": r"tỉnh|provinces|ແຂວງ",
+    "computers": r"bộ\s+máy\s+tính|máy\s+tính|computers|ຄອມພິວເຕີ",
+    "percent": r"%",
+}
+_COUNT = re.compile(r"(?<![\d/.,:\-])(\d{1,3}(?:[.,]\d{3})*|\d+)\s*(?:(?-i:[A-Z]{2,6})\s+)?(%|"  # "15 LSSO staff"
+                    + "|".join(f"(?:{p})" for p in UNITS.values()) + r")", re.I)
+_COUNT_AFTER = re.compile(r"(" + "|".join(f"(?:{p})" for k, p in UNITS.items() if k != "percent") +
+                          r")\s*(?:ຈຳນວນ\s*)?(\d{1,3}(?:[.,]\d{3})*|\d+)(?![\d/])", re.I)  # Lao: ພະນັກງານ 25 ຄົນ
+_UNIT_RX = {k: re.compile(f"^(?:{p})$", re.I) for k, p in UNITS.items()}
+
+# Cues: what an item says of itself.
+PLAN = re.compile(
+    r"\bsẽ\b|\bdự\s+kiến\b|\bkế\s+hoạch\b|cam\s+kết|thống\s+nhất|\bphấn\s+đấu\b|\bwill\b|\bplan(?:s|ned)?\b|"
+    r"\bdue\s+to\b|\bexpected\b|\bcommit(?:s|ted|ment|ments)?\b|\bagreed\b|\bto\s+be\b|(?<!ກິດ)ຈະ(?!ແຈ້ງ)|ຄາດວ່າ|ມີແຜນ|ວາງແຜນ|ຕົກລົງ|ຄຳໝັ້ນສັນຍາ",
+    re.I)
+FUTURE = re.compile(
+    r"\bsẽ\b|\bdự\s+kiến\b|\bkế\s+hoạch\b|\bphấn\s+đấu\b|\bwill\b|\bplan(?:s|ned)?\b|\bexpected\b|\bdue\s+to\s+be\b|"
+    r"\bto\s+be\s+(?:held|signed|completed)\b|(?<!ກິດ)ຈະ(?!ແຈ້ງ)|ຄາດວ່າ|ມີແຜນ|ວາງແຜນ|ກຳນົດຈະ",
+    re.I)
+"""Cues that put what follows in the future (a plan), not agreement words: the day two sides
+agreed on something is a day something happened."""
+VALIDITY = re.compile(r"hiệu\s+lực|\bvalid\b|\bvalidity|\bexpires?\b|\bin\s+force|ມີຜົນສັກສິດ|ມີຜົນບັງຄັບ", re.I)
+REQUEST = re.compile(r"đề\s+nghị|mong\s+muốn|\brequest(?:s|ed)?\b|\bask(?:s|ed)?\b|\bpropos(?:e|ed|al)\b|ສະເໜີ|ຂໍໃຫ້",
+                     re.I)
+DONE = re.compile(
+    r"đã\s+(?:được\s+)?(?:hoàn\s+thành|tổ\s+chức|gửi|trao|ký|tiến\s+hành|triển\s+khai\s+xong|mở\s+rộng|khai\s+trương|"
+    r"diễn\s+ra|thực\s+hiện\s+xong|bàn\s+giao|sang|cử)|\bhoàn\s+thành\s+ngày|"
+    r"\bcompleted\b|\bwas\s+held\b|\bwere\s+held\b|\bheld\s+on\b|\bdelivered\b|\bwas\s+sent\b|\bwere\s+sent\b|"
+    r"\bpresented\b|\bfinished\b|\bcarried\s+out\b|"
+    r"ໄດ້ຈັດ|ໄດ້ສຳເລັດ|ສຳເລັດແລ້ວ|ໄດ້ສົ່ງ|ໄດ້ມອບ|ໄດ້ລົງນາມ|ໄດ້ດຳເນີນ|ໄດ້ຂະຫຍາຍ|ໄດ້ເປີດ|"
+    # in official operation: what was to be installed or built is done
+    r"vận\s+hành\s+chính\s+thức|chính\s+thức\s+(?:vận\s+hành|đi\s+vào\s+hoạt\s+động)|đưa\s+vào\s+(?:vận\s+hành|sử\s+dụng)|"
+    r"\bofficially\s+(?:in\s+operation|in\s+use|put\s+into)|\bwent\s+live\b|\bput\s+into\s+operation|"
+    r"ນຳໃຊ້ຢ່າງເປັນທາງການ|ເລີ່ມນຳໃຊ້ຢ່າງເປັນທາງການ",
+    re.I)
+HELD = re.compile(r"đã\s+(?:được\s+)?(?:tổ\s+chức|diễn\s+ra|tiến\s+hành)|\bwas\s+held\b|\bwere\s+held\b|\bheld\s+on\b|"
+                  r"ໄດ້ຈັດຂຶ້ນ|ໄດ້ດຳເນີນ", re.I)
+EVENTS = {"training", "seminar", "conference", "review", "visit", "exchange", "medal", "signing", "survey"}
+EXISTS = re.compile(r"gồm\s+\d+\s+(?:điều|chương|phần)|\bconsists?\s+of\s+\d+|\bhas\s+\d+\s+articles|"
+                    r"ປະກອບມີ\s*\d+\s*ມາດຕາ", re.I)
+AFTER = re.compile(r"\bsau\s+khi\b|\bafter\b|ຫຼັງຈາກ", re.I)
+STARTED = re.compile(r"\blaunch(?:ed|es)?\b|khai\s+trương|khởi\s+động|ເປີດນຳໃຊ້|ເປີດໂຕ", re.I)
+PROGRESS = re.compile(
+    r"\bđang\b|\bđạt\s+(?:khoảng\s+)?\d|chuẩn\s+bị|\bunder\s+way|\bunderway|\bin\s+progress|\bongoing\b|\bpreparing\b|"
+    r"\bunder\s+development|ກຳລັງ|ປະຕິບັດແລ້ວປະມານ|\d+\s*%",
+    re.I)
+POSTPONE = re.compile(r"\blùi\b|\bhoãn\b|\bdời\b|chuyển\s+sang|\bpostpon|\bdelay|\breschedul|\bmoved\s+to|ເລື່ອນ",
+                      re.I)
+NOT_DONE = re.compile(r"chưa\s+(?:thực\s+hiện|tổ\s+chức|hoàn\s+thành)|\bnot\s+(?:yet\s+)?(?:held|done|carried)|"
+                      r"ຍັງບໍ່ທັນ|ຍັງບໍ່ໄດ້", re.I)
+NOW = re.compile(r"\bhiện\s+(?:nay|đã|đang|tại|vẫn)|\bnow\b|\bcurrently\b|\bto\s+date\b|\bso\s+far\b|ປັດຈຸບັນ|ດຽວນີ້|"
+                 r"ມາຮອດນີ້", re.I)
+"""A report of the present state ("hiện đã được sử dụng", "now in use"): not only history."""
+BUDGET = re.compile(r"kinh\s+phí|ngân\s+sách|\bbudget|\bfunding\b|ງົບປະມານ", re.I)
+PLAN_SECTION = re.compile(
+    r"phương\s+hướng|kế\s+hoạch|đã\s+thống\s+nhất|hoạt\s+động\s+cụ\s+thể|nhiệm\s+vụ|thống\s+nhất\s+(?:như\s+sau|các)|"
+    r"next\s+steps|follow-up|work\s+plan|action\s+plan|directions|the\s+following|"
+    r"ແຜນການ|ຂໍ້ຕົກລົງ|ຕົກລົງເຫັນດີ|ທິດທາງ", re.I)
+RESULT_SECTION = re.compile(r"kết\s+quả|đánh\s+giá|thành\s+phần|nội\s+dung\s+trao\s+đổi|điều\s+khoản|\bresults?\b|"
+                            r"\bassessment|\blessons|\bbackground|\bprogramme|ຜົນໄດ້ຮັບ|ການທົບທວນ|ຜູ້ເຂົ້າຮ່ວມ|ເນື້ອໃນ",
+                            re.I)
+ITEM = re.compile(r"^\s*(?:\d{1,2}[.)]|[a-zđ][.)]|[ກຂຄງຈສຊຍດຕ][.)]|[-•–*]|[IVX]{1,4}\.)\s+", re.I)
+HEADING = re.compile(r"^\s*(?:[IVX]{1,4}\.|\d{1,2}\.)\s+[^.:;]{2,70}:?$|^[^.;]{2,60}:$")
+
+
+@dataclass(frozen=True)
+class Count:
+    value: str  # digits as written, Lao digits read ("1.240", "30")
+    unit: str  # key of UNITS
+    at: int
+
+
+def terms(text: str) -> dict[str, int]:
+    """Activity terms of a text -> their weights."""
+    t = lao_to_arabic(text)
+    return {k: w for k, (w, rx) in CONCEPTS.items() if rx.search(t)}
+
+
+def places(text: str) -> list[str]:
+    """Place keys a text names, in text order (countries only where the text puts something there)."""
+    t = lao_to_arabic(text)
+    found = [(m.start(), k) for k, rx in PLACES.items() if (m := rx.search(t))]
+    found += [(m.start(), k) for k, rx in COUNTRIES.items() if (m := rx.search(t))]
+    return [k for _, k in sorted(found)]
+
+
+def orgs(text: str) -> list[tuple[int, str]]:
+    """(offset, organisation key) of every organisation a text names."""
+    t = lao_to_arabic(text)
+    out = [(m.start(), k) for k, rx in ORGS.items() for m in rx.finditer(t)]
+    return sorted(out)
+
+
+def unit_of(word: str) -> str:
+    w = word.strip()
+    return next((k for k, rx in _UNIT_RX.items() if rx.match(w)), "")
+
+
+def counts(text: str) -> list[Count]:
+    """The counts of a text ("30 cán bộ", "ພະນັກງານ 25 ຄົນ", "40%"), not dates, years or list numbers."""
+    t = lao_to_arabic(text)
+    out, seen = [], set()
+    for m in _COUNT.finditer(t):
+        value, unit = m[1], unit_of(m[2]) or ("percent" if m[2] == "%" else "")
+        if unit and not re.fullmatch(r"(?:19|20)\d\d", value) and m.start() not in seen:
+            out.append(Count(value, unit, m.start()))
+            seen.add(m.start())
+    for m in _COUNT_AFTER.finditer(t):
+        unit, value = unit_of(m[1]), m[2]
+        if unit and not re.fullmatch(r"(?:19|20)\d\d", value) and m.start(2) not in seen:
+            if not any(c.value == value for c in out):
+                out.append(Count(value, unit, m.start(2)))
+                seen.add(m.start(2))
+    return sorted(out, key=lambda c: c.at)
+
+
+def numbers(text: str) -> set[str]:
+    """Numbers that identify an activity (counts), without the separators."""
+    return {re.sub(r"[.,]", "", c.value) for c in counts(text) if c.unit != "percent"}
+
+
+def bigrams(text: str) -> set[str]:
+    """Lower-case word pairs of a spaced language, organisation names left out (same-language matching)."""
+    t = lao_to_arabic(text)
+    for rx in ORGS.values():
+        t = rx.sub(" ", t)
+    words = [w for w in re.findall(r"\w+", t.lower()) if not w.isdigit() or len(w) <= 2]
+    return {f"{a} {b}" for a, b in zip(words, words[1:])}

@@ -1,0 +1,310 @@
+"""A node's local copy of the corpus: passages and keyword postings in one SQLite file.
+
+Chroma stays the one source of truth; this file is what lets a process start in seconds at
+100k passages and search keywords without segmenting anything: each passage's keyword tokens
+were computed once, at ingest, and stored with it (``PassageMeta.kw``); here they become
+postings (term -> passage, term frequency) with per-language statistics, updated document by
+document as the manifest changes. Every process of a node (the app, ``rag ask``, ingest) shares
+the file: SQLite in WAL mode lets several read while one writes, and each catch-up is one
+transaction, so a crash leaves the file at the last complete catch-up, which the next one
+continues. Where it lives: beside a folder store (``<store>/keywords-<collection>.sqlite``); for a
+Chroma server in ``RAG_INDEX_DIR`` (default ``data/index``), one file per server and collection --
+a new app node builds its copy from the stored tokens on its first start.
+"""
+from __future__ import annotations
+
+import hashlib
+import logging
+import sqlite3
+import threading
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import fields
+from pathlib import Path
+from typing import Optional
+
+import numpy as np
+
+from ..config import Settings
+from ..records import DocRecord, Passage, PassageMeta
+from ..text.tokens import tokenize
+
+log = logging.getLogger(__name__)
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS state(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS docs(doc_id TEXT PRIMARY KEY, rev TEXT NOT NULL, n INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS passages(pid INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL, doc_id TEXT NOT NULL,
+    lang TEXT NOT NULL, len INTEGER NOT NULL, tids BLOB NOT NULL, text TEXT NOT NULL, {meta});
+CREATE INDEX IF NOT EXISTS passages_doc ON passages(doc_id);
+CREATE TABLE IF NOT EXISTS terms(tid INTEGER PRIMARY KEY, term TEXT UNIQUE NOT NULL, df INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS postings(tid INTEGER NOT NULL, pid INTEGER NOT NULL, tf INTEGER NOT NULL,
+    PRIMARY KEY(tid, pid)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS stats(lang TEXT PRIMARY KEY, n INTEGER NOT NULL, total INTEGER NOT NULL);
+"""
+_META_FIELDS = [f.name for f in fields(PassageMeta) if f.name != "kw"]
+SCHEMA = SCHEMA.replace("{meta}", ", ".join(f"m_{f}" for f in _META_FIELDS))
+_META_COLS = ", ".join(f"m_{f}" for f in _META_FIELDS)
+# The schema follows PassageMeta: a field added there rebuilds every node's copy on its next start.
+SCHEMA_VERSION = "3:" + hashlib.sha1(",".join(_META_FIELDS).encode()).hexdigest()[:8]
+Fetch = Callable[[list[DocRecord]], dict[str, tuple[DocRecord, list[Passage]]]]
+
+
+def index_path(settings: Settings) -> Path:
+    if settings.uses_server:
+        folder = settings.index_dir or Path("data/index")
+        return Path(folder) / f"keywords-{settings.chroma_host}-{settings.chroma_port}-{settings.collection}.sqlite"
+    return Path(settings.index_dir or settings.store_path) / f"keywords-{settings.collection}.sqlite"
+
+
+def passage_tokens(p: Passage) -> list[str]:
+    """The stored tokens (segmented at ingest); a passage stored before tokens were kept is segmented here."""
+    return p.meta.kw.split() if p.meta.kw else tokenize(p.text, p.lang)
+
+
+class LocalIndex:
+    """The SQLite file of one store's corpus on this node (see the module docs)."""
+
+    def __init__(self, path: Path, identity: str):
+        self.path, self.identity = Path(path), identity
+        self._local = threading.local()
+        self._write_lock = threading.Lock()
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        c = self._conn()
+        if self._table_exists("state") and self._state("schema") != SCHEMA_VERSION:
+            for table in ("state", "docs", "passages", "terms", "postings", "stats"):
+                c.execute(f"DROP TABLE IF EXISTS {table}")
+        c.executescript(SCHEMA)
+        self._set_state("schema", SCHEMA_VERSION)
+        got = self._state("identity")
+        if got and got != identity:  # the collection was recreated: this copy is of another corpus
+            log.info("local index %s belongs to another collection: rebuilding it", self.path)
+            self._wipe()
+        self._set_state("identity", identity)
+
+    def stamp(self) -> str:
+        """The corpus stamp this copy was last complete at ('' when unknown)."""
+        return self._state("stamp")
+
+    def set_stamp(self, stamp: str) -> None:
+        self._set_state("stamp", stamp)
+
+    # --- connection ----------------------------------------------------------------------
+    def _conn(self) -> sqlite3.Connection:
+        c = getattr(self._local, "conn", None)
+        if c is None:
+            c = sqlite3.connect(self.path, timeout=600, isolation_level=None, check_same_thread=False)
+            c.execute("PRAGMA journal_mode=WAL")
+            c.execute("PRAGMA synchronous=NORMAL")
+            self._local.conn = c
+        return c
+
+    def _table_exists(self, name: str) -> bool:
+        return bool(self._conn().execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name=?", (name,)).fetchone())
+
+    def _state(self, key: str) -> str:
+        row = self._conn().execute("SELECT value FROM state WHERE key=?", (key,)).fetchone()
+        return row[0] if row else ""
+
+    def _set_state(self, key: str, value: str) -> None:
+        self._conn().execute("INSERT OR REPLACE INTO state(key, value) VALUES(?, ?)", (key, value))
+
+    def _wipe(self) -> None:
+        c = self._conn()
+        c.execute("BEGIN IMMEDIATE")
+        for table in ("docs", "passages", "terms", "postings", "stats", "state"):
+            c.execute(f"DELETE FROM {table}")  # noqa: S608 -- fixed table names
+        c.execute("INSERT INTO state(key, value) VALUES('schema', ?)", (SCHEMA_VERSION,))
+        c.execute("COMMIT")
+
+    # --- catching up -----------------------------------------------------------------------
+    def revisions(self) -> dict[str, str]:
+        return dict(self._conn().execute("SELECT doc_id, rev FROM docs").fetchall())
+
+    def records(self) -> dict[str, DocRecord]:
+        """The documents held, as manifest records (revision and count; no metadata)."""
+        return {d: DocRecord(d, rev, n, PassageMeta(d)) for d, rev, n in self._conn().execute("SELECT doc_id, rev, n FROM docs")}
+
+    def sync(self, records: dict[str, DocRecord], fetch: Fetch, chunk: int = 200,
+             progress: Optional[Callable[[int, int], None]] = None, stamp: str = "") -> set[str]:
+        """Bring the file to the manifest ``records`` (read at corpus stamp ``stamp``): documents
+        gone are dropped, documents whose revision differs are read whole with ``fetch`` (from
+        Chroma) and replaced. Returns the ids of the documents changed here. When every document
+        is caught up, the file records ``stamp``, so a process that starts at that stamp reads
+        nothing from Chroma."""
+        have = self.revisions()
+        gone = [d for d in have if d not in records]
+        todo = [r for d, r in records.items() if have.get(d) != r.rev]
+        changed: set[str] = set()
+        if gone:
+            with self._transaction() as c:
+                for d in gone:
+                    self._drop_doc(c, d)
+            changed.update(gone)
+        for i in range(0, len(todo), chunk):
+            part = todo[i : i + chunk]
+            got = fetch(part)
+            with self._transaction() as c:
+                now = dict(c.execute(f"SELECT doc_id, rev FROM docs WHERE doc_id IN ({','.join('?' * len(part))})",
+                                     [r.doc_id for r in part]).fetchall())
+                for asked in part:
+                    if asked.doc_id not in got:
+                        continue  # removed, or still changing: the next catch-up tries again
+                    rec, ps = got[asked.doc_id]
+                    if now.get(rec.doc_id) == rec.rev:
+                        continue  # another process of this node did it meanwhile
+                    self._drop_doc(c, rec.doc_id)
+                    self._add_doc(c, rec, ps)
+                    changed.add(rec.doc_id)
+            if progress:
+                progress(min(i + chunk, len(todo)), len(todo))
+        if stamp and self.revisions() == {d: r.rev for d, r in records.items()}:
+            self.set_stamp(stamp)
+        return changed
+
+    class _Tx:
+        def __init__(self, index: LocalIndex):
+            self.index = index
+
+        def __enter__(self) -> sqlite3.Connection:
+            self.index._write_lock.acquire()
+            c = self.index._conn()
+            c.execute("BEGIN IMMEDIATE")
+            return c
+
+        def __exit__(self, exc_type, *rest):
+            c = self.index._conn()
+            try:
+                c.execute("ROLLBACK" if exc_type else "COMMIT")
+            finally:
+                self.index._write_lock.release()
+            return False
+
+    def _transaction(self) -> LocalIndex._Tx:
+        return LocalIndex._Tx(self)
+
+    def _drop_doc(self, c: sqlite3.Connection, doc_id: str) -> None:
+        rows = c.execute("SELECT pid, lang, len, tids FROM passages WHERE doc_id=?", (doc_id,)).fetchall()
+        df: Counter = Counter()
+        stats: Counter = Counter()
+        lens: Counter = Counter()
+        for pid, lang, length, tids in rows:
+            ids = np.frombuffer(tids, dtype=np.int64).tolist()
+            c.executemany("DELETE FROM postings WHERE tid=? AND pid=?", [(t, pid) for t in ids])
+            df.update(ids)
+            stats[lang] += 1
+            lens[lang] += length
+        if df:
+            c.executemany("UPDATE terms SET df = df - ? WHERE tid=?", [(n, t) for t, n in df.items()])
+        for lang, n in stats.items():
+            c.execute("UPDATE stats SET n = n - ?, total = total - ? WHERE lang=?", (n, lens[lang], lang))
+        c.execute("DELETE FROM passages WHERE doc_id=?", (doc_id,))
+        c.execute("DELETE FROM docs WHERE doc_id=?", (doc_id,))
+
+    def _tids(self, c: sqlite3.Connection, terms: Iterable[str]) -> dict[str, int]:
+        terms = list(set(terms))
+        c.executemany("INSERT OR IGNORE INTO terms(term, df) VALUES(?, 0)", [(t,) for t in terms])
+        out: dict[str, int] = {}
+        for i in range(0, len(terms), 500):
+            part = terms[i : i + 500]
+            out.update(c.execute(f"SELECT term, tid FROM terms WHERE term IN ({','.join('?' * len(part))})",
+                                 part).fetchall())
+        return out
+
+    def _add_doc(self, c: sqlite3.Connection, rec: DocRecord, passages: list[Passage]) -> None:
+        counts = [Counter(passage_tokens(p)) for p in passages]
+        tids = self._tids(c, (t for cnt in counts for t in cnt))
+        df: Counter = Counter()
+        for p, cnt in zip(passages, counts):
+            ids = np.asarray([tids[t] for t in cnt], dtype=np.int64)
+            length = sum(cnt.values())
+            meta = [getattr(p.meta, k) for k in _META_FIELDS]
+            cur = c.execute(f"INSERT INTO passages(id, doc_id, lang, len, tids, text, {_META_COLS}) "
+                            f"VALUES(?,?,?,?,?,?,{','.join('?' * len(meta))})",
+                            (p.id, p.doc_id, p.lang, length, ids.tobytes(), p.text, *meta))
+            pid = cur.lastrowid
+            c.executemany("INSERT INTO postings(tid, pid, tf) VALUES(?,?,?)",
+                          [(tids[t], pid, n) for t, n in cnt.items()])
+            df.update(ids.tolist())
+            c.execute("INSERT INTO stats(lang, n, total) VALUES(?, 1, ?) ON CONFLICT(lang) DO UPDATE SET "
+                      "n = n + 1, total = total + excluded.total", (p.lang, length))
+        c.executemany("UPDATE terms SET df = df + ? WHERE tid=?", [(n, t) for t, n in df.items()])
+        c.execute("INSERT OR REPLACE INTO docs(doc_id, rev, n) VALUES(?,?,?)", (rec.doc_id, rec.rev, len(passages)))
+
+    # --- reading -----------------------------------------------------------------------------
+    def passages(self, doc_ids: Optional[list[str]] = None) -> dict[str, tuple[str, list[Passage]]]:
+        """Passages held here, by document, with the revision they are of (all documents, or some)."""
+        c = self._conn()
+        revs = self.revisions()
+        out: dict[str, tuple[str, list[Passage]]] = {}
+        select = f"SELECT id, text, {_META_COLS} FROM passages"
+        if doc_ids is None:
+            rows = c.execute(select).fetchall()
+        else:
+            rows = []
+            for i in range(0, len(doc_ids), 500):
+                part = doc_ids[i : i + 500]
+                rows += c.execute(f"{select} WHERE doc_id IN ({','.join('?' * len(part))})", part).fetchall()
+        for row in rows:
+            meta = PassageMeta(**dict(zip(_META_FIELDS, row[2:])))
+            meta.official, meta.title_derived = bool(meta.official), bool(meta.title_derived)
+            out.setdefault(meta.doc_id, (revs.get(meta.doc_id, ""), []))[1].append(Passage(row[0], row[1], meta))
+        return out
+
+    def counts(self) -> dict[str, tuple[str, int, int]]:
+        """doc_id -> (revision, passages recorded, passages held): for the drift check."""
+        held = dict(self._conn().execute("SELECT doc_id, COUNT(*) FROM passages GROUP BY doc_id").fetchall())
+        return {d: (rev, n, held.get(d, 0)) for d, rev, n in self._conn().execute("SELECT doc_id, rev, n FROM docs")}
+
+    def ids(self) -> dict[str, set[str]]:
+        """Passage ids held, by document."""
+        out: dict[str, set[str]] = {}
+        for pid, doc_id in self._conn().execute("SELECT id, doc_id FROM passages"):
+            out.setdefault(doc_id, set()).add(pid)
+        return out
+
+    def forget(self, doc_ids: list[str]) -> None:
+        """Drop documents here (the next catch-up reads them again)."""
+        with self._transaction() as c:
+            for d in doc_ids:
+                self._drop_doc(c, d)
+
+    def snapshot(self) -> Snapshot:
+        return Snapshot.load(self._conn())
+
+    def postings(self, tid: int) -> tuple[np.ndarray, np.ndarray]:
+        rows = self._conn().execute("SELECT pid, tf FROM postings WHERE tid=?", (tid,)).fetchall()
+        if not rows:
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
+        arr = np.asarray(rows, dtype=np.int64)
+        return arr[:, 0], arr[:, 1].astype(np.float32)
+
+    def terms(self, terms: list[str]) -> dict[str, tuple[int, int]]:
+        """term -> (tid, document frequency), for the terms held here."""
+        if not terms:
+            return {}
+        rows = self._conn().execute(f"SELECT term, tid, df FROM terms WHERE df > 0 AND term IN "
+                                    f"({','.join('?' * len(terms))})", terms).fetchall()
+        return {t: (tid, df) for t, tid, df in rows}
+
+
+class Snapshot:
+    """What scoring needs for every passage, as arrays by passage number: language and length."""
+
+    def __init__(self, ids: dict[int, str], lang: np.ndarray, length: np.ndarray, langs: list[str],
+                 stats: dict[str, tuple[int, int]]):
+        self.ids, self.lang, self.length, self.langs, self.stats = ids, lang, length, langs, stats
+
+    @classmethod
+    def load(cls, c: sqlite3.Connection) -> Snapshot:
+        rows = c.execute("SELECT pid, id, lang, len FROM passages").fetchall()
+        stats = {lang: (n, total) for lang, n, total in c.execute("SELECT lang, n, total FROM stats") if n > 0}
+        langs = sorted({r[2] for r in rows} | set(stats))
+        code = {lang: i for i, lang in enumerate(langs)}
+        top = max((r[0] for r in rows), default=0) + 1
+        lang = np.full(top, -1, dtype=np.int16)
+        length = np.zeros(top, dtype=np.float32)
+        ids: dict[int, str] = {}
+        for pid, pid_str, lg, ln in rows:
+            lang[pid], length[pid], ids[pid] = code[lg], ln, pid_str
+        return cls(ids, lang, length, langs, stats)

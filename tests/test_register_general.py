@@ -1,0 +1,226 @@
+"""General mechanisms of the register, on small documents written for these tests (none of them is a
+development or held-out document): what happened on a stated date whatever the verb, agreements named
+by any instrument word with their own period and validity, commitments whatever their words, and
+follow-up rules that hold in any language. No store: passages are built in memory."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from rag.records import Passage, PassageMeta
+from rag.register import agreement_status, build_register, due_span
+from rag.register.happened import happenings, kind_at
+from rag.register.meaning import meaning_for
+from rag.register.when import find_when
+from rag.store.embeddings import get_embedder
+
+
+def doc(doc_id: str, date: str, lang: str, paragraphs: list[str], kind: str = "news", title: str = "",
+        family: str = "") -> list[Passage]:
+    """A document as the store holds it: one passage per paragraph, offsets into the joined text."""
+    out, pos = [], 0
+    for i, text in enumerate(paragraphs):
+        meta = PassageMeta(doc_id=doc_id, family=family or doc_id, title=title or doc_id, date=date, lang=lang,
+                           doc_lang=lang, kind=kind, official=not family or family == doc_id, position=i, para=i,
+                           start=pos, end=pos + len(text))
+        out.append(Passage(f"{doc_id}:{i:04d}:x", text, meta))
+        pos += len(text) + 2
+    return out
+
+
+# --- what happened on a stated date ------------------------------------------------------------
+@pytest.mark.parametrize("sent, doc_date, iso, end", [
+    # any verb: a service centre opened, a delegation travelled, a system went live
+    ("On 12 March 2024, LSSO opened a new service centre in Pakse.", "2024-03-20", "2024-03-12", ""),
+    ("Ngày 3/4/2024, hai bên đã bàn giao 10 bộ máy tính cho phía Lào.", "2024-04-10", "2024-04-03", ""),
+    ("ວັນທີ 5 ມີນາ 2024, ຄະນະຜູ້ແທນ ໄດ້ເດີນທາງໄປ ແຂວງຄຳມ່ວນ.", "2024-03-09", "2024-03-05", ""),
+    # a range of days, whatever its form
+    ("The study tour took place on August 5-7, 2024 in Huế.", "2024-08-20", "2024-08-05", "2024-08-07"),
+    ("Từ ngày 30/7 - 2/8/2024, đoàn đã làm việc tại Đà Nẵng.", "2024-08-20", "2024-07-30", "2024-08-02"),
+    # a plan for another date earlier in the sentence does not make the reported date a plan
+    ("The course, which was to (will) be held in Hanoi in 2020, took place online from 7 to 11 June 2021.",
+     "2021-07-20", "2021-06-07", "2021-06-11"),
+    # "today" is the document's date
+    ("Today, the two sides held talks on pension reform.", "2025-05-06", "2025-05-06", ""),
+])
+def test_a_sentence_reporting_a_dated_happening_is_an_event_whatever_its_verb(sent, doc_date, iso, end):
+    found = happenings(sent, doc_date)
+    assert found, sent
+    assert (found[0].iso, found[0].end) == (iso, end)
+
+
+@pytest.mark.parametrize("sent, doc_date", [
+    ("Hội nghị dự kiến tổ chức ngày 20/5/2024 đã bị hoãn.", "2024-06-01"),  # planned, then postponed
+    ("Pilot phải hoàn thành trước ngày 30/6/2024.", "2024-07-01"),  # a deadline
+    ("The agreement is valid until 31 December 2023.", "2024-02-01"),  # a validity
+    ("Vientiane, 3 June 2024", "2024-06-03"),  # the document's own date line
+    ("The seminar will be held on 10 October 2025.", "2025-09-01"),  # after the document's date
+    ("In H1 2024, 27 enterprises registered 143 workers.", "2024-08-01"),  # a part of a year, not a day
+    ("ຂໍ້ຕົກລົງ ມີຜົນສັກສິດ ຈົນຮອດວັນທີ 31/12/2021.", "2022-03-01"),
+])
+def test_plans_deadlines_validities_and_date_lines_are_not_events(sent, doc_date):
+    assert not happenings(sent, doc_date)
+
+
+def test_the_kind_is_read_from_the_dates_own_clause_else_event():
+    s = "Đầu tháng 8/2024, BHXH tỉnh A đã tổ chức giao lưu thể thao với BHXH tỉnh B, chào mừng ngày thiết lập quan hệ."
+    assert kind_at(s, 0) == "visit"  # not the anniversary's "establishment" further on
+    assert kind_at("On 12 March 2024, LSSO opened a new service centre.", 0) == "event"
+
+
+# --- agreements ---------------------------------------------------------------------------------
+ANNEX = doc("annex-2024", "2024-01-10", "vi", [
+    "PHỤ LỤC HỢP TÁC về quản lý quỹ giai đoạn 2024-2026",
+    "Căn cứ Biên bản ghi nhớ hợp tác giai đoạn 2022-2025 ký ngày 22/11/2022;",
+    "Hôm nay, ngày 10 tháng 1 năm 2024, tại Hà Nội, hai bên thống nhất ký Phụ lục với các nội dung sau.",
+    "Phụ lục có hiệu lực kể từ ngày ký đến hết ngày 31/12/2026. Việc gia hạn do hai bên thống nhất.",
+], kind="mou", title="Phụ lục hợp tác về quản lý quỹ giai đoạn 2024-2026")
+PROTOCOL = doc("protocol-en", "2020-05-04", "en", [
+    "The Protocol on data exchange for 2020-2022 was signed in Vientiane on 4 May 2020.",
+    "The Protocol shall remain in force for 2 years from the date of signing.",
+])
+
+
+def test_an_instrument_named_by_any_word_with_its_own_period_signing_and_validity():
+    reg = build_register(ANNEX + PROTOCOL)
+    annex = reg.agreement("agreement:2024-2026")
+    assert annex is not None and annex.signed_date == "2024-01-10"  # the dated signing in its own text
+    assert annex.valid_until is not None and annex.valid_until.key == "2026-12-31"
+    assert agreement_status(annex, dt.date(2027, 1, 15))[0] == "expired"
+    # the memorandum it cites as its basis keeps its own facts and gets none of the annex's
+    mou = reg.agreement("mou:2022-2025")
+    assert mou is not None and mou.signed_date == "2022-11-22" and mou.valid_until is None
+    assert not mou.renewal_mentioned
+    protocol = reg.agreement("agreement:2020-2022")
+    assert protocol.signed_date == "2020-05-04"
+    assert protocol.valid_until.key == "2022-05-03"  # "in force for 2 years from the date of signing"
+    assert agreement_status(protocol, dt.date(2022, 6, 1)) == ("expired", "expired_on")
+
+
+def test_an_agreement_cited_by_the_day_it_bears_in_lao_is_signed_that_day():
+    lao = doc("lo-report", "2021-07-20", "lo", [
+        "ອີງຕາມຂໍ້ຕົກລົງຮ່ວມມື ໄລຍະປີ ໒໐໑໙-໒໐໒໑ ລະຫວ່າງ ສອງອົງການ ລົງວັນທີ ໙/໑໐/໒໐໑໙, ຂໍລາຍງານ ດັ່ງນີ້."])
+    ag = build_register(lao).agreement("agreement:2019-2021")
+    assert ag is not None and ag.signed_date == "2019-10-09"
+
+
+# --- commitments and their follow-up ------------------------------------------------------------
+PLAN = doc("plan-2025", "2025-01-15", "vi", [
+    "Hai bên thống nhất các nội dung sau:",
+    "1. BHXH Việt Nam nâng cấp hệ thống máy chủ cho phía Lào trước ngày 30/9/2025.",
+    "2. Hai bên tổ chức hội thảo về thu BHXH trong 6 tháng đầu năm 2025.",
+    "3. Phía Lào hoàn thiện quy trình cấp sổ giữa năm 2025.",
+    "Thỏa thuận có hiệu lực đến hết ngày 31/12/2026.",
+    "Hội nghị kỷ niệm 10 năm hợp tác (15/3/2015 - 15/3/2025) diễn ra tại Viêng Chăn.",
+], kind="minutes")
+
+
+def test_any_dated_plan_is_a_commitment_whatever_its_words_due_in_any_date_form():
+    reg = build_register(PLAN)
+    dues = {c.due for c in reg.commitments}
+    assert "2025-09-30" in dues  # no activity term of the lexicon in "nâng cấp hệ thống máy chủ"
+    assert "2025-06" in dues  # "6 tháng đầu năm 2025" and "giữa năm 2025": the sixth month
+    assert len([c for c in reg.commitments if c.due == "2025-06"]) == 2
+    assert "2026-12-31" not in dues  # a validity is not a commitment
+    assert "2025-03-15" not in dues  # nor the end of an anniversary's span
+
+
+def test_follow_up_rules_that_hold_in_any_language():
+    made = doc("lo-plan", "2024-08-09", "lo", [
+        "ສອງຝ່າຍ ໄດ້ຕົກລົງວ່າ ການແລກປ່ຽນກິລາມິດຕະພາບ ຄັ້ງທີ 2 ຈະຈັດຂຶ້ນ ຢູ່ແຂວງສະຫວັນນະເຂດ ໃນປີ 2026."])
+    # a later news item tells the FIRST exchange, held before the commitment was made: not its follow-up
+    told = doc("vi-news", "2024-08-12", "vi", [
+        "Đầu tháng 8/2024, BHXH tỉnh Quảng Trị đã tổ chức giao lưu thể thao với BHXH tỉnh Xa-van-na-khet."])
+    reg = build_register(made + told)
+    (c,) = [c for c in reg.commitments if c.due == "2026"]
+    assert c.state_on(dt.date(2025, 1, 15)).state == "no_news"
+    # a course planned in 2020 and reported held online on stated days in 2021 is done, across languages
+    plan = doc("vi-agreement", "2019-10-09", "vi", [
+        "Bên Việt Nam tổ chức đào tạo cho 15 cán bộ tại Hà Nội trong năm 2020."])
+    report = doc("lo-note", "2021-07-20", "lo", [
+        "ຊຸດຝຶກອົບຮົມ ສຳລັບພະນັກງານ ໑໕ ຄົນ ທີ່ກຳນົດຈະຈັດຢູ່ ຮ່າໂນ້ຍ ໃນປີ ໒໐໒໐ ໄດ້ປ່ຽນມາຈັດທາງອອນລາຍ "
+        "ແຕ່ວັນທີ ໗ ຫາ ວັນທີ ໑໑ ມິຖຸນາ ໒໐໒໑."])
+    (course,) = build_register(plan + report).commitments
+    fs = course.state_on(dt.date(2026, 1, 15))
+    assert fs.state == "done" and fs.report.doc_id == "lo-note"
+
+
+def test_a_report_on_another_object_or_on_later_minutes_does_not_close_a_commitment():
+    plan = doc("plan", "2021-07-20", "vi", [
+        "Mở rộng phần mềm chi trả lương hưu sang 3 tỉnh Chăm-pa-xắc, Khăm Muộn và Xa-van-na-khet trong năm 2022."])
+    other = doc("report", "2023-02-01", "vi", [
+        "Thu BHXH điện tử đã được mở rộng sang 3 tỉnh Chăm-pa-xắc, Khăm Muộn và Xa-van-na-khet."])
+    (c,) = build_register(plan + other).commitments
+    assert c.state_on(dt.date(2024, 1, 1)).state == "overdue"  # e-collection is not the pension software
+    course = doc("minutes-2019", "2019-05-02", "en", ["VSS will train 15 LSSO staff in Hanoi in 2020."])
+    minutes = doc("minutes-2023", "2023-03-15", "en", ["VSS will train 30 LSSO staff in Hanoi in Q3 2023."])
+    note = doc("note-2023", "2023-09-12", "en", [
+        "Under the minutes of 15/3/2023, this note reports on the course.",
+        "The training course was held in Hanoi from 21 to 31 August 2023."])
+    reg = build_register(course + minutes + note)
+    old = next(c for c in reg.commitments if c.due == "2020")
+    assert old.state_on(dt.date(2024, 1, 1)).state == "overdue"  # the note follows up the 2023 minutes
+    new = next(c for c in reg.commitments if c.due == "2023-Q3")
+    assert new.state_on(dt.date(2024, 1, 1)).state == "done"
+
+
+def test_matching_by_meaning_needs_a_model_tuned_for_it():
+    assert meaning_for(None) is None
+    assert meaning_for(get_embedder("toy", 1)) is None  # the fast tier's hashing model: patterns only
+    # the register built with it is the pattern register
+    a, b = build_register(PLAN), build_register(PLAN, embedder=get_embedder("toy", 1))
+    assert [(c.due, c.what) for c in a.commitments] == [(c.due, c.what) for c in b.commitments]
+    assert due_span("2025-06")[1] == dt.date(2025, 6, 30)
+
+
+@pytest.mark.parametrize("text, doc_date, iso", [
+    ("Hai bên sẽ ký vào cuối năm nay.", "2025-08-14", "2025"),
+    ("dự kiến hoàn thành giữa năm tới", "2025-08-14", "2026-06"),
+    ("The two sides will meet next year.", "2025-08-14", "2026"),
+    ("ຈະຈັດຂຶ້ນໃນທ້າຍປີນີ້", "2025-08-14", "2025"),
+    ("Hai bên sẽ tổ chức hội thảo vào tháng 3.", "2025-08-14", "2026-03"),  # a plan: the next March
+    ("The app is planned for Q1.", "2025-08-14", "2026-Q1"),
+    ("ຈະສຳເລັດໃນໄຕມາດທີ 4", "2025-08-14", "2025-Q4"),
+    ("in September the agency will open", "2025-08-14", "2025-09"),
+    ("6 tháng đầu năm 2024", "2024-08-01", "2024-06"),  # a half-year: its last month
+    ("by mid-2025", "2024-08-01", "2025-06"),
+    ("in the third quarter of 2024", "2024-03-01", "2024-Q3"),
+    ("ພາຍໃນປີ ໒໐໒໔", "2024-03-01", "2024"),
+    ("ເດືອນ ກໍລະກົດ ໒໐໒໑", "2021-01-01", "2021-07"),
+])
+def test_due_dates_in_every_form_including_those_named_from_the_documents_date(text, doc_date, iso):
+    whens = find_when(text, doc_date)
+    assert [w.iso for w in whens] == [iso], whens
+
+
+@pytest.mark.parametrize("text", ["6 tháng qua", "trong 6 tháng", "you may see"])
+def test_durations_and_words_are_not_due_dates(text):
+    assert find_when(text, "2025-08-14") == []
+
+
+def test_an_extension_reported_by_the_places_it_reached_is_in_progress_with_its_new_date():
+    plan = doc("lo-note", "2021-07-20", "lo", [
+        "໕. ແຜນການຕໍ່ໜ້າ: ຂະຫຍາຍການນຳໃຊ້ໂປຣແກຣມ ໄປ ໓ ແຂວງ ຄື: ແຂວງສະຫວັນນະເຂດ, ແຂວງຄຳມ່ວນ ແລະ ແຂວງຈຳປາສັກ "
+        "ພາຍໃນປີ ໒໐໒໒."])
+    # written in Vietnamese four years later, with no word for "extend": the places say it; "hiện" is now
+    news = doc("vi-news", "2025-08-14", "vi", [
+        "Phần mềm quản lý chi trả lương hưu, vận hành chính thức từ ngày 5 tháng 7 năm 2021, hiện đã được sử dụng "
+        "tại Thủ đô Viêng Chăn và tỉnh Xa-van-na-khet; tỉnh Khăm Muộn và tỉnh Chăm-pa-xắc dự kiến hoàn thành "
+        "trong năm 2026."])
+    (c,) = build_register(plan + news).commitments
+    fs = c.state_on(dt.date(2026, 1, 15))
+    assert (fs.state, fs.due, fs.report.doc_id) == ("in_progress", "2026", "vi-news")
+
+
+def test_validity_to_a_year_and_a_renewal_with_its_new_end():
+    en = doc("en-news", "2023-05-10", "en", [
+        "On 9 May 2023 in Hanoi, the two agencies signed a Memorandum of Cooperation on health insurance for 2023-2025.",
+        "The memorandum is valid until the end of 2025."])
+    ag = build_register(en).agreement("mou:2023-2025")
+    assert ag.signed_date == "2023-05-09" and ag.valid_until.key == "2025-12-31"
+    renewed = doc("vi-news", "2025-11-20", "vi", [
+        "Hai bên đã thống nhất gia hạn Bản ghi nhớ hợp tác về bảo hiểm y tế giai đoạn 2023-2025 đến hết năm 2027."])
+    ag = build_register(en + renewed).agreement("mou:2023-2025")
+    assert agreement_status(ag, dt.date(2026, 1, 15)) == ("in_force", "valid_until")
+    assert ag.valid_until.key == "2027-12-31" and ag.valid_until.doc_id == "vi-news"
