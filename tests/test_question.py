@@ -56,6 +56,48 @@ def test_constraints_are_read_language_neutrally():
     assert toneless.toneless and toneless.name_keys == ["vientiane"] and toneless.sub == "deadline"
 
 
+
+@pytest.mark.parametrize("question,kind", [
+    ("Hoi nghi tong ket duoc to chuc o dau?", "place"),
+    ("Khoa tap huan danh cho bao nhieu can bo?", "count"),
+    ("Ban ghi nho moi ap dung cho giai doan nao?", "period"),
+    ("Cac hoat dong hop tac du kien nam 2025 la gi?", "list"),
+    ("Ai lam truong doan?", "actor"),
+    ("Ban ghi nho giai doan 2026-2030 da duoc ky chua?", "yesno"),
+    ("Ung dung di dong hien ra sao?", "status"),
+    ("Ngay 22/1/2024 o Vieng Chan da dien ra su kien gi?", "event"),
+])
+def test_vietnamese_without_tone_marks_is_read_like_with_them(question, kind):
+    q = understand(question)
+    assert (q.lang, q.toneless, q.kind) == ("vi", True, kind)
+
+
+def test_toneless_constraints_keep_names_dates_periods_and_agreements():
+    q = understand("Ngay 22/1/2024 o Vieng Chan da dien ra su kien gi?")
+    assert q.name_keys == ["vientiane"] and [w.iso for w in q.whens] == ["2024-01-22"]
+    mou = understand("Ban ghi nho giai doan 2026-2030 da duoc ky chua?")
+    assert mou.period_texts() == ["2026-2030"] and mou.agreement and "sign" in mou.term_keys
+
+
+def test_english_constraints_name_organizations_places_dates_and_periods():
+    q = understand("When did Vietnam Social Security sign the memorandum with LSSO in Vientiane in November 2022 "
+                   "for 2022-2025?")
+    assert (q.lang, q.kind) == ("en", "date")
+    assert q.name_keys == ["vss", "lsso", "vientiane"]
+    assert [w.iso for w in q.whens] == ["2022-11"] and q.period_texts() == ["2022-2025"]
+    assert q.agreement and {"memorandum", "sign"} <= set(q.term_keys)
+    other = understand("Did VSS sign an MoU with Cambodia?")  # a country the record never names is still a constraint
+    assert other.kind == "yesno" and other.name_keys == ["vss", "cambodia"] and other.agreement
+
+
+def test_lao_constraints_name_provinces_years_and_agreements():
+    q = understand("ສອງຝ່າຍ ລົງນາມບົດບັນທຶກ ໃນປີ 2022 ຢູ່ ແຂວງຈຳປາສັກ ບໍ?")
+    assert (q.lang, q.kind) == ("lo", "yesno")
+    assert q.name_keys == ["champasak"] and [w.iso for w in q.whens] == ["2022"] and "sign" in q.term_keys
+    nxt = understand("ບົດບັນທຶກຄວາມເຂົ້າໃຈ ສະບັບຕໍ່ໄປ ຈະລົງນາມເມື່ອໃດ?")
+    assert (nxt.kind, nxt.ordinal, nxt.agreement) == ("date", "next", True)
+
+
 @pytest.mark.parametrize("question,ordinal", [
     ("Bản ghi nhớ mới áp dụng cho giai đoạn nào?", "new"),
     ("ບົດບັນທຶກຄວາມເຂົ້າໃຈ ສະບັບກ່ອນໜ້ານັ້ນ ລົງນາມເມື່ອໃດ?", "previous"),
