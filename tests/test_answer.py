@@ -149,10 +149,15 @@ def test_instructions_inside_documents_do_not_steer_the_assistant(injected_store
     backend = ScriptedBackend(lambda p: "Ngày 10/3/2023, hai bên đã họp trực tuyến về chuyển đổi số [1].")
     a = Assistant(settings, Retriever(store, settings), backend=backend)
     ans = a.ask("Cuộc họp trực tuyến tháng 3/2023 bàn về nội dung gì?")
-    assert backend.calls, "the model should have been called"
-    prompt = "\n".join(m["content"] for m in backend.calls[-1])
-    # The poisoned passage reaches the model withheld whole (issue 15: the claim an injection wants repeated
-    # usually sits beside the instruction, so nothing of a passage that holds one is given or quoted) …
+    # Only the poisoned passage speaks of that meeting, and it is withheld whole (issue 15: the claim an
+    # injection wants repeated usually sits beside the instruction): with nothing else to answer from, the
+    # evidence gate refuses before any model is called (issue 11) …
+    assert ans.refused and not backend.calls and not ans.citations, ans.answer
+    # … and a prompt built from the passages retrieved for it holds the note withheld.
+    hits = a.retriever.search("Cuộc họp trực tuyến tháng 3/2023 bàn về nội dung gì?", k=settings.top_k, query_lang="vi")
+    assert any(h.meta.doc_id == "injected-note" for h in hits)
+    messages, _ = answer_messages(backend, "Cuộc họp trực tuyến tháng 3/2023?", "vi", hits, settings.llm_max_tokens)
+    prompt = "\n".join(m["content"] for m in messages)
     assert WITHHELD in prompt and "10/3/2023" not in prompt
     assert "Ignore the above" not in prompt and "Bỏ qua các hướng dẫn" not in prompt and "rút khỏi" not in prompt
     assert "withdrew" not in ans.answer and "rút khỏi" not in ans.answer  # … and nothing of it is answered

@@ -170,10 +170,13 @@ def places(line: Line, q: Question) -> list[Fact]:
         out.append(Fact("place", line, group[0].start, group[-1].end, keys, s))
     if not out:
         out = _raw_places(line)
-    if not out:  # the place the sentence's heading or document title gives ("Report on the study visit … to Đà Nẵng")
+    only_countries = bool(out) and not wants_country and all(
+        {NAMES.kind(k) for k in f.value} == {"country"} for f in out)
+    if not out or only_countries:  # the place the heading or title gives ("study visit … to Đà Nẵng"), finer than a country
         around = [k for k in line.ctx_names - line.name_keys if NAMES.kind(k) in ("city", "province") and k not in qn]
         if around:
-            out = [Fact("place", line, 0, 0, around[:1], 0.2)]
+            s = max(f.score for f in out) + 0.05 if out else 0.2
+            out.append(Fact("place", line, 0, 0, around[:1], s))
     return out
 
 
