@@ -11,7 +11,9 @@ per language and overall:
 
 - ``fact_first``: share of answerable questions whose answer is not refused and whose FIRST sentence
   holds every expected fact (one of its alternatives; compared after NFC, case-folding, Lao digits as
-  Arabic digits and spaces collapsed). The first sentence ends at the first '.', '!' or '?' followed by
+  Arabic digits and spaces collapsed; an alternative written only in digits and separators, a date or
+  period such as "22/11" or "12/2015", also matches the same numbers written in another form, "22
+  November 2022", by the rule of the citation check below). The first sentence ends at the first '.', '!' or '?' followed by
   a space, or at a line break; a line ending with ':' followed by list lines ('• …') is one sentence
   with its list;
 - ``citations_with_fact``: share of the citations of answered, answerable questions whose passage
@@ -120,6 +122,17 @@ def fact_in_passage(alternatives: list[str], texts: list[str], date: str) -> boo
     return False
 
 
+DIGITS_ONLY = re.compile(r"\d+(?:\s*[/.\-–]\s*\d+)+")
+
+
+def states(alt: str, first: str) -> bool:
+    """The first sentence (normalized) states ``alt``: literally, or, for a date or period written only in
+    digits and separators, by all of its numbers (so "22/11" is stated by "22 November 2022")."""
+    if norm(alt) in first:
+        return True
+    return bool(DIGITS_ONLY.fullmatch(norm(alt))) and numbers_of(alt) <= numbers_of(first)
+
+
 def load_rows(name: str) -> list[dict]:
     rows = read_jsonl(SETS[name]["file"])
     if name == "gold":
@@ -165,7 +178,7 @@ def measure(assistant: Assistant, rows: list[dict], label: str) -> dict:
         first = norm(first_sentence(ans.answer))
         expected = q.get("expected") or []
         fact_first = bool(q["answerable"] and not ans.refused and expected and
-                          all(any(norm(alt) in first for alt in fact) for fact in expected))
+                          all(any(states(alt, first) for alt in fact) for fact in expected))
         citations_ok = [any(fact_in_passage(fact, c.all_texts(), c.date) for fact in expected) for c in ans.citations] \
             if q["answerable"] and not ans.refused else []
         per.append({

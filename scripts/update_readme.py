@@ -98,14 +98,16 @@ def answers_table(res: dict) -> str:
         "citations holding the fact | wrong refusals | out-of-record refused | answer time p50 / p95 |",
         "|---|---|---|---|---|---|---|---|---|---|",
     ]
-    for name, entry in res["sets"].items():
-        for backend, b in entry["backends"].items():
-            label = backend + (f" ({b['model']})" if b.get("model") else "")
-            for split in ("report", "tune"):
-                if split not in b:
-                    continue
-                groups = [("all", b[split]["overall"])] + list(b[split]["per_lang"].items())
-                for lang, m in groups:
+    for name, entry in res["sets"].items():  # the backends side by side: one row each per half and language
+        for split in ("report", "tune"):
+            for lang in ("all", "vi", "lo", "en"):
+                for backend, b in entry["backends"].items():
+                    if split not in b:
+                        continue
+                    m = b[split]["overall"] if lang == "all" else b[split]["per_lang"].get(lang)
+                    if not m:
+                        continue
+                    label = backend + (f" ({Path(b['model']).name})" if b.get("model") else "")
                     lang_cell = "**all**" if lang == "all" else lang
                     rows.append(
                         f"| {SET_LABEL.get(name, name)} | {SPLIT_LABEL.get(name, {}).get(split, split)} | {label} | "

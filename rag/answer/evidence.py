@@ -48,6 +48,7 @@ class Weights:
     rank: float = 0.08
     phrase: float = 0.15
     ordinal: float = 0.1  # "the next seminar": a plan; "the previous one": a report
+    action: float = 0.15  # the line reports another action than the one asked about ("completed" for "launched")
     own_lang: float = 0.02
 
 
@@ -294,6 +295,7 @@ class Evidence:
         focus = set(q.focus)
         qterms = {f.key for f in q.terms if f.kind != "unit"} | {s.unit_key for s in q.slots if s.unit_key}
         subjects = subject_terms(q)
+        actions = {f.key for f in q.terms if f.kind == "action"} - GENERIC_TERMS
         bigrams = _bigrams(q)
         w = self.weights
         out = []
@@ -323,6 +325,9 @@ class Evidence:
             for kind, vals in by_kind.items():
                 vals = [0.75 if v == 0.5 else v for v in vals]  # met around the line: nearly as good
                 parts[kind + "s"] = sum(vals) / len(vals) - (0.5 if min(vals) <= 0 else 0.0)
+            if actions and q.kind in ("date", "place", "count", "actor"):  # the date of one action is not another's
+                own = {f.key for f in ln.terms if f.kind == "action"}
+                parts["action"] = -1.0 if own and not actions & (own | ln.ctx_terms) else 0.0
             if q.ordinal in ("next", "previous") and (q.agreement or subjects):
                 plan = bool(_PLAN_WORDS.search(ln.text))
                 parts["ordinal"] = 1.0 if plan == (q.ordinal == "next") else 0.0
