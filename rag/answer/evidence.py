@@ -94,9 +94,14 @@ def constraints(q: Question, common: set[str]) -> list[Constraint]:
     for p in q.periods:
         out.append(Constraint("period", f"{p.year}-{p.end_year}", p.text))
     for n in q.numbers:
+        if n.unit in DURATION_UNITS:  # "5 năm hợp tác", "10 years of cooperation": a description, rarely restated
+            continue
         if not n.ordinal or n.value > 3:
             out.append(Constraint("number", f"{n.value:g}", n.text))
     return out
+
+
+DURATION_UNITS = frozenset({"year_unit"})
 
 
 class Evidence:
