@@ -27,6 +27,7 @@ per language and overall:
 
     python scripts/eval_answers.py [--backends extractive,llamacpp] [--sets questions,gold]
                                    [--splits report,tune] [--model-splits report] [--limit N]
+    python scripts/eval_answers.py --merge results/tmp/answers-llamacpp.json   # a run made with --out there
 """
 from __future__ import annotations
 
@@ -214,8 +215,17 @@ def main() -> int:
     p.add_argument("--model-splits", default="report", help="splits measured with a language model (slow)")
     p.add_argument("--limit", type=int)
     p.add_argument("--out", type=Path, default=ROOT / "results" / "answers.json")
+    p.add_argument("--merge", type=Path, help="copy the backends measured in this results file (a run written with "
+                                               "--out elsewhere, e.g. the long model run) into --out, and stop")
     args = p.parse_args()
     logging.basicConfig(level=logging.WARNING)
+    if args.merge:
+        into = json.loads(args.out.read_text(encoding="utf-8"))
+        for name, entry in json.loads(args.merge.read_text(encoding="utf-8")).get("sets", {}).items():
+            target = into["sets"].setdefault(name, {"file": entry["file"], "backends": {}})
+            target["backends"].update(entry["backends"])
+        args.out.write_text(json.dumps(into, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        return 0
     out = {"date": dt.date.today().isoformat(), "machine": f"{platform.machine()}, {os.cpu_count()} cores",
            "sets": {}}
     if args.out.exists():  # keep what this run does not measure (a model run is long)
