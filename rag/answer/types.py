@@ -22,6 +22,8 @@ class Answer:
     closest: list[Citation] = field(default_factory=list)
     fallback_from: Optional[str] = None
     timings: dict[str, float] = field(default_factory=dict)
+    kind: str = ""  # what the question asks: date, place, count, period, list, actor, yesno, status, event, open
+    reason: str = ""  # why a refusal refused: absent:<name|period|when|number>, unmet:<…>, kind, planned, relevance
     ocr_note: str = ""  # set when a citation was read from a scan with low confidence (citations.ocr_note)
 
     def as_dict(self) -> dict[str, Any]:

@@ -1,0 +1,467 @@
+"""Evidence: the lines of the retrieved passages, scored against the question and its constraints.
+
+For each retrieved passage and each of its language versions, :class:`Evidence` takes the lines
+(:mod:`.lines`) and scores them: meaning (cosine to the question), words of the question's
+language, vocabulary and names shared across languages (:data:`rag.text.names.TERMS` and
+``NAMES``), and the question's constraints. A constraint is met when the line, or what frames
+it (its list lead, heading, table header, paragraph and document title; for time, the
+document's date), names it: the names of the question (those that are not in most documents of
+the record anyway), its time expressions, periods and numbers. :meth:`Evidence.unmet` says which
+constraint the whole record, or the best evidence, fails — the reason a refusal gives.
+"""
+from __future__ import annotations
+
+import math
+import re
+import threading
+import weakref
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Optional
+
+import numpy as np
+
+from ..records import Hit
+from ..retrieval.filters import Filters
+from ..store.embeddings import BaseEmbedder
+from ..store.mirror import CorpusMirror
+from ..text.names import NAMES
+from ..text.normalize import fold_latin
+from ..text.tokens import QUESTION_WORDS, tokenize
+from ..text.when import When, find_when
+from .lines import Line, LineIndex
+from .question import Question
+
+
+@dataclass
+class Weights:
+    """How the parts of a line's score add up (tuned on the ``tune`` half of eval/questions.jsonl)."""
+
+    sim: float = 1.0
+    lex: float = 0.35
+    terms: float = 0.25
+    names: float = 0.3
+    whens: float = 0.2
+    periods: float = 0.3
+    numbers: float = 0.25
+    rank: float = 0.08
+    phrase: float = 0.15
+    ordinal: float = 0.1  # "the next seminar": a plan; "the previous one": a report
+    action: float = 0.15  # the line reports another action than the one asked about ("completed" for "launched")
+    own_lang: float = 0.02
+
+
+@dataclass
+class Scored:
+    """A line with its score, the hit it came from and the constraints it meets."""
+
+    line: Line
+    hit: Hit
+    rank: int
+    sim: float = 0.0
+    score: float = 0.0
+    met: dict[str, float] = field(default_factory=dict)  # constraint -> 1 in the line, 0.5 around it, 0 not
+    about: bool = True  # shares one of the question's subjects (seminar, pilot …), or the question names none
+    parts: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def satisfied(self) -> bool:
+        return all(v > 0 for v in self.met.values())
+
+    def missing(self) -> list[str]:
+        return [k for k, v in self.met.items() if v <= 0]
+
+
+@dataclass(frozen=True)
+class Constraint:
+    """One constraint of a question: ``kind`` name, when, period or number; ``key`` its value."""
+
+    kind: str
+    key: str
+    text: str
+    when: Optional[When] = None
+
+
+def constraints(q: Question, common: set[str]) -> list[Constraint]:
+    """The question's constraints that discriminate (names found in most documents are not constraints)."""
+    out = []
+    for f in q.names:
+        if f.key not in common and all(c.key != f.key for c in out):
+            out.append(Constraint("name", f.key, f.text))
+    for w in q.whens:
+        out.append(Constraint("when", w.iso, w.text, w))
+    for p in q.periods:
+        out.append(Constraint("period", f"{p.year}-{p.end_year}", p.text))
+    for n in q.numbers:
+        if n.unit in DURATION_UNITS:  # "5 năm hợp tác", "10 years of cooperation": a description, rarely restated
+            continue
+        if not n.ordinal or n.value > 3:
+            out.append(Constraint("number", f"{n.value:g}", n.text))
+    return out
+
+
+DURATION_UNITS = frozenset({"year_unit"})
+
+
+class Evidence:
+    """Scores lines of retrieved passages for a question; caches line vectors per corpus version."""
+
+    def __init__(self, mirror: CorpusMirror, embedder: BaseEmbedder, weights: Optional[Weights] = None,
+                 has_term: Optional[Callable[[str], bool]] = None):
+        self.mirror = mirror
+        self.has_term = has_term or (lambda term: True)
+        self.embedder = embedder
+        self.lines = LineIndex(mirror)
+        self.weights = weights or Weights()
+        self._vectors: dict[str, np.ndarray] = {}
+        self._lock = threading.Lock()
+        self._record: Optional[tuple[str, dict]] = None
+        self.extra_lines = 40  # lines added from the whole record beside those of the retrieved passages
+
+    def warm_up(self, max_lines: int = 20000) -> Evidence:
+        """Read every document into lines and, for a record of ordinary size, embed them all once."""
+        self.mirror.refresh()
+        info = self.record()
+        texts = [ln.text for ln in info["lines"]]
+        if len(texts) <= max_lines:
+            for i in range(0, len(texts), 64):
+                self.vectors(texts[i : i + 64])
+        return self
+
+    # --- the whole record ------------------------------------------------------------------------
+    def record(self) -> dict:
+        """Per corpus version: names per document (for 'common' names), every name, year and number."""
+        version = self.mirror.version or ""
+        if self._record is not None and self._record[0] == version:
+            return self._record[1]
+        docs = sorted({p.doc_id for p in self.mirror.passages()})
+        all_lines: list[Line] = []
+        by_key: dict[str, list[Line]] = defaultdict(list)
+        df: Counter = Counter()
+        names_in: Counter = Counter()
+        families: set[str] = set()
+        years: set[int] = set()
+        numbers: set[str] = set()
+        periods: set[str] = set()
+        terms: set[str] = set()
+        words: set[str] = set()
+        dates: list[str] = []
+        for d in docs:
+            lines = self.lines.document(d)
+            if not lines:
+                continue
+            fam = lines[0].family
+            if fam not in families:
+                families.add(fam)
+                names_in.update({k for ln in lines for k in ln.name_keys} | NAMES.keys(lines[0].title))
+            dates.append(lines[0].doc_date)
+            for ln in lines:
+                if ln.is_heading:
+                    continue
+                all_lines.append(ln)
+                words.update(w.lower() for w in re.findall(r"[^\W\d_]+", ln.text))
+                keys = {f"n:{k}" for k in ln.name_keys} | {f"t:{k}" for k in ln.term_keys} | \
+                    {f"y:{w.year}" for w in ln.whens} | {f"q:{q.value:g}" for q in ln.quantities} | \
+                    {f"p:{p.year}-{p.end_year}" for p in ln.periods}
+                df.update(keys)
+                for k in keys:
+                    by_key[k].append(ln)
+                years.update(w.year for w in ln.whens)
+                numbers.update(f"{q.value:g}" for q in ln.quantities)
+                periods.update(f"{p.year}-{p.end_year}" for p in ln.periods)
+                terms.update(ln.term_keys)
+        n = max(len(families), 1)
+        info = {
+            "common": {k for k, c in names_in.items() if c / n >= 0.75 and NAMES.kind(k) in ("country", "org")},
+            "names": set(names_in), "years": years, "numbers": numbers, "periods": periods, "terms": terms,
+            "latest": max((d for d in dates if d), default=""),
+            "lines": all_lines, "by_key": by_key, "df": df, "n_lines": max(len(all_lines), 1), "words": words,
+        }
+        self._record = (version, info)
+        return info
+
+    # --- scoring ---------------------------------------------------------------------------------
+    def vectors(self, texts: list[str]) -> np.ndarray:
+        with self._lock:
+            missing = [t for t in dict.fromkeys(texts) if t not in self._vectors]
+        if missing:
+            vecs = self.embedder.encode_passages(missing)
+            with self._lock:
+                for t, v in zip(missing, vecs):
+                    self._vectors[t] = np.asarray(v, dtype=np.float32)
+        return np.stack([self._vectors[t] for t in texts]) if texts else np.zeros((0, 1), dtype=np.float32)
+
+    def candidates(self, hits: list[Hit], q: Optional[Question] = None,
+                   cons: Optional[list[Constraint]] = None,
+                   filters: Optional[Filters] = None) -> list[tuple[Line, Hit, int]]:
+        """Every line of every version of the hits, and, from the whole record (within ``filters``: the
+        documents, languages and dates the asker chose), the lines that meet the question's constraints
+        or share its vocabulary (whatever their language)."""
+        seen: set[tuple[str, int]] = set()
+        out = []
+        for rank, h in enumerate(hits):
+            for v in h.all_versions():
+                for ln in self.lines.lines_of(v.doc_id, v.start, v.end):
+                    key = (ln.doc_id, ln.start)
+                    if key not in seen and not ln.is_heading:
+                        seen.add(key)
+                        out.append((ln, h, rank))
+        if q is None:
+            return out
+        info = self.record()
+        votes: Counter = Counter()
+        idf = self.idf
+        for c in cons or []:
+            key = {"name": "n:", "period": "p:", "number": "q:"}.get(c.kind, "") + c.key if c.kind != "when" \
+                else f"y:{c.when.year}"
+            for ln in info["by_key"].get(key, ()):
+                votes[id(ln)] += 2.0
+        for k in q.term_keys:
+            for ln in info["by_key"].get(f"t:{k}", ()):
+                votes[id(ln)] += idf(f"t:{k}")
+        by_id = {id(ln): ln for ln in info["lines"]}
+        extra = 0
+        for lid, v in votes.most_common():
+            ln = by_id[lid]
+            if (ln.doc_id, ln.start) in seen:
+                continue
+            if extra >= self.extra_lines or v < 2.0:
+                break
+            p = self.mirror.get(ln.chunk_id)
+            if p is None or (filters is not None and not filters.allows(p.meta)):
+                continue
+            seen.add((ln.doc_id, ln.start))
+            out.append((ln, Hit(p, 0.0, versions=self.mirror.versions_of(p)), len(hits)))
+            extra += 1
+        return out
+
+    def unseen_share(self, q: Question) -> float:
+        """Share of the question's own words that the record never uses, in any language: words the
+        vocabulary table maps to a concept the record has count as seen (a Lao word for a thing the
+        record names only in Vietnamese is not unknown); question words, names and dates do not count.
+        Vietnamese is judged by compound words ("lương_cơ_sở"), English with its plural and past forms."""
+        info = self.record()
+        covered = [(f.start, f.end) for f in q.terms if f.key in info["terms"]]
+        text = "".join(" " if any(a <= i < b for a, b in covered) else c for i, c in enumerate(q.text))
+        if q.lang == "vi" and not q.toneless:  # with tone marks: "lương" is not "lượng"
+            taken = [(f.start, f.end) for f in q.names] + [(w.start, w.end) for w in q.whens]
+            plain = "".join(" " if any(a <= i < b for a, b in taken) else c for i, c in enumerate(text))
+            own = [w.lower() for w in re.findall(r"[^\W\d_]+", plain)]
+            own = [w for w in own if fold_latin(w) not in QUESTION_WORDS and fold_latin(w) not in _VI_ASKING]
+            if own:
+                return sum(1 for w in own if w not in info["words"]) / len(own)
+        left = set(tokenize(text, q.lang))
+        compounds = [t for t in q.focus if "_" in t and not all(p in QUESTION_WORDS for p in t.split("_"))]
+        parts = {p for c in compounds for p in c.split("_")}
+        words = compounds + [t for t in q.focus if "_" not in t and t not in parts]
+        if not words:
+            return 0.0
+        unseen = 0
+        words = [w for w in words if w not in _EN_VERBS and w not in ("ເກີດຂຶ້ນ", "ມີຫຍັງ")]
+        if not words:
+            return 0.0
+        for w in words:
+            if "_" in w and not all(p in left for p in w.split("_")):
+                continue  # partly a known concept
+            if "_" not in w and w not in left:
+                continue
+            if not any(self.has_term(v) for v in _variants(w)):
+                unseen += 1
+        return unseen / len(words)
+
+    def _neighbours(self, ln: Line, reach: int = 2) -> list[Line]:
+        """The sentences around a line in its own paragraph (or its own list item), within ``reach``."""
+        doc = self.lines.document(ln.doc_id)
+        out = []
+        for other in doc[max(0, ln.index - reach) : ln.index + reach + 1]:
+            if other is ln or other.is_heading:
+                continue
+            if other.para == ln.para and other.chunk_id == ln.chunk_id and not (other.item and ln.item and
+                                                                                 other.part == 0 and ln.part == 0):
+                out.append(other)
+            elif ln.item and other.item and other.lead == ln.lead and other.index > ln.index and other.part > 0:
+                out.append(other)
+        return out
+
+    def idf(self, key: str) -> float:
+        info = self.record()
+        return math.log(1 + info["n_lines"] / (1 + info["df"].get(key, 0)))
+
+    def score(self, q: Question, hits: list[Hit], qvec: np.ndarray,
+              filters: Optional[Filters] = None) -> list[Scored]:
+        info = self.record()
+        cons = constraints(q, info["common"])
+        cands = self.candidates(hits, q, cons, filters)
+        if not cands:
+            return []
+        texts = [ln.text for ln, _, _ in cands]
+        sims = self.vectors(texts) @ qvec
+        focus = set(q.focus)
+        qterms = {f.key for f in q.terms if f.kind != "unit"} | {s.unit_key for s in q.slots if s.unit_key}
+        subjects = subject_terms(q)
+        actions = {f.key for f in q.terms if f.kind == "action"} - GENERIC_TERMS
+        bigrams = _bigrams(q)
+        w = self.weights
+        out = []
+        for (ln, h, rank), sim in zip(cands, sims):
+            s = Scored(ln, h, rank, float(sim))
+            terms = sum(self.idf(f"t:{k}") for k in qterms & (ln.term_keys | ln.ctx_terms)) / \
+                max(sum(self.idf(f"t:{k}") for k in qterms), 1e-6) if qterms else 0.0
+            phrase = 0.0
+            if ln.lang == q.lang:
+                toks = set(tokenize(ln.text + " " + ln.context(), ln.lang))
+                lex = len(focus & toks) / max(len(focus), 1) if focus else 0.0
+                if bigrams:
+                    low = ln.text.lower()
+                    phrase = sum(1 for b in bigrams if b in low) / len(bigrams)
+            else:  # another language: the question's words are found through the vocabulary table
+                lex = 0.8 * terms
+            s.sim = float(sim) + cross_offset(q.lang, ln.lang)
+            s.about = not subjects or bool(subjects & (ln.term_keys | ln.ctx_terms)) or \
+                any(subjects & n.term_keys for n in self._neighbours(ln))
+            for c in cons:
+                s.met[f"{c.kind}:{c.key}"] = self.meets(ln, h, c)
+            by_kind: dict[str, list[float]] = {}
+            for c in cons:
+                by_kind.setdefault(c.kind, []).append(s.met[f"{c.kind}:{c.key}"])
+            parts = {"sim": s.sim, "lex": lex, "phrase": phrase, "terms": terms, "rank": 1.0 / (1 + rank),
+                     "own_lang": float(ln.lang == q.lang)}
+            for kind, vals in by_kind.items():
+                vals = [0.75 if v == 0.5 else v for v in vals]  # met around the line: nearly as good
+                parts[kind + "s"] = sum(vals) / len(vals) - (0.5 if min(vals) <= 0 else 0.0)
+            if actions and q.kind in ("date", "place", "count", "actor"):  # the date of one action is not another's
+                own = {f.key for f in ln.terms if f.kind == "action"}
+                parts["action"] = -1.0 if own and not actions & (own | ln.ctx_terms) else 0.0
+            if q.ordinal in ("next", "previous") and (q.agreement or subjects):
+                plan = bool(_PLAN_WORDS.search(ln.text))
+                parts["ordinal"] = 1.0 if plan == (q.ordinal == "next") else 0.0
+            s.parts = parts
+            s.score = sum(getattr(w, k, 0.0) * v for k, v in parts.items())
+            out.append(s)
+        out.sort(key=lambda s: -s.score)
+        return out
+
+    def meets(self, ln: Line, h: Hit, c: Constraint) -> float:
+        """1 when the line names the constraint, 0.5 when what frames it does, 0 otherwise."""
+        if c.kind == "name":
+            if c.key in ln.name_keys or _parent_of(c.key, ln.name_keys):
+                return 1.0
+            if c.key in ln.ctx_names or any(c.key in n.name_keys for n in self._neighbours(ln)):
+                return 0.5
+            return 0.0
+        if c.kind == "when":
+            qw = c.when
+            if any(qw.covers(x) and _not_coarser(x, qw) for x in ln.whens):
+                return 1.0
+            around = find_when(ln.context() + " " + ln.title + " " + ln.frame)
+            if any(qw.covers(x) and _not_coarser(x, qw) for x in around):
+                return 0.5
+            if qw.precision in ("day", "range", "month") and any(
+                    qw.covers(x) and _not_coarser(x, qw) for n in self._neighbours(ln) for x in n.whens):
+                return 0.5  # the sentences around it date it
+            if ln.doc_date:
+                doc = _doc_when(ln.doc_date)
+                if doc is not None and qw.precision == doc.precision == "day" and qw.covers(doc) and \
+                        not any(x.precision != "year" and not qw.covers(x) for x in ln.whens):
+                    return 1.0  # an item of news dated that very day
+                if doc is not None and qw.covers(doc) and qw.precision in ("year", "month", "quarter") and \
+                        not any(x.precision != "year" and not qw.covers(x) for x in ln.whens):
+                    return 0.5
+            return 0.0
+        if c.kind == "period":
+            if c.key in {f"{p.year}-{p.end_year}" for p in ln.periods}:
+                return 1.0
+            if c.key in ln.context() or c.key in ln.title or c.key in ln.frame or \
+                    any(c.key in n.text for n in self._neighbours(ln)):
+                return 0.5
+            return 0.0
+        if c.kind == "number":
+            vals = {f"{q.value:g}" for q in ln.quantities}
+            if c.key in vals:
+                return 1.0
+            if any(c.key in {f"{q.value:g}" for q in other.quantities} for other in self._neighbours(ln)):
+                return 0.5
+            return 0.0
+        return 0.0
+
+
+_SHARED: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # mirror -> embedder id -> Evidence
+_SHARED_LOCK = threading.Lock()
+
+
+def shared_evidence(mirror: CorpusMirror, embedder: BaseEmbedder, has_term: Optional[Callable[[str], bool]] = None
+                    ) -> Evidence:
+    """The one :class:`Evidence` of a mirror and embedding model (its lines and their vectors are built once,
+    whichever assistant asks)."""
+    with _SHARED_LOCK:
+        per = _SHARED.setdefault(mirror, {})
+        key = str(id(embedder))
+        ev = per.get(key)
+        if ev is None:
+            ev = per[key] = Evidence(mirror, embedder, has_term=has_term)
+        return ev
+
+
+# How much lower the cosine of a question and a sentence is when they are in different languages
+# (measured on the tune half of eval/questions.jsonl: the best sentence's cosine per language pair).
+CROSS_OFFSET = {frozenset(("vi", "en")): 0.07, frozenset(("vi", "lo")): 0.07, frozenset(("lo", "en")): 0.09}
+
+
+def cross_offset(q_lang: str, line_lang: str) -> float:
+    return 0.0 if q_lang == line_lang else CROSS_OFFSET.get(frozenset((q_lang, line_lang)), 0.08)
+
+
+GENERIC_TERMS = frozenset({"social_insurance", "cooperation", "activity", "agreement", "plan", "report", "support",
+                           "agree", "experience_sharing", "data", "delegation", "working_session", "complete",
+                           "postpone", "documents"})
+
+
+def subject_terms(q: Question) -> set[str]:
+    """What the question is about, as vocabulary keys: its things, topics and events (not the generic
+    ones, units or measures)."""
+    return {f.key for f in q.terms if f.kind in ("thing", "topic", "action")} - GENERIC_TERMS
+
+
+_PLAN_WORDS = re.compile(r"\bsẽ\b|dự kiến|\bwill\b|\bplan|tiếp theo|next|(?<!ກິດ)ຈະ(?!ແຈ້ງ)|ຄາດວ່າ|ຕໍ່ໄປ", re.I)
+
+
+def _bigrams(q: Question) -> list[str]:
+    """Pairs of adjacent content words of the question, as written (lower case): "first phase"."""
+    words = [w for w in re.findall(r"[^\W\d_]+", q.text.lower()) if w not in QUESTION_WORDS and len(w) > 1]
+    if q.lang == "lo":
+        return []
+    return [f"{a} {b}" for a, b in zip(words, words[1:])]
+
+
+_VI_ASKING = frozenset("la cua o tai vao nam thang ngay hien nay hom nay bao nhieu may".split())
+_EN_VERBS = frozenset("""happen happened happens occur occurred take took taken place decide decided do did does done
+    get got go went come came make made have had be been being there their them they it its""".split())
+
+
+def _variants(word: str) -> list[str]:
+    out = [word]
+    for suffix in ("s", "es", "ed", "d", "ing"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            out.append(word[: -len(suffix)])
+    return out
+
+
+def _parent_of(key: str, keys: set[str]) -> bool:
+    """A question naming a country is met by a line naming one of its provinces or organizations."""
+    return any((NAMES.entry(k) and NAMES.entry(k).parent == key) for k in keys)
+
+
+def _not_coarser(x: When, q: When) -> bool:
+    order = {"day": 0, "range": 0, "month": 1, "quarter": 2, "end": 2, "year": 3}
+    return order.get(x.precision, 3) <= order.get(q.precision, 3) or q.precision == "year"
+
+
+def _doc_when(doc_date: str) -> Optional[When]:
+    parts = (doc_date or "").split("-")
+    if not parts or not parts[0].isdigit():
+        return None
+    y = int(parts[0])
+    mo = int(parts[1]) if len(parts) > 1 else None
+    d = int(parts[2]) if len(parts) > 2 else None
+    return When(0, 0, doc_date, "day" if d else "month" if mo else "year", y, mo, d)

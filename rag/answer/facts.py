@@ -1,0 +1,438 @@
+"""Facts of the asked kind, read from a line: a date, a place, a count, a period, an actor, a list.
+
+Each reader takes a scored line and the question and returns :class:`Fact` candidates with a
+score (how well the fact fits the question within its line) and the span that carries it. A fact
+is language-neutral (a :class:`~rag.text.when.When`, a name key, a quantity, a period) and is
+written for the reader by :meth:`Fact.say` from the name and vocabulary tables and the strings
+table; what no table covers (an unknown place, an activity) is quoted as written.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Optional
+
+from ..text.dates import find_periods
+from ..text.i18n import t
+from ..text.names import ACTOR_KINDS, NAMES, PLACE_KINDS, TERMS, Found
+from ..text.normalize import fold_latin
+from ..text.quantities import say_quantity
+from ..text.when import find_when, say_period, say_when
+from .lines import Line
+from .question import Question, Slot
+
+PEOPLE = {"person", "staff", "participant", "member", "trainee", "individual", "expert", "engineer", "lecturer",
+          "insured_person"}
+_PLACE_CUE = re.compile(r"(?:tại|ở|đến|sang|in|at|to|ທີ່|ຢູ່|ໄປ)\s*(?:tỉnh|thành phố|thủ đô|the|ແຂວງ|ນະຄອນຫຼວງ)?\s*$",
+                        re.I)
+_ACTOR_CUE = re.compile(r"\bdo\b|làm trưởng đoàn|trưởng đoàn|chủ trì|dẫn đầu|led by|headed by|hosted|host\b|"
+                        r"chaired|chủ tọa|ເປັນຫົວໜ້າ|ເປັນປະທານ|ນຳພາ|ຮັບຜິດຊອບ|ເປັນເຈົ້າພາບ", re.I)
+_COMPOSITE_AFTER = re.compile(r"^\s+(?:City|Provincial|Province)?\s*Social Security(?:\s+Office)?", re.I)
+_COMPOSITE_BEFORE = re.compile(r"(?:BHXH|Bảo hiểm xã hội)\s+(?:tỉnh|thành phố|TP\.?)?\s*$|ຫ້ອງການປະກັນສັງຄົມ\s*(?:ແຂວງ)?\s*$",
+                               re.I)
+_DATELINE = re.compile(r"^\s*[^\d,]{2,40},\s*(?:ngày|ວັນທີ)?\s*[\d໐-໙]", re.I)
+_ITEM_MARK = re.compile(r"^\s*(?:[-–•*+]|\(?\d{1,2}[.)]|\(?[a-zđ][.)]|\(?[ກ-ຮ][.)]|\(?[໐-໙]{1,2}[.)])\s*", re.I)
+
+
+@dataclass
+class Fact:
+    """One fact found in a line: ``kind``, the value, the span in the line, and how well it fits."""
+
+    kind: str
+    line: Line
+    start: int
+    end: int
+    value: Any
+    score: float = 0.0
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def text(self) -> str:
+        return self.line.text[self.start : self.end]
+
+    def say(self, lang: str, q: Optional[Question] = None, slot: Optional[Slot] = None) -> str:
+        """The fact written for a reader of ``lang``."""
+        if self.kind == "date":
+            return say_when(self.value, lang)
+        if self.kind == "period":
+            return say_period(self.value[0], self.value[1], lang)
+        if self.kind == "count":
+            unit = slot.unit if slot and slot.unit and lang == (q.lang if q else lang) else ""
+            if slot and slot.unit_key == "percent":
+                unit = ""
+            return say_quantity(self.value, lang, unit)
+        if self.kind in ("place", "actor"):
+            return say_names(self.value, lang, self.text)
+        return self.text
+
+
+def say_names(keys: list[str], lang: str, as_written: str) -> str:
+    """Name keys (or composite 'org:place' keys) in ``lang``, joined; the text as written when unknown."""
+    parts = []
+    for key in keys:
+        if key.startswith("ss:"):
+            parts.append(t("answer_ss_office", lang, place=NAMES.name(key[3:], lang)))
+        elif key.startswith("raw:"):
+            parts.append(key[4:])
+        elif key.startswith("title:"):
+            title, _, org = key[6:].partition("|")
+            parts.append(t("answer_title_of", lang, title=NAMES.name(title, lang), org=NAMES.name(org, lang))
+                         if org else NAMES.name(title, lang))
+        else:
+            parts.append(NAMES.name(key, lang))
+    if not parts:
+        return as_written
+    return t("answer_and", lang, a=", ".join(parts[:-1]), b=parts[-1]) if len(parts) > 1 else parts[0]
+
+
+def _distance(a: int, spans: list[tuple[int, int]]) -> int:
+    if not spans:
+        return 999
+    return min(abs(a - s) if a >= s else s - a for s, _ in spans)
+
+
+def anchors(line: Line, q: Question) -> list[tuple[int, int]]:
+    """Where the question's terms and names occur in the line (to judge which fact is the asked one)."""
+    qt, qn = set(q.term_keys), set(q.name_keys)
+    return [(f.start, f.end) for f in line.terms if f.key in qt] + [(f.start, f.end) for f in line.names if f.key in qn]
+
+
+# --- dates ------------------------------------------------------------------------------------
+_DOC_REF = re.compile(r"(?:biên bản làm việc|biên bản họp|ລົງວັນທີ|\bdated\b|minutes of)\s*(?:ngày|the|of)?\s*$", re.I)
+_PRECISION = {"day": 1.0, "range": 1.0, "month": 0.85, "quarter": 0.8, "end": 0.75, "year": 0.65}
+
+
+def dates(line: Line, q: Question) -> list[Fact]:
+    qiso = {w.iso for w in q.whens}
+    spots = anchors(line, q)
+    dateline = bool(_DATELINE.match(line.text)) and len(line.text) < 60
+    out = []
+    seen = set()
+    for w in line.whens:
+        if w.iso in qiso or (w.iso, w.qualifier) in seen:
+            continue
+        if any(qw.precision == w.precision == "year" for qw in q.whens):
+            continue
+        seen.add((w.iso, w.qualifier))
+        s = _PRECISION.get(w.precision, 0.4)
+        if q.sub == "deadline":
+            s += 0.5 if w.qualifier == "before" else -0.1
+        elif q.sub == "until":
+            s += 0.5 if w.qualifier == "until" else -0.1
+        elif w.qualifier in ("before", "until"):
+            s -= 0.15
+        if q.sub == "actual" and w.precision == "range":
+            s += 0.3
+        if w.relative and not w.approximate:
+            s -= 0.05
+        if w.approximate:
+            s -= 0.4
+        s += 0.3 * (1 - min(_distance(w.start, spots), 120) / 120)
+        if dateline:
+            s -= 0.6
+        if _DOC_REF.search(line.text[max(0, w.start - 40) : w.start]) and "minutes" not in q.term_keys:
+            s -= 0.4  # "Biên bản làm việc ngày 15/3/2023", "ລົງວັນທີ …": the date of a document, not of an event
+        out.append(Fact("date", line, w.start, w.end, w, s))
+    return out
+
+
+# --- places -----------------------------------------------------------------------------------
+def places(line: Line, q: Question) -> list[Fact]:
+    qn = set(q.name_keys)
+    wants_country = bool(re.search(r"nước nào|quốc gia nào|nuoc nao|quoc gia nao|country|ປະເທດໃດ", q.text, re.I))
+    found = [f for f in line.names if f.kind in PLACE_KINDS and f.key not in qn]
+    if line.cells and line.header:
+        found = [f for f in found if _cell_kind(line, f.start) in ("place", "")] or found
+    spots = anchors(line, q)
+    out = []
+    i = 0
+    while i < len(found):
+        f = found[i]
+        group = [f]
+        j = i + 1
+        while j < len(found) and re.fullmatch(r"\s*(?:,|và|and|ແລະ|&)?\s*(?:tỉnh|thành phố|the|ແຂວງ)?\s*",
+                                              line.text[group[-1].end : found[j].start], re.I):
+            group.append(found[j])
+            j += 1
+        i = j
+        keys = [g.key for g in group if not (len(group) > 1 and g.kind == "country")]
+        s = 0.5
+        if _PLACE_CUE.search(line.text[max(0, f.start - 22) : f.start]):
+            s += 0.5
+        kinds = {NAMES.kind(k) for k in keys}
+        if wants_country:
+            s += 0.4 if "country" in kinds else -0.3
+        elif kinds == {"country"}:
+            s -= 0.15
+        if _composite_office(line, group[-1]):
+            s -= 0.6  # "Đà Nẵng City Social Security" is an actor, not the place
+        s += 0.3 * (1 - min(_distance(f.start, spots), 120) / 120)
+        out.append(Fact("place", line, group[0].start, group[-1].end, keys, s))
+    if not out:
+        out = _raw_places(line)
+    only_countries = bool(out) and not wants_country and all(
+        {NAMES.kind(k) for k in f.value} == {"country"} for f in out)
+    if not out or only_countries:  # the place the heading or title gives ("study visit … to Đà Nẵng"), finer than a country
+        around = [k for k in line.ctx_names - line.name_keys if NAMES.kind(k) in ("city", "province") and k not in qn]
+        if around:
+            s = max(f.score for f in out) + 0.05 if out else 0.2
+            out.append(Fact("place", line, 0, 0, around[:1], s))
+    return out
+
+
+_RAW_PLACE = re.compile(r"(?:\btại|\bở|\bin|\bat|ທີ່|ຢູ່)\s+((?:tỉnh|thành phố|huyện|quận|xã|the|ແຂວງ|ເມືອງ|ບ້ານ)?\s*"
+                        r"[A-ZĐÀ-Ỹ\u0e80-\u0eff][^,;.:()\n]{1,50}?)(?=\s*(?:[,;.:()]|$)|\s+(?:và|and|để|to|for|with|trong|"
+                        r"vào|on|from|ໃນ|ເພື່ອ)\s)")
+
+
+def _raw_places(line: Line) -> list[Fact]:
+    """Places the name table does not know, as written after "tại / in / ທີ່" (quoted, never translated)."""
+    out = []
+    for m in _RAW_PLACE.finditer(line.text):
+        text = m.group(1).strip()
+        if find_when(text) or NAMES.find(text, kinds=ACTOR_KINDS) or len(text) < 3:
+            continue
+        out.append(Fact("place", line, m.start(1), m.start(1) + len(text), [f"raw:{text}"], 0.45))
+    return out
+
+
+def _composite_office(line: Line, f: Found) -> bool:
+    return bool(_COMPOSITE_AFTER.match(line.text[f.end :]) or _COMPOSITE_BEFORE.search(line.text[: f.start]))
+
+
+def _cell_kind(line: Line, at: int) -> str:
+    """The kind the header gives the table cell at offset ``at`` (place, date, actor, count or '')."""
+    pos = 0
+    for i, cell in enumerate(line.text.split("|")):
+        if pos <= at < pos + len(cell) + 1:
+            head = line.header[i].lower() if i < len(line.header) else ""
+            return header_kind(head)
+        pos += len(cell) + 1
+    return ""
+
+
+def header_kind(head: str) -> str:
+    head = head.lower()
+    if re.search(r"địa điểm|nơi|place|location|venue|ສະຖານທີ່", head):
+        return "place"
+    if re.search(r"thời hạn|thời gian|ngày|deadline|date|time|when|ເວລາ|ວັນທີ|ກຳນົດ", head):
+        return "date"
+    if re.search(r"đơn vị|chủ trì|cơ quan|phụ trách|responsible|lead|unit|agency|ຫົວໜ່ວຍ|ຜູ້ຮັບຜິດຊອບ", head):
+        return "actor"
+    if re.search(r"số lượng|kinh phí|number|amount|budget|ຈຳນວນ|ງົບປະມານ", head):
+        return "count"
+    if re.search(r"hoạt động|nội dung|activity|content|ກິດຈະກຳ|ເນື້ອໃນ", head):
+        return "activity"
+    return ""
+
+
+# --- counts -----------------------------------------------------------------------------------
+def counts(line: Line, q: Question, slot: Slot) -> list[Fact]:
+    qvals = {n.value for n in q.numbers}
+    measures = {f.key for f in q.terms if f.kind == "measure"}
+    if measures and not measures & (line.term_keys | line.ctx_terms):
+        return []  # the question asks for a rate, a budget…: a number of something else is not it
+    if not slot.unit and not slot.money and not measures and not (set(q.term_keys) & (line.term_keys | line.ctx_terms)):
+        return []  # "… là bao nhiêu?" with nothing in common with the line: its numbers are not the answer
+    ordinal = bool(re.search(r"thứ mấy|thu may|which session|ຄັ້ງທີເທົ່າໃດ|ordinal", q.text, re.I))
+    spots = anchors(line, q)
+    out = []
+    for qty in line.quantities:
+        if qty.value in qvals:
+            continue
+        s = 0.4
+        if ordinal:
+            if not qty.ordinal:
+                continue
+            s += 0.5
+        elif qty.ordinal:
+            s -= 0.4
+        if slot.money:
+            if not qty.is_amount:
+                continue
+            s += 0.5
+        elif slot.unit_key == "percent":
+            if not qty.percent:
+                continue
+            s += 0.5
+        elif qty.is_amount and not slot.money:
+            s -= 0.3 if slot.unit else 0.0
+        elif slot.unit_key:
+            if qty.unit == slot.unit_key:
+                s += 0.6
+            elif qty.unit in PEOPLE and slot.unit_key in PEOPLE:
+                s += 0.35
+            elif qty.unit:
+                continue  # a number of something else
+        elif slot.unit:  # the asker's own word, not in the vocabulary: is it the word after the number?
+            if _same_word(slot.unit, line.text[qty.start : qty.end + len(slot.unit) + 3]):
+                s += 0.5
+            elif qty.unit:
+                s -= 0.3
+        if qty.percent and slot.unit_key != "percent":
+            s -= 0.3
+        s += 0.3 * (1 - min(_distance(qty.start, spots), 120) / 120)
+        out.append(Fact("count", line, qty.start, qty.end, qty, s))
+    return out
+
+
+def _same_word(word: str, text: str) -> bool:
+    return word.lower() in text.lower()
+
+
+# --- periods ----------------------------------------------------------------------------------
+def periods(line: Line, q: Question) -> list[Fact]:
+    qp = set(q.period_texts())
+    spots = anchors(line, q)
+    out = []
+    for p in line.periods:
+        key = f"{p.year}-{p.end_year}"
+        if key in qp:
+            continue
+        s = 0.6 + (0.3 if p.cue else 0.0) + 0.3 * (1 - min(_distance(p.start, spots), 120) / 120)
+        out.append(Fact("period", line, p.start, p.end, (p.year, p.end_year), s))
+    return out
+
+
+# --- actors -----------------------------------------------------------------------------------
+_WANTS_ORG = re.compile(r"co quan nao|to chuc nao|\bbo nao|agency|organi[sz]ation|\bbody\b|ministry|institution|"
+                        r"ອົງການໃດ|ກະຊວງໃດ", re.I)
+_WANTS_UNIT = re.compile(r"don vi nao|\bvu nao|\bban nao|trung tam nao|\bunit\b|department|centre|center|ຫົວໜ່ວຍໃດ|ກົມໃດ",
+                         re.I)
+_WANTS_PERSON = re.compile(r"\bled\b|\blead\b|headed|dan dau|truong doan|chu tri doan|ຫົວໜ້າຄະນະ|ເປັນຫົວໜ້າ|ນຳພາ",
+                           re.I)
+
+
+def _wanted_actor(q: Question) -> str:
+    probe = fold_latin(q.text) if q.lang != "lo" else q.text
+    if _WANTS_ORG.search(probe):
+        return "org"
+    if _WANTS_UNIT.search(probe):
+        return "unit"
+    if _WANTS_PERSON.search(probe):
+        return "title"
+    return ""
+
+
+_TO_WHOM = re.compile(r"\bcho ai\b|\bto whom\b|\bfor whom\b|\bwho (?:received|got|will receive)|ໃຫ້ແກ່ໃຜ|ໃຫ້ໃຜ", re.I)
+_RECIPIENT = re.compile(r"\b(?:cho|to)\s+(?:các\s+|the\s+)?([^,;.:()]{3,80})|ໃຫ້ແກ່\s*([^,;.:()]{3,80})", re.I)
+
+
+def _recipients(line: Line) -> list[Fact]:
+    """Who receives: the words after "cho" / "to" / "ໃຫ້ແກ່" (as written: no table names them)."""
+    out = []
+    for m in _RECIPIENT.finditer(line.text):
+        g = 1 if m.group(1) else 2
+        text = re.split(r"\s+(?:đã|đang|sẽ|who|that|ທີ່)\s+", m.group(g))[0].strip()
+        if len(text) >= 3:
+            out.append(Fact("actor", line, m.start(g), m.start(g) + len(text), [f"raw:{text}"], 0.8))
+    return out
+
+
+def actors(line: Line, q: Question) -> list[Fact]:
+    qn = set(q.name_keys)
+    if _TO_WHOM.search(fold_latin(q.text) if q.lang != "lo" else q.text):
+        return _recipients(line)
+    wanted = _wanted_actor(q)
+    spots = anchors(line, q)
+    names = line.names
+    out = []
+    i = 0
+    while i < len(names):
+        f = names[i]
+        if f.kind in PLACE_KINDS and _composite_office(line, f):
+            m = _COMPOSITE_AFTER.match(line.text[f.end :])
+            end = f.end + (m.end() if m else 0)
+            out.append(Fact("actor", line, f.start if m else _composite_start(line, f), end, [f"ss:{f.key}"], 0.6))
+            i += 1
+            continue
+        if f.kind not in ACTOR_KINDS or f.key in qn:
+            i += 1
+            continue
+        keys, start, end = [f.key], f.start, f.end
+        if f.kind == "title" and i + 1 < len(names) and names[i + 1].kind in ("org", "unit") and \
+                not line.text[f.end : names[i + 1].start].strip(" ,"):
+            org = names[i + 1]
+            keys, end = [f"title:{f.key}|{org.key}"], org.end
+            i += 1
+        s = 0.4 + (0.2 if f.kind in ("title", "unit") else 0.0)
+        if wanted:
+            s += 0.35 if f.kind == wanted else -0.2
+        before = line.text[max(0, start - 30) : start]
+        after = line.text[end : end + 30]
+        if _ACTOR_CUE.search(before) or _ACTOR_CUE.search(after):
+            s += 0.4
+        if line.cells and _cell_kind(line, start) == "actor":
+            s += 0.6
+        s += 0.3 * (1 - min(_distance(start, spots), 120) / 120)
+        out.append(Fact("actor", line, start, end, keys, s))
+        i += 1
+    if not out:
+        out = _raw_actors(line)
+    return out
+
+
+_RAW_ACTOR = re.compile(r"\b(?:led by|headed by|hosted by|chaired by)\s+(?:a\s+|the\s+)?([^,;.()]{3,60})|"
+                        r"\bdo\s+([^,;.()]{3,60}?)\s+(?:làm trưởng đoàn|dẫn đầu|chủ trì)|"
+                        r"(?:Đơn vị chủ trì|Trưởng đoàn|Chủ trì)\s*:\s*([^,;.()]{3,60})", re.I)
+
+
+def _raw_actors(line: Line) -> list[Fact]:
+    """Who, when the name table does not know them: after "led by", "do … làm trưởng đoàn", "Chủ trì:"."""
+    out = []
+    for m in _RAW_ACTOR.finditer(line.text):
+        g = next(i for i in (1, 2, 3) if m.group(i))
+        text = m.group(g).strip()
+        out.append(Fact("actor", line, m.start(g), m.start(g) + len(text), [f"raw:{text}"], 0.5))
+    return out
+
+
+def _composite_start(line: Line, f: Found) -> int:
+    m = _COMPOSITE_BEFORE.search(line.text[: f.start])
+    return m.start() if m else f.start
+
+
+# --- lists ------------------------------------------------------------------------------------
+def item_text(text: str) -> str:
+    """An item as shown: without its list marker and trailing punctuation."""
+    text = _ITEM_MARK.sub("", text.strip())
+    text = re.sub(r"[\s;,.:…]+$", "", text)
+    return text[:1].upper() + text[1:] if text else text
+
+
+def inline_items(text: str) -> list[tuple[int, int]]:
+    """Spans of the items of a sentence that lists them after a colon, separated by ';' (or ',')."""
+    colon = text.find(":")
+    if colon < 0 or colon > len(text) - 8:
+        if text.count(";") < 2:
+            return []
+        colon = -1  # "… hỗ trợ Lào trong việc A; B; C": the first item carries the lead
+    body_start = colon + 1
+    body = text[body_start:]
+    sep = ";" if body.count(";") >= 1 else ","
+    if body.count(sep) < 1:
+        return []
+    out, pos = [], 0
+    for m in re.finditer(re.escape(sep) + r"|\s(?:và|and|ແລະ)\s(?=[^;,]*$)", body):
+        out.append((body_start + pos, body_start + m.start()))
+        pos = m.end()
+    out.append((body_start + pos, len(text)))
+    spans = []
+    for a, b in out:
+        seg = text[a:b]
+        lead = len(seg) - len(seg.lstrip())
+        seg = re.sub(r"[\s;,.…]+$", "", seg.strip())
+        if len(seg) >= 3:
+            spans.append((a + lead, a + lead + len(seg)))
+    return spans if len(spans) >= 2 else []
+
+
+def gist(text: str, lang: str) -> str:
+    """What a table can say of a text in ``lang``: its names, vocabulary and periods (no invented words)."""
+    words = [say_period(p.year, p.end_year, lang) for p in find_periods(text)]
+    for f in sorted(NAMES.find(text) + TERMS.find(text, kinds=("topic", "thing", "action")), key=lambda f: f.start):
+        table = NAMES if f.key in NAMES else TERMS
+        w = table.name(f.key, lang)
+        if w and w not in words:
+            words.append(w)
+    return ", ".join(words)

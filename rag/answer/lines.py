@@ -1,0 +1,266 @@
+"""Documents as lines with their context: headings, list leads, table headers, dates, names, terms.
+
+A :class:`Line` is one sentence (or list item, or table row) of a stored document, with document
+offsets, the heading it sits under, the line that introduces its list ("… gồm:", "II. PHƯƠNG
+HƯỚNG NĂM 2025"), the header of its table row, and what it holds: time expressions, quantities,
+periods, names and vocabulary keys (all language-neutral). :class:`LineIndex` builds the lines of
+a document once per corpus version from the corpus mirror and hands out those of a retrieved
+passage, so an answer can join an item to its lead or a sentence to the date two paragraphs up.
+"""
+from __future__ import annotations
+
+import re
+import threading
+from dataclasses import dataclass, field
+from typing import Optional
+
+from ..records import Passage
+from ..store.mirror import CorpusMirror
+from ..text.dates import DateMention, find_periods
+from ..text.guard import flag
+from ..text.names import NAMES, TERMS, Found
+from ..text.quantities import Quantity, find_quantities
+from ..text.sentences import sentences
+from ..text.when import When, find_when
+
+_ITEM = re.compile(r"^\s*(?:[-–•*+]|\(?\d{1,2}[.)]|\(?[a-zđ][.)]|\(?[ກ-ຮ][.)]|\(?[໐-໙]{1,2}[.)])\s+", re.I)
+_HEAD_NUM = re.compile(r"^\s*(?:[IVX]{1,5}|\d{1,2}|[A-Z])[.)]\s+\S")
+_CELL = re.compile(r"\s*\|\s*")
+
+
+@dataclass
+class Line:
+    """A sentence, list item or table row of a document, with its context and what it holds."""
+
+    doc_id: str
+    chunk_id: str
+    lang: str
+    start: int  # document offsets
+    end: int
+    text: str
+    index: int  # position among the document's lines
+    para: int
+    family: str
+    official: bool
+    doc_date: str
+    title: str
+    heading: str = ""
+    lead: str = ""  # the line introducing the list this item belongs to
+    item: bool = False
+    cells: tuple[str, ...] = ()
+    header: tuple[str, ...] = ()
+    is_heading: bool = False
+    whens: list[When] = field(default_factory=list)
+    quantities: list[Quantity] = field(default_factory=list)
+    periods: list[DateMention] = field(default_factory=list)
+    names: list[Found] = field(default_factory=list)
+    terms: list[Found] = field(default_factory=list)
+    ctx_names: set[str] = field(default_factory=set)  # names of the line, its lead, heading, header and title
+    ctx_terms: set[str] = field(default_factory=set)
+    frame: str = ""  # for a list item: the paragraph of the line that introduces its list
+    marker: str = ""  # list marker kind of an item: digit, latin, lao, bullet
+    part: int = 0  # sentence number within its line (an item's first sentence is 0)
+    row: int = 0  # the line of text (paragraph line) it comes from: its sentences share it
+
+    @property
+    def name_keys(self) -> set[str]:
+        return {f.key for f in self.names}
+
+    @property
+    def term_keys(self) -> set[str]:
+        return {f.key for f in self.terms}
+
+    def context(self) -> str:
+        """The words around the line that qualify it: its heading, list lead and table header."""
+        return " ".join(x for x in (self.heading, self.lead, " | ".join(self.header)) if x)
+
+
+def _is_heading(text: str) -> bool:
+    t = text.strip()
+    if not t or len(t) > 100 or t[-1] in ".;:,":
+        return False
+    letters = [c for c in t if c.isalpha()]
+    upper = letters and sum(c.isupper() for c in letters) / len(letters) > 0.8 and len(letters) > 3
+    numbered = _HEAD_NUM.match(t) and len(t.split()) <= 7 and not find_when(t)
+    return bool(upper or numbered or t.startswith("#"))
+
+
+_INLINE_HEAD = re.compile(r"^((?:[IVX]{1,5}|\d{1,2})\.\s+[^\n]{3,}?)\s+((?:\d{1,2}\.|[a-zđ]\))\s+\S)")
+_TRAILING_MARK = re.compile(r"^(.*\S)\s+((?:\d{1,2}|[a-zđ]|[ກ-ຮ]|[໐-໙]{1,2})[.)])\s*$")
+_DANGLING = re.compile(r"^\s*(?:\d{1,2}|[a-zđ]|[໐-໙]{1,2}|[ກ-ຮ])[.)]\s*$")
+
+
+def _marker(text: str) -> str:
+    """The kind of list marker a line starts with: digit, latin, lao, bullet ('' when none)."""
+    m = _ITEM.match(text)
+    if not m:
+        return ""
+    g = m.group().strip().strip("().")
+    if not g or g in "-–•*+":
+        return "bullet"
+    if g[0].isdigit() or "໐" <= g[0] <= "໙":
+        return "digit"
+    return "lao" if "\u0e80" <= g[0] <= "\u0eff" else "latin"
+
+
+def _segments(p: Passage) -> list[tuple[int, int, bool]]:
+    """(start, end, forced item) of the lines of a passage: a heading run together with the first item
+    ("III. CÁC NỘI DUNG ĐÃ THỐNG NHẤT 1. BHXH …") is cut in two."""
+    out = []
+    for m in re.finditer(r"[^\n]+", p.text):
+        a, line = m.start(), m.group()
+        h = _INLINE_HEAD.match(line)
+        tail = _TRAILING_MARK.match(line)
+        if h and not any(c.islower() for c in h.group(1)):
+            out.append((a, a + len(h.group(1)), False))
+            out.append((a + h.start(2), a + len(line), False))
+        elif tail and _ITEM.match(line) is None or tail and len(tail.group(1)) < 60:
+            out.append((a, a + len(tail.group(1)), False))  # "2. ຂໍ້ຕົກລົງຂອງກອງປະຊຸມ ກ.": heading, then item ກ
+            out.append((a + tail.start(2), a + len(line), False))
+        else:
+            out.append((a, a + len(line), False))
+    return out
+
+
+def build_lines(passages: list[Passage]) -> list[Line]:
+    """The lines of one document (its passages in order)."""
+    out: list[Line] = []
+    heading = ""
+    header: tuple[str, ...] = ()
+    dangling = ""
+    implicit = ""  # a lead ending with ':' whose items lost their markers (HTML lists)
+    row = 0
+    for p in passages:
+        if flag(p.text):  # a passage that holds an instruction is withheld whole (rag.text.guard)
+            continue
+        m = p.meta
+        base = m.start
+        for a0, b0, _ in _segments(p):
+            row += 1
+            line_text = p.text[a0:b0]
+            if _DANGLING.match(line_text):
+                dangling = _marker(line_text + " x") or "digit"  # "3." at the end of a page: the next line is that item
+                continue
+            if "|" in line_text and line_text.count("|") >= 2:
+                cells = tuple(c for c in _CELL.split(line_text.strip().strip("|")))
+                is_header = not re.match(r"^\s*\d", cells[0]) and not any(find_when(c) for c in cells)
+                if is_header:
+                    header = cells
+                out.append(Line(m.doc_id, p.id, p.lang, base + a0, base + b0, line_text, len(out), m.para,
+                                m.family_id, m.official, m.date, m.title, heading, "", False, cells,
+                                () if is_header else header, is_header, row=row))
+                continue
+            marker = _marker(line_text) or (dangling or "")
+            dangling = ""
+            if not marker and implicit and len(line_text) < 160 and not _is_heading(line_text):
+                marker = "implicit"
+            item = bool(marker)
+            if marker != "bullet" and _is_heading(line_text):
+                item = False
+                heading = line_text.strip().lstrip("#").strip()
+                out.append(Line(m.doc_id, p.id, p.lang, base + a0, base + b0, line_text, len(out), m.para,
+                                m.family_id, m.official, m.date, m.title, heading, "", is_heading=True, row=row))
+                continue
+            lead = (implicit if marker == "implicit" else _lead_for(out, marker)) if item else ""
+            if marker == "implicit" and line_text.rstrip().endswith("."):
+                implicit = ""
+            mk = _ITEM.match(line_text) if item else None
+            skip = mk.end() if mk else 0
+            spans = [(a0 + skip + s.start, a0 + skip + s.end) for s in sentences(line_text[skip:], lao_clauses=False)]
+            if spans and skip:
+                spans[0] = (a0, spans[0][1])
+            for part, (a, b) in enumerate(spans):
+                text = p.text[a:b]
+                ln = Line(m.doc_id, p.id, p.lang, base + a, base + b, text, len(out), m.para, m.family_id,
+                          m.official, m.date, m.title, heading, lead, item)
+                ln.marker, ln.part, ln.row = marker, part, row
+                out.append(ln)
+            if not item:
+                last = out[-1].text.strip() if out and out[-1].chunk_id == p.id else ""
+                implicit = last if last.endswith(":") else ""
+    for ln in out:
+        if ln.item and ln.lead:
+            lead = next((x for x in reversed(out[: ln.index]) if x.text.strip() == ln.lead), None)
+            if lead is not None:  # the lead and what precedes it on its own line of text
+                ln.frame = " ".join(x.text for x in out[max(0, lead.index - 4) : lead.index + 1] if x.row == lead.row)
+    for ln in out:
+        date = ln.doc_date or None
+        ln.whens = find_when(ln.text, date)
+        ln.quantities = find_quantities(ln.text, ln.lang, date)
+        ln.periods = find_periods(ln.text)
+        ln.names = NAMES.find(ln.text)
+        ln.terms = TERMS.find(ln.text, kinds=("thing", "action", "topic", "unit", "measure"))
+        around = " ".join((ln.context(), ln.title, ln.frame))
+        ln.ctx_names = ln.name_keys | NAMES.keys(around)
+        ln.ctx_terms = ln.term_keys | TERMS.keys(around, kinds=("thing", "action", "topic", "measure"))
+    return out
+
+
+def _lead_for(lines: list[Line], marker: str) -> str:
+    """The line introducing an item with ``marker``: the nearest earlier line ending with ':' that is not
+    an item of the same kind, else the heading it sits under."""
+    for ln in reversed(lines[-40:]):
+        if ln.is_heading:
+            return ln.text.strip()
+        if ln.item and ln.marker == marker:
+            continue
+        if ln.text.rstrip().endswith(":"):
+            return ln.text.strip()
+    return ""
+
+
+class LineIndex:
+    """The lines of each document at the mirror's current version, built on first use."""
+
+    def __init__(self, mirror: CorpusMirror):
+        self.mirror = mirror
+        self._docs: dict[str, tuple[tuple[str, ...], list[Line]]] = {}
+        self._lock = threading.Lock()
+
+    def document(self, doc_id: str) -> list[Line]:
+        passages = self.mirror.document(doc_id)
+        ids = tuple(p.id for p in passages)
+        with self._lock:
+            cached = self._docs.get(doc_id)
+            if cached is not None and cached[0] == ids:
+                return cached[1]
+        lines = build_lines(passages)
+        with self._lock:
+            self._docs[doc_id] = (ids, lines)
+        return lines
+
+    def lines_of(self, doc_id: str, start: int, end: int) -> list[Line]:
+        """The lines of ``doc_id`` inside the document span [start, end)."""
+        return [ln for ln in self.document(doc_id) if ln.start >= start and ln.end <= end]
+
+    def near(self, line: Line, before: int = 3, after: int = 0) -> list[Line]:
+        doc = self.document(line.doc_id)
+        return doc[max(0, line.index - before) : line.index + after + 1]
+
+    def item_block(self, line: Line) -> list[Line]:
+        """The list items that share ``line``'s lead (consecutive), or the table rows under its header."""
+        doc = self.document(line.doc_id)
+        if line.cells:
+            return [ln for ln in doc if ln.header == line.header and ln.cells and not ln.is_heading]
+        if not line.item:
+            return []
+        block = [line]
+        i = line.index - 1
+        while i >= 0 and doc[i].item and doc[i].lead == line.lead:
+            block.insert(0, doc[i])
+            i -= 1
+        i = line.index + 1
+        while i < len(doc) and doc[i].item and doc[i].lead == line.lead:
+            block.append(doc[i])
+            i += 1
+        return [ln for ln in block if ln.part == 0 and ln.marker == line.marker]
+
+    def lead_line(self, line: Line) -> Optional[Line]:
+        """The line that introduces ``line``'s list (its lead sentence, else its heading)."""
+        if not line.lead:
+            return None
+        doc = self.document(line.doc_id)
+        for ln in reversed(doc[: line.index]):
+            if ln.text.strip() == line.lead:
+                return ln
+        return None

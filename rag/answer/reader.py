@@ -1,0 +1,441 @@
+"""Reading the evidence: is the question answerable, and with which facts, items or status.
+
+:class:`Reader` turns a question and its retrieved passages into a :class:`Reading`: either a
+refusal with its reason (a name, period, year or number the record never mentions or never
+mentions together with the rest of the question; no fact of the asked kind; an event the record
+only plans; nothing relevant) or the facts of each asked slot with the lines that carry them, the
+items of a list, or a status. Agreements are read from the register of the record (period,
+signing date and place, articles), checked against the evidence.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Optional
+
+import numpy as np
+
+from ..records import Hit
+from ..register import Agreement, Register, agreement_status
+from ..retrieval.filters import Filters
+from ..text.names import NAMES, TERMS
+from ..text.normalize import fold_latin
+from ..text.when import When, find_when, when_of_iso
+from . import facts as F
+from .evidence import GENERIC_TERMS, Constraint, Evidence, Scored, constraints, subject_terms
+from .lines import Line
+from .question import Question, Slot
+from .status import ASKS_POSTPONED, LineStatus, answer_is_yes, classify, verdict
+
+
+@dataclass
+class Thresholds:
+    """Gate settings (tuned on the ``tune`` half of eval/questions.jsonl)."""
+
+    min_sim: float = 0.80  # (cross-language cosines are raised by their offset first)
+    max_unseen: float = 0.4  # a question with no word of the record's vocabulary and this share of words the
+    # record never uses is about something else  # the best line's cosine to the question, below which nothing is relevant
+    min_score: float = 0.95  # the best line's whole score, below which nothing is relevant
+    fact_weight: float = 0.4  # how much a fact's fit counts beside its line's score
+    margin: float = 0.3  # lines within this of the best one count as evidence for a status
+
+
+@dataclass
+class Reading:
+    """What the evidence says for one question."""
+
+    q: Question
+    refused: bool = False
+    reason: str = ""  # name, period, when, number, unmet, kind, planned, relevance
+    value: str = ""  # the constraint that is not met, as the question writes it
+    facts: list[tuple[Slot, F.Fact]] = field(default_factory=list)
+    support: list[Scored] = field(default_factory=list)  # lines to quote and cite, best first
+    items: list[tuple[Line, int, int]] = field(default_factory=list)  # list items: line and span in it
+    lead: Optional[Line] = None
+    status: Optional[LineStatus] = None
+    yes: Optional[bool] = None
+    agreement: Optional[Agreement] = None
+    scored: list[Scored] = field(default_factory=list)
+
+
+class Reader:
+    def __init__(self, evidence: Evidence, thresholds: Optional[Thresholds] = None):
+        self.evidence = evidence
+        self.th = thresholds or Thresholds()
+
+    # --- public ----------------------------------------------------------------------------------
+    def read(self, q: Question, hits: list[Hit], qvec: np.ndarray, register: Optional[Register] = None,
+             today: Optional[dt.date] = None, filters: Optional[Filters] = None) -> Reading:
+        """``filters`` (the asker's documents, languages, dates) bound the evidence read beyond ``hits``;
+        the register, which speaks for the whole record, is not used when they are active."""
+        if filters is not None and filters.active:
+            register = None
+        today = today or dt.date.today()
+        r = Reading(q)
+        info = self.evidence.record()
+        cons = constraints(q, info["common"])
+        absent = self._absent(cons, info)
+        if absent is not None:
+            return self._refuse(r, "absent", absent)
+        foreign = [f for f in q.terms if f.kind in ("thing", "measure") and f.key not in info["terms"]]
+        if foreign:
+            r.value = foreign[0].text
+            return self._refuse(r, "absent:term")
+        known = [f for f in q.terms if f.key in info["terms"] and f.kind in ("thing", "topic", "action", "measure")
+                 and f.key not in GENERIC_TERMS]
+        if not known and self.evidence.unseen_share(q) >= self.th.max_unseen:
+            return self._refuse(r, "relevance")
+        scored = self.evidence.score(q, hits, qvec, filters)
+        r.scored = scored
+        if not scored:
+            return self._refuse(r, "relevance")
+        sat = [s for s in scored if s.satisfied and s.about]
+        if not sat:
+            missing = Counter(m for s in scored[:8] for m in s.missing())
+            key = missing.most_common(1)[0][0] if missing else ""
+            c = next((c for c in cons if f"{c.kind}:{c.key}" == key), None)
+            if c is None:  # every constraint is met somewhere, but never with what the question is about
+                c = next((c for c in cons if c.kind == "name"), None) or (cons[0] if cons else None)
+            return self._refuse(r, "unmet", c)
+        best = sat[0]
+        if best.sim < self.th.min_sim or best.score < self.th.min_score:
+            return self._refuse(r, "relevance")
+        ag = self._agreement(q, register, sat) if register is not None else None
+        r.agreement = ag
+        kind = q.kind
+        if kind in ("yesno", "status"):
+            return self._status(r, sat, ag, today)
+        if kind == "list":
+            if self._list(r, sat):
+                return r
+            kind = "open"
+        if kind in ("event", "open"):
+            return self._open(r, sat, today)
+        for slot in q.slots or [Slot(kind, 0, 0)]:
+            if slot.kind in ("yesno", "status", "event", "list", "open"):
+                continue
+            fact = self._from_register(slot, ag, q) if ag is not None else None
+            fact = fact or self._best_fact(slot, sat, q, r.facts[0][1].line if r.facts else None)
+            if fact is None:
+                if not r.facts:
+                    loose = [c for c in cons if c.kind == "name" and all(s.met.get(f"name:{c.key}", 0) < 1.0
+                                                                          for s in sat[:5])]
+                    return self._refuse(r, "unmet", loose[0]) if loose else self._refuse(r, "kind")
+                continue
+            r.facts.append((slot, fact))
+        r.support = self._support(r, sat)
+        return r
+
+    # --- gate --------------------------------------------------------------------------------------
+    @staticmethod
+    def _absent(cons: list[Constraint], info: dict) -> Optional[Constraint]:
+        for c in cons:
+            if c.kind == "name" and c.key not in info["names"] and not any(
+                    (NAMES.entry(k) and NAMES.entry(k).parent == c.key) for k in info["names"]):
+                return c
+            if c.kind == "period" and c.key not in info["periods"]:
+                return c
+            if c.kind == "when" and c.when is not None and c.when.year not in info["years"]:
+                return c
+        return None
+
+    @staticmethod
+    def _refuse(r: Reading, reason: str, c: Optional[Constraint] = None) -> Reading:
+        r.refused, r.reason = True, reason
+        if c is not None:
+            r.value = c.key if c.kind != "when" else c.text
+            r.reason = f"{reason}:{c.kind}"
+        return r
+
+    # --- facts ------------------------------------------------------------------------------------
+    @staticmethod
+    def _facts_of(slot: Slot, s: Scored, qq: Question) -> list[F.Fact]:
+        ln = s.line
+        if slot.kind == "date":
+            return F.dates(ln, qq)
+        if slot.kind == "place":
+            return F.places(ln, qq)
+        if slot.kind == "count":
+            return F.counts(ln, qq, slot)
+        if slot.kind == "period":
+            return F.periods(ln, qq)
+        if slot.kind == "actor":
+            return F.actors(ln, qq)
+        return []
+
+    def _best_fact(self, slot: Slot, sat: list[Scored], q: Question, near: Optional[Line] = None) -> Optional[F.Fact]:
+        """The fact of ``slot``'s kind that best fits, from the best lines (from ``near``'s line first: the
+        place of "when and where" is the place of that event)."""
+        best, best_score = None, -9.0
+        top = sat[0].score
+        for s in sat[:14]:
+            if s.score < top - 0.6:
+                break
+            for f in self._facts_of(slot, s, q):
+                same = near is not None and (s.line is near or (s.line.family == near.family and s.line.para == near.para
+                                                                 and s.line.doc_id != near.doc_id))
+                total = s.score + self.th.fact_weight * f.score + (0.5 if same else 0.0)
+                if total > best_score:
+                    best, best_score = f, total
+        if best is None:
+            # The fact may sit in a sentence near the best one ("Hôm nay (22/11)" two paragraphs up).
+            for s in sat[:3]:
+                for ln in self.evidence.lines.near(s.line, before=6):
+                    if ln is s.line:
+                        continue
+                    shadow = Scored(ln, s.hit, s.rank, s.sim, s.score - 0.3)
+                    shared = len(ln.term_keys & s.line.term_keys)
+                    for f in self._facts_of(slot, shadow, q):
+                        total = shadow.score + self.th.fact_weight * f.score + 0.1 * shared
+                        if shared and total > best_score:
+                            best, best_score = f, total
+        return best
+
+    def _support(self, r: Reading, sat: list[Scored]) -> list[Scored]:
+        """The lines that carry the stated facts (their own scored entries), best first."""
+        by_line = {id(s.line): s for s in sat}
+        out = []
+        for _, f in r.facts:
+            s = by_line.get(id(f.line))
+            if s is None:
+                s = next((x for x in r.scored if x.line is f.line), None) or Scored(f.line, sat[0].hit, 0)
+            if s not in out:
+                out.append(s)
+        return out or sat[:1]
+
+    # --- agreements from the register ------------------------------------------------------------
+    def _agreement(self, q: Question, register: Register, sat: list[Scored]) -> Optional[Agreement]:
+        if not q.agreement and not ("sign" in q.term_keys and q.whens):
+            return None  # about an agreement, or about what was signed on a date
+        ags = [a for a in register.agreements if a.period_from]
+        if q.periods:
+            want = set(q.period_texts())
+            return next((a for a in ags if a.period_text in want), None)
+        signed = [a for a in ags if self._signed(a)]
+        if q.whens:
+            for a in signed:
+                sw = when_of_iso(a.signed_date)
+                if sw is not None and any(w.covers(sw) for w in q.whens):
+                    return a
+            return None
+        if not q.ordinal or not signed:
+            return None
+        signed.sort(key=lambda a: a.period_from)
+        latest = signed[-1]
+        planning = bool(_PLANNING.search(fold_latin(q.text) if q.lang != "lo" else q.text))
+        if q.ordinal == "new" and planning:  # "the new memorandum they are drafting": the next one
+            later = [a for a in ags if a.period_from > latest.period_from]
+            return min(later, key=lambda a: a.period_from) if later else None
+        if q.ordinal == "new":
+            return latest
+        if q.ordinal == "previous":
+            return signed[-2] if len(signed) > 1 else None
+        if q.ordinal == "next":
+            later = [a for a in ags if a.period_from > latest.period_from]
+            return min(later, key=lambda a: a.period_from) if later else None
+        return None
+
+    def _signed(self, a: Agreement) -> bool:
+        """Signed per the evidence: a signing date in a sentence that does not plan it."""
+        if not a.signed_date or a.signed is None:
+            return False
+        ln = self._line_at(a.signed.cited.doc_id, a.signed.cited.start)
+        if ln is None:
+            return False
+        st = classify(ln)
+        return st is None or st.key not in ("planned", "postponed")
+
+    def _line_at(self, doc_id: str, start: int) -> Optional[Line]:
+        for ln in self.evidence.lines.document(doc_id):
+            if ln.start <= start < max(ln.end, ln.start + 1):
+                return ln
+        return None
+
+    def _from_register(self, slot: Slot, ag: Agreement, q: Question) -> Optional[F.Fact]:
+        if slot.kind == "date" and self._signed(ag) and q.sub not in ("until", "deadline"):
+            ln = self._line_at(ag.signed.cited.doc_id, ag.signed.cited.start)
+            w = when_of_iso(ag.signed_date)
+            if ln is not None and w is not None:
+                m = next((x for x in ln.whens if x.iso == ag.signed_date), None)
+                a, b = (m.start, m.end) if m else (0, len(ln.text))
+                return F.Fact("date", ln, a, b, m or w, 1.0)
+        if slot.kind == "place" and ag.place is not None and self._signed(ag):
+            ln = self._line_at(ag.place.cited.doc_id, ag.place.cited.start)
+            if ln is not None:
+                places = F.places(ln, q)
+                if places:
+                    return max(places, key=lambda f: f.score)
+        if slot.kind == "period" and ag.period is not None:
+            ln = self._line_at(ag.period.cited.doc_id, ag.period.cited.start)
+            if ln is not None:
+                p = next((x for x in ln.periods if (x.year, x.end_year) == (ag.period_from, ag.period_to)), None)
+                a, b = (p.start, p.end) if p else (0, len(ln.text))
+                return F.Fact("period", ln, a, b, (ag.period_from, ag.period_to), 1.0)
+        if slot.kind == "actor" and ag.parties is not None and self._signed(ag):
+            ln = self._line_at(ag.parties.cited.doc_id, ag.parties.cited.start)
+            if ln is not None:
+                found = [f for f in F.actors(ln, q) if f.value and not set(f.value) & set(q.name_keys)]
+                if found:
+                    return max(found, key=lambda f: f.score)
+        if slot.kind == "count" and ag.articles is not None and (slot.unit_key == "article" or "article" in
+                                                                  q.term_keys):
+            ln = self._line_at(ag.articles.cited.doc_id, ag.articles.cited.start)
+            if ln is not None:
+                qs = [f for f in F.counts(ln, q, slot) if f.value.unit == "article"]
+                if qs:
+                    return qs[0]
+        return None
+
+    # --- lists --------------------------------------------------------------------------------------
+    def _list(self, r: Reading, sat: list[Scored]) -> bool:
+        best = None
+        seen_blocks: set = set()
+        for s in sat[:40]:
+            ln = s.line
+            items: list[tuple[Line, int, int]] = []
+            lead = None
+            doc = self.evidence.lines.document(ln.doc_id)
+            nxt = doc[ln.index + 1 : ln.index + 2]
+            if ln.text.rstrip().endswith(":") and nxt and nxt[0].item:
+                items, lead = [(b, 0, len(b.text)) for b in self.evidence.lines.item_block(nxt[0])], ln
+            elif ln.item or ln.cells:
+                block = [b for b in self.evidence.lines.item_block(ln) if not b.is_heading]
+                if ln.cells:
+                    block = [b for b in block if self._row_fits(b, r.q)]
+                items = [(b, 0, len(b.text)) for b in block]
+                lead = self.evidence.lines.lead_line(ln) if ln.item else None
+            if len(items) < 2:
+                spans = F.inline_items(ln.text)
+                if len(spans) >= 2:
+                    items, lead = [(ln, a, b) for a, b in spans], ln
+            if len(items) < 2:
+                continue
+            key = (ln.doc_id, items[0][0].index, items[0][1])
+            if key in seen_blocks:
+                continue
+            seen_blocks.add(key)
+            score = self._block_score(r.q, s, items, lead, sat, r.scored)
+            if best is None or score > best[0]:
+                best = (score, items, lead, s)
+        if best is None:
+            return False
+        _, items, lead, s = best
+        r.items, r.lead, r.support = items[:12], lead, [s]
+        return True
+
+    def _block_score(self, q: Question, s: Scored, items: list[tuple[Line, int, int]], lead: Optional[Line],
+                     sat: list[Scored], scored: list[Scored]) -> float:
+        """A list's fit: its best items' scores or its lead's, and how well the lead fits the question."""
+        by_line = {id(x.line): x.score for x in sat}
+        scores = sorted((by_line.get(id(ln), s.score - 0.3) for ln, _, _ in items), reverse=True)[:3]
+        score = sum(scores) / len(scores)
+        if lead is not None:
+            lead_score = next((x.score for x in scored if x.line is lead), None)
+            if lead_score is not None:
+                score = max(score, lead_score)
+        score += 0.2 * sum(1 for ln, _, _ in items if id(ln) in by_line) / len(items)
+        if q.list_size and len(items) == q.list_size:
+            score += 0.3
+        if lead is not None:
+            shared = set(q.term_keys) & (lead.term_keys | TERMS.keys(lead.heading) | TERMS.keys(lead.frame))
+            score += 0.08 * len(shared)
+            lw = lead.whens or find_when(lead.heading)
+            if any(w.covers(x) or x.covers(w) for w in q.whens for x in lw):
+                score += 0.15
+            if any(p in lead.text or p in lead.frame for p in q.period_texts()):
+                score += 0.15
+        return score
+
+    @staticmethod
+    def _row_fits(row: Line, q: Question) -> bool:
+        for w in q.whens:
+            if row.whens and not any(w.covers(x) or x.covers(w) for x in row.whens):
+                return False
+        return True
+
+    # --- status -------------------------------------------------------------------------------------
+    def _status(self, r: Reading, sat: list[Scored], ag: Optional[Agreement], today: dt.date) -> Reading:
+        q = r.q
+        probe = fold_latin(q.text) if q.lang != "lo" else q.text
+        if ag is not None and re.search(r"hieu luc|in force|valid|ຜົນສັກສິດ", probe, re.I) and ag.period_from and \
+                self._signed(ag):
+            key, _ = agreement_status(ag, today)
+            ln = self._line_at(ag.period.cited.doc_id, ag.period.cited.start) if ag.period else None
+            ln = ln or self._line_at(ag.cited.doc_id, ag.cited.start) or sat[0].line
+            when = When(0, 0, str(ag.period_to), "year", ag.period_to) if key in ("expired", "in_force") else None
+            st = LineStatus(key if key in ("in_force", "expired") else "not_yet", ln, when)
+            r.status, r.yes = st, answer_is_yes(st.key, probe)
+            r.support = [next((s for s in sat if s.line is st.line), sat[0])]
+            return r
+        top = sat[0].score
+        subject = [s for s in sat if s.score >= top - self.th.margin][:8]
+        inline = [s for s in subject if s.met and all(v >= 1.0 for v in s.met.values())]
+        subject = inline or subject
+        actions = {k for k in q.term_keys if k in _ACTION_TERMS}
+        acting = [s for s in subject if actions & s.line.term_keys]
+        subject = acting or subject
+        subjects = subject_terms(q)
+        if subjects:  # the lines naming most of what the question is about
+            most = max(len(subjects & (s.line.term_keys | s.line.ctx_terms)) for s in subject)
+            subject = [s for s in subject if len(subjects & (s.line.term_keys | s.line.ctx_terms)) == most]
+        # … with the sentences that continue them ("… chưa thực hiện được. Hai bên thống nhất lùi … sang quý II/2026.")
+        lines = []
+        for s in subject:
+            lines.append(s.line)
+            for ln in self.evidence.lines.document(s.line.doc_id)[s.line.index + 1 : s.line.index + 4]:
+                if ln.row != s.line.row:
+                    break
+                lines.append(ln)
+        st = verdict(list({id(ln): ln for ln in lines}.values()), today, asks_postponed=bool(ASKS_POSTPONED.search(probe)))
+        if st is None:
+            return self._open(r, sat, today)
+        r.status, r.yes = st, answer_is_yes(st.key, probe)
+        r.support = [next((s for s in r.scored if s.line is st.line), subject[0])]
+        return r
+
+    # --- open questions ------------------------------------------------------------------------------
+    def _open(self, r: Reading, sat: list[Scored], today: dt.date) -> Reading:
+        q = r.q
+        best = sat[0]
+        if q.past and q.whens and q.kind in ("event", "open"):
+            dated = [s.line for s in sat[:6] if s.met and s.about and
+                     all(v >= 1.0 for k, v in s.met.items() if k.startswith("when"))]
+            lines = dated[:3] or [s.line for s in sat[:2]]
+            statuses = [classify(ln) for ln in lines]
+            planned = all(st is not None and st.key == "planned" for st in statuses)
+            later = all(w.first > _doc_day(ln.doc_date) for w in q.whens for ln in lines if ln.doc_date)
+            if planned and later:
+                return self._refuse(r, "planned")
+        ag = r.agreement
+        probe = fold_latin(q.text) if q.lang != "lo" else q.text
+        if ag is not None and "sign" in q.term_keys and self._signed(ag) and (q.agreement or _WHAT_SIGNED.search(probe)):
+            # "what did they sign", "on what occasion was it signed": the agreement's own sentences
+            lines = [self._line_at(ag.signed.cited.doc_id, ag.signed.cited.start)]
+            if not q.agreement and ag.period is not None:
+                lines.insert(0, self._line_at(ag.period.cited.doc_id, ag.period.cited.start))
+            found = [next((s for s in r.scored if s.line is ln), None) or Scored(ln, sat[0].hit, 0)
+                     for ln in lines if ln is not None]
+            if found:
+                r.support = list({id(s.line): s for s in found}.values())
+                return r
+        # An open question is often answered by two sentences of one account ("what did they agree", "để làm gì").
+        subjects = subject_terms(q)
+        second = [s for s in sat[1:6] if s.line.doc_id == best.line.doc_id and s.line is not best.line and
+                  s.score > best.score - 0.12 and (not subjects or subjects & (s.line.term_keys | s.line.ctx_terms))]
+        r.support = [best] + second[:1]
+        return r
+
+
+_WHAT_SIGNED = re.compile(r"\bky(?: ket)?(?: \w+){0,2} (?:gi|nao)\b|what did .{0,60}\bsign|signed what|"
+                          r"ລົງນາມ.{0,12}(?:ຫຍັງ|ໃດ)", re.I)
+_ACTION_TERMS = {"sign", "launch", "review", "training", "seminar", "conference", "visit", "survey", "award",
+                 "postpone", "complete", "translation", "support", "expand", "data_migration"}
+_PLANNING = re.compile(r"chuan bi|du thao|soan thao|draft|prepar|se ky|sap ky|will (?:be )?sign|plann|"
+                       r"ກະກຽມ|ຮ່າງ|ຈະລົງນາມ", re.I)
+
+
+def _doc_day(doc_date: str) -> dt.date:
+    w = when_of_iso(doc_date)
+    return w.last if w is not None else dt.date.max

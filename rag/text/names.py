@@ -1,0 +1,257 @@
+"""The multilingual name table, and the vocabulary table built the same way.
+
+A :class:`Lexicon` holds entries (a key, a kind, names per language, abbreviations) and finds
+them in any text of the record's languages: :meth:`Lexicon.find` returns each match as a key
+with its span, and :meth:`Lexicon.name` writes a key in a language. Two lexicons are data in
+this folder:
+
+- :data:`NAMES` (``names.toml``): countries, Lao and Vietnamese provinces and cities,
+  organizations, their units and titles ("Viêng Chăn" = "ວຽງຈັນ" = "Vientiane" -> ``vientiane``);
+- :data:`TERMS` (``terms.toml``): the record's vocabulary of things and actions (training,
+  memorandum, postponed, participants …), so that a question in one language can be matched
+  with a passage in another and a fact can be worded for the reader.
+
+Matching forgives how people type: case, Vietnamese without tone marks (when the text itself has
+none: "Vieng Chan"), hyphens and spaces ("Xa-van-na-khet" = "Xa van na khet"), and both Lao
+spellings (ຫນ/ໜ, ຫມ/ໝ, ຫລ/ຫຼ). One-syllable Vietnamese names ("Lào", "Huế") must be capitalised,
+so "lao động" is not Laos. Abbreviations ("VSS", "ILO") match case-sensitively. Where matches
+overlap, the longest wins ("Lào Cai" over "Lào", "Phó Tổng Giám đốc" over "Tổng Giám đốc").
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Optional
+
+from .langs import LANGS
+from .normalize import fold_latin, nfc
+
+HERE = Path(__file__).resolve().parent
+PLACE_KINDS: tuple[str, ...] = ("country", "province", "city")
+ACTOR_KINDS: tuple[str, ...] = ("org", "unit", "title")
+
+_LAO_CHAR = re.compile(r"[\u0e80-\u0eff]")
+_VI_MARKED = re.compile(r"[ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]", re.I)
+_LATIN_SEP = r"[\s\-–—.']*"
+_LATIN_SPLIT = re.compile(r"[\s\-–—.,']+")
+_LAO_VARIANTS = (("ຫນ", "(?:ຫນ|ໜ)"), ("ໜ", "(?:ຫນ|ໜ)"), ("ຫມ", "(?:ຫມ|ໝ)"), ("ໝ", "(?:ຫມ|ໝ)"),
+                 ("ຫລ", "(?:ຫລ|ຫຼ)"), ("ຫຼ", "(?:ຫລ|ຫຼ)"))
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One thing with its names: ``names[lang]`` lists its names in ``lang`` (the first is written)."""
+
+    key: str
+    kind: str
+    names: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    abbr: tuple[str, ...] = ()
+    parent: str = ""
+    match: tuple[str, ...] = ()  # also recognised, never written
+
+    def spellings(self) -> list[str]:
+        out = [n for lang in LANGS for n in self.names.get(lang, ())] + list(self.match)
+        return list(dict.fromkeys(out))
+
+
+@dataclass(frozen=True)
+class Found:
+    """A name found in a text: its key and kind, and the span ``text[start:end]``."""
+
+    key: str
+    kind: str
+    start: int
+    end: int
+    text: str
+
+
+def _lower_same_length(text: str) -> str:
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+def _fold_same_length(text: str) -> str:
+    out = []
+    for c in text:
+        f = fold_latin(c)
+        out.append(f[0] if len(f) >= 1 else c)
+    return "".join(out)
+
+
+def _lao_compact(text: str) -> str:
+    text = text.replace("ຫນ", "ໜ").replace("ຫມ", "ໝ").replace("ຫລ", "ຫຼ")
+    return re.sub(r"\s+", "", text)
+
+
+def _latin_compact(text: str) -> str:
+    return re.sub(r"[\s\-–—.,']+", "", text)
+
+
+def _lao_pattern(variant: str) -> str:
+    parts = []
+    for word in variant.split():
+        p = re.escape(word)
+        for a, b in _LAO_VARIANTS:
+            p = p.replace(a, "\0" + str(_LAO_VARIANTS.index((a, b))) + "\0")
+        p = re.sub(r"\0(\d+)\0", lambda m: _LAO_VARIANTS[int(m.group(1))][1], p)
+        parts.append(p)
+    return r"\s*".join(parts)
+
+
+class Lexicon:
+    """Entries found in texts by any of their spellings; written in any language."""
+
+    def __init__(self, entries: list[Entry], proper: bool = True):
+        self.entries: dict[str, Entry] = {e.key: e for e in entries}
+        self.proper = proper  # proper names: one-syllable Vietnamese names must be capitalised
+
+    @classmethod
+    def from_toml(cls, path: Path, proper: bool = True) -> Lexicon:
+        with path.open("rb") as f:
+            raw = tomllib.load(f)
+        entries = []
+        for key, v in raw.items():
+            names = {lang: tuple(nfc(n) for n in v.get(lang, ())) for lang in LANGS if v.get(lang)}
+            entries.append(Entry(key, v.get("kind", "term"), names, tuple(v.get("abbr", ())), v.get("parent", ""),
+                                 tuple(nfc(n) for n in v.get("match", ()))))
+        return cls(entries, proper)
+
+    # --- building the matchers ------------------------------------------------------------------
+    @cached_property
+    def _tables(self) -> dict[str, object]:
+        marked: dict[str, tuple[str, bool]] = {}  # compact lower form -> (key, must be capitalised)
+        folded: dict[str, tuple[str, bool]] = {}
+        lao: dict[str, str] = {}
+        abbr: dict[str, str] = {}
+        pats_marked, pats_folded, pats_lao = [], [], []
+        for e in self.entries.values():
+            for name in e.spellings():
+                if _LAO_CHAR.search(name):
+                    lao.setdefault(_lao_compact(name), e.key)
+                    pats_lao.append((len(name), _lao_pattern(name)))
+                    continue
+                single = self.proper and len(_LATIN_SPLIT.split(name.strip())) == 1 and bool(_VI_MARKED.search(name))
+                low = _lower_same_length(name)
+                tokens = [t for t in _LATIN_SPLIT.split(low) if t]
+                if not tokens:
+                    continue
+                marked.setdefault(_latin_compact(low), (e.key, single))
+                pats_marked.append((len(name), _LATIN_SEP.join(map(re.escape, tokens))))
+                ftoks = [_fold_same_length(t) for t in tokens]
+                folded.setdefault(_latin_compact(_fold_same_length(low)), (e.key, single))
+                pats_folded.append((len(name), _LATIN_SEP.join(map(re.escape, ftoks))))
+            for a in e.abbr:
+                abbr.setdefault(a, e.key)
+
+        def alternation(pats: list[tuple[int, str]], bounded: bool) -> Optional[re.Pattern]:
+            if not pats:
+                return None
+            body = "|".join(p for _, p in sorted(set(pats), key=lambda x: -x[0]))
+            if bounded:
+                return re.compile(rf"(?<![^\W_])(?:{body})(?![^\W_])")
+            return re.compile(f"(?:{body})")
+
+        abbr_rx = (re.compile(r"(?<![^\W_])(?:" + "|".join(map(re.escape, sorted(abbr, key=len, reverse=True)))
+                              + r")(?![^\W_])") if abbr else None)
+        return {"marked": marked, "folded": folded, "lao": lao, "abbr": abbr,
+                "rx_marked": alternation(pats_marked, True), "rx_folded": alternation(pats_folded, True),
+                "rx_lao": alternation(pats_lao, False), "rx_abbr": abbr_rx}
+
+    # --- public -----------------------------------------------------------------------------------
+    def find(self, text: str, kinds: Optional[tuple[str, ...] | list[str] | set[str]] = None) -> list[Found]:
+        """Every entry named in ``text`` (of ``kinds`` if given), in text order, overlaps resolved."""
+        if not text:
+            return []
+        if unicodedata.is_normalized("NFC", text) is False:
+            text = nfc(text)
+        tb = self._tables
+        found: list[Found] = []
+        toned = bool(_VI_MARKED.search(text))
+        lat = _lower_same_length(text) if toned else _fold_same_length(_lower_same_length(text))
+        rx, table = (tb["rx_marked"], tb["marked"]) if toned else (tb["rx_folded"], tb["folded"])
+        if rx is not None:
+            for m in rx.finditer(lat):
+                hit = table.get(_latin_compact(m.group()))
+                if hit is None:
+                    continue
+                key, capital = hit
+                if capital and not text[m.start()].isupper():
+                    continue
+                found.append(self._found(key, m.start(), m.end(), text))
+        if tb["rx_lao"] is not None and _LAO_CHAR.search(text):
+            for m in tb["rx_lao"].finditer(text):
+                key = tb["lao"].get(_lao_compact(m.group()))
+                if key is not None:
+                    found.append(self._found(key, m.start(), m.end(), text))
+        if tb["rx_abbr"] is not None:
+            for m in tb["rx_abbr"].finditer(text):
+                found.append(self._found(tb["abbr"][m.group()], m.start(), m.end(), text))
+        found = _resolve(found)
+        if kinds is not None:
+            found = [f for f in found if f.kind in kinds]
+        return found
+
+    def keys(self, text: str, kinds=None) -> set[str]:
+        """The keys named in ``text``."""
+        return {f.key for f in self.find(text, kinds)}
+
+    def name(self, key: str, lang: str, fallback: str = "") -> str:
+        """``key`` written in ``lang``: its first name there, else in vi, en, lo (``fallback`` if unknown)."""
+        e = self.entries.get(key)
+        if e is None:
+            return fallback or key
+        for candidate in (lang, "vi", "en", "lo"):
+            names = e.names.get(candidate)
+            if names:
+                return names[0]
+        return e.abbr[0] if e.abbr else key
+
+    def entry(self, key: str) -> Optional[Entry]:
+        return self.entries.get(key)
+
+    def kind(self, key: str) -> str:
+        e = self.entries.get(key)
+        return e.kind if e else ""
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.entries
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def _found(self, key: str, start: int, end: int, text: str) -> Found:
+        return Found(key, self.entries[key].kind, start, end, text[start:end])
+
+
+def _resolve(found: list[Found]) -> list[Found]:
+    """Overlapping matches: the longest wins, then the earliest."""
+    out: list[Found] = []
+    for f in sorted(found, key=lambda f: (-(f.end - f.start), f.start)):
+        if all(f.end <= g.start or g.end <= f.start for g in out):
+            out.append(f)
+    return sorted(out, key=lambda f: f.start)
+
+
+NAMES = Lexicon.from_toml(HERE / "names.toml")
+"""Countries, provinces, cities, organizations, units and titles."""
+
+
+TERMS = Lexicon.from_toml(HERE / "terms.toml", proper=False)
+"""The record's vocabulary: things, actions, units of counts, scales and currencies."""
+
+
+def find_names(text: str, kinds=None) -> list[Found]:
+    """Names of :data:`NAMES` in ``text`` (keys with spans)."""
+    return NAMES.find(text, kinds)
+
+
+def name_of(key: str, lang: str) -> str:
+    """A name key written in ``lang`` ("vientiane", "lo" -> "ວຽງຈັນ")."""
+    return NAMES.name(key, lang)
+
+
+def is_place(key: str) -> bool:
+    return NAMES.kind(key) in PLACE_KINDS
