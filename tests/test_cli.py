@@ -100,3 +100,19 @@ def test_ingest_cli_usage_errors(run_cli, tmp_path):
     assert nothing.returncode == 2 and "give files or folders to ingest" in nothing.stderr
     mixed = run_cli("-m", "ingest", "corpus", "--list", "--store", tmp_path / "s", timeout=120)
     assert mixed.returncode == 2 and "--list only lists" in mixed.stderr
+
+
+@pytest.mark.real
+def test_plain_ask_prints_a_multi_line_answer_once_then_its_sources(tmp_path, run_cli):
+    """The plain answer is streamed, then the rest is printed: no line of the answer may come twice."""
+    folder = tmp_path / "store"
+    assert run_cli("-m", "ingest", "corpus", "--store", folder, "--no-progress").returncode == 0
+    question = "ບົດບັນທຶກຄວາມເຂົ້າໃຈ ສະບັບໃໝ່ ກວມເອົາໄລຍະໃດ?"  # a Lao fact first, the quoted original after it
+    ans = cli_json(run_cli("-m", "rag", "ask", "--json", "--store", folder, question))
+    assert not ans["refused"] and "\n" in ans["answer"].strip(), ans["answer"]  # a list: several lines
+    plain = run_cli("-m", "rag", "ask", "--store", folder, question)
+    assert plain.returncode == 0, plain.stderr
+    assert plain.stdout.count(ans["answer"].strip()) == 1, plain.stdout
+    lines = [line for line in ans["answer"].splitlines() if line.strip()]
+    assert all(plain.stdout.count(line) == 1 for line in lines), plain.stdout
+    assert plain.stdout.index(lines[-1]) < plain.stdout.index("Sources:")

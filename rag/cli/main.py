@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import argparse
-import io
 import json
 import logging
 import sys
@@ -102,10 +101,12 @@ def _runtime(settings, backend_name=None) -> Runtime:
     return rt
 
 
-def print_answer(ans: Answer, out=sys.stdout) -> None:
+def print_answer(ans: Answer, out=sys.stdout, text: bool = True) -> None:
+    """The answer (``text=False``: only what follows it, when it was streamed), its notes and sources."""
     if ans.rewritten_question:
         out.write(f"(question understood as: {ans.rewritten_question})\n")
-    out.write(ans.answer + "\n")
+    if text:
+        out.write(ans.answer + "\n")
     if ans.ocr_note:
         out.write(ans.ocr_note + "\n")
     if ans.unsupported:
@@ -157,9 +158,7 @@ def cmd_ask(args) -> int:
             final = ev.answer
     sys.stdout.write("\n")
     final.rewritten_question = None
-    buf = io.StringIO()
-    print_answer(final, buf)
-    sys.stdout.write(buf.getvalue().split("\n", 1)[1] if "\n" in buf.getvalue() else "")
+    print_answer(final, text=False)
     return 0
 
 
