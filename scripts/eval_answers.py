@@ -4,7 +4,9 @@ Two question sets, each on its own store built here from the files it is about:
 
 - ``questions``: eval/questions.jsonl over corpus/ + eval/fixtures/record/ (the ``report`` half by
   default; the ``tune`` half chose the settings and is measured too for the default answerer);
-- ``gold``: eval/gold.jsonl over corpus/ (its ``test`` half reported, ``calib`` = tune).
+- ``gold``: eval/gold.jsonl over corpus/ (its ``test`` half reported, ``calib`` = tune);
+- ``holdout``: eval/holdout/questions.jsonl over the whole record (corpus, fixtures, held-out documents),
+  written without reading the rules; ``report`` = H2 (never tuned on), ``tune`` = H1.
 
 For every backend (``extractive`` = the default answerer, ``llamacpp`` = the local model) and question,
 per language and overall:
@@ -59,6 +61,9 @@ SETS = {
     "questions": {"file": ROOT / "eval" / "questions.jsonl", "folders": [ROOT / "corpus", ROOT / "eval" / "fixtures" /
                                                                           "record"]},
     "gold": {"file": ROOT / "eval" / "gold.jsonl", "folders": [ROOT / "corpus"]},
+    # written by someone who never read rag/ (eval/holdout/README.md): the whole record, H2 = report
+    "holdout": {"file": ROOT / "eval" / "holdout" / "questions.jsonl",
+                "folders": [ROOT / "corpus", ROOT / "eval" / "fixtures" / "record", ROOT / "eval" / "holdout" / "record"]},
 }
 
 
@@ -87,7 +92,7 @@ def numbers_of(s: str) -> set[str]:
     """The numbers a text states (as eval/check_questions.py reads them): Lao digits as Arabic, thousands
     separators ignored, month names and Roman quarters as their numbers."""
     s = unicodedata.normalize("NFC", s).translate(LAO_DIGITS)
-    s = re.sub(r"\b(quý)\s+(IV|III|II|I)\b", lambda m: f"{m[1]} {ROMAN[m[2]]}", s, flags=re.I)
+    s = re.sub(r"\b(quý)\s+(IV|III|II|I)\b", lambda m: f"{m[1]} {ROMAN[m[2].upper()]}", s, flags=re.I)
     out = set()
     for tok in re.findall(r"\d+(?:[.,]\d+)*", s):
         if re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+", tok):

@@ -29,6 +29,8 @@ import tempfile
 import time
 from pathlib import Path
 
+HELD_HALF = {"tune": "H1", "report": "H2"}  # eval/holdout/README.md
+
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
@@ -66,8 +68,10 @@ def evaluate(register, gold: dict, split: dict[str, str] | None = None, label: s
     rows: list[dict] = []
     not_measurable: list[dict] = []
 
-    def half_of(doc_id: str, default: str = "tune") -> str:
-        return label or split.get(doc_id, default)
+    def half_of(doc_id: str, default: str = "tune", item: dict | None = None) -> str:
+        if label:  # a held-out set: its items carry their half (H1 = looked at while tuning, H2 = never)
+            return f"{label} {HELD_HALF.get((item or {}).get('half', ''), 'H2')}"
+        return split.get(doc_id, default)
 
     for i, g in enumerate(gold["agreements"]):
         ag = next((a for a in register.agreements if a.period_text == g["key_period"]), None)
@@ -75,7 +79,7 @@ def evaluate(register, gold: dict, split: dict[str, str] | None = None, label: s
         got, note = agreement_status(ag, as_of) if ag else ("missing", "")
         decides = status_finding(ag, as_of) if ag else None
         cited = bool(decides) and decides.cited.doc_id in g["status_doc_ids"]
-        rows.append({"kind": "agreement", "id": g["key_period"], "half": label or ("tune", "report")[i % 2],
+        rows.append({"kind": "agreement", "id": g["key_period"], "half": half_of("", "", g) if label else ("tune", "report")[i % 2],
                      "want": want, "got": got, "ok": got == want, "cited_ok": cited})
 
     for g in gold["commitments"]:
@@ -96,7 +100,7 @@ def evaluate(register, gold: dict, split: dict[str, str] | None = None, label: s
             fs = c.state_on(as_of)
             got = fs.state
             cited = (fs.report.doc_id in want_docs) if want_docs and fs.report else not want_docs
-        rows.append({"kind": "commitment", "id": g["id"], "half": half_of(g["doc_id"]), "want": g["state"],
+        rows.append({"kind": "commitment", "id": g["id"], "half": half_of(g["doc_id"], item=g), "want": g["state"],
                      "got": got, "ok": got == g["state"], "found": c is not None,
                      "due_ok": bool(c) and _same_due(c.due, g["due"]), "cited_ok": cited,
                      "due": c.due if c else "", "want_due": g["due"]})
@@ -107,7 +111,7 @@ def evaluate(register, gold: dict, split: dict[str, str] | None = None, label: s
             continue
         docs = {g["doc_id"], *g.get("also_in", [])}
         found = [e for e in register.events if e.date == g["date"] and ({e.doc_id} | {s.doc_id for s in e.also}) & docs]
-        rows.append({"kind": "event", "id": f"{g['date']} {g['kind']}", "half": half_of(g["doc_id"]),
+        rows.append({"kind": "event", "id": f"{g['date']} {g['kind']}", "half": half_of(g["doc_id"], item=g),
                      "ok": bool(found), "end_ok": bool(found) and found[0].end == g.get("end", "")})
     not_events = 0
     for g in gold["not_events"]:
@@ -119,7 +123,7 @@ def evaluate(register, gold: dict, split: dict[str, str] | None = None, label: s
                 "accuracy": round(sum(1 for r in items if r[key]) / len(items), 3) if items else None}
 
     summary = {}
-    for half in ([label] if label else ["tune", "report"]):
+    for half in (sorted({r["half"] for r in rows}) if label else ["tune", "report"]):
         part = [r for r in rows if r["half"] == half]
         summary[half] = {
             "agreement_status": share([r for r in part if r["kind"] == "agreement"]),
@@ -165,7 +169,7 @@ def main() -> int:
     for path in args.gold:
         g = json.loads((Path(path) if Path(path).is_absolute() else ROOT / path).read_text(encoding="utf-8"))
         held = evaluate(register, g, label="holdout", present=present)
-        res["halves"]["holdout"] = held["halves"]["holdout"]
+        res["halves"].update(held["halves"])
         res["holdout"] = {"gold": path, "planned_items_shown_as_events": held["planned_items_shown_as_events"],
                           "not_measurable": held["not_measurable"], "rows": held["rows"]}
     res["register_build_seconds"] = round(seconds, 2)

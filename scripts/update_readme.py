@@ -114,8 +114,10 @@ def linking_table(res: dict) -> str:
     return "\n".join(rows)
 
 
-SET_LABEL = {"questions": "eval/questions.jsonl (corpus + fixtures)", "gold": "eval/gold.jsonl (corpus)"}
-SPLIT_LABEL = {"questions": {"report": "report", "tune": "tune"}, "gold": {"report": "test", "tune": "calib"}}
+SET_LABEL = {"questions": "eval/questions.jsonl (corpus + fixtures)", "gold": "eval/gold.jsonl (corpus)",
+             "holdout": "eval/holdout/questions.jsonl (held out: whole record)"}
+SPLIT_LABEL = {"questions": {"report": "report", "tune": "tune"}, "gold": {"report": "test", "tune": "calib"},
+               "holdout": {"report": "H2 (report)", "tune": "H1"}}
 
 
 def _ms(d: dict) -> str:
@@ -206,13 +208,16 @@ def briefing_table(res: dict, e5: dict | None = None) -> str:
              ("followup_state", "follow-up state (done / in progress / postponed / overdue / no news)"),
              ("followup_cited", "follow-up cites the reporting document"),
              ("timeline_events", "dated events in the timeline")]
-    halves = [h for h in ("tune", "report", "holdout") if h in res["halves"]]
+    halves = [h for h in ("tune", "report") if h in res["halves"]] + sorted(h for h in res["halves"]
+                                                                          if h.startswith("holdout"))
     record = " + ".join(res.get("record", ["corpus", "eval/fixtures/record"]))
+    held_out = [h for h in halves if h.startswith("holdout")]
     rows = [f"Briefing as of {res['as_of']} over {record} (`python scripts/eval_briefing.py"
-            + (" --gold eval/holdout/briefing_gold.json --extra eval/holdout/record" if "holdout" in halves else "")
-            + "`; dev gold: eval/briefing_gold.json split by document; holdout: the half of the held-out set "
-            "given to the team, whose failures showed which general mechanisms were missing — so it is no longer "
-            "unseen; the lead keeps the other half). Pattern path (toy embedding model).", "",
+            + (" --gold eval/holdout/briefing_gold.json --extra eval/holdout/record" if held_out else "")
+            + "`; dev gold: eval/briefing_gold.json split by document; held out: eval/holdout, written without "
+            "reading the rules — H1 was given to the briefing work, whose failures showed which general "
+            "mechanisms were missing, so it is no longer unseen; H2 was never tuned on). Pattern path (toy "
+            "embedding model).", "",
             "| measure | " + " | ".join(halves) + " |", "|---" * (len(halves) + 1) + "|"]
     for key, label in names:
         cells = []
@@ -223,7 +228,8 @@ def briefing_table(res: dict, e5: dict | None = None) -> str:
     held = res.get("holdout", {})
     rows.append(f"| planned items shown as having happened (lower is better) | "
                 f"{res['planned_items_shown_as_events']} (dev, both halves) | "
-                + (f"| {held.get('planned_items_shown_as_events', '—')} |" if "holdout" in halves else "|"))
+                + (f"| {held.get('planned_items_shown_as_events', '—')} (both halves) |" + " |" * (len(held_out) - 1)
+                   if held_out else "|"))
     if held.get("not_measurable"):
         ids = ", ".join(m["id"] for m in held["not_measurable"])
         rows += ["", f"Held-out items decided only by documents of the other half (not in this record, so not "
