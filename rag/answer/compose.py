@@ -15,6 +15,7 @@ import re
 from typing import Optional
 
 from ..records import Passage, Version
+from ..retrieval.filters import Filters
 from ..store.mirror import CorpusMirror
 from ..text.i18n import lang_name, t
 from ..text.names import NAMES, PLACE_KINDS, TERMS
@@ -52,9 +53,13 @@ _EN_PREP = {"day": "on ", "range": "on ", "month": "in ", "quarter": "in ", "yea
 class Composer:
     """Answers from readings, with citations numbered in the order they first appear."""
 
-    def __init__(self, mirror: CorpusMirror, lines: LineIndex):
+    def __init__(self, mirror: CorpusMirror, lines: LineIndex, filters: Optional[Filters] = None):
         self.mirror = mirror
         self.lines = lines
+        self.filters = filters  # set on a per-answer copy: versions outside them are neither shown nor cited
+
+    def _allowed(self, p: Passage) -> bool:
+        return self.filters is None or self.filters.allows(p.meta)
 
     # --- citations --------------------------------------------------------------------------------
     def _cite(self, cites: dict, ln: Line) -> Citation:
@@ -72,7 +77,7 @@ class Composer:
     def _passage(self, p: Passage, grouped: bool) -> tuple[Passage, list[Version]]:
         if not grouped:
             return p, []
-        unit = self.mirror.unit(*p.unit)
+        unit = [x for x in self.mirror.unit(*p.unit) if self._allowed(x)] or [p]
         by_doc: dict[str, list[Passage]] = {}
         for x in unit:
             by_doc.setdefault(x.doc_id, []).append(x)
@@ -91,7 +96,7 @@ class Composer:
         sig = _signature(ln)
         best, best_score = ln, 0.0
         for other in self.mirror.unit(*p.unit):
-            if other.lang != lang:
+            if other.lang != lang or not self._allowed(other):
                 continue
             for cand in self.lines.lines_of(other.doc_id, other.meta.start, other.meta.end):
                 s = len(sig & _signature(cand)) / max(len(sig | _signature(cand)), 1)
@@ -101,6 +106,8 @@ class Composer:
 
     # --- the answer --------------------------------------------------------------------------------
     def answer(self, r: Reading, question: str, backend: str) -> Answer:
+        if r.filters is not None and r.filters is not self.filters:
+            return Composer(self.mirror, self.lines, r.filters).answer(r, question, backend)
         lang = r.q.lang
         cites: dict = {}
         if r.items:

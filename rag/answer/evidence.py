@@ -202,6 +202,8 @@ class Evidence:
         out = []
         for rank, h in enumerate(hits):
             for v in h.all_versions():
+                if filters is not None and filters.active and not self._allowed(v.chunk_id, filters):
+                    continue  # a language version outside the asker's documents, languages or dates
                 for ln in self.lines.lines_of(v.doc_id, v.start, v.end):
                     key = (ln.doc_id, ln.start)
                     if key not in seen and not ln.is_heading:
@@ -235,6 +237,10 @@ class Evidence:
             out.append((ln, Hit(p, 0.0, versions=self.mirror.versions_of(p)), len(hits)))
             extra += 1
         return out
+
+    def _allowed(self, chunk_id: str, filters: Filters) -> bool:
+        p = self.mirror.get(chunk_id)
+        return p is not None and filters.allows(p.meta)
 
     def unseen_share(self, q: Question) -> float:
         """Share of the question's own words that the record never uses, in any language: words the

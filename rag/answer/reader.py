@@ -58,6 +58,7 @@ class Reading:
     yes: Optional[bool] = None
     agreement: Optional[Agreement] = None
     scored: list[Scored] = field(default_factory=list)
+    filters: Optional[Filters] = None  # the asker's documents, languages, dates: what may be cited
 
 
 class Reader:
@@ -73,7 +74,7 @@ class Reader:
         if filters is not None and filters.active:
             register = None
         today = today or dt.date.today()
-        r = Reading(q)
+        r = Reading(q, filters=filters if filters is not None and filters.active else None)
         info = self.evidence.record()
         cons = constraints(q, info["common"])
         absent = self._absent(cons, info)
