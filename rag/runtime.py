@@ -84,5 +84,6 @@ def build_runtime(settings: Optional[Settings] = None, *, embedder: Optional[Bas
     store = Store(settings, embedder).warm_up()
     seeded = seed_corpus_once(store, corpus_folder(settings)) if seed else None
     retriever = Retriever(store, settings)
+    register = register_cache(retriever.mirror, store.embedder)  # before the assistant builds it: once, with the embedder
     assistant = Assistant(settings, retriever, backend=backend, backend_name=backend_name).warm_up()
-    return Runtime(settings, store, retriever, assistant, register_cache(retriever.mirror, store.embedder), seeded)
+    return Runtime(settings, store, retriever, assistant, register, seeded)
