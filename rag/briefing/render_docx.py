@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import io
-import re
 from pathlib import Path
 from typing import Union
 
@@ -14,13 +13,13 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
-from ..text.langs import LANGUAGES, LAO_BLOCK
-from ..text.markup import xml_safe
+from ..text.langs import LANGUAGES
+from ..text.wordrun import LAO_FONT
+from ..text.wordrun import add_text as _add_text
 from .blocks import Segs, blocks
 from .labels import labels
 from .model import Briefing
 
-LAO_FONT = "Noto Sans Lao"  # Phetsarath OT is the other common Lao font; Word falls back by script
 LATIN_FONT = "Times New Roman"  # the usual font of Vietnamese administrative documents
 # A4 with the margins of Vietnamese administrative documents (top/bottom 2 cm, left 3 cm, right 2 cm).
 PAGE = {"width": Cm(21.0), "height": Cm(29.7), "top": Cm(2.0), "bottom": Cm(2.0), "left": Cm(3.0), "right": Cm(2.0)}
@@ -32,35 +31,6 @@ WIDTHS = {
     "commitments": [0.8, 8.4, 2.3, 4.5],
     "agreement": [3.5, 12.5],
 }
-_LAO_RUN = re.compile(f"[{LAO_BLOCK}]+(?:[\\s\\d.,;:()\\-–%/\"“”'’…]+[{LAO_BLOCK}]+)*")
-
-
-def _set_lao_font(run) -> None:
-    fonts = run._element.get_or_add_rPr().get_or_add_rFonts()
-    for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
-        fonts.set(qn(attr), LAO_FONT)
-    fonts.set(qn("w:hint"), "cs")
-
-
-def _add_text(par, text: str, bold: bool = False, italic: bool = False) -> None:
-    """Add ``text`` to a paragraph, Lao stretches in their own runs with a Lao font (plain runs: a document's
-    link or image stays text; characters XML cannot hold are dropped)."""
-    text = xml_safe(text)
-    pos = 0
-    pieces = []
-    for m in _LAO_RUN.finditer(text):
-        if m.start() > pos:
-            pieces.append((text[pos : m.start()], False))
-        pieces.append((m.group(), True))
-        pos = m.end()
-    if pos < len(text):
-        pieces.append((text[pos:], False))
-    for piece, lao in pieces:
-        run = par.add_run(piece)
-        run.bold = bold or None
-        run.italic = italic or None
-        if lao:
-            _set_lao_font(run)
 
 
 def _add_segs(par, segs: Segs, bold: bool = False) -> None:

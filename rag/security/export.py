@@ -17,12 +17,10 @@ import docx
 from docx.oxml.ns import qn
 
 from ..text.i18n import lang_name, t
-from ..text.langs import LAO_BLOCK
 from ..text.markup import escaped_chars, md_escape, md_escape_line, xml_safe
+from ..text.wordrun import LAO_FONT
+from ..text.wordrun import add_text as _add_text
 from .conversations import Conversation
-
-LAO_FONT = "Noto Sans Lao"
-_LAO_RUN = re.compile(f"[{LAO_BLOCK}]+(?:[\\s\\d.,;:()\\-–%/\"“”'’…]+[{LAO_BLOCK}]+)*")
 
 
 def _spans(c: dict[str, Any]) -> list[tuple[int, int]]:
@@ -101,29 +99,6 @@ def to_markdown(conv: Conversation, lang: str, exported_by: str = "", exported_a
 
 
 # --- Word ----------------------------------------------------------------------------------------
-def _add_text(par, text: str, bold: bool = False, italic: bool = False) -> None:
-    """Plain runs (Lao stretches in a Lao font): never a hyperlink, field or image."""
-    text = xml_safe(text)
-    pos = 0
-    pieces = []
-    for m in _LAO_RUN.finditer(text):
-        if m.start() > pos:
-            pieces.append((text[pos : m.start()], False))
-        pieces.append((m.group(), True))
-        pos = m.end()
-    if pos < len(text):
-        pieces.append((text[pos:], False))
-    for piece, lao in pieces:
-        run = par.add_run(piece)
-        run.bold = bold or None
-        run.italic = italic or None
-        if lao:
-            fonts = run._element.get_or_add_rPr().get_or_add_rFonts()
-            for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
-                fonts.set(qn(attr), LAO_FONT)
-            fonts.set(qn("w:hint"), "cs")
-
-
 def _add_passage(document, c: dict[str, Any]) -> None:
     text = c.get("text") or ""
     par = document.add_paragraph(style="Quote")
