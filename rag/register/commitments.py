@@ -135,6 +135,34 @@ def score(c: Features, u: Features, made: str = "", others: frozenset[str] = fro
 
 
 # --- reading documents into units -----------------------------------------------------------------
+class _Postings:
+    """Which of many features could score above 0 against one (the first test of :func:`score`, read
+    from an index instead of tried pair by pair): those sharing an activity term counted twice on the
+    commitment's side, or a word pair in the same language. Without it the register's build grew with
+    the square of the record (minutes at 10,000 passages)."""
+
+    def __init__(self, strong_terms_only: bool):
+        self.strong = strong_terms_only  # index the commitment side (True) or the reporting side (False)
+        self.by_term: dict[str, list[int]] = defaultdict(list)
+        self.by_pair: dict[tuple[str, str], list[int]] = defaultdict(list)
+
+    def add(self, i: int, f: Features) -> None:
+        for k, n in f.terms.items():
+            if n >= 2 or not self.strong:
+                self.by_term[k].append(i)
+        for pair in f.pairs:
+            self.by_pair[(f.lang, pair)].append(i)
+
+    def candidates(self, f: Features) -> set[int]:
+        out: set[int] = set()
+        for k, n in f.terms.items():
+            if self.strong or n >= 2:
+                out.update(self.by_term.get(k, ()))
+        for pair in f.pairs:
+            out.update(self.by_pair.get((f.lang, pair), ()))
+        return out
+
+
 def _doc_text(corpus: Corpus, doc_id: str) -> str:
     ps = corpus.docs[doc_id]
     end = max(p.meta.start + len(p.text) for p in ps)
@@ -388,6 +416,7 @@ def extract_commitments(corpus: Corpus, meaning: Optional[Meaning] = None) -> li
     order = sorted(units_by_doc, key=lambda d: (corpus.docs[d][0].meta.date or "9999", not corpus.docs[d][0].meta.official,
                                                  corpus.docs[d][0].lang != "vi", d))
     made: list[dict] = []
+    made_index = _Postings(strong_terms_only=True)
     others: frozenset[str] = frozenset()  # dates of documents that make commitments (those read so far)
     for doc_id in order:
         for u in units_by_doc[doc_id]:
@@ -400,12 +429,16 @@ def extract_commitments(corpus: Corpus, meaning: Optional[Meaning] = None) -> li
             if len(re.sub(r"\W|\d", "", _what(u))) < 12:
                 continue  # a date with nothing to do
             best, best_s = None, 0
-            for m in made:
+            year = due_span(due.iso)[1].year
+            reports: Optional[bool] = None  # whether u reports or postpones: read once, only when needed
+            for m in (made[j] for j in sorted(made_index.candidates(f))):
                 if m["unit"].p.doc_id == doc_id:
                     continue
-                if (m["unit"].doc_date != u.doc_date and due_span(m["due"].iso)[1].year != due_span(due.iso)[1].year
-                        and not _reportish(u) and not lx.POSTPONE.search(u.ctx)):
-                    continue  # a fresh plan of the same kind for another year is another commitment
+                if m["unit"].doc_date != u.doc_date and m["year"] != year:
+                    if reports is None:
+                        reports = bool(_reportish(u) or lx.POSTPONE.search(u.ctx))
+                    if not reports:
+                        continue  # a fresh plan of the same kind for another year is another commitment
                 s = score(m["f"], f, m["unit"].doc_date, others)
                 if s > best_s:
                     best, best_s = m, s
@@ -415,7 +448,8 @@ def extract_commitments(corpus: Corpus, meaning: Optional[Meaning] = None) -> li
                 else:
                     best["also"].append(u)
                 continue
-            made.append({"unit": u, "due": due, "f": f, "versions": [], "also": []})
+            made_index.add(len(made), f)
+            made.append({"unit": u, "due": due, "year": year, "f": f, "versions": [], "also": []})
             others = others | {u.doc_date}
 
     out = []
@@ -423,6 +457,14 @@ def extract_commitments(corpus: Corpus, meaning: Optional[Meaning] = None) -> li
     made_on = frozenset(m["unit"].doc_date for m in made)
     refs = {doc_id: _cited_dates(us, made_on) for doc_id, us in units_by_doc.items()}
     meant = _by_meaning(meaning, made, all_units)
+    unit_features = [features(f"{v.topic} {v.text}", v.lang) for v in all_units]
+    unit_index = _Postings(strong_terms_only=False)
+    for n, fv in enumerate(unit_features):
+        unit_index.add(n, fv)
+    meant_units: dict[int, set[int]] = defaultdict(set)  # commitment -> positions of units close by meaning
+    position = {id(v): n for n, v in enumerate(all_units)}
+    for unit_id, j in meant:
+        meant_units[j].add(position[unit_id])
     for i, m in enumerate(made):
         u: Unit = m["unit"]
         for v in m["also"]:  # a later, more detailed wording names more places (a report names others too)
@@ -430,13 +472,14 @@ def extract_commitments(corpus: Corpus, meaning: Optional[Meaning] = None) -> li
                 m["f"].places |= set(lx.places(v.row.get("place", "") + " " + (v.ctx if v.row else v.text)))
         own_docs = {u.p.doc_id} | {v.p.doc_id for v in m["versions"]}
         reports: dict[str, list[FollowUp]] = defaultdict(list)
-        for v in all_units:
+        for n in sorted(unit_index.candidates(m["f"]) | meant_units[i]):
+            v = all_units[n]
             if v.p.doc_id in own_docs or not v.doc_date or v.doc_date <= u.doc_date:
                 continue
             cites = refs[v.p.doc_id]  # it follows up documents made after this commitment: not this one
             older = bool(cites) and u.doc_date < min(cites)
             close = (id(v), i) in meant
-            fv = features(f"{v.topic} {v.text}", v.lang)
+            fv = unit_features[n]
             s = score(m["f"], fv, u.doc_date, made_on - {u.doc_date}, close)
             s -= 4 if older else 0
             if s < THRESHOLD:
