@@ -224,3 +224,35 @@ def test_validity_to_a_year_and_a_renewal_with_its_new_end():
     ag = build_register(en + renewed).agreement("mou:2023-2025")
     assert agreement_status(ag, dt.date(2026, 1, 15)) == ("in_force", "valid_until")
     assert ag.valid_until.key == "2027-12-31" and ag.valid_until.doc_id == "vi-news"
+
+
+def test_a_later_plan_of_the_same_kind_for_another_time_is_another_commitment():
+    # a signing planned for one quarter, and a later news item planning a signing (another memorandum) for
+    # another quarter without saying the first one moved: two commitments, each with its own date
+    minutes = doc("minutes", "2024-11-14", "vi", [
+        "Hai bên thống nhất dự kiến ký Bản ghi nhớ hợp tác trong quý II/2025 tại Thủ đô Viêng Chăn."])
+    news = doc("news", "2025-09-18", "vi", [
+        "Hai bên thống nhất sẽ ký Biên bản ghi nhớ hợp tác giai đoạn 2026-2030 vào quý IV/2025 tại Thủ đô Viêng Chăn."])
+    reg = build_register(minutes + news)
+    assert sorted(c.due for c in reg.commitments) == ["2025-Q2", "2025-Q4"]
+    assert {c.state_on(dt.date(2026, 1, 15)).state for c in reg.commitments} == {"overdue"}
+    # two courses of the same year and place for different numbers of people ("officials", "cán bộ") are two
+    en = doc("en-report", "2023-10-27", "en", [
+        "VSS will organise a training course for 24 officials in Hanoi in 2024."])
+    vi = doc("vi-plan", "2024-01-10", "vi", [
+        "Bên Việt Nam sẽ tổ chức tập huấn cho 20 cán bộ phía Lào tại Hà Nội trong quý III/2024."])
+    assert len(build_register(en + vi).commitments) == 2
+
+
+def test_in_use_in_some_of_the_places_and_expected_in_the_others_is_in_progress():
+    plan = doc("lo-note", "2021-07-20", "lo", [
+        "ແຜນການ: ຂະຫຍາຍການນຳໃຊ້ໂປຣແກຣມ ໄປ ແຂວງສະຫວັນນະເຂດ, ແຂວງຄຳມ່ວນ ແລະ ແຂວງຈຳປາສັກ ພາຍໃນປີ 2022."])
+    for lang, text in [
+        ("vi", "Hiện phần mềm đã được sử dụng tại tỉnh Xa-van-na-khet; việc mở rộng sang tỉnh Khăm Muộn và tỉnh "
+               "Chăm-pa-xắc dự kiến hoàn thành trong năm 2026."),
+        ("en", "The software is now in use in Savannakhet; the extension to Khammouane and Champasak is expected "
+               "to be completed in 2026."),
+    ]:
+        (c,) = build_register(plan + doc(f"{lang}-news", "2025-08-14", lang, [text])).commitments
+        fs = c.state_on(dt.date(2026, 1, 15))
+        assert (fs.state, fs.due, fs.report.doc_id) == ("in_progress", "2026", f"{lang}-news"), lang

@@ -317,7 +317,7 @@ def _state(u: Unit, c: Features, made: str = "", whole: bool = False) -> tuple[s
         past = [w for w in find_when(clause, u.doc_date) if doc and w.last_day() <= doc]
         pct = [int(x) for x in re.findall(r"(\d{1,3})\s*%", clause)]
         held_only = lx.HELD.search(clause) and not lx.DONE.search(lx.HELD.sub(" ", clause))
-        if lx.DONE.search(clause) and not lx.NOT_DONE.search(clause) and not (held_only and not (c.terms.keys() & lx.EVENTS)):
+        if lx.done_in(clause) and not lx.NOT_DONE.search(clause) and not (held_only and not (c.terms.keys() & lx.EVENTS)):
             st = "in_progress" if pct and max(pct) < 100 else "done"
         elif lx.EXISTS.search(clause) and "draft" in c.terms and "draft" in f.terms:
             st = "done"  # "Dự thảo Biên bản ghi nhớ gồm 9 điều": the draft exists
@@ -347,7 +347,13 @@ def _state(u: Unit, c: Features, made: str = "", whole: bool = False) -> tuple[s
     dated_past = [w for w in whens if doc and w.last_day() <= doc]
     if dated_past and classify_event(u.text) and not lx.PLAN.search(u.text) and c.terms.keys() & lx.EVENTS:
         return "done", ""  # "Trong hai ngày 18 và 19/6/2024, … tổ chức Hội thảo …"
-    return states[0] if "restated" in states else "mention", new_due
+    return "restated" if "restated" in states else "mention", new_due
+
+
+def _overlap(a: str, b: str) -> bool:
+    """True when two due dates share a day ("2025" and "2025-Q4" do; "2025-Q2" and "2025-Q4" do not)."""
+    (a0, a1), (b0, b1) = due_span(a), due_span(b)
+    return a0 <= b1 and b0 <= a1
 
 
 def _cited_dates(units: list[Unit], made_on: frozenset[str]) -> frozenset[str]:
@@ -403,9 +409,9 @@ def extract_commitments(corpus: Corpus, meaning: Optional[Meaning] = None) -> li
             for m in made:
                 if m["unit"].p.doc_id == doc_id:
                     continue
-                if (m["unit"].doc_date != u.doc_date and due_span(m["due"].iso)[1].year != due_span(due.iso)[1].year
+                if (m["unit"].doc_date != u.doc_date and not _overlap(m["due"].iso, due.iso)
                         and not _reportish(u) and not lx.POSTPONE.search(u.ctx)):
-                    continue  # a fresh plan of the same kind for another year is another commitment
+                    continue  # a later plan of the same kind for another time, not said to be moved, is another one
                 s = score(m["f"], f, m["unit"].doc_date, others)
                 if s > best_s:
                     best, best_s = m, s

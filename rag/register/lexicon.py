@@ -120,8 +120,8 @@ LEAD_LABEL = re.compile(r"(?:đơn\s+vị\s+chủ\s+trì(?:\s+phía\s+việt\s+n
 
 # Counts: a number and what it counts (words: ``unit_<key>``).
 UNITS: dict[str, str] = {
-    "people": r"cán\s+bộ|người|cá\s+nhân|đại\s+biểu|thành\s+viên|học\s+viên|staff|people|persons|participants|members|"
-              r"officers|individuals|ຄົນ|ທ່ານ|ພະນັກງານ",
+    "people": r"cán\s+bộ|người|cá\s+nhân|đại\s+biểu|thành\s+viên|học\s+viên|công\s+chức|viên\s+chức|staff|people|"
+              r"persons|participants|members|officers|officials|trainees|individuals|ຄົນ|ທ່ານ|ພະນັກງານ|ເຈົ້າໜ້າທີ່",
     "employers": r"đơn\s+vị\s+sử\s+dụng\s+lao\s+động|doanh\s+nghiệp|employers|ຫົວໜ່ວຍທຸລະກິດ|ນາຍຈ້າງ",
     "experts": r"chuyên\s+gia|experts|engineers|ຊ່ຽວຊານ",
     "provinces": r"tỉnh|provinces|ແຂວງ",
@@ -157,8 +157,19 @@ DONE = re.compile(
     # in official operation: what was to be installed or built is done
     r"vận\s+hành\s+chính\s+thức|chính\s+thức\s+(?:vận\s+hành|đi\s+vào\s+hoạt\s+động)|đưa\s+vào\s+(?:vận\s+hành|sử\s+dụng)|"
     r"\bofficially\s+(?:in\s+operation|in\s+use|put\s+into)|\bwent\s+live\b|\bput\s+into\s+operation|"
-    r"ນຳໃຊ້ຢ່າງເປັນທາງການ|ເລີ່ມນຳໃຊ້ຢ່າງເປັນທາງການ",
+    r"ນຳໃຊ້ຢ່າງເປັນທາງການ|ເລີ່ມນຳໃຊ້ຢ່າງເປັນທາງການ|"
+    # in use now (where it is in use: a place not named there is still to come, see commitments._state)
+    r"đã\s+(?:được\s+)?(?:sử\s+dụng|áp\s+dụng)|\b(?:is|are|has\s+been|have\s+been)\s+(?:now\s+)?in\s+use\b|ໄດ້ນຳໃຊ້",
     re.I)
+_TO_BE = re.compile(r"(?:\bwill|\bto|\bshall|\bsẽ|\bcần|\bphải|ຈະ|ຕ້ອງ)\s*(?:be\s+|được\s+)?(?:\w+\s+)?$", re.I)
+
+
+def done_in(text: str) -> bool:
+    """A completion cue that is not itself the thing planned ("is expected to be completed in 2026", "sẽ
+    được đưa vào sử dụng": a plan; "was completed", "đã hoàn thành": done)."""
+    return any(not _TO_BE.search(text[max(0, m.start() - 30) : m.start()]) for m in DONE.finditer(text))
+
+
 HELD = re.compile(r"đã\s+(?:được\s+)?(?:tổ\s+chức|diễn\s+ra|tiến\s+hành)|\bwas\s+held\b|\bwere\s+held\b|\bheld\s+on\b|"
                   r"ໄດ້ຈັດຂຶ້ນ|ໄດ້ດຳເນີນ", re.I)
 EVENTS = {"training", "seminar", "conference", "review", "visit", "exchange", "medal", "signing", "survey"}
