@@ -256,3 +256,13 @@ def test_in_use_in_some_of_the_places_and_expected_in_the_others_is_in_progress(
         (c,) = build_register(plan + doc(f"{lang}-news", "2025-08-14", lang, [text])).commitments
         fs = c.state_on(dt.date(2026, 1, 15))
         assert (fs.state, fs.due, fs.report.doc_id) == ("in_progress", "2026", f"{lang}-news"), lang
+
+
+def test_a_report_in_another_language_is_matched_by_a_city_of_the_shared_name_table():
+    plan = doc("vi-minutes", "2024-11-20", "vi", [
+        "Hai bên thống nhất tổ chức hội thảo tại thành phố Pắc-xế trong quý II/2025."])
+    report = doc("lo-news", "2025-06-02", "lo", [
+        "ວັນທີ 28 ພຶດສະພາ 2025, ກອງປະຊຸມສຳມະນາ ໄດ້ຈັດຂຶ້ນທີ່ ນະຄອນປາກເຊ."])
+    (c,) = build_register(plan + report).commitments
+    fs = c.state_on(dt.date(2026, 1, 15))
+    assert (fs.state, fs.report.doc_id) == ("done", "lo-news")

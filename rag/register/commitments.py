@@ -89,7 +89,7 @@ def features(text: str, lang: str) -> Features:
 
 @lru_cache(maxsize=20_000)
 def _features(t: str, lang: str) -> tuple:
-    return (tuple(lx.terms(t).items()), tuple(lx.places(t)), frozenset(lx.numbers(t)),
+    return (tuple(lx.terms(t).items()), tuple(lx.where(t)), frozenset(lx.numbers(t)),
             frozenset(m.group() for m in re.finditer(r"(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d", t)),
             frozenset(m.iso for m in find_dates(t, None, relative=False)),
             frozenset(lx.bigrams(t)) if lang in ("vi", "en") else frozenset(),
@@ -433,7 +433,7 @@ def extract_commitments(corpus: Corpus, meaning: Optional[Meaning] = None) -> li
         u: Unit = m["unit"]
         for v in m["also"]:  # a later, more detailed wording names more places (a report names others too)
             if not _reportish(v):
-                m["f"].places |= set(lx.places(v.row.get("place", "") + " " + (v.ctx if v.row else v.text)))
+                m["f"].places |= lx.where(v.row.get("place", "") + " " + (v.ctx if v.row else v.text))
         own_docs = {u.p.doc_id} | {v.p.doc_id for v in m["versions"]}
         reports: dict[str, list[FollowUp]] = defaultdict(list)
         for v in all_units:

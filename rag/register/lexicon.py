@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..text.names import NAMES
 from ..text.normalize import lao_to_arabic
 
 # Activity terms: key -> (weight in matching, pattern). An item's terms are what it is about.
@@ -219,6 +220,13 @@ def places(text: str) -> list[str]:
     found = [(m.start(), k) for k, rx in PLACES.items() if (m := rx.search(t))]
     found += [(m.start(), k) for k, rx in COUNTRIES.items() if (m := rx.search(t))]
     return [k for _, k in sorted(found)]
+
+
+def where(text: str) -> set[str]:
+    """Places a text names, for matching: every province and city of the shared name table
+    (:data:`rag.text.names.NAMES`, wider than :data:`PLACES`) and a country the text puts something in."""
+    found = {f.key for f in NAMES.find(text, ("province", "city"))}
+    return found | {k for k, rx in COUNTRIES.items() if rx.search(lao_to_arabic(text))}
 
 
 def orgs(text: str) -> list[tuple[int, str]]:
