@@ -266,3 +266,15 @@ def test_a_report_in_another_language_is_matched_by_a_city_of_the_shared_name_ta
     (c,) = build_register(plan + report).commitments
     fs = c.state_on(dt.date(2026, 1, 15))
     assert (fs.state, fs.report.doc_id) == ("done", "lo-news")
+
+
+def test_done_is_cited_to_the_report_that_matches_the_commitment_best():
+    plan = doc("minutes", "2023-03-15", "en", [
+        "VSS will train 30 LSSO staff on digital transformation in Hanoi in Q3 2023."])
+    vague = doc("news", "2023-08-01", "en", ["A training course was completed in Hanoi."])
+    note = doc("note", "2023-09-12", "en", [
+        "The training course on digital transformation for 30 LSSO staff was completed in Hanoi on 31 August 2023."])
+    (c,) = build_register(plan + vague + note).commitments
+    assert {f.doc_id for f in c.followups} == {"news", "note"}  # both speak of a course held in Hanoi
+    fs = c.state_on(dt.date(2024, 1, 15))
+    assert (fs.state, fs.report.doc_id) == ("done", "note")
