@@ -278,3 +278,31 @@ def test_done_is_cited_to_the_report_that_matches_the_commitment_best():
     assert {f.doc_id for f in c.followups} == {"news", "note"}  # both speak of a course held in Hanoi
     fs = c.state_on(dt.date(2024, 1, 15))
     assert (fs.state, fs.report.doc_id) == ("done", "note")
+
+
+def test_equipment_handed_over_is_matched_by_its_count_and_place_in_any_language():
+    plan = doc("vi-minutes", "2023-11-20", "vi", [
+        "BHXH Việt Nam sẽ hỗ trợ 12 bộ máy tính cho văn phòng BHXH tỉnh Bô-ly-khăm-xay trong năm 2024."])
+    for lang, text in [
+        ("lo", "ປະກັນສັງຄົມຫວຽດນາມ ໄດ້ມອບຄອມພິວເຕີ 12 ເຄື່ອງ ໃຫ້ແກ່ ຫ້ອງການປະກັນສັງຄົມ ແຂວງບໍລິຄຳໄຊ."),
+        ("en", "VSS handed over 12 computers to the Bolikhamxay social security office."),
+    ]:
+        (c,) = build_register(plan + doc(f"{lang}-news", "2024-12-05", lang, [text])).commitments
+        fs = c.state_on(dt.date(2025, 1, 15))
+        assert (fs.state, fs.report.doc_id) == ("done", f"{lang}-news"), lang
+    # the same place and count for another object is not it
+    software = doc("en-news", "2024-12-05", "en", [
+        "The pension software was installed in 12 district offices of Bolikhamxay."])
+    (c,) = build_register(plan + software).commitments
+    assert c.state_on(dt.date(2025, 1, 15)).state == "overdue"
+
+
+def test_expected_to_be_completed_is_a_plan_and_delivery_verbs_report_done():
+    plan = doc("vi-plan", "2024-01-10", "vi", [
+        "Hai bên sẽ phối hợp xây dựng trang thông tin điện tử song ngữ tại Viêng Chăn, hoàn thành trong năm 2024."])
+    ahead = doc("en-news", "2024-06-01", "en", ["The bilingual website is expected to be completed by the end of 2024."])
+    (c,) = build_register(plan + ahead).commitments
+    assert c.state_on(dt.date(2025, 1, 15)).state != "done"
+    handed = doc("lo-note", "2024-11-20", "lo", ["ເວັບໄຊສອງພາສາ ໄດ້ຕິດຕັ້ງ ຢູ່ນະຄອນຫຼວງວຽງຈັນ."])
+    (c,) = build_register(plan + handed).commitments
+    assert c.state_on(dt.date(2025, 1, 15)).state == "done"

@@ -98,15 +98,16 @@ def _features(t: str, lang: str) -> tuple:
 
 def score(c: Features, u: Features, made: str = "", others: frozenset[str] = frozenset(), meant: bool = False) -> int:
     """How surely ``u`` speaks of the activity ``c`` (0 when they share no activity term, in one
-    language not most of their word pairs, and ``u`` is not closest to ``c`` by meaning: ``meant``,
-    see :mod:`.meaning`). ``made``: the date of the document that made ``c``; ``others``: dates of the
+    language not most of their word pairs, no count at a shared place, and ``u`` is not closest to ``c``
+    by meaning: ``meant``, see :mod:`.meaning`). ``made``: the date of the document that made ``c``; ``others``: dates of the
     other documents that make commitments (a report "under the minutes of 15/3/2023" follows up those
     minutes, not an item made elsewhere)."""
     shared = set(c.terms) & set(u.terms)
     ratio = 0.0
     if c.lang == u.lang and c.pairs and u.pairs:
         ratio = len(c.pairs & u.pairs) / min(len(c.pairs), len(u.pairs))
-    if not any(c.terms[k] >= 2 for k in shared) and ratio < 0.5 and not meant:
+    counted = bool(c.numbers & u.numbers and c.places & u.places)  # the same count at the same place, in any words
+    if not any(c.terms[k] >= 2 for k in shared) and ratio < 0.5 and not meant and not counted:
         return 0
     for group in lx.EXCLUSIVE:  # drafting is not signing
         if (c.terms.keys() & group) and (u.terms.keys() & group) and not (c.terms.keys() & u.terms.keys() & group):
@@ -247,7 +248,7 @@ def _due(u: Unit) -> Optional[When]:
         cue = lx.PLAN.search(t) or lx.REQUEST.search(t) or u.cue
         if w.period and not cue:
             continue
-        if w.last_day() > doc and (w.first_day() > doc or (w.by and cue) or u.row):
+        if w.last_day() > doc and (w.first_day() > doc or ((w.by or lx.WILL.search(_clause_before(t, w.start))) and cue) or u.row):
             future.append(w)
     if (not future and u.section_year and int(u.section_year) >= doc.year and (lx.ITEM.match(u.ctx) or u.row)
             and not lx.DONE.search(t) and not lx.PROGRESS.search(t)):
@@ -413,6 +414,7 @@ def extract_commitments(corpus: Corpus, meaning: Optional[Meaning] = None) -> li
                         and not _reportish(u) and not lx.POSTPONE.search(u.ctx)):
                     continue  # a later plan of the same kind for another time, not said to be moved, is another one
                 s = score(m["f"], f, m["unit"].doc_date, others)
+                s += 2 if s and m["due"].iso == due.iso else 0  # the same activity due on the same day, month, quarter or year
                 if s > best_s:
                     best, best_s = m, s
             if best is not None and best_s >= THRESHOLD:

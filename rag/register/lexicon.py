@@ -55,11 +55,13 @@ CONCEPTS: dict[str, tuple[int, re.Pattern]] = {k: (w, re.compile(p, re.I)) for k
     ("card", 2, r"\bthẻ\b|\bcards?\b|ບັດ(?!ນີ້)"),
     ("health", 2, r"\bBHYT\b|bảo\s+hiểm\s+y\s+tế|health\s+insurance|ປະກັນສຸຂະພາບ"),
     ("crossborder", 2, r"qua\s+biên\s+giới|xuyên\s+biên\s+giới|cross-?border|ຂ້າມແດນ"),
+    ("equipment", 2, r"máy\s+tính|máy\s+in|máy\s+chủ|trang\s+thiết\s+bị|\bcomputers?\b|\bprinters?\b|\bservers?\b|"
+                     r"\bequipment\b|ຄອມພິວເຕີ|ເຄື່ອງພິມ|ເຊີເວີ|ອຸປະກອນ"),
     ("infoexchange", 2, r"trao\s+đổi\s+(?:thông\s+tin|dữ\s+liệu)|\bexchang\w*\s+(?:of\s+)?(?:data|information)\b|"
                         r"\b(?:data|information)\s+exchange|ແລກປ່ຽນຂໍ້ມູນ|ແລກປ່ຽນຂ່າວສານ"),
 ]}
 OBJECTS = frozenset({"ecollection", "database", "app", "law", "medal", "fund", "software", "website", "card", "health",
-                     "sports", "documents"})
+                     "sports", "documents", "equipment"})
 """What an activity works on: two items each about an object the other does not name are different
 activities, whatever else they share ("extend e-collection to 3 provinces" is not "extend the pension
 software to 3 provinces")."""
@@ -146,6 +148,9 @@ FUTURE = re.compile(
     re.I)
 """Cues that put what follows in the future (a plan), not agreement words: the day two sides
 agreed on something is a day something happened."""
+WILL = re.compile(r"\bsẽ\b|\bdự\s+kiến\b|\bwill\b|\bexpected\s+to\b|\bplan(?:s|ned)?\s+to\b|(?<!ກິດ)ຈະ(?!ແຈ້ງ)|ຄາດວ່າ",
+                  re.I)
+"""The future tense itself ("sẽ", "will", "ຈະ"): a year or quarter that has begun is still ahead for it."""
 VALIDITY = re.compile(r"hiệu\s+lực|\bvalid\b|\bvalidity|\bexpires?\b|\bin\s+force|ມີຜົນສັກສິດ|ມີຜົນບັງຄັບ", re.I)
 REQUEST = re.compile(r"đề\s+nghị|mong\s+muốn|\brequest(?:s|ed)?\b|\bask(?:s|ed)?\b|\bpropos(?:e|ed|al)\b|ສະເໜີ|ຂໍໃຫ້",
                      re.I)
@@ -160,7 +165,13 @@ DONE = re.compile(
     r"\bofficially\s+(?:in\s+operation|in\s+use|put\s+into)|\bwent\s+live\b|\bput\s+into\s+operation|"
     r"ນຳໃຊ້ຢ່າງເປັນທາງການ|ເລີ່ມນຳໃຊ້ຢ່າງເປັນທາງການ|"
     # in use now (where it is in use: a place not named there is still to come, see commitments._state)
-    r"đã\s+(?:được\s+)?(?:sử\s+dụng|áp\s+dụng)|\b(?:is|are|has\s+been|have\s+been)\s+(?:now\s+)?in\s+use\b|ໄດ້ນຳໃຊ້",
+    r"đã\s+(?:được\s+)?(?:sử\s+dụng|áp\s+dụng)|\b(?:is|are|has\s+been|have\s+been)\s+(?:now\s+)?in\s+use\b|ໄດ້ນຳໃຊ້|"
+    # handed over, installed, trained, issued: the verbs of delivering what was promised
+    r"đã\s+(?:được\s+)?(?:lắp\s+đặt|cài\s+đặt|hoàn\s+tất|ban\s+hành|đào\s+tạo|tập\s+huấn|chuyển\s+giao|nghiệm\s+thu|"
+    r"khánh\s+thành|cấp|xây\s+dựng\s+xong)|\b(?:handed\s+over|took\s+place|installed)\b|"
+    r"\b(?:was|were|has\s+been|have\s+been)\s+(?:successfully\s+)?(?:trained|organi[sz]ed|conducted|launched|issued|"
+    r"adopted|signed|provided|opened|inaugurated)\b|"
+    r"ໄດ້ຕິດຕັ້ງ|ໄດ້ຝຶກອົບຮົມ|ໄດ້ຮັບການຝຶກອົບຮົມ|ໄດ້ຈັດຕັ້ງປະຕິບັດ|ໄດ້ຮັບມອບ|ໄດ້ອອກ",
     re.I)
 _TO_BE = re.compile(r"(?:\bwill|\bto|\bshall|\bsẽ|\bcần|\bphải|ຈະ|ຕ້ອງ)\s*(?:be\s+|được\s+)?(?:\w+\s+)?$", re.I)
 
