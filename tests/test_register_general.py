@@ -306,3 +306,16 @@ def test_expected_to_be_completed_is_a_plan_and_delivery_verbs_report_done():
     handed = doc("lo-note", "2024-11-20", "lo", ["ເວັບໄຊສອງພາສາ ໄດ້ຕິດຕັ້ງ ຢູ່ນະຄອນຫຼວງວຽງຈັນ."])
     (c,) = build_register(plan + handed).commitments
     assert c.state_on(dt.date(2025, 1, 15)).state == "done"
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "The bilingual website for the Vientiane office has not been completed because of staff changes."),
+    ("en", "The bilingual website for the Vientiane office has yet to be completed."),
+    ("vi", "Trang thông tin điện tử song ngữ cho văn phòng Viêng Chăn chưa được hoàn thành do thay đổi nhân sự."),
+])
+def test_a_report_that_it_was_not_done_leaves_the_commitment_overdue(lang, text):
+    plan = doc("en-plan", "2023-01-10", "en", [
+        "VSS and LSSO will build a bilingual website for the Vientiane office by the end of 2023."])
+    (c,) = build_register(plan + doc("later", "2024-03-01", lang, [text])).commitments
+    assert c.followups  # it speaks of the website
+    assert c.state_on(dt.date(2024, 6, 1)).state == "overdue"

@@ -193,10 +193,12 @@ PROGRESS = re.compile(
     r"\bđang\b|\bđạt\s+(?:khoảng\s+)?\d|chuẩn\s+bị|\bunder\s+way|\bunderway|\bin\s+progress|\bongoing\b|\bpreparing\b|"
     r"\bunder\s+development|ກຳລັງ|ປະຕິບັດແລ້ວປະມານ|\d+\s*%",
     re.I)
-POSTPONE = re.compile(r"\blùi\b|\bhoãn\b|\bdời\b|chuyển\s+sang|\bpostpon|\bdelay|\breschedul|\bmoved\s+to|ເລື່ອນ",
-                      re.I)
-NOT_DONE = re.compile(r"chưa\s+(?:thực\s+hiện|tổ\s+chức|hoàn\s+thành)|\bnot\s+(?:yet\s+)?(?:held|done|carried)|"
-                      r"ຍັງບໍ່ທັນ|ຍັງບໍ່ໄດ້", re.I)
+POSTPONE = re.compile(r"\blùi\b|\bhoãn\b|\bdời\b|chuyển\s+sang|\bpostpon|\bdelay|\breschedul|\bmoved\s+to|"
+                      r"\bdeferred\b|\bpushed\s+back|\bput\s+off\b|ເລື່ອນ", re.I)
+NOT_DONE = re.compile(r"chưa\s+(?:được\s+)?(?:thực\s+hiện|tổ\s+chức|hoàn\s+thành|ký|triển\s+khai|gửi|bàn\s+giao)|bị\s+hủy|"
+                      r"\bnot\s+(?:yet\s+)?(?:been\s+)?(?:held|done|carried|completed|finished|signed|delivered|sent|"
+                      r"organi[sz]ed|implemented|launched)|\b(?:has|have)\s+yet\s+to\b|\bcancell?ed\b|"
+                      r"ຍັງບໍ່ທັນ|ຍັງບໍ່ໄດ້|ຖືກຍົກເລີກ", re.I)
 NOW = re.compile(r"\bhiện\s+(?:nay|đã|đang|tại|vẫn)|\bnow\b|\bcurrently\b|\bto\s+date\b|\bso\s+far\b|ປັດຈຸບັນ|ດຽວນີ້|"
                  r"ມາຮອດນີ້", re.I)
 """A report of the present state ("hiện đã được sử dụng", "now in use"): not only history."""
