@@ -11,9 +11,11 @@ import pytest
 from rag.records import Passage, PassageMeta
 from rag.register import agreement_status, build_register, due_span
 from rag.register.happened import happenings, kind_at
+from rag.register.lexicon import CONCEPTS
 from rag.register.meaning import meaning_for
 from rag.register.when import find_when
 from rag.store.embeddings import get_embedder
+from rag.text.i18n import strings
 
 
 def doc(doc_id: str, date: str, lang: str, paragraphs: list[str], kind: str = "news", title: str = "",
@@ -319,3 +321,18 @@ def test_a_report_that_it_was_not_done_leaves_the_commitment_overdue(lang, text)
     (c,) = build_register(plan + doc("later", "2024-03-01", lang, [text])).commitments
     assert c.followups  # it speaks of the website
     assert c.state_on(dt.date(2024, 6, 1)).state == "overdue"
+
+
+def test_every_activity_term_has_a_label_in_each_language():
+    for key in CONCEPTS:
+        entry = strings().get(f"concept_{key}")
+        assert entry and all(entry.get(lang) for lang in ("vi", "lo", "en")), key
+
+
+def test_a_hotline_promised_in_vietnamese_is_reported_opened_in_lao():
+    plan = doc("vi-minutes", "2024-06-01", "vi", [
+        "BHXH Việt Nam sẽ hỗ trợ phía Lào thiết lập tổng đài hỗ trợ người tham gia tại Viêng Chăn trong năm 2025."])
+    news = doc("lo-news", "2025-10-01", "lo", ["ສາຍດ່ວນ ສຳລັບຜູ້ປະກັນຕົນ ໄດ້ເປີດນຳໃຊ້ ຢູ່ນະຄອນຫຼວງວຽງຈັນ ແລ້ວ."])
+    (c,) = build_register(plan + news).commitments
+    fs = c.state_on(dt.date(2026, 1, 15))
+    assert (fs.state, fs.report.doc_id) == ("done", "lo-news")

@@ -36,7 +36,8 @@ CONCEPTS: dict[str, tuple[int, re.Pattern]] = {k: (w, re.compile(p, re.I)) for k
     ("draft", 2, r"dự\s+thảo|\bdraft|ຮ່າງ"),
     ("signing", 2, r"(?<!đăng\s)\bký(?:\s+kết)?\b(?!\s+(?:hiệu|túc|sự|giả|ức))|\bsign(?:ed|ing|s)?\b|ລົງນາມ"),
     ("memo", 1, r"(?:biên\s+bản|bản)\s+ghi\s+nhớ|memorand(?:um|a)|\bmou\b|ບົດບັນທຶກຄວາມເຂົ້າໃຈ"),
-    ("documents", 2, r"tài\s+liệu|\bdocuments?\b|\bguidance\b|\bmaterials?\b|ເອກະສານ"),
+    ("documents", 2, r"tài\s+liệu|sổ\s+tay|cẩm\s+nang|\bdocuments?\b|\bguidance\b|\bmaterials?\b|\bmanuals?\b|"
+                     r"\bhandbooks?\b|\bguidelines?\b|ເອກະສານ|ຄູ່ມື"),
     ("translation", 2, r"dịch\s+sang|được\s+dịch|\btranslat|ແປເປັນ"),
     ("visit", 2, r"\bthăm\b|\bvisits?\b|\bstudy\s+tour|ຢ້ຽມ|ທັດສະນະສຶກສາ"),
     ("exchange", 1, r"trao\s+đổi|giao\s+lưu|\bexchanges?\b|ແລກປ່ຽນ"),
@@ -55,13 +56,21 @@ CONCEPTS: dict[str, tuple[int, re.Pattern]] = {k: (w, re.compile(p, re.I)) for k
     ("card", 2, r"\bthẻ\b|\bcards?\b|ບັດ(?!ນີ້)"),
     ("health", 2, r"\bBHYT\b|bảo\s+hiểm\s+y\s+tế|health\s+insurance|ປະກັນສຸຂະພາບ"),
     ("crossborder", 2, r"qua\s+biên\s+giới|xuyên\s+biên\s+giới|cross-?border|ຂ້າມແດນ"),
+    # other things the two sides work on, in the social-security vocabulary (round 3)
+    ("unemployment", 2, r"bảo\s+hiểm\s+thất\s+nghiệp|\bBHTN\b|\bunemployment|ຫວ່າງງານ"),
+    ("accident", 2, r"tai\s+nạn\s+lao\s+động|bệnh\s+nghề\s+nghiệp|occupational\s+(?:accident|disease|injur)|"
+                    r"\bwork(?:place)?\s+(?:accident|injur)|ອຸບັດຕິເຫດ|ພະຍາດອາຊີບ"),
+    ("hotline", 2, r"tổng\s+đài|đường\s+dây\s+nóng|call\s+cent(?:re|er)|\bhotlines?\b|ສາຍດ່ວນ"),
+    ("onestop", 2, r"một\s+cửa|\bone-?stop|ປະຕູດຽວ"),
+    ("voluntary", 2, r"tự\s+nguyện|\bvoluntary|ສະໝັກໃຈ|ສະຫມັກໃຈ"),
+    ("scholarship", 2, r"học\s+bổng|\bscholarships?\b|ທຶນການສຶກສາ"),
     ("equipment", 2, r"máy\s+tính|máy\s+in|máy\s+chủ|trang\s+thiết\s+bị|\bcomputers?\b|\bprinters?\b|\bservers?\b|"
                      r"\bequipment\b|ຄອມພິວເຕີ|ເຄື່ອງພິມ|ເຊີເວີ|ອຸປະກອນ"),
     ("infoexchange", 2, r"trao\s+đổi\s+(?:thông\s+tin|dữ\s+liệu)|\bexchang\w*\s+(?:of\s+)?(?:data|information)\b|"
                         r"\b(?:data|information)\s+exchange|ແລກປ່ຽນຂໍ້ມູນ|ແລກປ່ຽນຂ່າວສານ"),
 ]}
 OBJECTS = frozenset({"ecollection", "database", "app", "law", "medal", "fund", "software", "website", "card", "health",
-                     "sports", "documents", "equipment"})
+                     "sports", "documents", "equipment", "unemployment", "accident", "hotline", "scholarship"})
 """What an activity works on: two items each about an object the other does not name are different
 activities, whatever else they share ("extend e-collection to 3 provinces" is not "extend the pension
 software to 3 provinces")."""
