@@ -336,3 +336,12 @@ def test_a_hotline_promised_in_vietnamese_is_reported_opened_in_lao():
     (c,) = build_register(plan + news).commitments
     fs = c.state_on(dt.date(2026, 1, 15))
     assert (fs.state, fs.report.doc_id) == ("done", "lo-news")
+
+
+def test_being_developed_is_in_progress_with_the_date_it_gives():
+    plan = doc("en-minutes", "2023-11-24", "en", ["LSSO will develop a mobile app for insured persons by the end of 2025."])
+    news = doc("en-news", "2025-04-10", "en", [
+        "The mobile app for insured persons is being developed and will be completed in Q1 2026."])
+    (c,) = build_register(plan + news).commitments
+    fs = c.state_on(dt.date(2025, 12, 1))
+    assert (fs.state, fs.due, fs.report.doc_id) == ("in_progress", "2026-Q1", "en-news")

@@ -200,7 +200,8 @@ AFTER = re.compile(r"\bsau\s+khi\b|\bafter\b|ຫຼັງຈາກ", re.I)
 STARTED = re.compile(r"\blaunch(?:ed|es)?\b|khai\s+trương|khởi\s+động|ເປີດນຳໃຊ້|ເປີດໂຕ", re.I)
 PROGRESS = re.compile(
     r"\bđang\b|\bđạt\s+(?:khoảng\s+)?\d|chuẩn\s+bị|\bunder\s+way|\bunderway|\bin\s+progress|\bongoing\b|\bpreparing\b|"
-    r"\bunder\s+development|ກຳລັງ|ປະຕິບັດແລ້ວປະມານ|\d+\s*%",
+    r"\bunder\s+development|ກຳລັງ|ປະຕິບັດແລ້ວປະມານ|\d+\s*%|"
+    r"\b(?:is|are)\s+(?:still\s+)?being\s+\w+ed\b|\bpartly\b|\bpartially\b|một\s+phần|ບາງສ່ວນ",
     re.I)
 POSTPONE = re.compile(r"\blùi\b|\bhoãn\b|\bdời\b|chuyển\s+sang|\bpostpon|\bdelay|\breschedul|\bmoved\s+to|"
                       r"\bdeferred\b|\bpushed\s+back|\bput\s+off\b|ເລື່ອນ", re.I)
