@@ -345,3 +345,17 @@ def test_being_developed_is_in_progress_with_the_date_it_gives():
     (c,) = build_register(plan + news).commitments
     fs = c.state_on(dt.date(2025, 12, 1))
     assert (fs.state, fs.due, fs.report.doc_id) == ("in_progress", "2026-Q1", "en-news")
+
+
+def test_the_same_item_restated_a_little_later_in_the_year_stays_one_commitment():
+    minutes = doc("minutes", "2023-03-15", "vi", [
+        "BHXH Việt Nam tổ chức khóa tập huấn về chuyển đổi số cho 30 cán bộ của Cơ quan BHXH quốc gia Lào tại Hà Nội "
+        "trong quý III/2023."])
+    same = doc("plan", "2023-06-01", "vi", [
+        "Theo kế hoạch, khóa tập huấn về chuyển đổi số cho 30 cán bộ của Cơ quan BHXH quốc gia Lào sẽ được tổ chức "
+        "tại Hà Nội trong tháng 10/2023."])
+    other = doc("plan2", "2023-06-01", "vi", [
+        "Theo kế hoạch, BHXH Việt Nam sẽ tổ chức tập huấn về quản lý quỹ cho 20 cán bộ tại Hà Nội trong tháng 10/2023."])
+    (c,) = build_register(minutes + same).commitments
+    assert [s.doc_id for s in c.also] == ["plan"]
+    assert sorted(c.due for c in build_register(minutes + other).commitments) == ["2023-10", "2023-Q3"]

@@ -351,6 +351,10 @@ def _state(u: Unit, c: Features, made: str = "", whole: bool = False) -> tuple[s
     return "restated" if "restated" in states else "mention", new_due
 
 
+def _year(iso: str) -> int:
+    return due_span(iso)[1].year
+
+
 def _overlap(a: str, b: str) -> bool:
     """True when two due dates share a day ("2025" and "2025-Q4" do; "2025-Q2" and "2025-Q4" do not)."""
     (a0, a1), (b0, b1) = due_span(a), due_span(b)
@@ -410,10 +414,12 @@ def extract_commitments(corpus: Corpus, meaning: Optional[Meaning] = None) -> li
             for m in made:
                 if m["unit"].p.doc_id == doc_id:
                     continue
-                if (m["unit"].doc_date != u.doc_date and not _overlap(m["due"].iso, due.iso)
-                        and not _reportish(u) and not lx.POSTPONE.search(u.ctx)):
-                    continue  # a later plan of the same kind for another time, not said to be moved, is another one
                 s = score(m["f"], f, m["unit"].doc_date, others)
+                if (m["unit"].doc_date != u.doc_date and not _overlap(m["due"].iso, due.iso)
+                        and not _reportish(u) and not lx.POSTPONE.search(u.ctx)
+                        and (s < 2 * THRESHOLD or _year(m["due"].iso) != _year(due.iso))):
+                    continue  # a later plan of the same kind for another time, not said to be moved, is another one
+                    # (unless it is surely the same item, a little later in the same year)
                 s += 2 if s and m["due"].iso == due.iso else 0  # the same activity due on the same day, month, quarter or year
                 if s > best_s:
                     best, best_s = m, s
