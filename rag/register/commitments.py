@@ -417,9 +417,9 @@ def extract_commitments(corpus: Corpus, meaning: Optional[Meaning] = None) -> li
                 s = score(m["f"], f, m["unit"].doc_date, others)
                 if (m["unit"].doc_date != u.doc_date and not _overlap(m["due"].iso, due.iso)
                         and not _reportish(u) and not lx.POSTPONE.search(u.ctx)
-                        and (s < 2 * THRESHOLD or _year(m["due"].iso) != _year(due.iso))):
+                        and (s < 2 * THRESHOLD or _year(m["due"].iso) != _year(due.iso) or m["f"].periods != f.periods)):
                     continue  # a later plan of the same kind for another time, not said to be moved, is another one
-                    # (unless it is surely the same item, a little later in the same year)
+                    # (unless it is surely the same item, a little later in the same year, of no other period)
                 s += 2 if s and m["due"].iso == due.iso else 0  # the same activity due on the same day, month, quarter or year
                 if s > best_s:
                     best, best_s = m, s
