@@ -359,3 +359,16 @@ def test_the_same_item_restated_a_little_later_in_the_year_stays_one_commitment(
     (c,) = build_register(minutes + same).commitments
     assert [s.doc_id for s in c.also] == ["plan"]
     assert sorted(c.due for c in build_register(minutes + other).commitments) == ["2023-10", "2023-Q3"]
+
+
+def test_a_signing_of_an_agreement_of_another_period_does_not_close_the_commitment():
+    plan = doc("vi-news", "2025-09-18", "vi", [
+        "Hai bên thống nhất sẽ ký Biên bản ghi nhớ hợp tác giai đoạn 2026-2030 vào quý IV/2025 tại Viêng Chăn."])
+    other = doc("vi-later", "2025-12-20", "vi", [
+        "Ngày 15/12/2025, tại Viêng Chăn, hai bên đã ký Biên bản ghi nhớ hợp tác về quản lý quỹ giai đoạn 2024-2026."])
+    same = doc("en-later", "2025-12-20", "en", [
+        "On 15 December 2025 in Vientiane, the two sides signed the memorandum of understanding for 2026-2030."])
+    (c,) = build_register(plan + other).commitments
+    assert c.state_on(dt.date(2026, 1, 15)).state == "overdue"
+    (c,) = build_register(plan + same).commitments
+    assert c.state_on(dt.date(2026, 1, 15)).state == "done"

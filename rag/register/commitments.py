@@ -109,6 +109,8 @@ def score(c: Features, u: Features, made: str = "", others: frozenset[str] = fro
     counted = bool(c.numbers & u.numbers and c.places & u.places)  # the same count at the same place, in any words
     if not any(c.terms[k] >= 2 for k in shared) and ratio < 0.5 and not meant and not counted:
         return 0
+    if c.periods and u.periods and not c.periods & u.periods:
+        return 0  # the memorandum of 2026-2030 is not that of 2024-2026
     for group in lx.EXCLUSIVE:  # drafting is not signing
         if (c.terms.keys() & group) and (u.terms.keys() & group) and not (c.terms.keys() & u.terms.keys() & group):
             return 0
