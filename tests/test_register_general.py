@@ -372,3 +372,12 @@ def test_a_signing_of_an_agreement_of_another_period_does_not_close_the_commitme
     assert c.state_on(dt.date(2026, 1, 15)).state == "overdue"
     (c,) = build_register(plan + same).commitments
     assert c.state_on(dt.date(2026, 1, 15)).state == "done"
+
+
+def test_a_restatement_within_a_deadline_is_the_same_commitment():
+    minutes = doc("minutes", "2023-03-15", "en", [
+        "LSSO will send the draft Social Insurance Law to VSS for comments before 31 March 2024."])
+    plan = doc("plan", "2023-06-01", "vi", [
+        "Cơ quan BHXH quốc gia Lào sẽ gửi dự thảo Luật BHXH sửa đổi cho BHXH Việt Nam để góp ý trong tháng 12/2023."])
+    (c,) = build_register(minutes + plan).commitments
+    assert (c.due, [s.doc_id for s in c.also]) == ("2024-03-31", ["plan"])

@@ -357,9 +357,14 @@ def _year(iso: str) -> int:
     return due_span(iso)[1].year
 
 
-def _overlap(a: str, b: str) -> bool:
-    """True when two due dates share a day ("2025" and "2025-Q4" do; "2025-Q2" and "2025-Q4" do not)."""
-    (a0, a1), (b0, b1) = due_span(a), due_span(b)
+def _overlap(a: When, b: When, a_made: str = "", b_made: str = "") -> bool:
+    """True when two due dates share a day ("2025" and "2025-Q4" do; "2025-Q2" and "2025-Q4" do not); a
+    deadline ("before 30/6/2024") runs from the day it was set."""
+    (a0, a1), (b0, b1) = due_span(a.iso), due_span(b.iso)
+    if a.by and a_made:
+        a0 = min(a0, parse_date_arg(a_made))
+    if b.by and b_made:
+        b0 = min(b0, parse_date_arg(b_made))
     return a0 <= b1 and b0 <= a1
 
 
@@ -417,7 +422,7 @@ def extract_commitments(corpus: Corpus, meaning: Optional[Meaning] = None) -> li
                 if m["unit"].p.doc_id == doc_id:
                     continue
                 s = score(m["f"], f, m["unit"].doc_date, others)
-                if (m["unit"].doc_date != u.doc_date and not _overlap(m["due"].iso, due.iso)
+                if (m["unit"].doc_date != u.doc_date and not _overlap(m["due"], due, m["unit"].doc_date, u.doc_date)
                         and not _reportish(u) and not lx.POSTPONE.search(u.ctx)
                         and (s < 2 * THRESHOLD or _year(m["due"].iso) != _year(due.iso) or m["f"].periods != f.periods)):
                     continue  # a later plan of the same kind for another time, not said to be moved, is another one
