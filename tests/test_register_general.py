@@ -381,3 +381,13 @@ def test_a_restatement_within_a_deadline_is_the_same_commitment():
         "Cơ quan BHXH quốc gia Lào sẽ gửi dự thảo Luật BHXH sửa đổi cho BHXH Việt Nam để góp ý trong tháng 12/2023."])
     (c,) = build_register(minutes + plan).commitments
     assert (c.due, [s.doc_id for s in c.also]) == ("2024-03-31", ["plan"])
+
+
+def test_lao_terms_are_read_in_either_spelling():
+    plan = doc("vi-minutes", "2023-03-15", "vi", [
+        "Cơ quan BHXH quốc gia Lào gửi BHXH Việt Nam dự thảo Luật BHXH sửa đổi để góp ý trước ngày 30/9/2023."])
+    for spelling in ("ກົດໝາຍ", "ກົດຫມາຍ"):
+        note = doc("lo-note", "2023-10-02", "lo", [
+            f"ອົງການປະກັນສັງຄົມແຫ່ງຊາດ ໄດ້ສົ່ງຮ່າງ{spelling}ວ່າດ້ວຍປະກັນສັງຄົມ ໃຫ້ປະກັນສັງຄົມຫວຽດນາມ ແລ້ວ."])
+        (c,) = build_register(plan + note).commitments
+        assert c.state_on(dt.date(2024, 1, 15)).state == "done", spelling

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from ..text.names import NAMES
-from ..text.normalize import lao_to_arabic
+from ..text.normalize import canonical_lao, lao_to_arabic
 
 # Activity terms: key -> (weight in matching, pattern). An item's terms are what it is about.
 CONCEPTS: dict[str, tuple[int, re.Pattern]] = {k: (w, re.compile(p, re.I)) for k, w, p in [
@@ -62,7 +62,7 @@ CONCEPTS: dict[str, tuple[int, re.Pattern]] = {k: (w, re.compile(p, re.I)) for k
                     r"\bwork(?:place)?\s+(?:accident|injur)|ອຸບັດຕິເຫດ|ພະຍາດອາຊີບ"),
     ("hotline", 2, r"tổng\s+đài|đường\s+dây\s+nóng|call\s+cent(?:re|er)|\bhotlines?\b|ສາຍດ່ວນ"),
     ("onestop", 2, r"một\s+cửa|\bone-?stop|ປະຕູດຽວ"),
-    ("voluntary", 2, r"tự\s+nguyện|\bvoluntary|ສະໝັກໃຈ|ສະຫມັກໃຈ"),
+    ("voluntary", 2, r"tự\s+nguyện|\bvoluntary|ສະໝັກໃຈ"),
     ("scholarship", 2, r"học\s+bổng|\bscholarships?\b|ທຶນການສຶກສາ"),
     ("equipment", 2, r"máy\s+tính|máy\s+in|máy\s+chủ|trang\s+thiết\s+bị|\bcomputers?\b|\bprinters?\b|\bservers?\b|"
                      r"\bequipment\b|ຄອມພິວເຕີ|ເຄື່ອງພິມ|ເຊີເວີ|ອຸປະກອນ"),
@@ -133,7 +133,7 @@ LEAD_LABEL = re.compile(r"(?:đơn\s+vị\s+chủ\s+trì(?:\s+phía\s+việt\s+n
 # Counts: a number and what it counts (words: ``unit_<key>``).
 UNITS: dict[str, str] = {
     "people": r"cán\s+bộ|người|cá\s+nhân|đại\s+biểu|thành\s+viên|học\s+viên|công\s+chức|viên\s+chức|staff|people|"
-              r"persons|participants|members|officers|officials|trainees|individuals|ຄົນ|ທ່ານ|ພະນັກງານ|ເຈົ້າໜ້າທີ່",
+              r"persons|participants|members|officers|officials|trainees|individuals|ຄົນ|ທ່ານ|ພະນັກງານ|ເຈົ້າໜ້າທີ່|ເຈົ້າຫນ້າທີ່",
     "employers": r"đơn\s+vị\s+sử\s+dụng\s+lao\s+động|doanh\s+nghiệp|employers|ຫົວໜ່ວຍທຸລະກິດ|ນາຍຈ້າງ",
     "experts": r"chuyên\s+gia|experts|engineers|ຊ່ຽວຊານ",
     "provinces": r"tỉnh|provinces|ແຂວງ",
@@ -149,7 +149,7 @@ _UNIT_RX = {k: re.compile(f"^(?:{p})$", re.I) for k, p in UNITS.items()}
 # Cues: what an item says of itself.
 PLAN = re.compile(
     r"\bsẽ\b|\bdự\s+kiến\b|\bkế\s+hoạch\b|cam\s+kết|thống\s+nhất|\bphấn\s+đấu\b|\bwill\b|\bplan(?:s|ned)?\b|"
-    r"\bdue\s+to\b|\bexpected\b|\bcommit(?:s|ted|ment|ments)?\b|\bagreed\b|\bto\s+be\b|(?<!ກິດ)ຈະ(?!ແຈ້ງ)|ຄາດວ່າ|ມີແຜນ|ວາງແຜນ|ຕົກລົງ|ຄຳໝັ້ນສັນຍາ",
+    r"\bdue\s+to\b|\bexpected\b|\bcommit(?:s|ted|ment|ments)?\b|\bagreed\b|\bto\s+be\b|(?<!ກິດ)ຈະ(?!ແຈ້ງ)|ຄາດວ່າ|ມີແຜນ|ວາງແຜນ|ຕົກລົງ|ຄຳໝັ້ນສັນຍາ|ຄຳຫມັ້ນສັນຍາ",
     re.I)
 FUTURE = re.compile(
     r"\bsẽ\b|\bdự\s+kiến\b|\bkế\s+hoạch\b|\bphấn\s+đấu\b|\bwill\b|\bplan(?:s|ned)?\b|\bexpected\b|\bdue\s+to\s+be\b|"
@@ -161,7 +161,7 @@ WILL = re.compile(r"\bsẽ\b|\bdự\s+kiến\b|\bwill\b|\bexpected\s+to\b|\bplan
                   re.I)
 """The future tense itself ("sẽ", "will", "ຈະ"): a year or quarter that has begun is still ahead for it."""
 VALIDITY = re.compile(r"hiệu\s+lực|\bvalid\b|\bvalidity|\bexpires?\b|\bin\s+force|ມີຜົນສັກສິດ|ມີຜົນບັງຄັບ", re.I)
-REQUEST = re.compile(r"đề\s+nghị|mong\s+muốn|\brequest(?:s|ed)?\b|\bask(?:s|ed)?\b|\bpropos(?:e|ed|al)\b|ສະເໜີ|ຂໍໃຫ້",
+REQUEST = re.compile(r"đề\s+nghị|mong\s+muốn|\brequest(?:s|ed)?\b|\bask(?:s|ed)?\b|\bpropos(?:e|ed|al)\b|ສະເໜີ|ສະເຫນີ|ຂໍໃຫ້",
                      re.I)
 DONE = re.compile(
     r"đã\s+(?:được\s+)?(?:hoàn\s+thành|tổ\s+chức|gửi|trao|ký|tiến\s+hành|triển\s+khai\s+xong|mở\s+rộng|khai\s+trương|"
@@ -232,8 +232,8 @@ class Count:
 
 
 def terms(text: str) -> dict[str, int]:
-    """Activity terms of a text -> their weights."""
-    t = lao_to_arabic(text)
+    """Activity terms of a text -> their weights (Lao in one spelling: ຫນ/ໜ, ຫມ/ໝ)."""
+    t = canonical_lao(text)
     return {k: w for k, (w, rx) in CONCEPTS.items() if rx.search(t)}
 
 
