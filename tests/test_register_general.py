@@ -391,3 +391,16 @@ def test_lao_terms_are_read_in_either_spelling():
             f"ອົງການປະກັນສັງຄົມແຫ່ງຊາດ ໄດ້ສົ່ງຮ່າງ{spelling}ວ່າດ້ວຍປະກັນສັງຄົມ ໃຫ້ປະກັນສັງຄົມຫວຽດນາມ ແລ້ວ."])
         (c,) = build_register(plan + note).commitments
         assert c.state_on(dt.date(2024, 1, 15)).state == "done", spelling
+
+
+def test_the_same_activity_with_another_party_is_not_its_follow_up():
+    plan = doc("en-minutes", "2024-03-01", "en", [
+        "VSS will organise a training course on health insurance for the Ministry of Health in Hanoi in Q3 2024."])
+    other = doc("en-news", "2024-09-20", "en", [
+        "A training course on health insurance for the ILO was held in Hanoi on 10 September 2024."])
+    same = doc("en-news2", "2024-09-20", "en", [
+        "A training course on health insurance for the Ministry of Health was held in Hanoi on 10 September 2024."])
+    (c,) = build_register(plan + other).commitments
+    assert c.state_on(dt.date(2025, 1, 15)).state == "overdue"
+    (c,) = build_register(plan + same).commitments
+    assert c.state_on(dt.date(2025, 1, 15)).state == "done"

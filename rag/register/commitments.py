@@ -79,12 +79,14 @@ class Features:
     pairs: set[str]
     lang: str
     whens: set[str] = field(default_factory=set)  # months, days, quarters, parts of a year it names
+    parties: set[str] = field(default_factory=set)  # organisations other than the two social-security sides
 
 
 def features(text: str, lang: str) -> Features:
     """What a text is about (a fresh record: callers may add to its sets)."""
-    terms, places, numbers, periods, dates, pairs, whens = _features(text, lang)
-    return Features(dict(terms), set(places), set(numbers), set(periods), set(dates), set(pairs), lang, set(whens))
+    terms, places, numbers, periods, dates, pairs, whens, parties = _features(text, lang)
+    return Features(dict(terms), set(places), set(numbers), set(periods), set(dates), set(pairs), lang, set(whens),
+                    set(parties))
 
 
 @lru_cache(maxsize=20_000)
@@ -93,7 +95,7 @@ def _features(t: str, lang: str) -> tuple:
             frozenset(m.group() for m in re.finditer(r"(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d", t)),
             frozenset(m.iso for m in find_dates(t, None, relative=False)),
             frozenset(lx.bigrams(t)) if lang in ("vi", "en") else frozenset(),
-            frozenset(w.iso for w in find_when(t) if not w.relative and len(w.iso) > 4))
+            frozenset(w.iso for w in find_when(t) if not w.relative and len(w.iso) > 4), frozenset(lx.third_parties(t)))
 
 
 def score(c: Features, u: Features, made: str = "", others: frozenset[str] = frozenset(), meant: bool = False) -> int:
@@ -111,6 +113,8 @@ def score(c: Features, u: Features, made: str = "", others: frozenset[str] = fro
         return 0
     if c.periods and u.periods and not c.periods & u.periods:
         return 0  # the memorandum of 2026-2030 is not that of 2024-2026
+    if c.parties and u.parties and not c.parties & u.parties:
+        return 0  # same activity, other parties: a course with the Ministry of Health is not one with the ILO
     for group in lx.EXCLUSIVE:  # drafting is not signing
         if (c.terms.keys() & group) and (u.terms.keys() & group) and not (c.terms.keys() & u.terms.keys() & group):
             return 0

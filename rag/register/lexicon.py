@@ -252,6 +252,16 @@ def where(text: str) -> set[str]:
     return found | {k for k, rx in COUNTRIES.items() if rx.search(lao_to_arabic(text))}
 
 
+SIDES = frozenset({"vss", "lsso", "molsw", "nssf", "molisa"})
+"""The two social-security sides of the record (and their ministries): every item names them."""
+
+
+def third_parties(text: str) -> set[str]:
+    """Organisations of the shared name table a text names, other than :data:`SIDES` (a ministry, an
+    international organisation): who else an activity is with."""
+    return {f.key for f in NAMES.find(text, ("org",))} - SIDES
+
+
 def orgs(text: str) -> list[tuple[int, str]]:
     """(offset, organisation key) of every organisation a text names."""
     t = lao_to_arabic(text)
