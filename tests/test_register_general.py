@@ -404,3 +404,13 @@ def test_the_same_activity_with_another_party_is_not_its_follow_up():
     assert c.state_on(dt.date(2025, 1, 15)).state == "overdue"
     (c,) = build_register(plan + same).commitments
     assert c.state_on(dt.date(2025, 1, 15)).state == "done"
+
+
+def test_a_commitment_in_a_linked_translation_is_shown_in_each_language():
+    # the linker may make either version the family's original: the other is still its wording in that language
+    lo = doc("lo-news", "2024-06-19", "lo", [
+        "ສອງຝ່າຍ ຕົກລົງວ່າ ຈະຈັດກອງປະຊຸມສຳມະນາຄັ້ງຕໍ່ໄປ ຢູ່ຫວຽດນາມ ໃນປີ 2026."])
+    vi = doc("vi-news", "2024-06-19", "vi", [
+        "Hai bên cũng thống nhất sẽ tổ chức hội thảo tiếp theo tại Việt Nam vào năm 2026."], family="lo-news")
+    (c,) = build_register(lo + vi).commitments
+    assert c.doc_id == "lo-news" and c.span_in("vi").doc_id == "vi-news"

@@ -435,8 +435,9 @@ def extract_commitments(corpus: Corpus, meaning: Optional[Meaning] = None) -> li
                 if s > best_s:
                     best, best_s = m, s
             if best is not None and best_s >= THRESHOLD:
-                if best["unit"].doc_date == u.doc_date and u.p.meta.family_id != best["unit"].p.meta.family_id:
-                    best["versions"].append(u)  # the same item in another language version
+                if best["unit"].doc_date == u.doc_date and (u.lang != best["unit"].lang
+                                                            or u.p.meta.family_id != best["unit"].p.meta.family_id):
+                    best["versions"].append(u)  # the same item in another language version (linked or not)
                 else:
                     best["also"].append(u)
                 continue
