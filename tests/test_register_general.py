@@ -414,3 +414,22 @@ def test_a_commitment_in_a_linked_translation_is_shown_in_each_language():
         "Hai bên cũng thống nhất sẽ tổ chức hội thảo tiếp theo tại Việt Nam vào năm 2026."], family="lo-news")
     (c,) = build_register(lo + vi).commitments
     assert c.doc_id == "lo-news" and c.span_in("vi").doc_id == "vi-news"
+
+
+@pytest.mark.parametrize("plan, report", [
+    # a translation ("bản dịch") done in the passive with its agent
+    (("en", "2023-10-27", "LSSO will complete the translation of the VSS inspection manual into Lao by mid-2024."),
+     ("vi", "2024-08-01", "Bản dịch sổ tay thanh tra sang tiếng Lào đã được Cơ quan BHXH quốc gia Lào hoàn thành "
+                          "trong tháng 5/2024.")),
+    # matched by its words within one language (no activity term): its completion is read from the same words
+    (("vi", "2023-06-01", "Hai bên sẽ lập danh mục hồ sơ người hưởng tại Viêng Chăn, hoàn thành trong năm 2024."),
+     ("vi", "2024-12-20", "Việc lập danh mục hồ sơ người hưởng tại Viêng Chăn đã hoàn thành.")),
+    # experts asked for in a month, reported at work there that month
+    (("lo", "2024-03-01", "ສະເໜີໃຫ້ປະກັນສັງຄົມຫວຽດນາມ ສົ່ງຊ່ຽວຊານ 3 ທ່ານ ມາຊ່ວຍພັດທະນາແອັບພລິເຄຊັນມືຖື ໃນເດືອນ ກັນຍາ 2024."),
+     ("en", "2024-10-20", "Three VSS experts worked in Vientiane in September 2024 to help LSSO develop its mobile app.")),
+])
+def test_done_reported_in_other_words(plan, report):
+    made = doc("plan", plan[1], plan[0], [plan[2]])
+    (c,) = build_register(made + doc("report", report[1], report[0], [report[2]])).commitments
+    fs = c.state_on(dt.date(2025, 1, 15))
+    assert (fs.state, fs.report.doc_id if fs.report else None) == ("done", "report")

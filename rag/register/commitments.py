@@ -314,7 +314,7 @@ def _state(u: Unit, c: Features, made: str = "", whole: bool = False) -> tuple[s
     states, done_places, progress = [], set(), False
     for clause in _CLAUSE.split(u.text):
         f = features(clause, u.lang)
-        about = set(f.terms) & set(c.terms) or f.numbers & c.numbers
+        about = set(f.terms) & set(c.terms) or f.numbers & c.numbers or (not c.terms and f.pairs & c.pairs)
         predicate = not f.terms and not f.numbers and not (f.places - c.places)  # "…, vận hành chính thức từ …"
         if not whole and not about and not (predicate and states):
             ahead = lx.PLAN.search(clause) and any(doc and w.last_day() > doc for w in find_when(clause, u.doc_date))

@@ -38,7 +38,7 @@ CONCEPTS: dict[str, tuple[int, re.Pattern]] = {k: (w, re.compile(p, re.I)) for k
     ("memo", 1, r"(?:biên\s+bản|bản)\s+ghi\s+nhớ|memorand(?:um|a)|\bmou\b|ບົດບັນທຶກຄວາມເຂົ້າໃຈ"),
     ("documents", 2, r"tài\s+liệu|sổ\s+tay|cẩm\s+nang|\bdocuments?\b|\bguidance\b|\bmaterials?\b|\bmanuals?\b|"
                      r"\bhandbooks?\b|\bguidelines?\b|ເອກະສານ|ຄູ່ມື"),
-    ("translation", 2, r"dịch\s+sang|được\s+dịch|\btranslat|ແປເປັນ"),
+    ("translation", 2, r"dịch\s+sang|được\s+dịch|bản\s+dịch|\btranslat|ແປເປັນ|ການແປ"),
     ("visit", 2, r"\bthăm\b|\bvisits?\b|\bstudy\s+tour|ຢ້ຽມ|ທັດສະນະສຶກສາ"),
     ("exchange", 1, r"trao\s+đổi|giao\s+lưu|\bexchanges?\b|ແລກປ່ຽນ"),
     ("extension", 2, r"mở\s+rộng|\bextend|\bexpan|ຂະຫຍາຍ"),
@@ -47,7 +47,7 @@ CONCEPTS: dict[str, tuple[int, re.Pattern]] = {k: (w, re.compile(p, re.I)) for k
     ("fund", 2, r"\bquỹ\b|\bfunds?\b|ກອງທຶນ"),
     ("communication", 2, r"truyền\s+thông|tuyên\s+truyền|\bcommunicat|ໂຄສະນາ|ເຜີຍແຜ່"),
     ("twinning", 2, r"kết\s+nghĩa|\btwinning|ຄູ່ແຝດ"),
-    ("digital", 1, r"chuyển\s+đổi\s+số|\bdigital|ດິຈິຕອນ"),
+    ("digital", 1, r"chuyển\s+đổi\s+số|số\s+hóa|số\s+hoá|\bdigital|\bdigiti[sz]|ດິຈິຕອນ"),
     # what an activity is about, in the vocabulary of social-security cooperation (round 2)
     ("software", 2, r"phần\s+mềm|\bsoftware\b|ໂປຣແກຣມ|ໂປແກຣມ|ຊອບແວ"),
     ("pension", 2, r"lương\s+hưu|\bpensions?\b|ບຳນານ"),
@@ -180,7 +180,9 @@ DONE = re.compile(
     r"khánh\s+thành|cấp|xây\s+dựng\s+xong)|\b(?:handed\s+over|took\s+place|installed)\b|"
     r"\b(?:was|were|has\s+been|have\s+been)\s+(?:successfully\s+)?(?:trained|organi[sz]ed|conducted|launched|issued|"
     r"adopted|signed|provided|opened|inaugurated)\b|"
-    r"ໄດ້ຕິດຕັ້ງ|ໄດ້ຝຶກອົບຮົມ|ໄດ້ຮັບການຝຶກອົບຮົມ|ໄດ້ຈັດຕັ້ງປະຕິບັດ|ໄດ້ຮັບມອບ|ໄດ້ອອກ",
+    r"ໄດ້ຕິດຕັ້ງ|ໄດ້ຝຶກອົບຮົມ|ໄດ້ຮັບການຝຶກອົບຮົມ|ໄດ້ຈັດຕັ້ງປະຕິບັດ|ໄດ້ຮັບມອບ|ໄດ້ອອກ|"
+    # the passive with its agent: "đã được Cơ quan BHXH quốc gia Lào hoàn thành"
+    r"đã\s+được\s+(?:[^\s,.;]+\s+){1,8}?(?:hoàn\s+thành|tổ\s+chức|bàn\s+giao|ký\s+kết)\b",
     re.I)
 _TO_BE = re.compile(r"(?:\bwill|\bto|\bshall|\bsẽ|\bcần|\bphải|ຈະ|ຕ້ອງ)\s*(?:be\s+|được\s+)?(?:\w+\s+)?$", re.I)
 
@@ -193,7 +195,9 @@ def done_in(text: str) -> bool:
 
 HELD = re.compile(r"đã\s+(?:được\s+)?(?:tổ\s+chức|diễn\s+ra|tiến\s+hành)|\bwas\s+held\b|\bwere\s+held\b|\bheld\s+on\b|"
                   r"ໄດ້ຈັດຂຶ້ນ|ໄດ້ດຳເນີນ", re.I)
-EVENTS = {"training", "seminar", "conference", "review", "visit", "exchange", "medal", "signing", "survey"}
+EVENTS = {"training", "seminar", "conference", "review", "visit", "exchange", "medal", "signing", "survey", "experts"}
+"""Activities that take place on a day (a course, a seminar, an experts' mission): a report that they took
+place on a stated day reports them done."""
 EXISTS = re.compile(r"gồm\s+\d+\s+(?:điều|chương|phần)|\bconsists?\s+of\s+\d+|\bhas\s+\d+\s+articles|"
                     r"ປະກອບມີ\s*\d+\s*ມາດຕາ", re.I)
 AFTER = re.compile(r"\bsau\s+khi\b|\bafter\b|ຫຼັງຈາກ", re.I)
