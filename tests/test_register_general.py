@@ -433,3 +433,15 @@ def test_done_reported_in_other_words(plan, report):
     (c,) = build_register(made + doc("report", report[1], report[0], [report[2]])).commitments
     fs = c.state_on(dt.date(2025, 1, 15))
     assert (fs.state, fs.report.doc_id if fs.report else None) == ("done", "report")
+
+
+def test_the_same_course_held_in_another_place_is_not_its_follow_up():
+    plan = doc("en-minutes", "2025-03-01", "en", ["VSS will train 30 LSSO staff in Savannakhet in Q3 2025."])
+    elsewhere = doc("en-news", "2025-09-20", "en", [
+        "A training course for 30 LSSO staff was held in Luang Prabang on 10 September 2025."])
+    there = doc("lo-news", "2025-09-20", "lo", [
+        "ຊຸດຝຶກອົບຮົມ ສຳລັບພະນັກງານ 30 ຄົນ ໄດ້ຈັດຂຶ້ນ ຢູ່ແຂວງສະຫວັນນະເຂດ ໃນວັນທີ 10 ກັນຍາ 2025."])
+    (c,) = build_register(plan + elsewhere).commitments
+    assert c.state_on(dt.date(2026, 1, 15)).state == "overdue"
+    (c,) = build_register(plan + there).commitments
+    assert c.state_on(dt.date(2026, 1, 15)).state == "done"

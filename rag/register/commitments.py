@@ -42,6 +42,7 @@ _UPPER_HEAD = re.compile(r"^((?:[IVX]{1,4}|\d{1,2})\.\s+[^.;:]{3,80}?)\s+(?=(?:\
 _NUMBERED_HEAD = re.compile(r"^\s*(?:[IVX]{1,4}|\d{1,2})\.\s+\S")
 _CLAUSE = re.compile(r"\s*[,;]\s+|\s+(?=sau\s+khi\b|after\b)", re.I)
 THRESHOLD = 4
+COUNTRY_KEYS = frozenset(lx.COUNTRIES)
 
 
 @dataclass
@@ -131,6 +132,8 @@ def score(c: Features, u: Features, made: str = "", others: frozenset[str] = fro
     s += 2 * len(c.places & u.places) + 2 * len(c.numbers & u.numbers) + 2 * len(c.periods & u.periods)
     if c.numbers and u.numbers and not (c.numbers & u.numbers):
         s -= 3  # 30 staff is not 120 staff
+    if c.places - COUNTRY_KEYS and u.places - COUNTRY_KEYS and not (c.places & u.places):
+        s -= 2  # held in Luang Prabang is not the course due in Savannakhet
     if made and any(d == made or (len(d) == 7 and made.startswith(d)) for d in u.dates):
         s += 2  # "under the minutes of 15/3/2023"
     elif any(d in others and d != made for d in u.dates):
