@@ -3,14 +3,16 @@
 A document is read line by line (a PDF line, a paragraph, a DOCX table row "1 | … | … | 30/6/2024 |
 …", a numbered or lettered list item), each line cut into sentences. A unit is a **commitment**
 when it puts an activity at a date after its own document's date (a quarter, a month, a day, a
-deadline "trước / before / ກ່ອນ", a year, or the year of a plan section's heading) and is neither a
-report, a postponement, a budget line nor an agreement's validity.
+deadline "trước / before / ກ່ອນ", a year — also the current one, in the future tense —, or the year of
+a plan section's heading) and is neither a report, a postponement, a budget line nor an agreement's
+validity.
 
-The same commitment made again (a translation, a later plan) is one commitment; a later passage
-that matches it (shared activity terms, places, counts, the date of the document that made it,
-and for one language shared word pairs) is a :class:`~.model.FollowUp` that reports it done,
-under way, postponed or only restates it. Matching uses no words of one language only, so a Lao
-note can close a Vietnamese minute's item.
+The same commitment made again (a translation, a later plan for a time that overlaps its own) is one
+commitment; a later passage that matches it (shared activity terms, places of the shared name table,
+counts, the date of the document that made it, and for one language shared word pairs; not another
+agreement period, other third parties or only other places) is a :class:`~.model.FollowUp` that
+reports it done, under way, postponed or only restates it. Matching uses no words of one language
+only, so a Lao note can close a Vietnamese minute's item.
 """
 from __future__ import annotations
 
