@@ -292,6 +292,10 @@ def test_equipment_handed_over_is_matched_by_its_count_and_place_in_any_language
         (c,) = build_register(plan + doc(f"{lang}-news", "2024-12-05", lang, [text])).commitments
         fs = c.state_on(dt.date(2025, 1, 15))
         assert (fs.state, fs.report.doc_id) == ("done", f"{lang}-news"), lang
+    # the same number of other things at the same place is not it
+    staff = doc("lo-rep", "2024-12-05", "lo", ["ພະນັກງານ 12 ຄົນ ຂອງແຂວງບໍລິຄຳໄຊ ໄດ້ສຳເລັດການຝຶກອົບຮົມ."])
+    (c,) = [c for c in build_register(plan + staff).commitments if c.doc_id == "vi-minutes"]
+    assert c.state_on(dt.date(2025, 1, 15)).state == "overdue"
     # the same place and count for another object is not it
     software = doc("en-news", "2024-12-05", "en", [
         "The pension software was installed in 12 district offices of Bolikhamxay."])

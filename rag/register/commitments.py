@@ -83,13 +83,14 @@ class Features:
     lang: str
     whens: set[str] = field(default_factory=set)  # months, days, quarters, parts of a year it names
     parties: set[str] = field(default_factory=set)  # organisations other than the two social-security sides
+    counted: set[tuple[str, str]] = field(default_factory=set)  # (number, what it counts): "10 computers"
 
 
 def features(text: str, lang: str) -> Features:
     """What a text is about (a fresh record: callers may add to its sets)."""
-    terms, places, numbers, periods, dates, pairs, whens, parties = _features(text, lang)
+    terms, places, numbers, periods, dates, pairs, whens, parties, counted = _features(text, lang)
     return Features(dict(terms), set(places), set(numbers), set(periods), set(dates), set(pairs), lang, set(whens),
-                    set(parties))
+                    set(parties), set(counted))
 
 
 @lru_cache(maxsize=20_000)
@@ -98,7 +99,8 @@ def _features(t: str, lang: str) -> tuple:
             frozenset(m.group() for m in re.finditer(r"(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d", t)),
             frozenset(m.iso for m in find_dates(t, None, relative=False)),
             frozenset(lx.bigrams(t)) if lang in ("vi", "en") else frozenset(),
-            frozenset(w.iso for w in find_when(t) if not w.relative and len(w.iso) > 4), frozenset(lx.third_parties(t)))
+            frozenset(w.iso for w in find_when(t) if not w.relative and len(w.iso) > 4), frozenset(lx.third_parties(t)),
+            frozenset((re.sub(r"[.,]", "", c.value), c.unit) for c in lx.counts(t) if c.unit != "percent"))
 
 
 def score(c: Features, u: Features, made: str = "", others: frozenset[str] = frozenset(), meant: bool = False) -> int:
@@ -111,7 +113,7 @@ def score(c: Features, u: Features, made: str = "", others: frozenset[str] = fro
     ratio = 0.0
     if c.lang == u.lang and c.pairs and u.pairs:
         ratio = len(c.pairs & u.pairs) / min(len(c.pairs), len(u.pairs))
-    counted = bool(c.numbers & u.numbers and c.places & u.places)  # the same count at the same place, in any words
+    counted = bool(c.counted & u.counted and c.places & u.places)  # the same count of the same things at the same place
     if not any(c.terms[k] >= 2 for k in shared) and ratio < 0.5 and not meant and not counted:
         return 0
     if c.periods and u.periods and not c.periods & u.periods:
