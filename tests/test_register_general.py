@@ -449,3 +449,10 @@ def test_the_same_course_held_in_another_place_is_not_its_follow_up():
     assert c.state_on(dt.date(2026, 1, 15)).state == "overdue"
     (c,) = build_register(plan + there).commitments
     assert c.state_on(dt.date(2026, 1, 15)).state == "done"
+
+
+def test_funds_granted_for_a_course_do_not_report_it_held():
+    plan = doc("vi-plan", "2024-01-10", "vi", ["Bên Việt Nam sẽ tổ chức tập huấn cho 20 cán bộ tại Hà Nội trong quý III/2024."])
+    funds = doc("vi-later", "2024-05-02", "vi", ["Bộ Tài chính đã cấp kinh phí cho khóa tập huấn 20 cán bộ tại Hà Nội."])
+    (c,) = [c for c in build_register(plan + funds).commitments if c.doc_id == "vi-plan"]
+    assert c.followups and c.state_on(dt.date(2025, 1, 15)).state == "overdue"

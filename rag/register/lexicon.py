@@ -177,7 +177,7 @@ DONE = re.compile(
     r"đã\s+(?:được\s+)?(?:sử\s+dụng|áp\s+dụng)|\b(?:is|are|has\s+been|have\s+been)\s+(?:now\s+)?in\s+use\b|ໄດ້ນຳໃຊ້|"
     # handed over, installed, trained, issued: the verbs of delivering what was promised
     r"đã\s+(?:được\s+)?(?:lắp\s+đặt|cài\s+đặt|hoàn\s+tất|ban\s+hành|đào\s+tạo|tập\s+huấn|chuyển\s+giao|nghiệm\s+thu|"
-    r"khánh\s+thành|cấp|xây\s+dựng\s+xong)|\b(?:handed\s+over|took\s+place|installed)\b|"
+    r"khánh\s+thành|cấp\s+(?:thẻ|sổ|chứng\s+chỉ)|xây\s+dựng\s+xong)|\b(?:handed\s+over|took\s+place|installed)\b|"
     r"\b(?:was|were|has\s+been|have\s+been)\s+(?:successfully\s+)?(?:trained|organi[sz]ed|conducted|launched|issued|"
     r"adopted|signed|provided|opened|inaugurated)\b|"
     r"ໄດ້ຕິດຕັ້ງ|ໄດ້ຝຶກອົບຮົມ|ໄດ້ຮັບການຝຶກອົບຮົມ|ໄດ້ຈັດຕັ້ງປະຕິບັດ|ໄດ້ຮັບມອບ|ໄດ້ອອກ|"
