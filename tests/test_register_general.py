@@ -11,9 +11,11 @@ import pytest
 from rag.records import Passage, PassageMeta
 from rag.register import agreement_status, build_register, due_span
 from rag.register.happened import happenings, kind_at
+from rag.register.lexicon import CONCEPTS
 from rag.register.meaning import meaning_for
 from rag.register.when import find_when
 from rag.store.embeddings import get_embedder
+from rag.text.i18n import strings
 
 
 def doc(doc_id: str, date: str, lang: str, paragraphs: list[str], kind: str = "news", title: str = "",
@@ -224,3 +226,233 @@ def test_validity_to_a_year_and_a_renewal_with_its_new_end():
     ag = build_register(en + renewed).agreement("mou:2023-2025")
     assert agreement_status(ag, dt.date(2026, 1, 15)) == ("in_force", "valid_until")
     assert ag.valid_until.key == "2027-12-31" and ag.valid_until.doc_id == "vi-news"
+
+
+def test_a_later_plan_of_the_same_kind_for_another_time_is_another_commitment():
+    # a signing planned for one quarter, and a later news item planning a signing (another memorandum) for
+    # another quarter without saying the first one moved: two commitments, each with its own date
+    minutes = doc("minutes", "2024-11-14", "vi", [
+        "Hai bên thống nhất dự kiến ký Bản ghi nhớ hợp tác trong quý II/2025 tại Thủ đô Viêng Chăn."])
+    news = doc("news", "2025-09-18", "vi", [
+        "Hai bên thống nhất sẽ ký Biên bản ghi nhớ hợp tác giai đoạn 2026-2030 vào quý IV/2025 tại Thủ đô Viêng Chăn."])
+    reg = build_register(minutes + news)
+    assert sorted(c.due for c in reg.commitments) == ["2025-Q2", "2025-Q4"]
+    assert {c.state_on(dt.date(2026, 1, 15)).state for c in reg.commitments} == {"overdue"}
+    # two courses of the same year and place for different numbers of people ("officials", "cán bộ") are two
+    en = doc("en-report", "2023-10-27", "en", [
+        "VSS will organise a training course for 24 officials in Hanoi in 2024."])
+    vi = doc("vi-plan", "2024-01-10", "vi", [
+        "Bên Việt Nam sẽ tổ chức tập huấn cho 20 cán bộ phía Lào tại Hà Nội trong quý III/2024."])
+    assert len(build_register(en + vi).commitments) == 2
+
+
+def test_in_use_in_some_of_the_places_and_expected_in_the_others_is_in_progress():
+    plan = doc("lo-note", "2021-07-20", "lo", [
+        "ແຜນການ: ຂະຫຍາຍການນຳໃຊ້ໂປຣແກຣມ ໄປ ແຂວງສະຫວັນນະເຂດ, ແຂວງຄຳມ່ວນ ແລະ ແຂວງຈຳປາສັກ ພາຍໃນປີ 2022."])
+    for lang, text in [
+        ("vi", "Hiện phần mềm đã được sử dụng tại tỉnh Xa-van-na-khet; việc mở rộng sang tỉnh Khăm Muộn và tỉnh "
+               "Chăm-pa-xắc dự kiến hoàn thành trong năm 2026."),
+        ("en", "The software is now in use in Savannakhet; the extension to Khammouane and Champasak is expected "
+               "to be completed in 2026."),
+    ]:
+        (c,) = build_register(plan + doc(f"{lang}-news", "2025-08-14", lang, [text])).commitments
+        fs = c.state_on(dt.date(2026, 1, 15))
+        assert (fs.state, fs.due, fs.report.doc_id) == ("in_progress", "2026", f"{lang}-news"), lang
+
+
+def test_a_report_in_another_language_is_matched_by_a_city_of_the_shared_name_table():
+    plan = doc("vi-minutes", "2024-11-20", "vi", [
+        "Hai bên thống nhất tổ chức hội thảo tại thành phố Pắc-xế trong quý II/2025."])
+    report = doc("lo-news", "2025-06-02", "lo", [
+        "ວັນທີ 28 ພຶດສະພາ 2025, ກອງປະຊຸມສຳມະນາ ໄດ້ຈັດຂຶ້ນທີ່ ນະຄອນປາກເຊ."])
+    (c,) = build_register(plan + report).commitments
+    fs = c.state_on(dt.date(2026, 1, 15))
+    assert (fs.state, fs.report.doc_id) == ("done", "lo-news")
+
+
+def test_done_is_cited_to_the_report_that_matches_the_commitment_best():
+    plan = doc("minutes", "2023-03-15", "en", [
+        "VSS will train 30 LSSO staff on digital transformation in Hanoi in Q3 2023."])
+    vague = doc("news", "2023-08-01", "en", ["A training course was completed in Hanoi."])
+    note = doc("note", "2023-09-12", "en", [
+        "The training course on digital transformation for 30 LSSO staff was completed in Hanoi on 31 August 2023."])
+    (c,) = build_register(plan + vague + note).commitments
+    assert {f.doc_id for f in c.followups} == {"news", "note"}  # both speak of a course held in Hanoi
+    fs = c.state_on(dt.date(2024, 1, 15))
+    assert (fs.state, fs.report.doc_id) == ("done", "note")
+
+
+def test_equipment_handed_over_is_matched_by_its_count_and_place_in_any_language():
+    plan = doc("vi-minutes", "2023-11-20", "vi", [
+        "BHXH Việt Nam sẽ hỗ trợ 12 bộ máy tính cho văn phòng BHXH tỉnh Bô-ly-khăm-xay trong năm 2024."])
+    for lang, text in [
+        ("lo", "ປະກັນສັງຄົມຫວຽດນາມ ໄດ້ມອບຄອມພິວເຕີ 12 ເຄື່ອງ ໃຫ້ແກ່ ຫ້ອງການປະກັນສັງຄົມ ແຂວງບໍລິຄຳໄຊ."),
+        ("en", "VSS handed over 12 computers to the Bolikhamxay social security office."),
+    ]:
+        (c,) = build_register(plan + doc(f"{lang}-news", "2024-12-05", lang, [text])).commitments
+        fs = c.state_on(dt.date(2025, 1, 15))
+        assert (fs.state, fs.report.doc_id) == ("done", f"{lang}-news"), lang
+    # the same number of other things at the same place is not it
+    staff = doc("lo-rep", "2024-12-05", "lo", ["ພະນັກງານ 12 ຄົນ ຂອງແຂວງບໍລິຄຳໄຊ ໄດ້ສຳເລັດການຝຶກອົບຮົມ."])
+    (c,) = [c for c in build_register(plan + staff).commitments if c.doc_id == "vi-minutes"]
+    assert c.state_on(dt.date(2025, 1, 15)).state == "overdue"
+    # the same place and count for another object is not it
+    software = doc("en-news", "2024-12-05", "en", [
+        "The pension software was installed in 12 district offices of Bolikhamxay."])
+    (c,) = build_register(plan + software).commitments
+    assert c.state_on(dt.date(2025, 1, 15)).state == "overdue"
+
+
+def test_expected_to_be_completed_is_a_plan_and_delivery_verbs_report_done():
+    plan = doc("vi-plan", "2024-01-10", "vi", [
+        "Hai bên sẽ phối hợp xây dựng trang thông tin điện tử song ngữ tại Viêng Chăn, hoàn thành trong năm 2024."])
+    ahead = doc("en-news", "2024-06-01", "en", ["The bilingual website is expected to be completed by the end of 2024."])
+    (c,) = build_register(plan + ahead).commitments
+    assert c.state_on(dt.date(2025, 1, 15)).state != "done"
+    handed = doc("lo-note", "2024-11-20", "lo", ["ເວັບໄຊສອງພາສາ ໄດ້ຕິດຕັ້ງ ຢູ່ນະຄອນຫຼວງວຽງຈັນ."])
+    (c,) = build_register(plan + handed).commitments
+    assert c.state_on(dt.date(2025, 1, 15)).state == "done"
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "The bilingual website for the Vientiane office has not been completed because of staff changes."),
+    ("en", "The bilingual website for the Vientiane office has yet to be completed."),
+    ("vi", "Trang thông tin điện tử song ngữ cho văn phòng Viêng Chăn chưa được hoàn thành do thay đổi nhân sự."),
+])
+def test_a_report_that_it_was_not_done_leaves_the_commitment_overdue(lang, text):
+    plan = doc("en-plan", "2023-01-10", "en", [
+        "VSS and LSSO will build a bilingual website for the Vientiane office by the end of 2023."])
+    (c,) = build_register(plan + doc("later", "2024-03-01", lang, [text])).commitments
+    assert c.followups  # it speaks of the website
+    assert c.state_on(dt.date(2024, 6, 1)).state == "overdue"
+
+
+def test_every_activity_term_has_a_label_in_each_language():
+    for key in CONCEPTS:
+        entry = strings().get(f"concept_{key}")
+        assert entry and all(entry.get(lang) for lang in ("vi", "lo", "en")), key
+
+
+def test_a_hotline_promised_in_vietnamese_is_reported_opened_in_lao():
+    plan = doc("vi-minutes", "2024-06-01", "vi", [
+        "BHXH Việt Nam sẽ hỗ trợ phía Lào thiết lập tổng đài hỗ trợ người tham gia tại Viêng Chăn trong năm 2025."])
+    news = doc("lo-news", "2025-10-01", "lo", ["ສາຍດ່ວນ ສຳລັບຜູ້ປະກັນຕົນ ໄດ້ເປີດນຳໃຊ້ ຢູ່ນະຄອນຫຼວງວຽງຈັນ ແລ້ວ."])
+    (c,) = build_register(plan + news).commitments
+    fs = c.state_on(dt.date(2026, 1, 15))
+    assert (fs.state, fs.report.doc_id) == ("done", "lo-news")
+
+
+def test_being_developed_is_in_progress_with_the_date_it_gives():
+    plan = doc("en-minutes", "2023-11-24", "en", ["LSSO will develop a mobile app for insured persons by the end of 2025."])
+    news = doc("en-news", "2025-04-10", "en", [
+        "The mobile app for insured persons is being developed and will be completed in Q1 2026."])
+    (c,) = build_register(plan + news).commitments
+    fs = c.state_on(dt.date(2025, 12, 1))
+    assert (fs.state, fs.due, fs.report.doc_id) == ("in_progress", "2026-Q1", "en-news")
+
+
+def test_the_same_item_restated_a_little_later_in_the_year_stays_one_commitment():
+    minutes = doc("minutes", "2023-03-15", "vi", [
+        "BHXH Việt Nam tổ chức khóa tập huấn về chuyển đổi số cho 30 cán bộ của Cơ quan BHXH quốc gia Lào tại Hà Nội "
+        "trong quý III/2023."])
+    same = doc("plan", "2023-06-01", "vi", [
+        "Theo kế hoạch, khóa tập huấn về chuyển đổi số cho 30 cán bộ của Cơ quan BHXH quốc gia Lào sẽ được tổ chức "
+        "tại Hà Nội trong tháng 10/2023."])
+    other = doc("plan2", "2023-06-01", "vi", [
+        "Theo kế hoạch, BHXH Việt Nam sẽ tổ chức tập huấn về quản lý quỹ cho 20 cán bộ tại Hà Nội trong tháng 10/2023."])
+    (c,) = build_register(minutes + same).commitments
+    assert [s.doc_id for s in c.also] == ["plan"]
+    assert sorted(c.due for c in build_register(minutes + other).commitments) == ["2023-10", "2023-Q3"]
+
+
+def test_a_signing_of_an_agreement_of_another_period_does_not_close_the_commitment():
+    plan = doc("vi-news", "2025-09-18", "vi", [
+        "Hai bên thống nhất sẽ ký Biên bản ghi nhớ hợp tác giai đoạn 2026-2030 vào quý IV/2025 tại Viêng Chăn."])
+    other = doc("vi-later", "2025-12-20", "vi", [
+        "Ngày 15/12/2025, tại Viêng Chăn, hai bên đã ký Biên bản ghi nhớ hợp tác về quản lý quỹ giai đoạn 2024-2026."])
+    same = doc("en-later", "2025-12-20", "en", [
+        "On 15 December 2025 in Vientiane, the two sides signed the memorandum of understanding for 2026-2030."])
+    (c,) = build_register(plan + other).commitments
+    assert c.state_on(dt.date(2026, 1, 15)).state == "overdue"
+    (c,) = build_register(plan + same).commitments
+    assert c.state_on(dt.date(2026, 1, 15)).state == "done"
+
+
+def test_a_restatement_within_a_deadline_is_the_same_commitment():
+    minutes = doc("minutes", "2023-03-15", "en", [
+        "LSSO will send the draft Social Insurance Law to VSS for comments before 31 March 2024."])
+    plan = doc("plan", "2023-06-01", "vi", [
+        "Cơ quan BHXH quốc gia Lào sẽ gửi dự thảo Luật BHXH sửa đổi cho BHXH Việt Nam để góp ý trong tháng 12/2023."])
+    (c,) = build_register(minutes + plan).commitments
+    assert (c.due, [s.doc_id for s in c.also]) == ("2024-03-31", ["plan"])
+
+
+def test_lao_terms_are_read_in_either_spelling():
+    plan = doc("vi-minutes", "2023-03-15", "vi", [
+        "Cơ quan BHXH quốc gia Lào gửi BHXH Việt Nam dự thảo Luật BHXH sửa đổi để góp ý trước ngày 30/9/2023."])
+    for spelling in ("ກົດໝາຍ", "ກົດຫມາຍ"):
+        note = doc("lo-note", "2023-10-02", "lo", [
+            f"ອົງການປະກັນສັງຄົມແຫ່ງຊາດ ໄດ້ສົ່ງຮ່າງ{spelling}ວ່າດ້ວຍປະກັນສັງຄົມ ໃຫ້ປະກັນສັງຄົມຫວຽດນາມ ແລ້ວ."])
+        (c,) = build_register(plan + note).commitments
+        assert c.state_on(dt.date(2024, 1, 15)).state == "done", spelling
+
+
+def test_the_same_activity_with_another_party_is_not_its_follow_up():
+    plan = doc("en-minutes", "2024-03-01", "en", [
+        "VSS will organise a training course on health insurance for the Ministry of Health in Hanoi in Q3 2024."])
+    other = doc("en-news", "2024-09-20", "en", [
+        "A training course on health insurance for the ILO was held in Hanoi on 10 September 2024."])
+    same = doc("en-news2", "2024-09-20", "en", [
+        "A training course on health insurance for the Ministry of Health was held in Hanoi on 10 September 2024."])
+    (c,) = build_register(plan + other).commitments
+    assert c.state_on(dt.date(2025, 1, 15)).state == "overdue"
+    (c,) = build_register(plan + same).commitments
+    assert c.state_on(dt.date(2025, 1, 15)).state == "done"
+
+
+def test_a_commitment_in_a_linked_translation_is_shown_in_each_language():
+    # the linker may make either version the family's original: the other is still its wording in that language
+    lo = doc("lo-news", "2024-06-19", "lo", [
+        "ສອງຝ່າຍ ຕົກລົງວ່າ ຈະຈັດກອງປະຊຸມສຳມະນາຄັ້ງຕໍ່ໄປ ຢູ່ຫວຽດນາມ ໃນປີ 2026."])
+    vi = doc("vi-news", "2024-06-19", "vi", [
+        "Hai bên cũng thống nhất sẽ tổ chức hội thảo tiếp theo tại Việt Nam vào năm 2026."], family="lo-news")
+    (c,) = build_register(lo + vi).commitments
+    assert c.doc_id == "lo-news" and c.span_in("vi").doc_id == "vi-news"
+
+
+@pytest.mark.parametrize("plan, report", [
+    # a translation ("bản dịch") done in the passive with its agent
+    (("en", "2023-10-27", "LSSO will complete the translation of the VSS inspection manual into Lao by mid-2024."),
+     ("vi", "2024-08-01", "Bản dịch sổ tay thanh tra sang tiếng Lào đã được Cơ quan BHXH quốc gia Lào hoàn thành "
+                          "trong tháng 5/2024.")),
+    # matched by its words within one language (no activity term): its completion is read from the same words
+    (("vi", "2023-06-01", "Hai bên sẽ lập danh mục hồ sơ người hưởng tại Viêng Chăn, hoàn thành trong năm 2024."),
+     ("vi", "2024-12-20", "Việc lập danh mục hồ sơ người hưởng tại Viêng Chăn đã hoàn thành.")),
+    # experts asked for in a month, reported at work there that month
+    (("lo", "2024-03-01", "ສະເໜີໃຫ້ປະກັນສັງຄົມຫວຽດນາມ ສົ່ງຊ່ຽວຊານ 3 ທ່ານ ມາຊ່ວຍພັດທະນາແອັບພລິເຄຊັນມືຖື ໃນເດືອນ ກັນຍາ 2024."),
+     ("en", "2024-10-20", "Three VSS experts worked in Vientiane in September 2024 to help LSSO develop its mobile app.")),
+])
+def test_done_reported_in_other_words(plan, report):
+    made = doc("plan", plan[1], plan[0], [plan[2]])
+    (c,) = build_register(made + doc("report", report[1], report[0], [report[2]])).commitments
+    fs = c.state_on(dt.date(2025, 1, 15))
+    assert (fs.state, fs.report.doc_id if fs.report else None) == ("done", "report")
+
+
+def test_the_same_course_held_in_another_place_is_not_its_follow_up():
+    plan = doc("en-minutes", "2025-03-01", "en", ["VSS will train 30 LSSO staff in Savannakhet in Q3 2025."])
+    elsewhere = doc("en-news", "2025-09-20", "en", [
+        "A training course for 30 LSSO staff was held in Luang Prabang on 10 September 2025."])
+    there = doc("lo-news", "2025-09-20", "lo", [
+        "ຊຸດຝຶກອົບຮົມ ສຳລັບພະນັກງານ 30 ຄົນ ໄດ້ຈັດຂຶ້ນ ຢູ່ແຂວງສະຫວັນນະເຂດ ໃນວັນທີ 10 ກັນຍາ 2025."])
+    (c,) = build_register(plan + elsewhere).commitments
+    assert c.state_on(dt.date(2026, 1, 15)).state == "overdue"
+    (c,) = build_register(plan + there).commitments
+    assert c.state_on(dt.date(2026, 1, 15)).state == "done"
+
+
+def test_funds_granted_for_a_course_do_not_report_it_held():
+    plan = doc("vi-plan", "2024-01-10", "vi", ["Bên Việt Nam sẽ tổ chức tập huấn cho 20 cán bộ tại Hà Nội trong quý III/2024."])
+    funds = doc("vi-later", "2024-05-02", "vi", ["Bộ Tài chính đã cấp kinh phí cho khóa tập huấn 20 cán bộ tại Hà Nội."])
+    (c,) = [c for c in build_register(plan + funds).commitments if c.doc_id == "vi-plan"]
+    assert c.followups and c.state_on(dt.date(2025, 1, 15)).state == "overdue"

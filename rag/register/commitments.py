@@ -3,14 +3,16 @@
 A document is read line by line (a PDF line, a paragraph, a DOCX table row "1 | … | … | 30/6/2024 |
 …", a numbered or lettered list item), each line cut into sentences. A unit is a **commitment**
 when it puts an activity at a date after its own document's date (a quarter, a month, a day, a
-deadline "trước / before / ກ່ອນ", a year, or the year of a plan section's heading) and is neither a
-report, a postponement, a budget line nor an agreement's validity.
+deadline "trước / before / ກ່ອນ", a year — also the current one, in the future tense —, or the year of
+a plan section's heading) and is neither a report, a postponement, a budget line nor an agreement's
+validity.
 
-The same commitment made again (a translation, a later plan) is one commitment; a later passage
-that matches it (shared activity terms, places, counts, the date of the document that made it,
-and for one language shared word pairs) is a :class:`~.model.FollowUp` that reports it done,
-under way, postponed or only restates it. Matching uses no words of one language only, so a Lao
-note can close a Vietnamese minute's item.
+The same commitment made again (a translation, a later plan for a time that overlaps its own) is one
+commitment; a later passage that matches it (shared activity terms, places of the shared name table,
+counts, the date of the document that made it, and for one language shared word pairs; not another
+agreement period, other third parties or only other places) is a :class:`~.model.FollowUp` that
+reports it done, under way, postponed or only restates it. Matching uses no words of one language
+only, so a Lao note can close a Vietnamese minute's item.
 """
 from __future__ import annotations
 
@@ -42,6 +44,7 @@ _UPPER_HEAD = re.compile(r"^((?:[IVX]{1,4}|\d{1,2})\.\s+[^.;:]{3,80}?)\s+(?=(?:\
 _NUMBERED_HEAD = re.compile(r"^\s*(?:[IVX]{1,4}|\d{1,2})\.\s+\S")
 _CLAUSE = re.compile(r"\s*[,;]\s+|\s+(?=sau\s+khi\b|after\b)", re.I)
 THRESHOLD = 4
+COUNTRY_KEYS = frozenset(lx.COUNTRIES)
 
 
 @dataclass
@@ -79,35 +82,44 @@ class Features:
     pairs: set[str]
     lang: str
     whens: set[str] = field(default_factory=set)  # months, days, quarters, parts of a year it names
+    parties: set[str] = field(default_factory=set)  # organisations other than the two social-security sides
+    counted: set[tuple[str, str]] = field(default_factory=set)  # (number, what it counts): "10 computers"
 
 
 def features(text: str, lang: str) -> Features:
     """What a text is about (a fresh record: callers may add to its sets)."""
-    terms, places, numbers, periods, dates, pairs, whens = _features(text, lang)
-    return Features(dict(terms), set(places), set(numbers), set(periods), set(dates), set(pairs), lang, set(whens))
+    terms, places, numbers, periods, dates, pairs, whens, parties, counted = _features(text, lang)
+    return Features(dict(terms), set(places), set(numbers), set(periods), set(dates), set(pairs), lang, set(whens),
+                    set(parties), set(counted))
 
 
 @lru_cache(maxsize=20_000)
 def _features(t: str, lang: str) -> tuple:
-    return (tuple(lx.terms(t).items()), tuple(lx.places(t)), frozenset(lx.numbers(t)),
+    return (tuple(lx.terms(t).items()), tuple(lx.where(t)), frozenset(lx.numbers(t)),
             frozenset(m.group() for m in re.finditer(r"(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d", t)),
             frozenset(m.iso for m in find_dates(t, None, relative=False)),
             frozenset(lx.bigrams(t)) if lang in ("vi", "en") else frozenset(),
-            frozenset(w.iso for w in find_when(t) if not w.relative and len(w.iso) > 4))
+            frozenset(w.iso for w in find_when(t) if not w.relative and len(w.iso) > 4), frozenset(lx.third_parties(t)),
+            frozenset((re.sub(r"[.,]", "", c.value), c.unit) for c in lx.counts(t) if c.unit != "percent"))
 
 
 def score(c: Features, u: Features, made: str = "", others: frozenset[str] = frozenset(), meant: bool = False) -> int:
     """How surely ``u`` speaks of the activity ``c`` (0 when they share no activity term, in one
-    language not most of their word pairs, and ``u`` is not closest to ``c`` by meaning: ``meant``,
-    see :mod:`.meaning`). ``made``: the date of the document that made ``c``; ``others``: dates of the
+    language not most of their word pairs, no count at a shared place, and ``u`` is not closest to ``c``
+    by meaning: ``meant``, see :mod:`.meaning`). ``made``: the date of the document that made ``c``; ``others``: dates of the
     other documents that make commitments (a report "under the minutes of 15/3/2023" follows up those
     minutes, not an item made elsewhere)."""
     shared = set(c.terms) & set(u.terms)
     ratio = 0.0
     if c.lang == u.lang and c.pairs and u.pairs:
         ratio = len(c.pairs & u.pairs) / min(len(c.pairs), len(u.pairs))
-    if not any(c.terms[k] >= 2 for k in shared) and ratio < 0.5 and not meant:
+    counted = bool(c.counted & u.counted and c.places & u.places)  # the same count of the same things at the same place
+    if not any(c.terms[k] >= 2 for k in shared) and ratio < 0.5 and not meant and not counted:
         return 0
+    if c.periods and u.periods and not c.periods & u.periods:
+        return 0  # the memorandum of 2026-2030 is not that of 2024-2026
+    if c.parties and u.parties and not c.parties & u.parties:
+        return 0  # same activity, other parties: a course with the Ministry of Health is not one with the ILO
     for group in lx.EXCLUSIVE:  # drafting is not signing
         if (c.terms.keys() & group) and (u.terms.keys() & group) and not (c.terms.keys() & u.terms.keys() & group):
             return 0
@@ -124,6 +136,8 @@ def score(c: Features, u: Features, made: str = "", others: frozenset[str] = fro
     s += 2 * len(c.places & u.places) + 2 * len(c.numbers & u.numbers) + 2 * len(c.periods & u.periods)
     if c.numbers and u.numbers and not (c.numbers & u.numbers):
         s -= 3  # 30 staff is not 120 staff
+    if c.places - COUNTRY_KEYS and u.places - COUNTRY_KEYS and not (c.places & u.places):
+        s -= 2  # held in Luang Prabang is not the course due in Savannakhet
     if made and any(d == made or (len(d) == 7 and made.startswith(d)) for d in u.dates):
         s += 2  # "under the minutes of 15/3/2023"
     elif any(d in others and d != made for d in u.dates):
@@ -138,13 +152,14 @@ def score(c: Features, u: Features, made: str = "", others: frozenset[str] = fro
 class _Postings:
     """Which of many features could score above 0 against one (the first test of :func:`score`, read
     from an index instead of tried pair by pair): those sharing an activity term counted twice on the
-    commitment's side, or a word pair in the same language. Without it the register's build grew with
-    the square of the record (minutes at 10,000 passages)."""
+    commitment's side, a word pair in the same language, or a count of the same things (score then
+    asks for a shared place). Without it the build grew with the square of the record."""
 
     def __init__(self, strong_terms_only: bool):
         self.strong = strong_terms_only  # index the commitment side (True) or the reporting side (False)
         self.by_term: dict[str, list[int]] = defaultdict(list)
         self.by_pair: dict[tuple[str, str], list[int]] = defaultdict(list)
+        self.by_count: dict[tuple[str, str], list[int]] = defaultdict(list)
 
     def add(self, i: int, f: Features) -> None:
         for k, n in f.terms.items():
@@ -152,6 +167,8 @@ class _Postings:
                 self.by_term[k].append(i)
         for pair in f.pairs:
             self.by_pair[(f.lang, pair)].append(i)
+        for counted in f.counted:
+            self.by_count[counted].append(i)
 
     def candidates(self, f: Features) -> set[int]:
         out: set[int] = set()
@@ -160,6 +177,8 @@ class _Postings:
                 out.update(self.by_term.get(k, ()))
         for pair in f.pairs:
             out.update(self.by_pair.get((f.lang, pair), ()))
+        for counted in f.counted:
+            out.update(self.by_count.get(counted, ()))
         return out
 
 
@@ -275,7 +294,7 @@ def _due(u: Unit) -> Optional[When]:
         cue = lx.PLAN.search(t) or lx.REQUEST.search(t) or u.cue
         if w.period and not cue:
             continue
-        if w.last_day() > doc and (w.first_day() > doc or (w.by and cue) or u.row):
+        if w.last_day() > doc and (w.first_day() > doc or ((w.by or lx.WILL.search(_clause_before(t, w.start))) and cue) or u.row):
             future.append(w)
     if (not future and u.section_year and int(u.section_year) >= doc.year and (lx.ITEM.match(u.ctx) or u.row)
             and not lx.DONE.search(t) and not lx.PROGRESS.search(t)):
@@ -335,7 +354,7 @@ def _state(u: Unit, c: Features, made: str = "", whole: bool = False) -> tuple[s
     states, done_places, progress = [], set(), False
     for clause in _CLAUSE.split(u.text):
         f = features(clause, u.lang)
-        about = set(f.terms) & set(c.terms) or f.numbers & c.numbers
+        about = set(f.terms) & set(c.terms) or f.numbers & c.numbers or (not c.terms and f.pairs & c.pairs)
         predicate = not f.terms and not f.numbers and not (f.places - c.places)  # "…, vận hành chính thức từ …"
         if not whole and not about and not (predicate and states):
             ahead = lx.PLAN.search(clause) and any(doc and w.last_day() > doc for w in find_when(clause, u.doc_date))
@@ -345,7 +364,7 @@ def _state(u: Unit, c: Features, made: str = "", whole: bool = False) -> tuple[s
         past = [w for w in find_when(clause, u.doc_date) if doc and w.last_day() <= doc]
         pct = [int(x) for x in re.findall(r"(\d{1,3})\s*%", clause)]
         held_only = lx.HELD.search(clause) and not lx.DONE.search(lx.HELD.sub(" ", clause))
-        if lx.DONE.search(clause) and not lx.NOT_DONE.search(clause) and not (held_only and not (c.terms.keys() & lx.EVENTS)):
+        if lx.done_in(clause) and not lx.NOT_DONE.search(clause) and not (held_only and not (c.terms.keys() & lx.EVENTS)):
             st = "in_progress" if pct and max(pct) < 100 else "done"
         elif lx.EXISTS.search(clause) and "draft" in c.terms and "draft" in f.terms:
             st = "done"  # "Dự thảo Biên bản ghi nhớ gồm 9 điều": the draft exists
@@ -375,7 +394,22 @@ def _state(u: Unit, c: Features, made: str = "", whole: bool = False) -> tuple[s
     dated_past = [w for w in whens if doc and w.last_day() <= doc]
     if dated_past and classify_event(u.text) and not lx.PLAN.search(u.text) and c.terms.keys() & lx.EVENTS:
         return "done", ""  # "Trong hai ngày 18 và 19/6/2024, … tổ chức Hội thảo …"
-    return states[0] if "restated" in states else "mention", new_due
+    return "restated" if "restated" in states else "mention", new_due
+
+
+def _year(iso: str) -> int:
+    return due_span(iso)[1].year
+
+
+def _overlap(a: When, b: When, a_made: str = "", b_made: str = "") -> bool:
+    """True when two due dates share a day ("2025" and "2025-Q4" do; "2025-Q2" and "2025-Q4" do not); a
+    deadline ("before 30/6/2024") runs from the day it was set."""
+    (a0, a1), (b0, b1) = due_span(a.iso), due_span(b.iso)
+    if a.by and a_made:
+        a0 = min(a0, parse_date_arg(a_made))
+    if b.by and b_made:
+        b0 = min(b0, parse_date_arg(b_made))
+    return a0 <= b1 and b0 <= a1
 
 
 def _cited_dates(units: list[Unit], made_on: frozenset[str]) -> frozenset[str]:
@@ -429,27 +463,27 @@ def extract_commitments(corpus: Corpus, meaning: Optional[Meaning] = None) -> li
             if len(re.sub(r"\W|\d", "", _what(u))) < 12:
                 continue  # a date with nothing to do
             best, best_s = None, 0
-            year = due_span(due.iso)[1].year
-            reports: Optional[bool] = None  # whether u reports or postpones: read once, only when needed
             for m in (made[j] for j in sorted(made_index.candidates(f))):
                 if m["unit"].p.doc_id == doc_id:
                     continue
-                if m["unit"].doc_date != u.doc_date and m["year"] != year:
-                    if reports is None:
-                        reports = bool(_reportish(u) or lx.POSTPONE.search(u.ctx))
-                    if not reports:
-                        continue  # a fresh plan of the same kind for another year is another commitment
                 s = score(m["f"], f, m["unit"].doc_date, others)
+                if (m["unit"].doc_date != u.doc_date and not _overlap(m["due"], due, m["unit"].doc_date, u.doc_date)
+                        and not _reportish(u) and not lx.POSTPONE.search(u.ctx)
+                        and (s < 2 * THRESHOLD or _year(m["due"].iso) != _year(due.iso) or m["f"].periods != f.periods)):
+                    continue  # a later plan of the same kind for another time, not said to be moved, is another one
+                    # (unless it is surely the same item, a little later in the same year, of no other period)
+                s += 2 if s and m["due"].iso == due.iso else 0  # the same activity due on the same day, month, quarter or year
                 if s > best_s:
                     best, best_s = m, s
             if best is not None and best_s >= THRESHOLD:
-                if best["unit"].doc_date == u.doc_date and u.p.meta.family_id != best["unit"].p.meta.family_id:
-                    best["versions"].append(u)  # the same item in another language version
+                if best["unit"].doc_date == u.doc_date and (u.lang != best["unit"].lang
+                                                            or u.p.meta.family_id != best["unit"].p.meta.family_id):
+                    best["versions"].append(u)  # the same item in another language version (linked or not)
                 else:
                     best["also"].append(u)
                 continue
             made_index.add(len(made), f)
-            made.append({"unit": u, "due": due, "year": year, "f": f, "versions": [], "also": []})
+            made.append({"unit": u, "due": due, "f": f, "versions": [], "also": []})
             others = others | {u.doc_date}
 
     out = []
@@ -469,7 +503,7 @@ def extract_commitments(corpus: Corpus, meaning: Optional[Meaning] = None) -> li
         u: Unit = m["unit"]
         for v in m["also"]:  # a later, more detailed wording names more places (a report names others too)
             if not _reportish(v):
-                m["f"].places |= set(lx.places(v.row.get("place", "") + " " + (v.ctx if v.row else v.text)))
+                m["f"].places |= lx.where(v.row.get("place", "") + " " + (v.ctx if v.row else v.text))
         own_docs = {u.p.doc_id} | {v.p.doc_id for v in m["versions"]}
         reports: dict[str, list[FollowUp]] = defaultdict(list)
         for n in sorted(unit_index.candidates(m["f"]) | meant_units[i]):

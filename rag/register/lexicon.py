@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..text.normalize import lao_to_arabic
+from ..text.names import NAMES
+from ..text.normalize import canonical_lao, lao_to_arabic
 
 # Activity terms: key -> (weight in matching, pattern). An item's terms are what it is about.
 CONCEPTS: dict[str, tuple[int, re.Pattern]] = {k: (w, re.compile(p, re.I)) for k, w, p in [
@@ -35,8 +36,9 @@ CONCEPTS: dict[str, tuple[int, re.Pattern]] = {k: (w, re.compile(p, re.I)) for k
     ("draft", 2, r"dự\s+thảo|\bdraft|ຮ່າງ"),
     ("signing", 2, r"(?<!đăng\s)\bký(?:\s+kết)?\b(?!\s+(?:hiệu|túc|sự|giả|ức))|\bsign(?:ed|ing|s)?\b|ລົງນາມ"),
     ("memo", 1, r"(?:biên\s+bản|bản)\s+ghi\s+nhớ|memorand(?:um|a)|\bmou\b|ບົດບັນທຶກຄວາມເຂົ້າໃຈ"),
-    ("documents", 2, r"tài\s+liệu|\bdocuments?\b|\bguidance\b|\bmaterials?\b|ເອກະສານ"),
-    ("translation", 2, r"dịch\s+sang|được\s+dịch|\btranslat|ແປເປັນ"),
+    ("documents", 2, r"tài\s+liệu|sổ\s+tay|cẩm\s+nang|\bdocuments?\b|\bguidance\b|\bmaterials?\b|\bmanuals?\b|"
+                     r"\bhandbooks?\b|\bguidelines?\b|ເອກະສານ|ຄູ່ມື"),
+    ("translation", 2, r"dịch\s+sang|được\s+dịch|bản\s+dịch|\btranslat|ແປເປັນ|ການແປ"),
     ("visit", 2, r"\bthăm\b|\bvisits?\b|\bstudy\s+tour|ຢ້ຽມ|ທັດສະນະສຶກສາ"),
     ("exchange", 1, r"trao\s+đổi|giao\s+lưu|\bexchanges?\b|ແລກປ່ຽນ"),
     ("extension", 2, r"mở\s+rộng|\bextend|\bexpan|ຂະຫຍາຍ"),
@@ -45,7 +47,7 @@ CONCEPTS: dict[str, tuple[int, re.Pattern]] = {k: (w, re.compile(p, re.I)) for k
     ("fund", 2, r"\bquỹ\b|\bfunds?\b|ກອງທຶນ"),
     ("communication", 2, r"truyền\s+thông|tuyên\s+truyền|\bcommunicat|ໂຄສະນາ|ເຜີຍແຜ່"),
     ("twinning", 2, r"kết\s+nghĩa|\btwinning|ຄູ່ແຝດ"),
-    ("digital", 1, r"chuyển\s+đổi\s+số|\bdigital|ດິຈິຕອນ"),
+    ("digital", 1, r"chuyển\s+đổi\s+số|số\s+hóa|số\s+hoá|\bdigital|\bdigiti[sz]|ດິຈິຕອນ"),
     # what an activity is about, in the vocabulary of social-security cooperation (round 2)
     ("software", 2, r"phần\s+mềm|\bsoftware\b|ໂປຣແກຣມ|ໂປແກຣມ|ຊອບແວ"),
     ("pension", 2, r"lương\s+hưu|\bpensions?\b|ບຳນານ"),
@@ -54,11 +56,21 @@ CONCEPTS: dict[str, tuple[int, re.Pattern]] = {k: (w, re.compile(p, re.I)) for k
     ("card", 2, r"\bthẻ\b|\bcards?\b|ບັດ(?!ນີ້)"),
     ("health", 2, r"\bBHYT\b|bảo\s+hiểm\s+y\s+tế|health\s+insurance|ປະກັນສຸຂະພາບ"),
     ("crossborder", 2, r"qua\s+biên\s+giới|xuyên\s+biên\s+giới|cross-?border|ຂ້າມແດນ"),
+    # other things the two sides work on, in the social-security vocabulary (round 3)
+    ("unemployment", 2, r"bảo\s+hiểm\s+thất\s+nghiệp|\bBHTN\b|\bunemployment|ຫວ່າງງານ"),
+    ("accident", 2, r"tai\s+nạn\s+lao\s+động|bệnh\s+nghề\s+nghiệp|occupational\s+(?:accident|disease|injur)|"
+                    r"\bwork(?:place)?\s+(?:accident|injur)|ອຸບັດຕິເຫດ|ພະຍາດອາຊີບ"),
+    ("hotline", 2, r"tổng\s+đài|đường\s+dây\s+nóng|call\s+cent(?:re|er)|\bhotlines?\b|ສາຍດ່ວນ"),
+    ("onestop", 2, r"một\s+cửa|\bone-?stop|ປະຕູດຽວ"),
+    ("voluntary", 2, r"tự\s+nguyện|\bvoluntary|ສະໝັກໃຈ"),
+    ("scholarship", 2, r"học\s+bổng|\bscholarships?\b|ທຶນການສຶກສາ"),
+    ("equipment", 2, r"máy\s+tính|máy\s+in|máy\s+chủ|trang\s+thiết\s+bị|\bcomputers?\b|\bprinters?\b|\bservers?\b|"
+                     r"\bequipment\b|ຄອມພິວເຕີ|ເຄື່ອງພິມ|ເຊີເວີ|ອຸປະກອນ"),
     ("infoexchange", 2, r"trao\s+đổi\s+(?:thông\s+tin|dữ\s+liệu)|\bexchang\w*\s+(?:of\s+)?(?:data|information)\b|"
                         r"\b(?:data|information)\s+exchange|ແລກປ່ຽນຂໍ້ມູນ|ແລກປ່ຽນຂ່າວສານ"),
 ]}
 OBJECTS = frozenset({"ecollection", "database", "app", "law", "medal", "fund", "software", "website", "card", "health",
-                     "sports", "documents"})
+                     "sports", "documents", "equipment", "unemployment", "accident", "hotline", "scholarship"})
 """What an activity works on: two items each about an object the other does not name are different
 activities, whatever else they share ("extend e-collection to 3 provinces" is not "extend the pension
 software to 3 provinces")."""
@@ -120,8 +132,8 @@ LEAD_LABEL = re.compile(r"(?:đơn\s+vị\s+chủ\s+trì(?:\s+phía\s+việt\s+n
 
 # Counts: a number and what it counts (words: ``unit_<key>``).
 UNITS: dict[str, str] = {
-    "people": r"cán\s+bộ|người|cá\s+nhân|đại\s+biểu|thành\s+viên|học\s+viên|staff|people|persons|participants|members|"
-              r"officers|individuals|ຄົນ|ທ່ານ|ພະນັກງານ",
+    "people": r"cán\s+bộ|người|cá\s+nhân|đại\s+biểu|thành\s+viên|học\s+viên|công\s+chức|viên\s+chức|staff|people|"
+              r"persons|participants|members|officers|officials|trainees|individuals|ຄົນ|ທ່ານ|ພະນັກງານ|ເຈົ້າໜ້າທີ່|ເຈົ້າຫນ້າທີ່",
     "employers": r"đơn\s+vị\s+sử\s+dụng\s+lao\s+động|doanh\s+nghiệp|employers|ຫົວໜ່ວຍທຸລະກິດ|ນາຍຈ້າງ",
     "experts": r"chuyên\s+gia|experts|engineers|ຊ່ຽວຊານ",
     "provinces": r"tỉnh|provinces|ແຂວງ",
@@ -137,7 +149,7 @@ _UNIT_RX = {k: re.compile(f"^(?:{p})$", re.I) for k, p in UNITS.items()}
 # Cues: what an item says of itself.
 PLAN = re.compile(
     r"\bsẽ\b|\bdự\s+kiến\b|\bkế\s+hoạch\b|cam\s+kết|thống\s+nhất|\bphấn\s+đấu\b|\bwill\b|\bplan(?:s|ned)?\b|"
-    r"\bdue\s+to\b|\bexpected\b|\bcommit(?:s|ted|ment|ments)?\b|\bagreed\b|\bto\s+be\b|(?<!ກິດ)ຈະ(?!ແຈ້ງ)|ຄາດວ່າ|ມີແຜນ|ວາງແຜນ|ຕົກລົງ|ຄຳໝັ້ນສັນຍາ",
+    r"\bdue\s+to\b|\bexpected\b|\bcommit(?:s|ted|ment|ments)?\b|\bagreed\b|\bto\s+be\b|(?<!ກິດ)ຈະ(?!ແຈ້ງ)|ຄາດວ່າ|ມີແຜນ|ວາງແຜນ|ຕົກລົງ|ຄຳໝັ້ນສັນຍາ|ຄຳຫມັ້ນສັນຍາ",
     re.I)
 FUTURE = re.compile(
     r"\bsẽ\b|\bdự\s+kiến\b|\bkế\s+hoạch\b|\bphấn\s+đấu\b|\bwill\b|\bplan(?:s|ned)?\b|\bexpected\b|\bdue\s+to\s+be\b|"
@@ -145,8 +157,11 @@ FUTURE = re.compile(
     re.I)
 """Cues that put what follows in the future (a plan), not agreement words: the day two sides
 agreed on something is a day something happened."""
+WILL = re.compile(r"\bsẽ\b|\bdự\s+kiến\b|\bwill\b|\bexpected\s+to\b|\bplan(?:s|ned)?\s+to\b|(?<!ກິດ)ຈະ(?!ແຈ້ງ)|ຄາດວ່າ",
+                  re.I)
+"""The future tense itself ("sẽ", "will", "ຈະ"): a year or quarter that has begun is still ahead for it."""
 VALIDITY = re.compile(r"hiệu\s+lực|\bvalid\b|\bvalidity|\bexpires?\b|\bin\s+force|ມີຜົນສັກສິດ|ມີຜົນບັງຄັບ", re.I)
-REQUEST = re.compile(r"đề\s+nghị|mong\s+muốn|\brequest(?:s|ed)?\b|\bask(?:s|ed)?\b|\bpropos(?:e|ed|al)\b|ສະເໜີ|ຂໍໃຫ້",
+REQUEST = re.compile(r"đề\s+nghị|mong\s+muốn|\brequest(?:s|ed)?\b|\bask(?:s|ed)?\b|\bpropos(?:e|ed|al)\b|ສະເໜີ|ສະເຫນີ|ຂໍໃຫ້",
                      re.I)
 DONE = re.compile(
     r"đã\s+(?:được\s+)?(?:hoàn\s+thành|tổ\s+chức|gửi|trao|ký|tiến\s+hành|triển\s+khai\s+xong|mở\s+rộng|khai\s+trương|"
@@ -157,23 +172,47 @@ DONE = re.compile(
     # in official operation: what was to be installed or built is done
     r"vận\s+hành\s+chính\s+thức|chính\s+thức\s+(?:vận\s+hành|đi\s+vào\s+hoạt\s+động)|đưa\s+vào\s+(?:vận\s+hành|sử\s+dụng)|"
     r"\bofficially\s+(?:in\s+operation|in\s+use|put\s+into)|\bwent\s+live\b|\bput\s+into\s+operation|"
-    r"ນຳໃຊ້ຢ່າງເປັນທາງການ|ເລີ່ມນຳໃຊ້ຢ່າງເປັນທາງການ",
+    r"ນຳໃຊ້ຢ່າງເປັນທາງການ|ເລີ່ມນຳໃຊ້ຢ່າງເປັນທາງການ|"
+    # in use now (where it is in use: a place not named there is still to come, see commitments._state)
+    r"đã\s+(?:được\s+)?(?:sử\s+dụng|áp\s+dụng)|\b(?:is|are|has\s+been|have\s+been)\s+(?:now\s+)?in\s+use\b|ໄດ້ນຳໃຊ້|"
+    # handed over, installed, trained, issued: the verbs of delivering what was promised
+    r"đã\s+(?:được\s+)?(?:lắp\s+đặt|cài\s+đặt|hoàn\s+tất|ban\s+hành|đào\s+tạo|tập\s+huấn|chuyển\s+giao|nghiệm\s+thu|"
+    r"khánh\s+thành|cấp\s+(?:thẻ|sổ|chứng\s+chỉ)|xây\s+dựng\s+xong)|\b(?:handed\s+over|took\s+place|installed)\b|"
+    r"\b(?:was|were|has\s+been|have\s+been)\s+(?:successfully\s+)?(?:trained|organi[sz]ed|conducted|launched|issued|"
+    r"adopted|signed|provided|opened|inaugurated)\b|"
+    r"ໄດ້ຕິດຕັ້ງ|ໄດ້ຝຶກອົບຮົມ|ໄດ້ຮັບການຝຶກອົບຮົມ|ໄດ້ຈັດຕັ້ງປະຕິບັດ|ໄດ້ຮັບມອບ|ໄດ້ອອກ|"
+    # the passive with its agent: "đã được Cơ quan BHXH quốc gia Lào hoàn thành"
+    r"đã\s+được\s+(?:[^\s,.;]+\s+){1,8}?(?:hoàn\s+thành|tổ\s+chức|bàn\s+giao|ký\s+kết)\b",
     re.I)
+_TO_BE = re.compile(r"(?:\bwill|\bto|\bshall|\bsẽ|\bcần|\bphải|ຈະ|ຕ້ອງ)\s*(?:be\s+|được\s+)?(?:\w+\s+)?$", re.I)
+
+
+def done_in(text: str) -> bool:
+    """A completion cue that is not itself the thing planned ("is expected to be completed in 2026", "sẽ
+    được đưa vào sử dụng": a plan; "was completed", "đã hoàn thành": done)."""
+    return any(not _TO_BE.search(text[max(0, m.start() - 30) : m.start()]) for m in DONE.finditer(text))
+
+
 HELD = re.compile(r"đã\s+(?:được\s+)?(?:tổ\s+chức|diễn\s+ra|tiến\s+hành)|\bwas\s+held\b|\bwere\s+held\b|\bheld\s+on\b|"
                   r"ໄດ້ຈັດຂຶ້ນ|ໄດ້ດຳເນີນ", re.I)
-EVENTS = {"training", "seminar", "conference", "review", "visit", "exchange", "medal", "signing", "survey"}
+EVENTS = {"training", "seminar", "conference", "review", "visit", "exchange", "medal", "signing", "survey", "experts"}
+"""Activities that take place on a day (a course, a seminar, an experts' mission): a report that they took
+place on a stated day reports them done."""
 EXISTS = re.compile(r"gồm\s+\d+\s+(?:điều|chương|phần)|\bconsists?\s+of\s+\d+|\bhas\s+\d+\s+articles|"
                     r"ປະກອບມີ\s*\d+\s*ມາດຕາ", re.I)
 AFTER = re.compile(r"\bsau\s+khi\b|\bafter\b|ຫຼັງຈາກ", re.I)
 STARTED = re.compile(r"\blaunch(?:ed|es)?\b|khai\s+trương|khởi\s+động|ເປີດນຳໃຊ້|ເປີດໂຕ", re.I)
 PROGRESS = re.compile(
     r"\bđang\b|\bđạt\s+(?:khoảng\s+)?\d|chuẩn\s+bị|\bunder\s+way|\bunderway|\bin\s+progress|\bongoing\b|\bpreparing\b|"
-    r"\bunder\s+development|ກຳລັງ|ປະຕິບັດແລ້ວປະມານ|\d+\s*%",
+    r"\bunder\s+development|ກຳລັງ|ປະຕິບັດແລ້ວປະມານ|\d+\s*%|"
+    r"\b(?:is|are)\s+(?:still\s+)?being\s+\w+ed\b|\bpartly\b|\bpartially\b|một\s+phần|ບາງສ່ວນ",
     re.I)
-POSTPONE = re.compile(r"\blùi\b|\bhoãn\b|\bdời\b|chuyển\s+sang|\bpostpon|\bdelay|\breschedul|\bmoved\s+to|ເລື່ອນ",
-                      re.I)
-NOT_DONE = re.compile(r"chưa\s+(?:thực\s+hiện|tổ\s+chức|hoàn\s+thành)|\bnot\s+(?:yet\s+)?(?:held|done|carried)|"
-                      r"ຍັງບໍ່ທັນ|ຍັງບໍ່ໄດ້", re.I)
+POSTPONE = re.compile(r"\blùi\b|\bhoãn\b|\bdời\b|chuyển\s+sang|\bpostpon|\bdelay|\breschedul|\bmoved\s+to|"
+                      r"\bdeferred\b|\bpushed\s+back|\bput\s+off\b|ເລື່ອນ", re.I)
+NOT_DONE = re.compile(r"chưa\s+(?:được\s+)?(?:thực\s+hiện|tổ\s+chức|hoàn\s+thành|ký|triển\s+khai|gửi|bàn\s+giao)|bị\s+hủy|"
+                      r"\bnot\s+(?:yet\s+)?(?:been\s+)?(?:held|done|carried|completed|finished|signed|delivered|sent|"
+                      r"organi[sz]ed|implemented|launched)|\b(?:has|have)\s+yet\s+to\b|\bcancell?ed\b|"
+                      r"ຍັງບໍ່ທັນ|ຍັງບໍ່ໄດ້|ຖືກຍົກເລີກ", re.I)
 NOW = re.compile(r"\bhiện\s+(?:nay|đã|đang|tại|vẫn)|\bnow\b|\bcurrently\b|\bto\s+date\b|\bso\s+far\b|ປັດຈຸບັນ|ດຽວນີ້|"
                  r"ມາຮອດນີ້", re.I)
 """A report of the present state ("hiện đã được sử dụng", "now in use"): not only history."""
@@ -197,8 +236,8 @@ class Count:
 
 
 def terms(text: str) -> dict[str, int]:
-    """Activity terms of a text -> their weights."""
-    t = lao_to_arabic(text)
+    """Activity terms of a text -> their weights (Lao in one spelling: ຫນ/ໜ, ຫມ/ໝ)."""
+    t = canonical_lao(text)
     return {k: w for k, (w, rx) in CONCEPTS.items() if rx.search(t)}
 
 
@@ -208,6 +247,23 @@ def places(text: str) -> list[str]:
     found = [(m.start(), k) for k, rx in PLACES.items() if (m := rx.search(t))]
     found += [(m.start(), k) for k, rx in COUNTRIES.items() if (m := rx.search(t))]
     return [k for _, k in sorted(found)]
+
+
+def where(text: str) -> set[str]:
+    """Places a text names, for matching: every province and city of the shared name table
+    (:data:`rag.text.names.NAMES`, wider than :data:`PLACES`) and a country the text puts something in."""
+    found = {f.key for f in NAMES.find(text, ("province", "city"))}
+    return found | {k for k, rx in COUNTRIES.items() if rx.search(lao_to_arabic(text))}
+
+
+SIDES = frozenset({"vss", "lsso", "molsw", "nssf", "molisa"})
+"""The two social-security sides of the record (and their ministries): every item names them."""
+
+
+def third_parties(text: str) -> set[str]:
+    """Organisations of the shared name table a text names, other than :data:`SIDES` (a ministry, an
+    international organisation): who else an activity is with."""
+    return {f.key for f in NAMES.find(text, ("org",))} - SIDES
 
 
 def orgs(text: str) -> list[tuple[int, str]]:

@@ -357,14 +357,17 @@ class Commitment(Sourced):
     def state_on(self, as_of: dt.date) -> FollowState:
         """Done / in progress / postponed / overdue / no news on ``as_of``, from the reports dated by then.
 
-        A report of completion is final; otherwise the latest report that moves the date or says the
+        A report of completion is final (cited to the earliest one that matches the commitment at least half
+        as well as the best one: a vague early match does not decide); otherwise the latest report that moves the date or says the
         work is under way counts, and its date decides whether the item is now overdue."""
         reports = sorted((f for f in self.followups if f.date and parse_date_arg(f.date) <= as_of),
                          key=lambda f: (f.date, REPORT_STATES.index(f.state)))
         state, due, decided = "", self.due, None
         for f in reports:
             if f.state == "done":
-                return FollowState("done", due, f, tuple(reports))
+                done = [g for g in reports if g.state == "done"]
+                best = max(g.score for g in done)
+                return FollowState("done", due, next(g for g in done if 2 * g.score >= best), tuple(reports))
             if f.state in ("postponed", "in_progress"):
                 state, decided = f.state, f
                 due = f.new_due or due
