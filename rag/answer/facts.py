@@ -60,10 +60,41 @@ class Fact:
             unit = slot.unit if slot and slot.unit and lang == (q.lang if q else lang) else ""
             if slot and slot.unit_key == "percent":
                 unit = ""
+            if unit and q is not None and self.line.lang == lang and not self.value.is_amount:
+                unit = unit_as_written(self.line.text, self.value, q.text[slot.start :]) or unit
             return say_quantity(self.value, lang, unit)
         if self.kind in ("place", "actor"):
             return say_names(self.value, lang, self.text)
         return self.text
+
+
+_WORDS = re.compile(r"[^\W\d_]+")
+
+
+def unit_as_written(text: str, qty: Any, asked: str) -> str:
+    """The line's words for what a count counts, as far as the question uses them too: "143 lao động là
+    công dân Lào" asked as "bao nhiêu lao động Lào" gives "lao động" (the asker's first word alone, "lao",
+    would cut the unit)."""
+    at = text.find(qty.number, qty.start)
+    if at < 0:
+        return ""
+    rest = text[at + len(qty.number) : at + len(qty.number) + 60]
+    words = []
+    pos = 0
+    for m in _WORDS.finditer(rest):
+        if rest[pos : m.start()].strip():
+            break  # only words that follow the number directly
+        words.append(m)
+        pos = m.end()
+    asked_words = [fold_latin(w).lower() for w in _WORDS.findall(asked)][:12]
+    best = 0
+    for k in range(1, min(len(words), 5) + 1):
+        probe = [fold_latin(m.group()).lower() for m in words[:k]]
+        if any(asked_words[i : i + k] == probe for i in range(len(asked_words))):
+            best = k
+        else:
+            break
+    return rest[words[0].start() : words[best - 1].end()] if best else ""
 
 
 def say_names(keys: list[str], lang: str, as_written: str) -> str:
@@ -168,8 +199,14 @@ def places(line: Line, q: Question) -> list[Fact]:
             s -= 0.6  # "Đà Nẵng City Social Security" is an actor, not the place
         s += 0.3 * (1 - min(_distance(f.start, spots), 120) / 120)
         out.append(Fact("place", line, group[0].start, group[-1].end, keys, s))
-    if not out:
-        out = _raw_places(line)
+    # Places the table does not know, written after "tại / in / ທີ່" ("tại thành phố Đông Hà"): a place word
+    # before them makes them likelier the asked place than a known name with none (the country in brackets).
+    taken = [(f.start, f.end) for f in line.names]
+    known = bool(out)
+    for raw in _raw_places(line):
+        if not any(raw.start < b and a < raw.end for a, b in taken) and not re.search(r"\d", raw.text):
+            raw.score = 0.75 + 0.3 * (1 - min(_distance(raw.start, spots), 120) / 120) if known else raw.score
+            out.append(raw)
     only_countries = bool(out) and not wants_country and all(
         {NAMES.kind(k) for k in f.value} == {"country"} for f in out)
     if not out or only_countries:  # the place the heading or title gives ("study visit … to Đà Nẵng"), finer than a country

@@ -389,7 +389,9 @@ class Reader:
                 if ln.row != s.line.row:
                     break
                 lines.append(ln)
-        st = verdict(list({id(ln): ln for ln in lines}.values()), today, asks_postponed=bool(ASKS_POSTPONED.search(probe)))
+        lines = list({id(ln): ln for ln in lines}.values())
+        leads = {id(ln): lead for ln in lines if ln.item and (lead := self.evidence.lines.lead_line(ln)) is not None}
+        st = verdict(lines, today, asks_postponed=bool(ASKS_POSTPONED.search(probe)), leads=leads)
         if st is None:
             return self._open(r, sat, today)
         r.status, r.yes = st, answer_is_yes(st.key, probe)
