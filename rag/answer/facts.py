@@ -21,8 +21,11 @@ from ..text.when import find_when, say_period, say_when
 from .lines import Line
 from .question import Question, Slot
 
+# Kinds of event a question may count or place: a fact about one of them comes from a line about it.
+EVENT_TERMS = frozenset({"training", "seminar", "conference", "visit", "survey", "ceremony", "review", "launch",
+                         "sports_exchange"})
 PEOPLE = {"person", "staff", "participant", "member", "trainee", "individual", "expert", "engineer", "lecturer",
-          "insured_person"}
+          "insured_person", "athlete"}
 _PLACE_CUE = re.compile(r"(?:tại|ở|đến|sang|in|at|to|ທີ່|ຢູ່|ໄປ)\s*(?:tỉnh|thành phố|thủ đô|the|ແຂວງ|ນະຄອນຫຼວງ)?\s*$",
                         re.I)
 _ACTOR_CUE = re.compile(r"\bdo\b|làm trưởng đoàn|trưởng đoàn|chủ trì|dẫn đầu|led by|headed by|hosted|host\b|"
@@ -271,6 +274,9 @@ def counts(line: Line, q: Question, slot: Slot) -> list[Fact]:
         return []  # the question asks for a rate, a budget…: a number of something else is not it
     if not slot.unit and not slot.money and not measures and not (set(q.term_keys) & (line.term_keys | line.ctx_terms)):
         return []  # "… là bao nhiêu?" with nothing in common with the line: its numbers are not the answer
+    events = {k for k in q.term_keys if k in EVENT_TERMS}
+    if events and not events & (line.term_keys | line.ctx_terms):
+        return []  # "how many delegates did the seminar have": a count in a line about another event is not it
     ordinal = bool(re.search(r"thứ mấy|thu may|which session|ຄັ້ງທີເທົ່າໃດ|ordinal", q.text, re.I))
     spots = anchors(line, q)
     out = []

@@ -178,6 +178,8 @@ class Reader:
                 same = near is not None and (s.line is near or (s.line.family == near.family and s.line.para == near.para
                                                                  and s.line.doc_id != near.doc_id))
                 total = s.score + self.th.fact_weight * f.score + (0.5 if same else 0.0)
+                if q.sub in ("until", "deadline") and f.kind == "date" and f.value.qualifier in ("until", "before"):
+                    total += 0.4  # "valid until when": the date a line gives as an end, not the signing date
                 if total > best_score:
                     best, best_score = f, total
         if best is None:
