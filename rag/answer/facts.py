@@ -24,6 +24,14 @@ from .question import Question, Slot
 # Kinds of event a question may count or place: a fact about one of them comes from a line about it.
 EVENT_TERMS = frozenset({"training", "seminar", "conference", "visit", "survey", "ceremony", "review", "launch",
                          "sports_exchange"})
+_EVENT_FAMILY = {"seminar": "meeting", "conference": "meeting", "working_session": "meeting"}
+
+
+def _event_kinds(keys: set[str]) -> set[str]:
+    """The kinds of event named (a seminar and a conference are both meetings: one is often called the other)."""
+    return {_EVENT_FAMILY.get(k, k) for k in keys if k in EVENT_TERMS or k in _EVENT_FAMILY}
+
+
 PEOPLE = {"person", "staff", "participant", "member", "trainee", "individual", "expert", "engineer", "lecturer",
           "insured_person", "athlete"}
 _PLACE_CUE = re.compile(r"(?:tại|ở|đến|sang|in|at|to|ທີ່|ຢູ່|ໄປ)\s*(?:tỉnh|thành phố|thủ đô|the|ແຂວງ|ນະຄອນຫຼວງ)?\s*$",
@@ -164,10 +172,18 @@ def dates(line: Line, q: Question) -> list[Fact]:
         s += 0.3 * (1 - min(_distance(w.start, spots), 120) / 120)
         if dateline:
             s -= 0.6
+        year = _doc_year(line)
+        if year and abs(w.year - year) > 3 and w.year not in q.years:
+            s -= 0.6  # "(5/9/1962 - 5/9/2024)": an anniversary's origin, not the date of what the document reports
         if _DOC_REF.search(line.text[max(0, w.start - 40) : w.start]) and "minutes" not in q.term_keys:
             s -= 0.4  # "Biên bản làm việc ngày 15/3/2023", "ລົງວັນທີ …": the date of a document, not of an event
         out.append(Fact("date", line, w.start, w.end, w, s))
     return out
+
+
+def _doc_year(line: Line) -> int:
+    m = re.match(r"(\d{4})", line.doc_date or "")
+    return int(m.group(1)) if m else 0
 
 
 # --- places -----------------------------------------------------------------------------------
@@ -204,7 +220,7 @@ def places(line: Line, q: Question) -> list[Fact]:
         out.append(Fact("place", line, group[0].start, group[-1].end, keys, s))
     # Places the table does not know, written after "tại / in / ທີ່" ("tại thành phố Đông Hà"): a place word
     # before them makes them likelier the asked place than a known name with none (the country in brackets).
-    taken = [(f.start, f.end) for f in line.names]
+    taken = [(f.start, f.end) for f in out]
     known = bool(out)
     for raw in _raw_places(line):
         if not any(raw.start < b and a < raw.end for a, b in taken) and not re.search(r"\d", raw.text):
@@ -274,8 +290,8 @@ def counts(line: Line, q: Question, slot: Slot) -> list[Fact]:
         return []  # the question asks for a rate, a budget…: a number of something else is not it
     if not slot.unit and not slot.money and not measures and not (set(q.term_keys) & (line.term_keys | line.ctx_terms)):
         return []  # "… là bao nhiêu?" with nothing in common with the line: its numbers are not the answer
-    events = {k for k in q.term_keys if k in EVENT_TERMS}
-    if events and not events & (line.term_keys | line.ctx_terms):
+    events = _event_kinds(set(q.term_keys))
+    if events and not events & _event_kinds(line.term_keys | line.ctx_terms):
         return []  # "how many delegates did the seminar have": a count in a line about another event is not it
     ordinal = bool(re.search(r"thứ mấy|thu may|which session|ຄັ້ງທີເທົ່າໃດ|ordinal", q.text, re.I))
     spots = anchors(line, q)

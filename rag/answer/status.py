@@ -29,6 +29,8 @@ _NOT_DONE = re.compile(r"chưa thực hiện|chưa hoàn thành|chưa được|n
                        r"ຍັງບໍ່ທັນ|ຍັງບໍ່ໄດ້", re.I)
 _PLANNED = re.compile(r"\bsẽ\b|dự kiến|kế hoạch|cam kết|thống nhất|\bwill\b|\bplan(?:s|ned)?\b|\bdue\b|\bexpected\b|"
                       r"\bcommit|\bagreed\b|\bagree to\b|(?<!ກິດ)ຈະ(?!ແຈ້ງ)|ຄາດວ່າ|ວາງແຜນ|ກຳນົດ|ຕົກລົງ|ໃຫ້ຄຳໝັ້ນສັນຍາ", re.I)
+_COMMITTED = re.compile(r"hoàn thành\s+(?:trong|trước|vào|chậm nhất)|\bshall\b|\bto be (?:completed|held|done|"
+                        r"finished|signed)\b|ຕ້ອງໃຫ້ສຳເລັດ", re.I)
 _AFTER_TO = re.compile(r"(?:sang|đến|to|until|till|ເປັນ|ໄປ|ມາເປັນ)\s*(?:ngày\s*|the\s*)?$", re.I)
 _EXPECTED = re.compile(r"(?:dự kiến|expected|ຄາດວ່າ)[^.;]{0,40}$", re.I)
 _PARTIAL = re.compile(r"(?:hoàn thành|completed|ປະຕິບັດແລ້ວ|ສຳເລັດ)[^.;]{0,25}\d{1,2}\s*%|\d{1,2}\s*%[^.;]{0,25}"
@@ -86,8 +88,8 @@ def classify(line: Line) -> Optional[LineStatus]:
         key = "in_progress"
     elif _DONE.search(text) and not re.search(r"\bsẽ\b|\bwill\b|ຈະ", text[: _DONE.search(text).start()], re.I):
         key = "done"
-    elif _PLANNED.search(text):
-        key = "planned"
+    elif _PLANNED.search(text) or _COMMITTED.search(text) or any(w.qualifier == "before" for w in line.whens):
+        key = "planned"  # "…, hoàn thành trong năm 2021", "… trước ngày 31/12/2020": a commitment
     else:
         return None
     return LineStatus(key, line, _pick_when(line, key), pct)
