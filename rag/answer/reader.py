@@ -341,6 +341,8 @@ class Reader:
         score += 0.2 * sum(1 for ln, _, _ in items if id(ln) in by_line) / len(items)
         if q.list_size and len(items) == q.list_size:
             score += 0.3
+        if items[0][0].lang == q.lang:
+            score += 0.1  # the asker's own language: its items are quoted, not glossed
         if lead is not None:
             shared = set(q.term_keys) & (lead.term_keys | TERMS.keys(lead.heading) | TERMS.keys(lead.frame))
             score += 0.08 * len(shared)
