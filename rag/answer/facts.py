@@ -32,6 +32,13 @@ def _event_kinds(keys: set[str]) -> set[str]:
     return {_EVENT_FAMILY.get(k, k) for k in keys if k in EVENT_TERMS or k in _EVENT_FAMILY}
 
 
+def other_event(line: Line, q: Question) -> bool:
+    """The question names a kind of event (a seminar, a visit) and the line, with its heading, names none
+    of that kind: its date, place or count belongs to something else."""
+    events = _event_kinds(set(q.term_keys))
+    return bool(events) and not events & _event_kinds(line.term_keys | line.ctx_terms)
+
+
 PEOPLE = {"person", "staff", "participant", "member", "trainee", "individual", "expert", "engineer", "lecturer",
           "insured_person", "athlete"}
 _PLACE_CUE = re.compile(r"(?:tại|ở|đến|sang|in|at|to|ທີ່|ຢູ່|ໄປ)\s*(?:tỉnh|thành phố|thủ đô|the|ແຂວງ|ນະຄອນຫຼວງ)?\s*$",
@@ -148,6 +155,7 @@ def dates(line: Line, q: Question) -> list[Fact]:
     qiso = {w.iso for w in q.whens}
     spots = anchors(line, q)
     dateline = bool(_DATELINE.match(line.text)) and len(line.text) < 60
+    elsewhere = other_event(line, q)
     out = []
     seen = set()
     for w in line.whens:
@@ -172,6 +180,8 @@ def dates(line: Line, q: Question) -> list[Fact]:
         s += 0.3 * (1 - min(_distance(w.start, spots), 120) / 120)
         if dateline:
             s -= 0.6
+        if elsewhere:
+            s -= 0.3
         year = _doc_year(line)
         if year and abs(w.year - year) > 3 and w.year not in q.years:
             s -= 0.6  # "(5/9/1962 - 5/9/2024)": an anniversary's origin, not the date of what the document reports
@@ -194,6 +204,7 @@ def places(line: Line, q: Question) -> list[Fact]:
     if line.cells and line.header:
         found = [f for f in found if _cell_kind(line, f.start) in ("place", "")] or found
     spots = anchors(line, q)
+    elsewhere = other_event(line, q)
     out = []
     i = 0
     while i < len(found):
@@ -214,6 +225,8 @@ def places(line: Line, q: Question) -> list[Fact]:
             s += 0.4 if "country" in kinds else -0.3
         elif kinds == {"country"}:
             s -= 0.15
+        if elsewhere:
+            s -= 0.3
         if _composite_office(line, group[-1]):
             s -= 0.6  # "Đà Nẵng City Social Security" is an actor, not the place
         s += 0.3 * (1 - min(_distance(f.start, spots), 120) / 120)
@@ -290,8 +303,7 @@ def counts(line: Line, q: Question, slot: Slot) -> list[Fact]:
         return []  # the question asks for a rate, a budget…: a number of something else is not it
     if not slot.unit and not slot.money and not measures and not (set(q.term_keys) & (line.term_keys | line.ctx_terms)):
         return []  # "… là bao nhiêu?" with nothing in common with the line: its numbers are not the answer
-    events = _event_kinds(set(q.term_keys))
-    if events and not events & _event_kinds(line.term_keys | line.ctx_terms):
+    if other_event(line, q):
         return []  # "how many delegates did the seminar have": a count in a line about another event is not it
     ordinal = bool(re.search(r"thứ mấy|thu may|which session|ຄັ້ງທີເທົ່າໃດ|ordinal", q.text, re.I))
     spots = anchors(line, q)
@@ -299,6 +311,8 @@ def counts(line: Line, q: Question, slot: Slot) -> list[Fact]:
     for qty in line.quantities:
         if qty.value in qvals:
             continue
+        if (slot.unit or slot.unit_key) and not qty.unit and _TIME_AFTER.match(line.text[qty.end : qty.end + 12]):
+            continue  # "6 tháng đầu năm": a span of time, not a number of what the question counts
         s = 0.4
         if ordinal:
             if not qty.ordinal:
@@ -333,6 +347,10 @@ def counts(line: Line, q: Question, slot: Slot) -> list[Fact]:
         s += 0.3 * (1 - min(_distance(qty.start, spots), 120) / 120)
         out.append(Fact("count", line, qty.start, qty.end, qty, s))
     return out
+
+
+_TIME_AFTER = re.compile(r"\s*(?:tháng|năm|ngày|tuần|quý|months?|years?|days?|weeks?|quarters?|ເດືອນ|ປີ|ວັນ|ອາທິດ)",
+                         re.I)
 
 
 def _same_word(word: str, text: str) -> bool:
