@@ -156,6 +156,7 @@ def dates(line: Line, q: Question) -> list[Fact]:
     spots = anchors(line, q)
     dateline = bool(_DATELINE.match(line.text)) and len(line.text) < 60
     elsewhere = other_event(line, q)
+    span_of_years = _anniversary_spans(line)
     out = []
     seen = set()
     for w in line.whens:
@@ -183,11 +184,23 @@ def dates(line: Line, q: Question) -> list[Fact]:
         if elsewhere:
             s -= 0.3
         year = _doc_year(line)
-        if year and abs(w.year - year) > 3 and w.year not in q.years:
-            s -= 0.6  # "(5/9/1962 - 5/9/2024)": an anniversary's origin, not the date of what the document reports
+        if year and (abs(w.year - year) > 3 or w.start in span_of_years) and w.year not in q.years:
+            s -= 0.6  # "(5/9/1962 - 5/9/2024)": an anniversary's span, not the date of what the document reports
         if _DOC_REF.search(line.text[max(0, w.start - 40) : w.start]) and "minutes" not in q.term_keys:
             s -= 0.4  # "Biên bản làm việc ngày 15/3/2023", "ລົງວັນທີ …": the date of a document, not of an event
         out.append(Fact("date", line, w.start, w.end, w, s))
+    return out
+
+
+def _anniversary_spans(line: Line) -> set[int]:
+    """Starts of the dates inside brackets that also hold a date years away from the document's
+    ("(5/9/1962 - 5/9/2024)"): both ends of an anniversary's span."""
+    year = _doc_year(line)
+    out: set[int] = set()
+    for m in re.finditer(r"\([^()]*\)", line.text):
+        inside = [w for w in line.whens if m.start() <= w.start < m.end()]
+        if year and any(abs(w.year - year) > 3 for w in inside):
+            out.update(w.start for w in inside)
     return out
 
 

@@ -383,8 +383,17 @@ class Reader:
         subject = acting or subject
         subjects = subject_terms(q)
         if subjects:  # the lines naming most of what the question is about
-            most = max(len(subjects & (s.line.term_keys | s.line.ctx_terms)) for s in subject)
-            subject = [s for s in subject if len(subjects & (s.line.term_keys | s.line.ctx_terms)) == most]
+            # a term the line itself names counts more than one only its heading gives
+            def about(x: Scored) -> float:
+                return len(subjects & x.line.term_keys) + 0.5 * len(subjects & (x.line.ctx_terms - x.line.term_keys))
+
+            most = max(about(s) for s in subject)
+            # a line a little further down that names more of it ("the website" itself, not the agreement)
+            closer = [s for s in sat[:20] if s not in subject and s.score >= top - 2 * self.th.margin
+                      and about(s) > most and s.about]
+            if closer:
+                subject, most = closer, max(about(s) for s in closer)
+            subject = [s for s in subject if about(s) == most]
         # … with the sentences that continue them ("… chưa thực hiện được. Hai bên thống nhất lùi … sang quý II/2026.")
         lines = []
         for s in subject:
