@@ -162,7 +162,8 @@ class Composer:
         return text
 
     def _echo(self, q: Question, phrases: list[tuple[Slot, Fact, str]]) -> Optional[str]:
-        if q.lang not in _ECHO or q.toneless or len(q.text.split()) < 4 or _LEADING.match(q.text):
+        if q.lang not in _ECHO or q.toneless or len(q.text.split()) < 4 or _LEADING.match(q.text) or \
+                "(" in q.text:  # a follow-up joined to its subject reads badly echoed: the template says it
             return None
         probe = fold_latin(q.text) if q.lang == "vi" else q.text
         if len(probe) != len(q.text):

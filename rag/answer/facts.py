@@ -316,17 +316,17 @@ def counts(line: Line, q: Question, slot: Slot) -> list[Fact]:
         return []  # the question asks for a rate, a budget…: a number of something else is not it
     if not slot.unit and not slot.money and not measures and not (set(q.term_keys) & (line.term_keys | line.ctx_terms)):
         return []  # "… là bao nhiêu?" with nothing in common with the line: its numbers are not the answer
-    if other_event(line, q):
-        return []  # "how many delegates did the seminar have": a count in a line about another event is not it
+    elsewhere = other_event(line, q)  # "how many delegates did the seminar have": a line about another event
     ordinal = bool(re.search(r"thứ mấy|thu may|which session|ຄັ້ງທີເທົ່າໃດ|ordinal", q.text, re.I))
     spots = anchors(line, q)
     out = []
     for qty in line.quantities:
         if qty.value in qvals:
             continue
-        if (slot.unit or slot.unit_key) and not qty.unit and _TIME_AFTER.match(line.text[qty.end : qty.end + 12]):
+        if (slot.unit or slot.unit_key) and not qty.unit and _TIME_AFTER.match(line.text[qty.end : qty.end + 12]) \
+                and not _TIME_AFTER.match(" " + slot.unit):
             continue  # "6 tháng đầu năm": a span of time, not a number of what the question counts
-        s = 0.4
+        s = 0.4 - (0.5 if elsewhere else 0.0)
         if ordinal:
             if not qty.ordinal:
                 continue

@@ -390,7 +390,8 @@ class Reader:
             most = max(about(s) for s in subject)
             # a line a little further down that names more of it ("the website" itself, not the agreement)
             closer = [s for s in sat[:20] if s not in subject and s.score >= top - 2 * self.th.margin
-                      and about(s) > most and s.about]
+                      and about(s) > most and s.about and (not inline or (s.met and all(v >= 1.0 for v in
+                                                                                         s.met.values())))]
             if closer:
                 subject, most = closer, max(about(s) for s in closer)
             subject = [s for s in subject if about(s) == most]
