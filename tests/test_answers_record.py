@@ -234,3 +234,33 @@ def test_the_json_contract_keeps_its_fields_and_adds_kind_and_reason(assistant):
                 "unsupported", "closest", "fallback_from", "timings", "kind", "reason"):
         assert key in ans
     assert ans["kind"] == "count" and "8 điều" in first_sentence(ans["answer"])
+
+
+# --- issue 11: what the held-out documents showed (questions written for these tests) ---------------
+OUTSIDE = [
+    ("BHXH Việt Nam ký bản ghi nhớ với Ba Lan khi nào?", "absent:name", "Ba Lan"),
+    ("ປະກັນສັງຄົມຫວຽດນາມ ລົງນາມບົດບັນທຶກ ກັບ ມົງໂກລີ ເມື່ອໃດ?", "absent:name", "ມົງໂກລີ"),
+    ("When did VSS sign a memorandum with Hungary?", "absent:name", "Hungary"),
+    ("What investment return did the Lao social security fund earn in 2024?", "absent:term", "investment return"),
+]
+
+
+@pytest.mark.real
+@pytest.mark.parametrize("question,reason,named", OUTSIDE)
+def test_a_country_or_figure_the_record_never_names_is_refused_for_it(assistant, question, reason, named):
+    ans = assistant.ask(question)
+    assert ans.refused and ans.reason == reason, (ans.reason, ans.answer)
+    assert casefold_match(named) in casefold_match(ans.answer), ans.answer
+
+
+@pytest.mark.real
+def test_a_follow_up_about_a_country_the_record_never_names_is_refused(assistant):
+    ans = assistant.ask("Còn với Mông Cổ thì ký khi nào?", [{"question": "Bản ghi nhớ giai đoạn 2022-2025 được ký khi nào?"}])
+    assert ans.refused and "Mông Cổ" in ans.answer, ans.answer
+
+
+@pytest.mark.real
+def test_a_count_typed_without_tone_marks_keeps_its_unit_and_its_language(assistant):
+    ans = assistant.ask("Hoi thao thanh tra o Luong Pha Bang nam 2024 co bao nhieu dai bieu?")
+    assert not ans.refused and ans.language == "vi", ans.answer
+    assert "45 đại biểu" in first_sentence(ans.answer), ans.answer

@@ -3,8 +3,11 @@ from __future__ import annotations
 
 import pytest
 
+from rag.answer.facts import unit_as_written
 from rag.answer.followup import rewrite_rule_based
 from rag.answer.question import understand
+from rag.text.detect import detect_language
+from rag.text.names import find_names
 from rag.text.quantities import find_quantities, say_number, say_quantity
 from rag.text.when import find_when, say_when
 
@@ -175,3 +178,54 @@ def test_a_follow_up_with_its_own_predicate_carries_the_previous_subject():
     out = rewrite_rule_based("Có bao nhiêu đại biểu tham dự?", [{"question": "Hội thảo ở Luông Pha Bang diễn ra khi nào?"}])
     assert out.startswith("Có bao nhiêu đại biểu tham dự") and "Luông Pha Bang" in out and "khi nào" not in out
     assert rewrite_rule_based("Giá vàng hôm nay?", [{"question": "Bản ghi nhớ ký khi nào?"}]) is None
+
+
+# --- issue 11: questions and evidence read more generally -------------------------------------------
+@pytest.mark.parametrize("text", ["Ai dan dau doan do?", "Hai ben co hen to chuc giao luu the thao lan thu hai khong?"])
+def test_vietnamese_without_tone_marks_is_vietnamese_even_with_words_english_shares(text):
+    assert detect_language(text) == "vi"
+
+
+@pytest.mark.parametrize("text", ["Can he do it?", "Is it done?", "And where?"])
+def test_short_english_stays_english(text):
+    assert detect_language(text) == "en"
+
+
+@pytest.mark.parametrize("question", [
+    "Was the pension software installed in Vientiane by the deadline of 31 December 2020?",
+    "Khóa đào tạo có được tổ chức tại Hà Nội như thỏa thuận không?",
+    "ໂປຣແກຣມ ຕິດຕັ້ງສຳເລັດທັນກຳນົດ ທ້າຍປີ 2020 ບໍ?",
+])
+def test_a_yes_no_question_that_names_a_date_or_place_asks_yes_or_no(question):
+    assert understand(question).kind == "yesno"
+
+
+def test_a_yes_no_question_with_a_question_word_asks_that_word():
+    assert understand("Did the delegation visit Savannakhet, and when?").kind == "date"
+
+
+@pytest.mark.parametrize("text,iso", [
+    ("ແຕ່ວັນທີ ໗ ຫາ ວັນທີ ໑໑ ມິຖຸນາ ໒໐໒໑", "2021-06-07/2021-06-11"),  # no ເດືອນ before the month
+    ("ແຕ່ວັນທີ 5 ຫາ 7 ສິງຫາ 2024", "2024-08-05/2024-08-07"),
+])
+def test_lao_day_ranges_without_the_word_month(text, iso):
+    assert [w.iso for w in find_when(text)] == [iso]
+
+
+def test_countries_the_record_never_names_are_known_and_ambiguous_ones_need_a_capital():
+    assert [f.key for f in find_names("Còn thỏa thuận với Mông Cổ thì ký khi nào?")] == ["mongolia"]
+    assert [f.key for f in find_names("ປະກັນສັງຄົມ ລົງນາມກັບ ມົງໂກລີ")] == ["mongolia"]
+    assert [f.key for f in find_names("VSS and Hungary")] == ["vss", "hungary"]
+    assert [f.key for f in find_names("Ba Lan")] == ["poland"]
+    assert find_names("hop ba lan trong nam") == []  # "ba lần", not Poland
+
+
+@pytest.mark.parametrize("line,asked,unit", [
+    ("đăng ký tham gia BHXH bắt buộc cho 143 lao động là công dân Lào;", "bao nhieu lao dong Lao?", "lao động"),
+    ("guided 27 enterprises to register 143 Lao workers for compulsory social insurance", "How many Lao workers did",
+     "Lao workers"),
+    ("Hội thảo có 45 đại biểu tham dự.", "bao nhiêu người?", ""),  # the asker's word is not the line's
+])
+def test_a_count_keeps_its_unit_as_the_line_writes_it(line, asked, unit):
+    qty = next(q for q in find_quantities(line, "vi" if "Hội" in line or "BHXH" in line else "en") if q.value > 30)
+    assert unit_as_written(line, qty, asked) == unit

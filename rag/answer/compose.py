@@ -162,7 +162,8 @@ class Composer:
         return text
 
     def _echo(self, q: Question, phrases: list[tuple[Slot, Fact, str]]) -> Optional[str]:
-        if q.lang not in _ECHO or q.toneless or len(q.text.split()) < 4 or _LEADING.match(q.text):
+        if q.lang not in _ECHO or q.toneless or len(q.text.split()) < 4 or _LEADING.match(q.text) or \
+                "(" in q.text:  # a follow-up joined to its subject reads badly echoed: the template says it
             return None
         probe = fold_latin(q.text) if q.lang == "vi" else q.text
         if len(probe) != len(q.text):
@@ -262,15 +263,17 @@ class Composer:
         c = self._cite(cites, st.line)
         when = _say_status_when(st.when, lang) if st.when is not None else ""
         pct = t("answer_pct", lang, pct=st.percent) if st.percent else ""
-        phrase = t(f"answer_status_{st.key}", lang, when=when, pct=pct).strip(" ;,:")
+        undated = not when and st.key in ("postponed", "planned")  # "đã lùi sang" with no date would be cut
+        phrase = t(f"answer_status_{st.key}{'_undated' if undated else ''}", lang, when=when, pct=pct).strip(" ;,:")
         counts = [x.text for x in st.line.quantities if x.unit and x.unit in q.term_keys and not x.percent]
         if counts and st.line.lang == lang:
             phrase = f"{phrase} ({'; '.join(counts)})"
         if q.kind == "yesno" or (q.kind == "status" and r.yes is not None and re.search(
                 r"\bchua\b|\bkhong\b|ແລ້ວບໍ|ບໍ\s*[?？]?$|^(?:is|was|has|have|did|does)\b", fold_latin(q.text))):
+            yet = bool(_ASKS_YET.search(fold_latin(q.text) if lang != "lo" else q.text))
             word = t("answer_yes", lang) if r.yes else (
-                t("answer_not_yet", lang) if st.key in ("planned", "in_progress", "overdue", "postponed", "not_signed")
-                else t("answer_no", lang))
+                t("answer_not_yet", lang) if st.key in ("planned", "in_progress", "overdue", "not_signed")
+                or (st.key == "postponed" and yet) else t("answer_no", lang))
             first = f"{word}: {phrase}"
         else:
             first = phrase[:1].upper() + phrase[1:]
@@ -312,6 +315,8 @@ def _signature(ln: Line) -> set[str]:
     return out
 
 
+# "đã hoàn thành chưa?", "ແລ້ວບໍ?", "yet?": the asker expects "not yet" rather than "no"
+_ASKS_YET = re.compile(r"\bchua\s*\??\s*$|ແລ້ວບໍ|ຫຼືຍັງ|\byet\b", re.I)
 _PLACE_WORD = re.compile(r"(?:tại|ở|in|at|ທີ່|ຢູ່)\s*(?:tỉnh|thành phố|thủ đô|the|ແຂວງ)?\s*$", re.I)
 
 

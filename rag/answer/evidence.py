@@ -177,6 +177,7 @@ class Evidence:
             "names": set(names_in), "years": years, "numbers": numbers, "periods": periods, "terms": terms,
             "latest": max((d for d in dates if d), default=""),
             "lines": all_lines, "by_key": by_key, "df": df, "n_lines": max(len(all_lines), 1), "words": words,
+            "folded": {fold_latin(w) for w in words},  # for words typed without tone marks
         }
         self._record = (version, info)
         return info
@@ -256,7 +257,10 @@ class Evidence:
             own = [w.lower() for w in re.findall(r"[^\W\d_]+", plain)]
             own = [w for w in own if fold_latin(w) not in QUESTION_WORDS and fold_latin(w) not in _VI_ASKING]
             if own:
-                return sum(1 for w in own if w not in info["words"]) / len(own)
+                # a word typed without marks in a marked question (a follow-up joined to its subject) is
+                # judged as typed: "dan dau" is "dẫn đầu"
+                return sum(1 for w in own if w not in info["words"] and not (w == fold_latin(w) and w in
+                                                                              info["folded"])) / len(own)
         left = set(tokenize(text, q.lang))
         compounds = [t for t in q.focus if "_" in t and not all(p in QUESTION_WORDS for p in t.split("_"))]
         parts = {p for c in compounds for p in c.split("_")}

@@ -21,8 +21,26 @@ from ..text.when import find_when, say_period, say_when
 from .lines import Line
 from .question import Question, Slot
 
+# Kinds of event a question may count or place: a fact about one of them comes from a line about it.
+EVENT_TERMS = frozenset({"training", "seminar", "conference", "visit", "survey", "ceremony", "review", "launch",
+                         "sports_exchange"})
+_EVENT_FAMILY = {"seminar": "meeting", "conference": "meeting", "working_session": "meeting"}
+
+
+def _event_kinds(keys: set[str]) -> set[str]:
+    """The kinds of event named (a seminar and a conference are both meetings: one is often called the other)."""
+    return {_EVENT_FAMILY.get(k, k) for k in keys if k in EVENT_TERMS or k in _EVENT_FAMILY}
+
+
+def other_event(line: Line, q: Question) -> bool:
+    """The question names a kind of event (a seminar, a visit) and the line, with its heading, names none
+    of that kind: its date, place or count belongs to something else."""
+    events = _event_kinds(set(q.term_keys))
+    return bool(events) and not events & _event_kinds(line.term_keys | line.ctx_terms)
+
+
 PEOPLE = {"person", "staff", "participant", "member", "trainee", "individual", "expert", "engineer", "lecturer",
-          "insured_person"}
+          "insured_person", "athlete"}
 _PLACE_CUE = re.compile(r"(?:tại|ở|đến|sang|in|at|to|ທີ່|ຢູ່|ໄປ)\s*(?:tỉnh|thành phố|thủ đô|the|ແຂວງ|ນະຄອນຫຼວງ)?\s*$",
                         re.I)
 _ACTOR_CUE = re.compile(r"\bdo\b|làm trưởng đoàn|trưởng đoàn|chủ trì|dẫn đầu|led by|headed by|hosted|host\b|"
@@ -60,10 +78,41 @@ class Fact:
             unit = slot.unit if slot and slot.unit and lang == (q.lang if q else lang) else ""
             if slot and slot.unit_key == "percent":
                 unit = ""
+            if unit and q is not None and self.line.lang == lang and not self.value.is_amount:
+                unit = unit_as_written(self.line.text, self.value, q.text[slot.start :]) or unit
             return say_quantity(self.value, lang, unit)
         if self.kind in ("place", "actor"):
             return say_names(self.value, lang, self.text)
         return self.text
+
+
+_WORDS = re.compile(r"[^\W\d_]+")
+
+
+def unit_as_written(text: str, qty: Any, asked: str) -> str:
+    """The line's words for what a count counts, as far as the question uses them too: "143 lao động là
+    công dân Lào" asked as "bao nhiêu lao động Lào" gives "lao động" (the asker's first word alone, "lao",
+    would cut the unit)."""
+    at = text.find(qty.number, qty.start)
+    if at < 0:
+        return ""
+    rest = text[at + len(qty.number) : at + len(qty.number) + 60]
+    words = []
+    pos = 0
+    for m in _WORDS.finditer(rest):
+        if rest[pos : m.start()].strip():
+            break  # only words that follow the number directly
+        words.append(m)
+        pos = m.end()
+    asked_words = [fold_latin(w).lower() for w in _WORDS.findall(asked)][:12]
+    best = 0
+    for k in range(1, min(len(words), 5) + 1):
+        probe = [fold_latin(m.group()).lower() for m in words[:k]]
+        if any(asked_words[i : i + k] == probe for i in range(len(asked_words))):
+            best = k
+        else:
+            break
+    return rest[words[0].start() : words[best - 1].end()] if best else ""
 
 
 def say_names(keys: list[str], lang: str, as_written: str) -> str:
@@ -106,6 +155,8 @@ def dates(line: Line, q: Question) -> list[Fact]:
     qiso = {w.iso for w in q.whens}
     spots = anchors(line, q)
     dateline = bool(_DATELINE.match(line.text)) and len(line.text) < 60
+    elsewhere = other_event(line, q)
+    span_of_years = _anniversary_spans(line)
     out = []
     seen = set()
     for w in line.whens:
@@ -130,10 +181,32 @@ def dates(line: Line, q: Question) -> list[Fact]:
         s += 0.3 * (1 - min(_distance(w.start, spots), 120) / 120)
         if dateline:
             s -= 0.6
+        if elsewhere:
+            s -= 0.3
+        year = _doc_year(line)
+        if year and (abs(w.year - year) > 3 or w.start in span_of_years) and w.year not in q.years:
+            s -= 0.6  # "(5/9/1962 - 5/9/2024)": an anniversary's span, not the date of what the document reports
         if _DOC_REF.search(line.text[max(0, w.start - 40) : w.start]) and "minutes" not in q.term_keys:
             s -= 0.4  # "Biên bản làm việc ngày 15/3/2023", "ລົງວັນທີ …": the date of a document, not of an event
         out.append(Fact("date", line, w.start, w.end, w, s))
     return out
+
+
+def _anniversary_spans(line: Line) -> set[int]:
+    """Starts of the dates inside brackets that also hold a date years away from the document's
+    ("(5/9/1962 - 5/9/2024)"): both ends of an anniversary's span."""
+    year = _doc_year(line)
+    out: set[int] = set()
+    for m in re.finditer(r"\([^()]*\)", line.text):
+        inside = [w for w in line.whens if m.start() <= w.start < m.end()]
+        if year and any(abs(w.year - year) > 3 for w in inside):
+            out.update(w.start for w in inside)
+    return out
+
+
+def _doc_year(line: Line) -> int:
+    m = re.match(r"(\d{4})", line.doc_date or "")
+    return int(m.group(1)) if m else 0
 
 
 # --- places -----------------------------------------------------------------------------------
@@ -144,6 +217,7 @@ def places(line: Line, q: Question) -> list[Fact]:
     if line.cells and line.header:
         found = [f for f in found if _cell_kind(line, f.start) in ("place", "")] or found
     spots = anchors(line, q)
+    elsewhere = other_event(line, q)
     out = []
     i = 0
     while i < len(found):
@@ -164,12 +238,20 @@ def places(line: Line, q: Question) -> list[Fact]:
             s += 0.4 if "country" in kinds else -0.3
         elif kinds == {"country"}:
             s -= 0.15
+        if elsewhere:
+            s -= 0.3
         if _composite_office(line, group[-1]):
             s -= 0.6  # "Đà Nẵng City Social Security" is an actor, not the place
         s += 0.3 * (1 - min(_distance(f.start, spots), 120) / 120)
         out.append(Fact("place", line, group[0].start, group[-1].end, keys, s))
-    if not out:
-        out = _raw_places(line)
+    # Places the table does not know, written after "tại / in / ທີ່" ("tại thành phố Đông Hà"): a place word
+    # before them makes them likelier the asked place than a known name with none (the country in brackets).
+    taken = [(f.start, f.end) for f in out]
+    known = bool(out)
+    for raw in _raw_places(line):
+        if not any(raw.start < b and a < raw.end for a, b in taken) and not re.search(r"\d", raw.text):
+            raw.score = 0.75 + 0.3 * (1 - min(_distance(raw.start, spots), 120) / 120) if known else raw.score
+            out.append(raw)
     only_countries = bool(out) and not wants_country and all(
         {NAMES.kind(k) for k in f.value} == {"country"} for f in out)
     if not out or only_countries:  # the place the heading or title gives ("study visit … to Đà Nẵng"), finer than a country
@@ -234,13 +316,17 @@ def counts(line: Line, q: Question, slot: Slot) -> list[Fact]:
         return []  # the question asks for a rate, a budget…: a number of something else is not it
     if not slot.unit and not slot.money and not measures and not (set(q.term_keys) & (line.term_keys | line.ctx_terms)):
         return []  # "… là bao nhiêu?" with nothing in common with the line: its numbers are not the answer
+    elsewhere = other_event(line, q)  # "how many delegates did the seminar have": a line about another event
     ordinal = bool(re.search(r"thứ mấy|thu may|which session|ຄັ້ງທີເທົ່າໃດ|ordinal", q.text, re.I))
     spots = anchors(line, q)
     out = []
     for qty in line.quantities:
         if qty.value in qvals:
             continue
-        s = 0.4
+        if (slot.unit or slot.unit_key) and not qty.unit and _TIME_AFTER.match(line.text[qty.end : qty.end + 12]) \
+                and not _TIME_AFTER.match(" " + slot.unit):
+            continue  # "6 tháng đầu năm": a span of time, not a number of what the question counts
+        s = 0.4 - (0.5 if elsewhere else 0.0)
         if ordinal:
             if not qty.ordinal:
                 continue
@@ -274,6 +360,10 @@ def counts(line: Line, q: Question, slot: Slot) -> list[Fact]:
         s += 0.3 * (1 - min(_distance(qty.start, spots), 120) / 120)
         out.append(Fact("count", line, qty.start, qty.end, qty, s))
     return out
+
+
+_TIME_AFTER = re.compile(r"\s*(?:tháng|năm|ngày|tuần|quý|months?|years?|days?|weeks?|quarters?|ເດືອນ|ປີ|ວັນ|ອາທິດ)",
+                         re.I)
 
 
 def _same_word(word: str, text: str) -> bool:

@@ -82,6 +82,10 @@ _LO = {
     "yesno": r"(?:ບໍ\s*[?？]?\s*$|ແທ້ບໍ|ແລ້ວບໍ|ຫຼືບໍ່|ຫຼືບໍ|ຫຼືຍັງ)",
     "event": r"(?:ມີຫຍັງເກີດຂຶ້ນ|ເກີດຫຍັງຂຶ້ນ|ກອງປະຊຸມຫຍັງ|ກິດຈະກຳຫຍັງ|ໄດ້ຮັບຜົນແນວໃດ|ໃນໂອກາດໃດ|ເພື່ອຫຍັງ|ຫຍັງ)",
 }
+# Question words proper: a question with none of them that reads as yes/no asks yes or no.
+_WH = {"vi": re.compile(r"\b(?:nao|dau|gi|bao nhieu|may|ai|bao gio|sao|the nao)\b"),
+       "en": re.compile(r"\b(?:when|where|who|whom|whose|which|what|how|why)\b"),
+       "lo": re.compile(r"ໃດ|ໃສ|ເທົ່າໃດ|ຈັກ|ໃຜ|ຫຍັງ|ແນວໃດ")}
 _COMPILED = {lang: {k: re.compile(v, re.I) for k, v in table.items()} for lang, table in
              (("vi", _VI), ("en", _EN), ("lo", _LO))}
 _PRIORITY = ("list", "date", "place", "count", "period", "actor", "status", "yesno", "event")
@@ -228,7 +232,10 @@ def _slots(text: str, lang: str) -> list[Slot]:
         kinds.remove("event")
     if "date" in kinds and "period" in kinds and found["period"][0] <= found["date"][0] <= found["period"][1]:
         kinds.remove("date")
-    if any(k in kinds for k in ("date", "place", "count", "period", "actor", "list")):
+    if "yesno" in kinds and not _WH[lang].search(probe):
+        # "Was it installed by the deadline of …?": a yes/no question naming a date, not asking one
+        kinds = ["yesno"] + [k for k in kinds if k == "status"]
+    elif any(k in kinds for k in ("date", "place", "count", "period", "actor", "list")):
         kinds = [k for k in kinds if k not in ("yesno", "event")]
     if "status" in kinds and "yesno" in kinds:
         kinds.remove("yesno")

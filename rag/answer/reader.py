@@ -178,6 +178,8 @@ class Reader:
                 same = near is not None and (s.line is near or (s.line.family == near.family and s.line.para == near.para
                                                                  and s.line.doc_id != near.doc_id))
                 total = s.score + self.th.fact_weight * f.score + (0.5 if same else 0.0)
+                if q.sub in ("until", "deadline") and f.kind == "date" and f.value.qualifier in ("until", "before"):
+                    total += 0.4  # "valid until when": the date a line gives as an end, not the signing date
                 if total > best_score:
                     best, best_score = f, total
         if best is None:
@@ -339,6 +341,8 @@ class Reader:
         score += 0.2 * sum(1 for ln, _, _ in items if id(ln) in by_line) / len(items)
         if q.list_size and len(items) == q.list_size:
             score += 0.3
+        if items[0][0].lang == q.lang:
+            score += 0.1  # the asker's own language: its items are quoted, not glossed
         if lead is not None:
             shared = set(q.term_keys) & (lead.term_keys | TERMS.keys(lead.heading) | TERMS.keys(lead.frame))
             score += 0.08 * len(shared)
@@ -379,8 +383,18 @@ class Reader:
         subject = acting or subject
         subjects = subject_terms(q)
         if subjects:  # the lines naming most of what the question is about
-            most = max(len(subjects & (s.line.term_keys | s.line.ctx_terms)) for s in subject)
-            subject = [s for s in subject if len(subjects & (s.line.term_keys | s.line.ctx_terms)) == most]
+            # a term the line itself names counts more than one only its heading gives
+            def about(x: Scored) -> float:
+                return len(subjects & x.line.term_keys) + 0.5 * len(subjects & (x.line.ctx_terms - x.line.term_keys))
+
+            most = max(about(s) for s in subject)
+            # a line a little further down that names more of it ("the website" itself, not the agreement)
+            closer = [s for s in sat[:20] if s not in subject and s.score >= top - 2 * self.th.margin
+                      and about(s) > most and s.about and (not inline or (s.met and all(v >= 1.0 for v in
+                                                                                         s.met.values())))]
+            if closer:
+                subject, most = closer, max(about(s) for s in closer)
+            subject = [s for s in subject if about(s) == most]
         # … with the sentences that continue them ("… chưa thực hiện được. Hai bên thống nhất lùi … sang quý II/2026.")
         lines = []
         for s in subject:
@@ -389,7 +403,9 @@ class Reader:
                 if ln.row != s.line.row:
                     break
                 lines.append(ln)
-        st = verdict(list({id(ln): ln for ln in lines}.values()), today, asks_postponed=bool(ASKS_POSTPONED.search(probe)))
+        lines = list({id(ln): ln for ln in lines}.values())
+        leads = {id(ln): lead for ln in lines if ln.item and (lead := self.evidence.lines.lead_line(ln)) is not None}
+        st = verdict(lines, today, asks_postponed=bool(ASKS_POSTPONED.search(probe)), leads=leads)
         if st is None:
             return self._open(r, sat, today)
         r.status, r.yes = st, answer_is_yes(st.key, probe)

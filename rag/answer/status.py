@@ -28,7 +28,9 @@ _PROGRESS = re.compile(r"\bđang\b|in progress|under way|underway|ongoing|\bstil
 _NOT_DONE = re.compile(r"chưa thực hiện|chưa hoàn thành|chưa được|not (?:yet )?(?:been )?(?:held|done|completed|carried)|"
                        r"ຍັງບໍ່ທັນ|ຍັງບໍ່ໄດ້", re.I)
 _PLANNED = re.compile(r"\bsẽ\b|dự kiến|kế hoạch|cam kết|thống nhất|\bwill\b|\bplan(?:s|ned)?\b|\bdue\b|\bexpected\b|"
-                      r"\bcommit|(?<!ກິດ)ຈະ(?!ແຈ້ງ)|ຄາດວ່າ|ວາງແຜນ|ກຳນົດ|ຕົກລົງ|ໃຫ້ຄຳໝັ້ນສັນຍາ", re.I)
+                      r"\bcommit|\bagreed\b|\bagree to\b|(?<!ກິດ)ຈະ(?!ແຈ້ງ)|ຄາດວ່າ|ວາງແຜນ|ກຳນົດ|ຕົກລົງ|ໃຫ້ຄຳໝັ້ນສັນຍາ", re.I)
+_COMMITTED = re.compile(r"hoàn thành\s+(?:trong|trước|vào|chậm nhất)|\bshall\b|\bto be (?:completed|held|done|"
+                        r"finished|signed)\b|ຕ້ອງໃຫ້ສຳເລັດ", re.I)
 _AFTER_TO = re.compile(r"(?:sang|đến|to|until|till|ເປັນ|ໄປ|ມາເປັນ)\s*(?:ngày\s*|the\s*)?$", re.I)
 _EXPECTED = re.compile(r"(?:dự kiến|expected|ຄາດວ່າ)[^.;]{0,40}$", re.I)
 _PARTIAL = re.compile(r"(?:hoàn thành|completed|ປະຕິບັດແລ້ວ|ສຳເລັດ)[^.;]{0,25}\d{1,2}\s*%|\d{1,2}\s*%[^.;]{0,25}"
@@ -86,20 +88,35 @@ def classify(line: Line) -> Optional[LineStatus]:
         key = "in_progress"
     elif _DONE.search(text) and not re.search(r"\bsẽ\b|\bwill\b|ຈະ", text[: _DONE.search(text).start()], re.I):
         key = "done"
-    elif _PLANNED.search(text):
-        key = "planned"
+    elif _PLANNED.search(text) or _COMMITTED.search(text) or any(w.qualifier == "before" for w in line.whens):
+        key = "planned"  # "…, hoàn thành trong năm 2021", "… trước ngày 31/12/2020": a commitment
     else:
         return None
     return LineStatus(key, line, _pick_when(line, key), pct)
 
 
-def verdict(lines: list[Line], today: dt.date, asks_postponed: bool = False) -> Optional[LineStatus]:
+def classify_item(line: Line, lead: Optional[Line]) -> Optional[LineStatus]:
+    """A line's status, or, for an item that reports none, the plan its lead announces ("Hai bên thống
+    nhất:" / "The two sides agreed:" followed by "- to hold a seminar … in Q1 2025;")."""
+    st = classify(line)
+    if st is not None or lead is None:
+        return st
+    head = classify(lead)
+    if head is None or head.key != "planned":
+        return None
+    return LineStatus("planned", line, _pick_when(line, "planned"))
+
+
+def verdict(lines: list[Line], today: dt.date, asks_postponed: bool = False,
+            leads: Optional[dict[int, Line]] = None) -> Optional[LineStatus]:
     """The status the latest line about the subject gives; a plan whose date passed with no later
-    report is ``overdue``."""
-    found = [s for s in (classify(ln) for ln in lines) if s is not None]
+    report is ``overdue``. ``leads`` maps an item line's id to the line introducing its list."""
+    leads = leads or {}
+    found = [s for s in (classify_item(ln, leads.get(id(ln))) for ln in lines) if s is not None]
     if not found:
         return None
-    found.sort(key=lambda s: (s.line.doc_date or "", s.key != "planned", s.line.index))
+    # Within one document, a line that dates its status beats a lead-in ("hai bên thống nhất:") that does not.
+    found.sort(key=lambda s: (s.line.doc_date or "", s.key != "planned", s.when is not None, s.line.index))
     latest = found[-1]
     if asks_postponed:  # "was it postponed?": the report of the postponement, with its new date
         moved = [s for s in found if s.key == "postponed"]
@@ -117,8 +134,8 @@ def verdict(lines: list[Line], today: dt.date, asks_postponed: bool = False) -> 
     return latest
 
 
-ASKS_POSTPONED = re.compile(r"\blui\b|\bhoan\b|\bdoi\b|postpon|reschedul|delay|ເລື່ອນ", re.I)
-_ASKS_PLAN = re.compile(r"\bhen\b|du kien|ke hoach|\bplan|\bagree|ນັດ|ວາງແຜນ|ຕົກລົງ", re.I)
+ASKS_POSTPONED = re.compile(r"\blui\b|\bhoan\b(?! thanh)|\bdoi\b|postpon|reschedul|delay|ເລື່ອນ", re.I)
+_ASKS_PLAN = re.compile(r"\bhen\b|du kien|ke hoach|\bplan|\bagree(?!ment)|ນັດ|ວາງແຜນ|ຕົກລົງ", re.I)
 _ASKS_FORCE = re.compile(r"hieu luc|in force|valid|ຜົນສັກສິດ", re.I)
 
 

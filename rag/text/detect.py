@@ -71,6 +71,8 @@ def detect_language(text: str) -> str:
     if vi_marked / len(words) >= 0.2 and syllables >= 0.7:
         return "vi"
     english = sum(1 for w in words if w in _EN_WORDS) / len(words)
+    if syllables == 1.0 and len(words) >= 3 and english < 0.34:
+        return "vi"  # "Ai dan dau doan do?": every word a syllable; "do", "to", "the" are Vietnamese too
     if english >= 0.12 and english * 4 >= (1 - syllables):
         return "en"
     if syllables >= 0.8:

@@ -52,6 +52,7 @@ class Entry:
     abbr: tuple[str, ...] = ()
     parent: str = ""
     match: tuple[str, ...] = ()  # also recognised, never written
+    capital: bool = False  # every Latin name must be capitalised ("Ba Lan" the country, not "ba lần")
 
     def spellings(self) -> list[str]:
         out = [n for lang in LANGS for n in self.names.get(lang, ())] + list(self.match)
@@ -116,7 +117,7 @@ class Lexicon:
         for key, v in raw.items():
             names = {lang: tuple(nfc(n) for n in v.get(lang, ())) for lang in LANGS if v.get(lang)}
             entries.append(Entry(key, v.get("kind", "term"), names, tuple(v.get("abbr", ())), v.get("parent", ""),
-                                 tuple(nfc(n) for n in v.get("match", ()))))
+                                 tuple(nfc(n) for n in v.get("match", ())), bool(v.get("capital", False))))
         return cls(entries, proper)
 
     # --- building the matchers ------------------------------------------------------------------
@@ -133,7 +134,8 @@ class Lexicon:
                     lao.setdefault(_lao_compact(name), e.key)
                     pats_lao.append((len(name), _lao_pattern(name)))
                     continue
-                single = self.proper and len(_LATIN_SPLIT.split(name.strip())) == 1 and bool(_VI_MARKED.search(name))
+                single = self.proper and (e.capital or len(_LATIN_SPLIT.split(name.strip())) == 1
+                                          and bool(_VI_MARKED.search(name)))
                 low = _lower_same_length(name)
                 tokens = [t for t in _LATIN_SPLIT.split(low) if t]
                 if not tokens:

@@ -36,7 +36,7 @@ _RANGES = [  # day ranges: (pattern, groups) — d1, d2, month (number or name),
     re.compile(rf"(?<![\d/])(?P<d1>\d{{1,2}})\s*(?:và|{_DASH}|đến|ແລະ|ຫາ)\s*(?P<d2>\d{{1,2}})\s*/\s*(?P<m>\d{{1,2}})"
                rf"\s*/\s*(?P<y>\d{{4}})", re.I),
     re.compile(rf"(?:ແຕ່)?ວັນທີ\s*(?P<d1>\d{{1,2}})\s*(?:ຫາ|ເຖິງ|ແລະ|{_DASH})\s*(?:ວັນທີ\s*)?(?P<d2>\d{{1,2}})\s*"
-               rf"(?:ເດືອນ\s*(?:(?P<lm>{_LM})|(?P<m>\d{{1,2}}))|/\s*(?P<m2>\d{{1,2}})\s*/)\s*,?\s*(?:ປີ\s*)?(?P<y>\d{{4}})"),
+               rf"(?:(?:ເດືອນ\s*)?(?P<lm>{_LM})|ເດືອນ\s*(?P<m>\d{{1,2}})|/\s*(?P<m2>\d{{1,2}})\s*/)\s*,?\s*(?:ປີ\s*)?(?P<y>\d{{4}})"),
     re.compile(rf"(?:from\s+)?(?<![\d/])(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:{_DASH}|to|and|until)\s*(?P<d2>\d{{1,2}})"
                rf"(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<em>{_EM})\s*,?\s+(?P<y>\d{{4}})", re.I),
 ]
