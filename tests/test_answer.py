@@ -185,6 +185,29 @@ def test_english_question_is_answered_in_english(corpus_store):
 
 
 @pytest.mark.real
+@pytest.mark.parametrize("question, item", [
+    ("Which activities are planned for 2025?", "in line with the capacity and needs of each side"),
+    ("Những hoạt động nào được dự kiến cho năm 2025?", "phù hợp với khả năng và nhu cầu của mỗi bên"),
+])
+def test_a_year_inside_the_memorandums_period_lists_its_plans_in_the_askers_language(corpus_store, question, item):
+    """The product's own example: 2025 lies in the 2022-2025 period, so its planned activities answer it,
+    each item in the asker's language and whole ("capacity and needs" is one item, not two)."""
+    ans = extractive(corpus_store).ask(question)
+    assert not ans.refused, ans.answer
+    bullets = [ln for ln in ans.answer.splitlines() if ln.startswith("•")]
+    assert len(bullets) == 5, ans.answer
+    assert item in bullets[-1], ans.answer
+    assert all(re.search(r"[ạảấầẩẫậắằẳẵặẹẻẽếềểễệịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹđ]", b) for b in bullets) == (ans.language == "vi")
+    assert "include:" in ans.answer.splitlines()[0] or "gồm:" in ans.answer.splitlines()[0]
+
+
+@pytest.mark.real
+def test_a_year_outside_every_period_of_the_record_is_still_refused(corpus_store):
+    ans = extractive(corpus_store).ask("Which activities are planned for 2031?")
+    assert ans.refused and "2031" in ans.answer
+
+
+@pytest.mark.real
 def test_follow_up_is_rewritten_and_reaches_the_2016_2020_memorandum(corpus_store):
     a = extractive(corpus_store)
     first = a.ask("Bản ghi nhớ giai đoạn 2022-2025 được ký khi nào?")

@@ -22,7 +22,7 @@ from ..text.names import NAMES, PLACE_KINDS, TERMS
 from ..text.normalize import fold_latin
 from ..text.when import When, say_when
 from .citations import Citation, Highlight
-from .facts import Fact, gist, item_text
+from .facts import Fact, gist, inline_items, item_text
 from .lines import Line, LineIndex
 from .question import Question, Slot
 from .reader import Reading
@@ -242,7 +242,13 @@ class Composer:
                 self._cite(cites, shown)
             body = item_text(ln.text[a:b]) if (a, b) != (0, len(ln.text)) else item_text(_row_activity(ln))
             if shown.lang == lang and shown is not ln:
-                body = item_text(_row_activity(shown)) if (a, b) == (0, len(ln.text)) else body
+                if (a, b) == (0, len(ln.text)):
+                    body = item_text(_row_activity(shown))
+                else:  # the same inline list in the asker's language: its item at the same place, when both count alike
+                    theirs = inline_items(shown.text)
+                    if len(theirs) == len(inline_items(ln.text)) and (a, b) in inline_items(ln.text):
+                        x, y = theirs[inline_items(ln.text).index((a, b))]
+                        body = item_text(shown.text[x:y])
             if ln.lang != lang and shown.lang != lang:
                 g = gist(body, lang)
                 body = f"{g} — “{body}”" if g else f"“{body}”"
@@ -251,7 +257,11 @@ class Composer:
         if lead is not None:
             lead_shown = self.in_lang(lead, lang)
             if lead_shown.lang == lang:
-                head = lead_shown.text.strip().rstrip(":") + ":"
+                head = lead_shown.text.strip()
+                listed = inline_items(head)
+                if listed and any(x is lead for x, _, _ in r.items):  # the items are in the lead: say only what they are
+                    head = head[:listed[0][0]]
+                head = head.strip().rstrip(":") + ":"
             else:
                 about = gist(lead.text, lang)
                 head = t("answer_list_about", lang, about=about) if about else head

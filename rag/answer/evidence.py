@@ -26,6 +26,7 @@ from ..records import Hit
 from ..retrieval.filters import Filters
 from ..store.embeddings import BaseEmbedder
 from ..store.mirror import CorpusMirror
+from ..text.dates import find_periods
 from ..text.names import NAMES
 from ..text.normalize import fold_latin
 from ..text.tokens import QUESTION_WORDS, tokenize
@@ -370,6 +371,10 @@ class Evidence:
             if qw.precision in ("day", "range", "month") and any(
                     qw.covers(x) and _not_coarser(x, qw) for n in self._neighbours(ln) for x in n.whens):
                 return 0.5  # the sentences around it date it
+            if qw.precision == "year" and any(
+                    p.end_year and p.year <= qw.year <= p.end_year
+                    for p in [*ln.periods, *find_periods(ln.context() + " " + ln.title + " " + ln.frame)]):
+                return 0.5  # said of a period that holds the year asked: "giai đoạn 2022-2025" for 2025
             if ln.doc_date:
                 doc = _doc_when(ln.doc_date)
                 if doc is not None and qw.precision == doc.precision == "day" and qw.covers(doc) and \

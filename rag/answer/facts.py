@@ -503,7 +503,10 @@ def inline_items(text: str) -> list[tuple[int, int]]:
     if body.count(sep) < 1:
         return []
     out, pos = [], 0
-    for m in re.finditer(re.escape(sep) + r"|\s(?:và|and|ແລະ)\s(?=[^;,]*$)", body):
+    # "A, B và C": the last comma item is joined by "and"; in a ';' list an "and" inside an item is its own
+    # ("phù hợp với khả năng và nhu cầu"), and "; and C" only leads the last item
+    joins = r"|\s(?:và|and|ແລະ)\s(?=[^;,]*$)" if sep == "," else ""
+    for m in re.finditer(re.escape(sep) + joins, body):
         out.append((body_start + pos, body_start + m.start()))
         pos = m.end()
     out.append((body_start + pos, len(text)))
@@ -511,6 +514,11 @@ def inline_items(text: str) -> list[tuple[int, int]]:
     for a, b in out:
         seg = text[a:b]
         lead = len(seg) - len(seg.lstrip())
+        conj = re.match(r"(?:và|and|ແລະ)\s+", seg[lead:]) if sep == ";" else None
+        if conj:
+            lead += conj.end()
+            seg = text[a + lead:b]
+            lead, a = 0, a + lead
         seg = re.sub(r"[\s;,.…]+$", "", seg.strip())
         if len(seg) >= 3:
             spans.append((a + lead, a + lead + len(seg)))

@@ -138,8 +138,9 @@ class Reader:
                 return c
             if c.kind == "period" and c.key not in info["periods"]:
                 return c
-            if c.kind == "when" and c.when is not None and c.when.year not in info["years"]:
-                return c
+            if c.kind == "when" and c.when is not None and c.when.year not in info["years"] and not any(
+                    int(a) <= c.when.year <= int(b) for a, b in (k.split("-") for k in info["periods"])):
+                return c  # a year inside a period the record names ("2025" in "2022-2025") is not absent
         return None
 
     @staticmethod
