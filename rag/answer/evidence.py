@@ -354,7 +354,8 @@ class Evidence:
         return out
 
     def meets(self, ln: Line, h: Hit, c: Constraint) -> float:
-        """1 when the line names the constraint, 0.5 when what frames it does, 0 otherwise."""
+        """1 when the line names the constraint, 0.5 when what frames it does, 0 otherwise (0.25 for a year
+        inside a period the line is said of)."""
         if c.kind == "name":
             if c.key in ln.name_keys or _parent_of(c.key, ln.name_keys):
                 return 1.0
@@ -374,7 +375,8 @@ class Evidence:
             if qw.precision == "year" and any(
                     p.end_year and p.year <= qw.year <= p.end_year
                     for p in [*ln.periods, *find_periods(ln.context() + " " + ln.title + " " + ln.frame)]):
-                return 0.5  # said of a period that holds the year asked: "giai đoạn 2022-2025" for 2025
+                return 0.25  # said of a period that holds the year asked ("giai đoạn 2022-2025" for 2025): a
+                # line dated in the year itself, or framed by it, goes first
             if ln.doc_date:
                 doc = _doc_when(ln.doc_date)
                 if doc is not None and qw.precision == doc.precision == "day" and qw.covers(doc) and \
