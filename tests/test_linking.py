@@ -198,6 +198,9 @@ def test_without_numbers_aligned_passages_decide_when_the_mean_vectors_are_too_c
     assert decide(ev) == (False, "not_nearest")
     ev.align_margin, ev.rank_ab = 0.03, 5  # too far down the other's list
     assert decide(ev) == (False, "not_nearest")
+    one = align(np.array([[0.85]]), [Counter()], [Counter()])  # one sentence each: alignment adds nothing
+    one.rank_ab, one.rank_ba, one.margin, one.align_margin = 2, 1, -0.001, 0.03
+    assert decide(one) == (False, "not_nearest")
 
 
 @pytest.mark.parametrize("question, lang", [
