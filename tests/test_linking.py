@@ -187,6 +187,22 @@ def test_numbers_decide_when_there_are_enough_of_them():
     assert clash.numbers < 0.4 and decide(clash) == (False, "numbers_disagree")
 
 
+def test_without_numbers_aligned_passages_decide_when_the_mean_vectors_are_too_close():
+    sim = np.array([[0.85, 0.70], [0.70, 0.82]])
+    no_numbers = [Counter(), Counter()]
+    ev = align(sim, no_numbers, no_numbers)
+    ev.rank_ab, ev.rank_ba, ev.margin = 2, 1, -0.001  # a rival's mean vector is a hair nearer
+    ev.align_margin = 0.03  # but the rival's passages align worse than these
+    assert decide(ev) == (True, "aligned_best")
+    ev.align_margin = 0.0  # a rival aligns as well: a document on the same topic, not a translation
+    assert decide(ev) == (False, "not_nearest")
+    ev.align_margin, ev.rank_ab = 0.03, 5  # too far down the other's list
+    assert decide(ev) == (False, "not_nearest")
+    one = align(np.array([[0.85]]), [Counter()], [Counter()])  # one sentence each: alignment adds nothing
+    one.rank_ab, one.rank_ba, one.margin, one.align_margin = 2, 1, -0.001, 0.03
+    assert decide(one) == (False, "not_nearest")
+
+
 @pytest.mark.parametrize("question, lang", [
     ("Bản tiếng Lào của báo cáo năm 2024 ở đâu?", "lo"), ("the English version of the minutes", "en"),
     ("ສະບັບພາສາຫວຽດ ຂອງບົດລາຍງານ", "vi"), ("Đoàn Lào sang thăm Việt Nam khi nào?", None),

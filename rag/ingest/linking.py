@@ -328,7 +328,20 @@ class Linker:
         rival_ba = [s for d, s in near_ba if d != a.doc_id]
         if rival_ab and rival_ba:
             ev.margin = float(a.vector @ b.vector) - max(rival_ab[0], rival_ba[0])
+        if ev.numbers < 0 and not (ev.rank_ab == ev.rank_ba == 1 and (ev.margin or 0.0) >= 0):
+            ev.align_margin = self._align_margin(a, b, ev.score, near_ab, near_ba)
         return ev
+
+    def _align_margin(self, a: StoredDocument, b: StoredDocument, score: float, near_ab, near_ba) -> Optional[float]:
+        """How much better a and b align passage by passage than either aligns with its rivals
+        (the other documents among the 3 nearest, both ways); None without a rival."""
+        rivals = []
+        for me, near, other in ((a, near_ab, b), (b, near_ba, a)):
+            for d, _ in near[:RANK_WITH_NUMBERS]:
+                rival = self._doc(d) if d != other.doc_id else None
+                if rival is not None:
+                    rivals.append(align(me.vectors @ rival.vectors.T, me.numbers, rival.numbers).score)
+        return score - max(rivals) if rivals else None
 
     # --- making, applying and undoing links ----------------------------------------------------
     def _create(self, a: StoredDocument, b: StoredDocument, ev: Evidence, status: str, by: str) -> Link:
