@@ -17,7 +17,7 @@ import threading
 import weakref
 from collections import Counter, defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Optional
 
 import numpy as np
@@ -82,6 +82,13 @@ class Constraint:
     key: str
     text: str
     when: Optional[When] = None
+    in_period: bool = False  # a year the record names only inside a period ("2025" of "2022-2025")
+
+
+def mark_in_period(cons: list[Constraint], info: dict) -> list[Constraint]:
+    """A year the record names only inside a period: lines said of that period meet it by a quarter."""
+    return [replace(c, in_period=True) if c.kind == "when" and c.when is not None and c.when.year not in info["years"]
+            else c for c in cons]
 
 
 def constraints(q: Question, common: set[str]) -> list[Constraint]:
@@ -302,7 +309,7 @@ class Evidence:
     def score(self, q: Question, hits: list[Hit], qvec: np.ndarray,
               filters: Optional[Filters] = None) -> list[Scored]:
         info = self.record()
-        cons = constraints(q, info["common"])
+        cons = mark_in_period(constraints(q, info["common"]), info)
         cands = self.candidates(hits, q, cons, filters)
         if not cands:
             return []
@@ -372,7 +379,7 @@ class Evidence:
             if qw.precision in ("day", "range", "month") and any(
                     qw.covers(x) and _not_coarser(x, qw) for n in self._neighbours(ln) for x in n.whens):
                 return 0.5  # the sentences around it date it
-            if qw.precision == "year" and any(
+            if c.in_period and qw.precision == "year" and any(
                     p.end_year and p.year <= qw.year <= p.end_year
                     for p in [*ln.periods, *find_periods(ln.context() + " " + ln.title + " " + ln.frame)]):
                 return 0.25  # said of a period that holds the year asked ("giai đoạn 2022-2025" for 2025): a

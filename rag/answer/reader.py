@@ -24,7 +24,7 @@ from ..text.names import NAMES, TERMS
 from ..text.normalize import fold_latin
 from ..text.when import When, find_when, when_of_iso
 from . import facts as F
-from .evidence import GENERIC_TERMS, Constraint, Evidence, Scored, constraints, subject_terms
+from .evidence import GENERIC_TERMS, Constraint, Evidence, Scored, constraints, mark_in_period, subject_terms
 from .lines import Line
 from .question import Question, Slot
 from .status import ASKS_POSTPONED, LineStatus, answer_is_yes, classify, verdict
@@ -80,6 +80,7 @@ class Reader:
         absent = self._absent(cons, info)
         if absent is not None:
             return self._refuse(r, "absent", absent)
+        cons = mark_in_period(cons, info)
         foreign = [f for f in q.terms if f.kind in ("thing", "measure") and f.key not in info["terms"]]
         if foreign:
             r.value = foreign[0].text
