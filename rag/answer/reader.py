@@ -77,7 +77,10 @@ class Reader:
         r = Reading(q, filters=filters if filters is not None and filters.active else None)
         info = self.evidence.record()
         cons = constraints(q, info["common"])
-        absent = self._absent(cons, info)
+        signed = {(a.period_from, a.period_to) for a in (register.agreements if register is not None else ())
+                  if a.period_from and a.period_to and a.signed_date
+                  and agreement_status(a, today)[0] in ("in_force", "expired")}
+        absent = self._absent(cons, info, signed)
         if absent is not None:
             return self._refuse(r, "absent", absent)
         cons = mark_in_period(cons, info)
@@ -132,7 +135,10 @@ class Reader:
 
     # --- gate --------------------------------------------------------------------------------------
     @staticmethod
-    def _absent(cons: list[Constraint], info: dict) -> Optional[Constraint]:
+    def _absent(cons: list[Constraint], info: dict, signed: set = frozenset()) -> Optional[Constraint]:
+        """The first constraint the record never names. ``signed``: (from, to) years of the signed
+        agreements, whose plans cover each year of their period ("2025" of the 2022-2025 memorandum; a
+        draft's period covers nothing)."""
         for c in cons:
             if c.kind == "name" and c.key not in info["names"] and not any(
                     (NAMES.entry(k) and NAMES.entry(k).parent == c.key) for k in info["names"]):
@@ -140,8 +146,8 @@ class Reader:
             if c.kind == "period" and c.key not in info["periods"]:
                 return c
             if c.kind == "when" and c.when is not None and c.when.year not in info["years"] and not any(
-                    int(a) <= c.when.year <= int(b) for a, b in (k.split("-") for k in info["periods"])):
-                return c  # a year inside a period the record names ("2025" in "2022-2025") is not absent
+                    int(a) <= c.when.year <= int(b) for a, b in signed):
+                return c
         return None
 
     @staticmethod
