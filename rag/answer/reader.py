@@ -29,6 +29,10 @@ from .lines import Line
 from .question import Question, Slot
 from .status import ASKS_POSTPONED, LineStatus, answer_is_yes, classify, verdict
 
+# A question about plans ("planned for 2025", "dự kiến", "ວາງແຜນ"): a signed agreement's plans cover the years
+# of its period; what happened in a year ("held in 2019") is not covered by a period.
+_ASKS_PLAN = re.compile(r"dự kiến|kế hoạch|\bsẽ\b|\bplan|\bwill\b|ວາງແຜນ|ແຜນການ|ຄາດວ່າ|(?<!ກິດ)ຈະ(?!ແຈ້ງ)", re.I)
+
 
 @dataclass
 class Thresholds:
@@ -79,7 +83,7 @@ class Reader:
         cons = constraints(q, info["common"])
         signed = {(a.period_from, a.period_to) for a in (register.agreements if register is not None else ())
                   if a.period_from and a.period_to and a.signed_date
-                  and agreement_status(a, today)[0] in ("in_force", "expired")}
+                  and agreement_status(a, today)[0] in ("in_force", "expired")} if _ASKS_PLAN.search(q.text) else set()
         absent = self._absent(cons, info, signed)
         if absent is not None:
             return self._refuse(r, "absent", absent)
