@@ -245,9 +245,9 @@ class Composer:
                 if (a, b) == (0, len(ln.text)):
                     body = item_text(_row_activity(shown))
                 else:  # the same inline list in the asker's language: its item at the same place, when both count alike
-                    theirs = inline_items(shown.text)
-                    if len(theirs) == len(inline_items(ln.text)) and (a, b) in inline_items(ln.text):
-                        x, y = theirs[inline_items(ln.text).index((a, b))]
+                    ours, theirs = inline_items(ln.text), inline_items(shown.text)
+                    if len(theirs) == len(ours) and (a, b) in ours:
+                        x, y = theirs[ours.index((a, b))]
                         body = item_text(shown.text[x:y])
             if ln.lang != lang and shown.lang != lang:
                 g = gist(body, lang)

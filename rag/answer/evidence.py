@@ -352,7 +352,7 @@ class Evidence:
                 own = {f.key for f in ln.terms if f.kind == "action"}
                 parts["action"] = -1.0 if own and not actions & (own | ln.ctx_terms) else 0.0
             if q.ordinal in ("next", "previous") and (q.agreement or subjects):
-                plan = bool(_PLAN_WORDS.search(ln.text))
+                plan = bool(PLAN_WORDS.search(ln.text))
                 parts["ordinal"] = 1.0 if plan == (q.ordinal == "next") else 0.0
             s.parts = parts
             s.score = sum(getattr(w, k, 0.0) * v for k, v in parts.items())
@@ -447,7 +447,8 @@ def subject_terms(q: Question) -> set[str]:
     return {f.key for f in q.terms if f.kind in ("thing", "topic", "action")} - GENERIC_TERMS
 
 
-_PLAN_WORDS = re.compile(r"\bsẽ\b|dự kiến|\bwill\b|\bplan|tiếp theo|next|(?<!ກິດ)ຈະ(?!ແຈ້ງ)|ຄາດວ່າ|ຕໍ່ໄປ", re.I)
+PLAN_WORDS = re.compile(  # words of a plan: what will be done, next
+    r"\bsẽ\b|dự kiến|\bwill\b|\bplan|tiếp theo|next|(?<!ກິດ)ຈະ(?!ແຈ້ງ)|ຄາດວ່າ|ຕໍ່ໄປ", re.I)
 
 
 def _bigrams(q: Question) -> list[str]:

@@ -515,11 +515,8 @@ def inline_items(text: str) -> list[tuple[int, int]]:
         seg = text[a:b]
         lead = len(seg) - len(seg.lstrip())
         conj = re.match(r"(?:và|and|ແລະ)\s+", seg[lead:]) if sep == ";" else None
-        if conj:
-            lead += conj.end()
-            seg = text[a + lead:b]
-            lead, a = 0, a + lead
-        seg = re.sub(r"[\s;,.…]+$", "", seg.strip())
+        lead += conj.end() if conj else 0
+        seg = re.sub(r"[\s;,.…]+$", "", seg[lead:].strip())
         if len(seg) >= 3:
             spans.append((a + lead, a + lead + len(seg)))
     return spans if len(spans) >= 2 else []

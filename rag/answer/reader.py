@@ -24,14 +24,23 @@ from ..text.names import NAMES, TERMS
 from ..text.normalize import fold_latin
 from ..text.when import When, find_when, when_of_iso
 from . import facts as F
-from .evidence import GENERIC_TERMS, Constraint, Evidence, Scored, constraints, mark_in_period, subject_terms
+from .evidence import (
+    GENERIC_TERMS,
+    PLAN_WORDS,
+    Constraint,
+    Evidence,
+    Scored,
+    constraints,
+    mark_in_period,
+    subject_terms,
+)
 from .lines import Line
 from .question import Question, Slot
 from .status import ASKS_POSTPONED, LineStatus, answer_is_yes, classify, verdict
 
 # A question about plans ("planned for 2025", "dự kiến", "ວາງແຜນ"): a signed agreement's plans cover the years
 # of its period; what happened in a year ("held in 2019") is not covered by a period.
-_ASKS_PLAN = re.compile(r"dự kiến|kế hoạch|\bsẽ\b|\bplan|\bwill\b|ວາງແຜນ|ແຜນການ|ຄາດວ່າ|(?<!ກິດ)ຈະ(?!ແຈ້ງ)", re.I)
+_ASKS_PLAN = re.compile(PLAN_WORDS.pattern + r"|kế\s+hoạch|ວາງແຜນ|ແຜນການ", re.I)
 
 
 @dataclass

