@@ -4,7 +4,8 @@
 mirror that hands out the register of the mirror's current version and builds it only when the
 version changed, so the briefing, the agreements page (in any interface language) and the chat
 read one register, built once per corpus version. :func:`register_cache` finds (or makes) the
-one cache of a mirror.
+one cache of a mirror. A register built is kept beside the node's local index (:mod:`.persist`), so
+the next process on the same corpus version reads it instead of building it.
 """
 from __future__ import annotations
 
@@ -26,6 +27,7 @@ from .corpus import Corpus
 from .events import extract_events, link_events
 from .meaning import meaning_for
 from .model import AREAS, Register
+from .persist import load, register_path, save
 
 log = logging.getLogger(__name__)
 
@@ -83,11 +85,20 @@ class RegisterCache:
                     return self._register
                 version, passages = self._version or "", list(self._passages.values())
             t0 = time.perf_counter()
-            register = build_register(passages, version, self.embedder)
-            self.builds += 1
-            log.info("register of corpus version %s built in %.2f s: %d events, %d agreements, %d activities",
-                     version, time.perf_counter() - t0, len(register.events), len(register.agreements),
-                     len(register.activities))
+            kept = register_path(mirror.local_index().path) if mirror is not None else None
+            model = self.embedder.fingerprint if self.embedder is not None else ""
+            register = load(kept, version, model) if kept is not None and version else None
+            if register is not None:
+                log.info("register of corpus version %s read from %s in %.2f s", version, kept,
+                         time.perf_counter() - t0)
+            else:
+                register = build_register(passages, version, self.embedder)
+                self.builds += 1
+                log.info("register of corpus version %s built in %.2f s: %d events, %d agreements, %d activities",
+                         version, time.perf_counter() - t0, len(register.events), len(register.agreements),
+                         len(register.activities))
+                if kept is not None and version and mirror.version == version:  # a whole version only
+                    save(kept, register, model)
             with self._lock:
                 self._register = register
             return register

@@ -70,16 +70,29 @@ class Found:
     text: str
 
 
+class _PerCharacter(dict):
+    """A ``str.translate`` table that works out each character's image once, on first sight."""
+
+    def __init__(self, image):
+        super().__init__()
+        self._image = image
+
+    def __missing__(self, code: int) -> str:
+        out = self[code] = self._image(chr(code))
+        return out
+
+
+# Same length as the text, so offsets found in the image are offsets in the text.
+_LOWER = _PerCharacter(lambda c: c.lower() if len(c.lower()) == 1 else c)
+_FOLD = _PerCharacter(lambda c: (fold_latin(c) or c)[0])
+
+
 def _lower_same_length(text: str) -> str:
-    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    return text.translate(_LOWER)
 
 
 def _fold_same_length(text: str) -> str:
-    out = []
-    for c in text:
-        f = fold_latin(c)
-        out.append(f[0] if len(f) >= 1 else c)
-    return "".join(out)
+    return text.translate(_FOLD)
 
 
 def _lao_compact(text: str) -> str:

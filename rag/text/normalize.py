@@ -55,9 +55,12 @@ def fold_latin(text: str) -> str:
     return strip_marks(text.lower())
 
 
+_LAO_DIGIT = re.compile("[\u0ed0-\u0ed9]")
+
+
 def lao_to_arabic(text: str) -> str:
     """Lao digits ໐-໙ to 0-9 (same length, so offsets do not move)."""
-    return text.translate(LAO_TO_ARABIC)
+    return text.translate(LAO_TO_ARABIC) if _LAO_DIGIT.search(text) else text
 
 
 def canonical_lao(text: str) -> str:

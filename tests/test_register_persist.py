@@ -1,0 +1,80 @@
+"""The register of a corpus version is kept beside the node's local index: a new process on the
+same record reads it instead of building it, and anything that no longer matches is rebuilt."""
+from __future__ import annotations
+
+from rag.ingest.service import ingest_paths
+from rag.register import current_register, register_cache
+from rag.register.persist import register_path
+from rag.retrieval.hybrid import Retriever
+from rag.store.chroma import Store
+
+NOTE = """---
+id: note-{n}
+title: "Biên bản làm việc {n}"
+date: 2023-0{n}-20
+lang: vi
+kind: minutes
+---
+
+Ngày 15/0{n}/2023, tại Viêng Chăn, đoàn công tác BHXH Việt Nam đã làm việc với Cơ quan BHXH quốc gia Lào.
+Hai bên thống nhất tổ chức khóa đào tạo về thu BHXH cho 30 cán bộ Lào trong quý IV/2023.
+"""
+
+
+def _ingest(store: Store, tmp_path, n: int) -> None:
+    path = tmp_path / f"note-{n}.md"
+    path.write_text(NOTE.format(n=n), encoding="utf-8")
+    assert not ingest_paths(store, [path], bar=False).failed
+
+
+def _new_process_register(settings):
+    """What a process that starts now gets: its own store handle, mirror and register cache."""
+    retriever = Retriever(Store(settings).warm_up())
+    return current_register(retriever.mirror), register_cache(retriever.mirror), retriever
+
+
+def test_a_new_process_reads_the_register_of_the_same_corpus_version(settings_factory, tmp_path):
+    settings = settings_factory()
+    store = Store(settings).warm_up()
+    _ingest(store, tmp_path, 3)
+    first = Retriever(store)
+    built = current_register(first.mirror)
+    assert register_cache(first.mirror).builds == 1 and built.commitments and built.events
+    kept = register_path(first.mirror.local_index().path)
+    assert kept.is_file()
+
+    read, cache, _ = _new_process_register(settings)
+    assert cache.builds == 0 and read == built and read is not built
+
+    _ingest(store, tmp_path, 4)  # a new corpus version: the kept register is of the old one
+    newer, cache, _ = _new_process_register(settings)
+    assert cache.builds == 1 and newer.version != built.version and len(newer.events) == 2
+
+
+def test_a_damaged_register_file_is_rebuilt_and_replaced(settings_factory, tmp_path, caplog):
+    settings = settings_factory()
+    store = Store(settings).warm_up()
+    _ingest(store, tmp_path, 3)
+    built, _, retriever = _new_process_register(settings)
+    kept = register_path(retriever.mirror.local_index().path)
+    kept.write_bytes(b"\x80\x04not a register")
+    again, cache, _ = _new_process_register(settings)
+    assert cache.builds == 1 and again == built
+    assert "could not be read" in caplog.text
+    _, cache, _ = _new_process_register(settings)  # the rebuilt one was written back
+    assert cache.builds == 0
+
+
+def test_ingest_prepares_the_register_that_the_next_ask_reads(run_cli, tmp_path):
+    folder = tmp_path / "store"
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "note-3.md").write_text(NOTE.format(n=3), encoding="utf-8")
+    proc = run_cli("-m", "ingest", tmp_path / "docs", "--store", folder, "--no-progress",
+                   env={"RAG_LOG_LEVEL": "INFO"})
+    assert proc.returncode == 0, proc.stderr
+    assert "register prepared" in proc.stderr and list(folder.glob("*.register.pickle"))
+    proc = run_cli("-m", "rag", "ask", "--store", folder, "Khóa đào tạo về thu BHXH dành cho bao nhiêu cán bộ?",
+                   env={"RAG_LOG_LEVEL": "INFO"})
+    assert proc.returncode == 0, proc.stderr
+    assert "read from" in proc.stderr and "built in" not in proc.stderr
+    assert "30" in proc.stdout
