@@ -28,6 +28,7 @@ from .documents import as_document_hits, rank_documents
 from .filters import Filters
 from .fusion import fuse_calibrated, fuse_rrf
 from .hubness import HubnessCorrection
+from .vectors import LanguageVectors
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +52,7 @@ class Retriever:
         self.mirror = mirror or CorpusMirror(store)
         self.keyword = KeywordIndex.attach(self.mirror)
         self.hubness = HubnessCorrection(store, self.mirror, self.settings.hubness_k)
+        self.vectors = LanguageVectors(store, self.mirror, self.settings.memory_vectors_from, self.settings.hubness_k)
         self._pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="retrieval")
         self._warm = threading.Lock()
         self.reranker = None
@@ -138,6 +140,7 @@ class Retriever:
         query_lang = query_lang or detect_language(query)
         query = expand_query(query)
         self.mirror.refresh()
+        self.vectors.note_search()
         n = max(self.settings.candidates, k)
         langs = [lang for lang in self.mirror.languages() if not filters.langs or lang in filters.langs] or [None]
         # Keyword search runs while the query is embedded (the embedding engine releases the GIL).
@@ -164,6 +167,9 @@ class Retriever:
     def dense_candidates(self, qvec, n: int, filters: Filters, lang: Optional[str] = None) -> list[Ranked]:
         """The ``n`` nearest passages by cosine, less the hubness correction, best first."""
         alpha = self.settings.hubness_weight
+        in_memory = self.vectors.search(qvec, n, filters, lang, alpha)  # a large record, in a long-lived process
+        if in_memory is not None:
+            return [Ranked(p, s) for p, s in in_memory]
         # With the hubness correction, twice the candidates, so that passages it lifts are among them.
         found = self.store.dense_search(qvec, 2 * n if alpha else n, filters.where(lang), n=len(self.mirror),
                                         vectors=bool(alpha))

@@ -1,0 +1,84 @@
+"""Dense search from vectors held in memory (a large record in a long-lived process): the same
+CSLS-corrected scores as Chroma's search, filters applied, never loaded by a one-question process,
+and a new document found at once while the matrices catch up."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from helpers.paths import CORPUS_DIR
+
+from rag.ingest.service import ingest_bytes, ingest_paths
+from rag.retrieval.filters import Filters
+from rag.retrieval.hybrid import Retriever
+from rag.store.chroma import Store
+
+GENERIC = [
+    "Hai bên trao đổi kinh nghiệm về bảo hiểm xã hội.",
+    "Hai bên đã trao đổi kinh nghiệm trong lĩnh vực bảo hiểm xã hội.",
+    "Hai cơ quan trao đổi kinh nghiệm về chính sách bảo hiểm xã hội.",
+    "ສອງຝ່າຍໄດ້ແລກປ່ຽນປະສົບການກ່ຽວກັບປະກັນສັງຄົມ.",
+]
+
+
+def _ingest(store, doc_id: str, text: str, lang: str = "vi") -> None:
+    body = f"---\nid: {doc_id}\ntitle: {doc_id}\nlang: {lang}\n---\n{text}\n"
+    assert ingest_bytes(store, f"{doc_id}.md", body.encode()).status == "added"
+
+
+def test_in_memory_scores_are_cosine_less_the_hubness_of_other_documents(settings_factory):
+    settings = settings_factory(hubness_weight=0.5, hubness_k=2, memory_vectors_from=1)
+    store = Store(settings).warm_up()
+    for i, text in enumerate(GENERIC):
+        _ingest(store, f"chung-{i}", text, "lo" if i == 3 else "vi")
+    _ingest(store, "dac-biet", "Năm 2015, Bảo hiểm xã hội Việt Nam và Bộ Lao động Lào ký biên bản ghi nhớ tại Viêng Chăn.")
+    _ingest(store, "hai-doan", "Đoàn công tác thăm tỉnh Quảng Nam.\n\nĐoàn công tác đã thăm tỉnh Quảng Nam.")
+    r = Retriever(store, settings).warm_up()
+    assert r.vectors.wait() and r.vectors.usable()
+    qvec = store.embedder.encode_queries(["Biên bản ghi nhớ ký năm nào?"])[0]
+    passages = {p.id: p for p in r.mirror.passages()}
+    vecs = store.embeddings(list(passages))
+    for lang in (None, "vi", "lo"):
+        ranked = r.dense_candidates(qvec, 10, Filters(), lang)
+        assert ranked and all(lang is None or x.passage.lang == lang for x in ranked)
+        assert len(ranked) == sum(1 for p in passages.values() if lang is None or p.lang == lang)
+        for x in ranked:
+            pid = x.passage.id
+            others = sorted((float(vecs[pid] @ vecs[o]) for o in vecs if passages[o].doc_id != x.passage.doc_id),
+                            reverse=True)[:2]
+            assert x.score == pytest.approx(float(vecs[pid] @ qvec) - 0.5 * float(np.mean(others)), abs=1e-4)
+        assert [x.score for x in ranked] == sorted((x.score for x in ranked), reverse=True)
+    assert r.dense_candidates(qvec, 10, Filters())[0].passage.doc_id == "dac-biet"
+    # The same candidates, in the same order, as Chroma's search with the same correction.
+    chroma = Retriever(store, settings.model_copy(update={"memory_vectors_from": 0})).warm_up()
+    assert not chroma.vectors.wait() and not chroma.vectors.usable()
+    assert ([x.passage.id for x in chroma.dense_candidates(qvec, 5, Filters(), "vi")]
+            == [x.passage.id for x in r.dense_candidates(qvec, 5, Filters(), "vi")])
+
+
+def test_one_question_never_loads_and_a_new_document_is_found_before_the_matrices_catch_up(settings_factory):
+    settings = settings_factory(memory_vectors_from=1)
+    store = Store(settings).warm_up()
+    ingest_paths(store, [CORPUS_DIR], bar=False)
+    r = Retriever(store, settings).warm_up()
+    r.search("memorandum 2022-2025", k=5)
+    assert not r.vectors.usable() and r.vectors._thread is None  # a `rag ask` process stops here
+    r.search("memorandum 2022-2025", k=5)  # the second search starts the background load
+    assert r.vectors.wait(60)
+    # Filters apply to the in-memory search as to Chroma's.
+    lo_only = r.search("memorandum 2022-2025", k=5, filters=Filters(langs=["lo"]))
+    assert lo_only and all(h.meta.lang == "lo" for h in lo_only)
+    en_doc = r.search("Quảng Nam", k=5, filters=Filters(doc_ids=["vss-lao-2022-11-22-en"]))
+    assert en_doc and all(h.doc_id == "vss-lao-2022-11-22-en" for h in en_doc)
+    assert r.search("Quảng Nam", k=5, filters=Filters.from_strings(date_from="2023-01")) == []
+    # A new document: the old matrices are not used for the new version (Chroma answers meanwhile),
+    # and the reload reads only the new vectors.
+    note = "Ngày 2/5/2023, hai bên thống nhất lập nhóm công tác về cơ sở dữ liệu hưu trí."
+    _ingest(store, "ghi-chu-2023", note)
+    qvec = store.embedder.encode_queries([note])[0]
+    r.mirror.refresh()
+    assert r.vectors.search(qvec, 1, Filters(), None, 0.5) is None  # the matrices are of the old version
+    hits = r.search(note, k=3)
+    assert hits and hits[0].doc_id == "ghi-chu-2023"
+    assert r.vectors.wait(60)
+    assert r.dense_candidates(qvec, 1, Filters())[0].passage.doc_id == "ghi-chu-2023"
+    assert r.dense_candidates(qvec, 1, Filters(langs=["vi"]), "vi")[0].passage.doc_id == "ghi-chu-2023"
