@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rag.ingest.service import ingest_paths
 from rag.register import current_register, register_cache
-from rag.register.persist import register_path
+from rag.register.build import KEPT
 from rag.retrieval.hybrid import Retriever
 from rag.store.chroma import Store
 
@@ -40,7 +40,7 @@ def test_a_new_process_reads_the_register_of_the_same_corpus_version(settings_fa
     first = Retriever(store)
     built = current_register(first.mirror)
     assert register_cache(first.mirror).builds == 1 and built.commitments and built.events
-    kept = register_path(first.mirror.local_index().path)
+    kept = KEPT.path(first.mirror.local_index().path)
     assert kept.is_file()
 
     read, cache, _ = _new_process_register(settings)
@@ -56,7 +56,7 @@ def test_a_damaged_register_file_is_rebuilt_and_replaced(settings_factory, tmp_p
     store = Store(settings).warm_up()
     _ingest(store, tmp_path, 3)
     built, _, retriever = _new_process_register(settings)
-    kept = register_path(retriever.mirror.local_index().path)
+    kept = KEPT.path(retriever.mirror.local_index().path)
     kept.write_bytes(b"\x80\x04not a register")
     again, cache, _ = _new_process_register(settings)
     assert cache.builds == 1 and again == built
@@ -76,5 +76,6 @@ def test_ingest_prepares_the_register_that_the_next_ask_reads(run_cli, tmp_path)
     proc = run_cli("-m", "rag", "ask", "--store", folder, "Khóa đào tạo về thu BHXH dành cho bao nhiêu cán bộ?",
                    env={"RAG_LOG_LEVEL": "INFO"})
     assert proc.returncode == 0, proc.stderr
-    assert "read from" in proc.stderr and "built in" not in proc.stderr
+    assert "register of corpus version" in proc.stderr and "inventory of corpus version" in proc.stderr
+    assert "built in" not in proc.stderr  # neither the register nor the answer layer's inventory is rebuilt
     assert "30" in proc.stdout

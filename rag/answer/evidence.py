@@ -11,9 +11,11 @@ constraint the whole record, or the best evidence, fails — the reason a refusa
 """
 from __future__ import annotations
 
+import logging
 import math
 import re
 import threading
+import time
 import weakref
 from collections import Counter, defaultdict
 from collections.abc import Callable
@@ -25,6 +27,7 @@ import numpy as np
 from ..records import Hit
 from ..retrieval.filters import Filters
 from ..store.embeddings import BaseEmbedder
+from ..store.kept import Kept
 from ..store.mirror import CorpusMirror
 from ..text.dates import find_periods
 from ..text.names import NAMES
@@ -110,6 +113,8 @@ def constraints(q: Question, common: set[str]) -> list[Constraint]:
 
 
 DURATION_UNITS = frozenset({"year_unit"})
+RECORD = Kept("answer-record", ("answer", "text"))
+log = logging.getLogger(__name__)
 
 
 class Evidence:
@@ -139,10 +144,26 @@ class Evidence:
 
     # --- the whole record ------------------------------------------------------------------------
     def record(self) -> dict:
-        """Per corpus version: names per document (for 'common' names), every name, year and number."""
+        """Per corpus version: names per document (for 'common' names), every name, year and number.
+        Kept beside the node's local index (:mod:`rag.store.kept`): the next process on the same
+        version reads it instead of reading every document again."""
         version = self.mirror.version or ""
         if self._record is not None and self._record[0] == version:
             return self._record[1]
+        kept = RECORD.path(self.mirror.local_index().path)
+        t0 = time.perf_counter()
+        info = RECORD.load(kept, version, "") if version else None
+        if info is None:
+            info = self._read_record()
+            log.info("inventory of corpus version %s built in %.2f s", version, time.perf_counter() - t0)
+            if version and self.mirror.version == version:
+                RECORD.save(kept, info, version, "")
+        else:
+            log.info("inventory of corpus version %s read from %s in %.2f s", version, kept, time.perf_counter() - t0)
+        self._record = (version, info)
+        return info
+
+    def _read_record(self) -> dict:
         docs = sorted({p.doc_id for p in self.mirror.passages()})
         all_lines: list[Line] = []
         by_key: dict[str, list[Line]] = defaultdict(list)
@@ -187,7 +208,6 @@ class Evidence:
             "lines": all_lines, "by_key": by_key, "df": df, "n_lines": max(len(all_lines), 1), "words": words,
             "folded": {fold_latin(w) for w in words},  # for words typed without tone marks
         }
-        self._record = (version, info)
         return info
 
     # --- scoring ---------------------------------------------------------------------------------

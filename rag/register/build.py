@@ -4,7 +4,7 @@
 mirror that hands out the register of the mirror's current version and builds it only when the
 version changed, so the briefing, the agreements page (in any interface language) and the chat
 read one register, built once per corpus version. :func:`register_cache` finds (or makes) the
-one cache of a mirror. A register built is kept beside the node's local index (:mod:`.persist`), so
+one cache of a mirror. A register built is kept beside the node's local index (:mod:`rag.store.kept`), so
 the next process on the same corpus version reads it instead of building it.
 """
 from __future__ import annotations
@@ -19,6 +19,7 @@ from typing import Optional
 
 from ..records import Passage
 from ..store.embeddings import BaseEmbedder
+from ..store.kept import Kept
 from ..store.mirror import Change, CorpusMirror
 from .activities import extract_activities
 from .agreements import extract_agreements
@@ -27,9 +28,10 @@ from .corpus import Corpus
 from .events import extract_events, link_events
 from .meaning import meaning_for
 from .model import AREAS, Register
-from .persist import load, register_path, save
 
 log = logging.getLogger(__name__)
+
+KEPT = Kept("register", ("register", "text"))
 
 
 def build_register(passages: Iterable[Passage], version: str = "", embedder: Optional[BaseEmbedder] = None) -> Register:
@@ -85,9 +87,11 @@ class RegisterCache:
                     return self._register
                 version, passages = self._version or "", list(self._passages.values())
             t0 = time.perf_counter()
-            kept = register_path(mirror.local_index().path) if mirror is not None else None
+            kept = KEPT.path(mirror.local_index().path) if mirror is not None else None
             model = self.embedder.fingerprint if self.embedder is not None else ""
-            register = load(kept, version, model) if kept is not None and version else None
+            register = KEPT.load(kept, version, model) if kept is not None and version else None
+            if register is not None and not (isinstance(register, Register) and register.version == version):
+                register = None
             if register is not None:
                 log.info("register of corpus version %s read from %s in %.2f s", version, kept,
                          time.perf_counter() - t0)
@@ -98,7 +102,7 @@ class RegisterCache:
                          version, time.perf_counter() - t0, len(register.events), len(register.agreements),
                          len(register.activities))
                 if kept is not None and version and mirror.version == version:  # a whole version only
-                    save(kept, register, model)
+                    KEPT.save(kept, register, version, model)
             with self._lock:
                 self._register = register
             return register
