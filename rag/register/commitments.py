@@ -344,7 +344,7 @@ def extract_commitments(corpus: Corpus, meaning: Optional[Meaning] = None) -> li
                                                 date=v.doc_date, new_due=new_due, score=s))
         followups = []
         for doc_reports in reports.values():  # one report per document: its strongest statement
-            order_key = ("done", "postponed", "in_progress", "restated", "mention")
+            order_key = ("done", "cancelled", "postponed", "in_progress", "restated", "mention")
             followups.append(min(doc_reports, key=lambda f: (order_key.index(f.state), -f.score)))
         lead, lead_text = _lead(u)
         what = _what(u)

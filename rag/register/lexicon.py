@@ -259,6 +259,9 @@ NOT_DONE = _words_rx(r"chưa\s+(?:được\s+)?(?:thực\s+hiện|tổ\s+chức|
                       r"\bnot\s+(?:yet\s+)?(?:been\s+)?(?:held|done|carried|completed|finished|signed|delivered|sent|"
                       r"organi[sz]ed|implemented|launched)|\b(?:has|have)\s+yet\s+to\b|\bcancell?ed\b|"
                       r"ຍັງບໍ່ທັນ|ຍັງບໍ່ໄດ້|ຖືກຍົກເລີກ", re.I)
+CANCELLED = _words_rx(r"\bcancell?ed\b|\bcalled\s+off\b|\bdropped\b|bị\s+hủy|hủy\s+bỏ|đã\s+hủy|không\s+tổ\s+chức\s+nữa|"
+                      r"ຍົກເລີກ", re.I)
+"""An activity called off ("was cancelled", "bị hủy", "ຖືກຍົກເລີກ"): not done, and no longer due."""
 NOW = _words_rx(r"\bhiện\s+(?:nay|đã|đang|tại|vẫn)|\bnow\b|\bcurrently\b|\bto\s+date\b|\bso\s+far\b|ປັດຈຸບັນ|ດຽວນີ້|"
                  r"ມາຮອດນີ້", re.I)
 """A report of the present state ("hiện đã được sử dụng", "now in use"): not only history."""

@@ -137,6 +137,8 @@ def report_state(u: Unit, c: Features, made: str = "", whole: bool = False) -> t
     new_due = max(future, key=lambda w: due_order(w.iso)).iso if future else ""
     if lx.POSTPONE.search(ctx) and future:
         return "postponed", new_due
+    if lx.CANCELLED.search(u.text) and not future:
+        return "cancelled", ""  # "was cancelled …; the two sides decided not to reschedule it"
     told = happenings(u.text, u.doc_date)
     if (made and told and all(h.mention.first_day().isoformat() <= made for h in told)
             and not any(w.first_day() > doc for w in future)

@@ -301,9 +301,9 @@ def in_range(first: dt.date, last: dt.date, date_from: Optional[dt.date], date_t
 
 
 # --- commitments and their follow-up -----------------------------------------------------------
-FOLLOW_STATES: tuple[str, ...] = ("done", "in_progress", "postponed", "overdue", "no_news")
+FOLLOW_STATES: tuple[str, ...] = ("done", "in_progress", "postponed", "cancelled", "overdue", "no_news")
 """A commitment's state on a day (labels: ``fu_state_<key>``), see :meth:`Commitment.state_on`."""
-REPORT_STATES: tuple[str, ...] = ("done", "postponed", "in_progress", "restated", "mention")
+REPORT_STATES: tuple[str, ...] = ("done", "cancelled", "postponed", "in_progress", "restated", "mention")
 """What one later passage says of a commitment, strongest first."""
 
 
@@ -355,7 +355,7 @@ class Commitment(Sourced):
     followups: tuple[FollowUp, ...] = ()
 
     def state_on(self, as_of: dt.date) -> FollowState:
-        """Done / in progress / postponed / overdue / no news on ``as_of``, from the reports dated by then.
+        """Done / in progress / postponed / cancelled / overdue / no news on ``as_of``, from the reports dated by then.
 
         A report of completion is final (cited to the earliest one that matches the commitment at least half
         as well as the best one: a vague early match does not decide); otherwise the latest report that moves the date or says the
@@ -371,6 +371,10 @@ class Commitment(Sourced):
             if f.state in ("postponed", "in_progress"):
                 state, decided = f.state, f
                 due = f.new_due or due
+            elif f.state == "cancelled":
+                state, decided = f.state, f  # called off: no longer due (a later move or start revives it)
+        if state == "cancelled":
+            return FollowState(state, due, decided, tuple(reports))
         if state and due_span(due)[1] >= as_of:
             return FollowState(state, due, decided, tuple(reports))
         return FollowState("overdue" if due_span(due)[1] < as_of else "no_news", due, decided, tuple(reports))

@@ -1,0 +1,56 @@
+"""Follow-up mechanisms found with the H4 tune set (eval/holdout/h4), tested on small documents written
+for these tests (other provinces, activities and words than H4): an activity called off, a staff note
+typed without tone marks, a draft agreement. No store: passages are built in memory."""
+from __future__ import annotations
+
+import datetime as dt
+
+from rag.register import FOLLOW_STATES, build_register
+from rag.register.lexicon import terms
+from rag.text.i18n import strings
+from tests.test_register_general import doc
+
+AS_OF = dt.date(2026, 1, 15)
+
+
+def test_a_workshop_called_off_is_cancelled_and_not_an_open_item():
+    plan = doc("lo-plan", "2024-02-01", "lo", [
+        "ສອງຝ່າຍ ຕົກລົງຈັດ ກອງປະຊຸມສຳມະນາ ກ່ຽວກັບກອງທຶນບຳນານ ຢູ່ແຂວງສາລະວັນ ໃນເດືອນ ຕຸລາ 2024."])
+    report = doc("en-report", "2024-12-01", "en", [
+        "The seminar on the pension fund planned in Salavan in October 2024 was cancelled; it will not be held."])
+    (c,) = build_register(plan + report).commitments
+    fs = c.state_on(AS_OF)
+    assert fs.state == "cancelled"
+    assert fs.report is not None and fs.report.doc_id == "en-report"
+
+
+def test_a_later_report_that_moves_the_cancelled_activity_revives_it():
+    plan = doc("vi-plan", "2024-02-01", "vi", [
+        "Hai bên thống nhất tổ chức hội thảo về quỹ hưu trí tại tỉnh Sa-la-van trong tháng 10/2024."])
+    off = doc("en-report", "2024-12-01", "en", ["The seminar on the pension fund in Salavan was cancelled."])
+    moved = doc("vi-news", "2025-06-01", "vi", [
+        "Hội thảo về quỹ hưu trí tại tỉnh Sa-la-van, trước đây bị hủy, được chuyển sang tháng 3/2026."])
+    (c,) = build_register(plan + off + moved).commitments
+    assert c.state_on(AS_OF).state == "postponed"
+
+
+def test_a_note_without_tone_marks_is_matched_with_a_report_in_another_language():
+    note = doc("vi-note", "2024-05-02", "vi", [
+        "Hai ben thong nhat: BHXH tinh Nghe An tang 6 may in cho tinh Xieng Khoang, ban giao trong thang 10/2024."])
+    report = doc("en-report", "2024-12-01", "en", [
+        "On 15 October 2024, Nghe An handed over 6 printers to Xieng Khouang province."])
+    (c,) = build_register(note + report).commitments
+    fs = c.state_on(AS_OF)
+    assert fs.state == "done" and fs.report.doc_id == "en-report"
+
+
+def test_an_english_text_is_not_read_as_vietnamese_without_tone_marks():
+    # "the" is "thẻ" (card) without its marks: an English sentence must not be about cards
+    assert "card" not in terms("The two sides will review the plan in 2025.")
+    assert "card" in terms("Hai ben se cap the cho nguoi lao dong trong nam 2025.")
+
+
+def test_every_follow_up_state_has_a_label_in_each_language():
+    for key in FOLLOW_STATES:
+        entry = strings().get(f"fu_state_{key}")
+        assert entry and all(entry.get(lang) for lang in ("vi", "lo", "en")), key
