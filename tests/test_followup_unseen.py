@@ -54,3 +54,28 @@ def test_every_follow_up_state_has_a_label_in_each_language():
     for key in FOLLOW_STATES:
         entry = strings().get(f"fu_state_{key}")
         assert entry and all(entry.get(lang) for lang in ("vi", "lo", "en")), key
+
+
+def test_a_postponement_in_one_sentence_of_a_paragraph_does_not_move_the_next_sentences_item():
+    plan = doc("vi-minutes", "2024-03-01", "vi", [
+        "1. Hai bên xây dựng phần mềm quản lý hồ sơ tại tỉnh Sa-la-van, hoàn thành trong quý IV/2024.",
+        "2. Hai bên ban hành quy chế trao đổi thông tin về lao động tại tỉnh Sa-la-van trong quý II/2025."])
+    news = doc("vi-news", "2025-11-01", "vi", [
+        "Phần mềm quản lý hồ sơ tại tỉnh Sa-la-van được lùi sang quý III/2026. "
+        "Quy chế trao đổi thông tin về lao động đến nay vẫn chưa được ban hành."])
+    states = {c.due: c.state_on(AS_OF) for c in build_register(plan + news).commitments}
+    assert states["2024-Q4"].state == "postponed" and states["2024-Q4"].due == "2026-Q3"
+    assert states["2025-Q2"].state == "overdue"
+
+
+def test_a_month_a_report_gives_for_an_activity_does_not_make_it_a_report_of_that_months_minutes():
+    minutes = doc("vi-minutes", "2023-03-16", "vi", [
+        "Hai bên thống nhất: BHXH tỉnh Quảng Bình tập huấn cho 15 cán bộ tỉnh Bô-ly-khăm-xay trong quý IV/2023."])
+    other = doc("vi-other", "2025-04-20", "vi", [
+        "Hai bên thống nhất tổ chức hội thảo về bảo hiểm thất nghiệp tại Hà Nội trong tháng 12/2025."])
+    news = doc("vi-news", "2025-11-20", "vi", [
+        "Tại hội nghị, hai bên cho biết đã tập huấn cho cán bộ tỉnh Bô-ly-khăm-xay, "
+        "và đã đón đoàn chuyên gia trong tháng 4/2025."])
+    by_doc = {c.doc_id: c.state_on(AS_OF) for c in build_register(minutes + other + news).commitments}
+    assert by_doc["vi-minutes"].state == "done"
+    assert by_doc["vi-minutes"].report.doc_id == "vi-news"

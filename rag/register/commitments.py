@@ -22,7 +22,7 @@ from dataclasses import replace
 from typing import Optional
 
 from ..records import Passage
-from ..text.dates import parse_date_arg
+from ..text.dates import find_dates, parse_date_arg
 from ..text.langs import LANGS
 from ..text.sentences import whole_sentences
 from . import lexicon as lx
@@ -246,8 +246,11 @@ def _cited_dates(units: list[Unit], made_on: frozenset[str]) -> frozenset[str]:
     working session in March 2023"): it follows up those documents' items."""
     out = set()
     for u in units:
-        for d in features(u.text, u.lang).dates:
-            out |= {m for m in made_on if m != u.doc_date and (m == d or (len(d) == 7 and m.startswith(d)))}
+        for d in find_dates(u.text, None, relative=False):
+            # a day cites its document; a month only just after a meeting word ("the working session in
+            # March 2023"), not any month a report gives ("4 officers trained in April 2025")
+            month = len(d.iso) == 7 and lx.MEETING_REF.search(u.text[max(0, d.start - 60):d.start])
+            out |= {m for m in made_on if m != u.doc_date and (m == d.iso or (month and m.startswith(d.iso)))}
     return frozenset(out)
 
 

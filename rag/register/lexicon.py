@@ -262,6 +262,9 @@ NOT_DONE = _words_rx(r"chưa\s+(?:được\s+)?(?:thực\s+hiện|tổ\s+chức|
 CANCELLED = _words_rx(r"\bcancell?ed\b|\bcalled\s+off\b|\bdropped\b|bị\s+hủy|hủy\s+bỏ|đã\s+hủy|không\s+tổ\s+chức\s+nữa|"
                       r"ຍົກເລີກ", re.I)
 """An activity called off ("was cancelled", "bị hủy", "ຖືກຍົກເລີກ"): not done, and no longer due."""
+MEETING_REF = _words_rx(r"biên\s+bản|cuộc\s+họp|buổi\s+(?:làm\s+việc|họp)|phiên\s+họp|hội\s+nghị|hội\s+đàm|"
+                        r"\bminutes\b|\bmeeting\b|\bsession\b|\btalks\b|ກອງປະຊຸມ|ບົດບັນທຶກ|ການເຈລະຈາ", re.I)
+"""A meeting or its record named in a sentence: a month it gives may be the date of that meeting."""
 NOW = _words_rx(r"\bhiện\s+(?:nay|đã|đang|tại|vẫn)|\bnow\b|\bcurrently\b|\bto\s+date\b|\bso\s+far\b|ປັດຈຸບັນ|ດຽວນີ້|"
                  r"ມາຮອດນີ້", re.I)
 """A report of the present state ("hiện đã được sử dụng", "now in use"): not only history."""

@@ -131,7 +131,9 @@ def report_state(u: Unit, c: Features, made: str = "", whole: bool = False) -> t
     What a report says happened on a day before the commitment was made is history, not its follow-up
     (the first exchange told in a report of the second one)."""
     doc = parse_date_arg(u.doc_date) if u.doc_date else None
-    ctx = u.ctx if len(u.ctx) <= 600 else u.text
+    # a table row or list item speaks of one item throughout; a paragraph of prose of several ("… vẫn theo
+    # lịch quý II/2026 như đã thống nhất lùi lại. Quy chế … vẫn chưa được xây dựng."): its own sentence only
+    ctx = u.ctx if (u.row or lx.ITEM.match(u.ctx)) and len(u.ctx) <= 600 else u.text
     whens = [w for w in find_when(ctx, u.doc_date) if not w.relative]
     future = [w for w in whens if doc and w.last_day() > doc and not (w.range_first and w.range_first <= u.doc_date)]
     new_due = max(future, key=lambda w: due_order(w.iso)).iso if future else ""
