@@ -79,3 +79,14 @@ def test_a_month_a_report_gives_for_an_activity_does_not_make_it_a_report_of_tha
     by_doc = {c.doc_id: c.state_on(AS_OF) for c in build_register(minutes + other + news).commitments}
     assert by_doc["vi-minutes"].state == "done"
     assert by_doc["vi-minutes"].report.doc_id == "vi-news"
+
+
+def test_an_inspection_mission_reported_under_way_is_in_progress_with_its_new_date():
+    plan = doc("en-report", "2024-12-20", "en", [
+        "A joint team will review the inspection of voluntary contributions in two Champasak districts in the "
+        "third quarter of 2025."])
+    news = doc("vi-news", "2025-11-20", "vi", [
+        "Đoàn kiểm tra về thu BHXH tự nguyện tại tỉnh Chăm-pa-xắc đang triển khai, dự kiến hoàn thành trong tháng 3/2026."])
+    (c,) = [c for c in build_register(plan + news).commitments if c.doc_id == "en-report"]
+    fs = c.state_on(AS_OF)
+    assert fs.state == "in_progress" and fs.due == "2026-03"

@@ -241,7 +241,8 @@ def done_in(text: str) -> bool:
 
 HELD = _words_rx(r"đã\s+(?:được\s+)?(?:tổ\s+chức|diễn\s+ra|tiến\s+hành)|\bwas\s+held\b|\bwere\s+held\b|\bheld\s+on\b|"
                   r"ໄດ້ຈັດຂຶ້ນ|ໄດ້ດຳເນີນ", re.I)
-EVENTS = {"training", "seminar", "conference", "review", "visit", "exchange", "medal", "signing", "survey", "experts"}
+EVENTS = {"training", "seminar", "conference", "review", "visit", "exchange", "medal", "signing", "survey", "experts",
+          "inspection"}
 """Activities that take place on a day (a course, a seminar, an experts' mission): a report that they took
 place on a stated day reports them done."""
 EXISTS = _words_rx(r"gồm\s+\d+\s+(?:điều|chương|phần)|\bconsists?\s+of\s+\d+|\bhas\s+\d+\s+articles|"
