@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from rag.register import FOLLOW_STATES, build_register
+from rag.register import FOLLOW_STATES, agreement_status, build_register, status_finding
 from rag.register.lexicon import terms
 from rag.text.i18n import strings
 from tests.test_register_general import doc
@@ -90,3 +90,20 @@ def test_an_inspection_mission_reported_under_way_is_in_progress_with_its_new_da
     (c,) = [c for c in build_register(plan + news).commitments if c.doc_id == "en-report"]
     fs = c.state_on(AS_OF)
     assert fs.state == "in_progress" and fs.due == "2026-03"
+
+
+def test_a_draft_agreement_with_no_signing_date_is_planned_and_cites_the_draft():
+    news = doc("vi-news", "2025-04-23", "vi", [
+        "Hai bên thảo luận dự thảo Thỏa thuận hợp tác về bảo hiểm thất nghiệp giai đoạn 2028-2030, gồm 9 điều; "
+        "thời điểm ký chưa được xác định."])
+    (ag,) = build_register(news).agreements
+    assert agreement_status(ag, AS_OF) == ("planned", "draft")
+    assert status_finding(ag, AS_OF).cited.doc_id == "vi-news"
+
+
+def test_a_signed_agreement_whose_draft_was_discussed_before_is_not_planned():
+    draft = doc("vi-draft", "2023-05-01", "vi", ["Hai bên thảo luận dự thảo Thỏa thuận hợp tác giai đoạn 2024-2028."])
+    signed = doc("vi-signed", "2024-02-10", "vi", [
+        "Ngày 9/2/2024, tại Hà Nội, hai bên đã ký Thỏa thuận hợp tác giai đoạn 2024-2028."])
+    (ag,) = build_register(draft + signed).agreements
+    assert agreement_status(ag, AS_OF)[0] == "in_force"
