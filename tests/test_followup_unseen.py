@@ -107,3 +107,21 @@ def test_a_signed_agreement_whose_draft_was_discussed_before_is_not_planned():
         "Ngày 9/2/2024, tại Hà Nội, hai bên đã ký Thỏa thuận hợp tác giai đoạn 2024-2028."])
     (ag,) = build_register(draft + signed).agreements
     assert agreement_status(ag, AS_OF)[0] == "in_force"
+
+
+def test_a_list_under_a_plan_heading_plans_this_years_items_even_the_unnumbered_first_one():
+    minutes = doc("vi-minutes", "2024-02-05", "vi", [
+        "II. NHỮNG VIỆC HAI BÊN THỐNG NHẤT",
+        "BHXH tỉnh Quảng Bình tập huấn cho cán bộ tỉnh Khăm Muộn về thu BHXH trong quý III/2024.",
+        "2. Hai bên biên soạn tài liệu tuyên truyền song ngữ về BHYT, hoàn thành trong năm 2024."])
+    dues = sorted(c.due for c in build_register(minutes).commitments)
+    assert dues == ["2024", "2024-Q3"]
+
+
+def test_a_report_that_the_item_is_still_under_way_is_not_closed_by_a_trailing_clause():
+    plan = doc("en-plan", "2024-02-01", "en", [
+        "The two sides will compile a bilingual guidebook on health insurance for workers in Champasak in 2024."])
+    note = doc("lo-note", "2024-09-01", "lo", [
+        "ປຶ້ມຄູ່ມື ສອງພາສາ ກ່ຽວກັບປະກັນສຸຂະພາບ ຢູ່ແຂວງຈຳປາສັກ ຍັງຢູ່ໃນຂັ້ນຕອນແປ; ຝ່າຍລາວ ໄດ້ສົ່ງບົດແປ ພາກທີ 1 ແລ້ວ."])
+    (c,) = build_register(plan + note).commitments
+    assert c.state_on(dt.date(2024, 10, 1)).state == "in_progress"

@@ -120,6 +120,14 @@ def _topic(line: str, skip: int) -> str:
     return m.group(1) if m else ""
 
 
+_SECTION_HEAD = re.compile(r"^\s*[IVX]{1,4}\.\s+[^.;]{2,80}?(?:\s+\d{1,2}\.)?$")  # a PDF line may end with the first item's "1."
+
+
+def _upper_line(line: str) -> bool:
+    """A heading typed in capitals (a cased script only: Lao has no capitals)."""
+    return len(line) <= 90 and any(ch.isupper() for ch in line) and line == line.upper() and not line.rstrip().endswith(".")
+
+
 def read_units(corpus: Corpus, doc_id: str) -> list[Unit]:
     """The units of one document, in order, with the year of the plan section they stand in."""
     first = corpus.docs[doc_id][0]
@@ -129,11 +137,14 @@ def read_units(corpus: Corpus, doc_id: str) -> list[Unit]:
     header: list[str] = []
     section_year = ""
     lead_cue, listing = False, False  # a lead-in "…thống nhất:" plans the list items after it
+    led = False  # the line before was the lead-in: this one is the first item, numbered or not (a PDF line)
     for a, line in _lines(text):
         in_list = listing
-        listing = listing and bool(lx.ITEM.match(line) or line.rstrip().endswith(";"))
-        if line.rstrip().endswith(":"):
-            lead_cue, listing = bool(lx.PLAN.search(line)), True
+        listing = listing and bool(lx.ITEM.match(line) or line.rstrip().endswith(";") or led)
+        led = False
+        if line.rstrip().endswith(":") or _SECTION_HEAD.match(line) or _upper_line(line):
+            # a lead-in "…thống nhất:" or a section heading "II. CÁC NỘI DUNG HAI BÊN THỐNG NHẤT THỰC HIỆN"
+            lead_cue, listing, led = bool(lx.PLAN.search(line)), True, True
         cue = lead_cue and in_list
         if " | " in line:
             cells = [c.strip() for c in line.split("|")]
@@ -187,7 +198,8 @@ def _due(u: Unit) -> Optional[When]:
         cue = lx.PLAN.search(t) or lx.REQUEST.search(t) or u.cue
         if w.period and not cue:
             continue
-        if w.last_day() > doc and (w.first_day() > doc or ((w.by or lx.WILL.search(_clause_before(t, w.start))) and cue) or u.row):
+        if w.last_day() > doc and (w.first_day() > doc or ((w.by or u.cue or lx.WILL.search(_clause_before(t, w.start))) and cue)
+                                    or u.row):
             future.append(w)
     if (not future and u.section_year and int(u.section_year) >= doc.year and (lx.ITEM.match(u.ctx) or u.row)
             and not lx.DONE.search(t) and not lx.PROGRESS.search(t)):

@@ -81,7 +81,7 @@ CONCEPTS: dict[str, tuple[int, Words]] = {k: (w, _words(p)) for k, w, p in [
     ("signing", 2, r"(?<!đăng\s)\bký(?:\s+kết)?\b(?!\s+(?:hiệu|túc|sự|giả|ức))|\bsign(?:ed|ing|s)?\b|ລົງນາມ"),
     ("memo", 1, r"(?:biên\s+bản|bản)\s+ghi\s+nhớ|memorand(?:um|a)|\bmou\b|ບົດບັນທຶກຄວາມເຂົ້າໃຈ"),
     ("documents", 2, r"tài\s+liệu|sổ\s+tay|cẩm\s+nang|\bdocuments?\b|\bguidance\b|\bmaterials?\b|\bmanuals?\b|"
-                     r"\bhandbooks?\b|\bguidelines?\b|ເອກະສານ|ຄູ່ມື"),
+                     r"\bhandbooks?\b|\bguidebooks?\b|\bguidelines?\b|ເອກະສານ|ຄູ່ມື"),
     ("translation", 2, r"dịch\s+sang|được\s+dịch|bản\s+dịch|\btranslat|ແປເປັນ|ການແປ"),
     ("visit", 2, r"\bthăm\b|\bvisits?\b|\bstudy\s+tour|ຢ້ຽມ|ທັດສະນະສຶກສາ"),
     ("exchange", 1, r"trao\s+đổi|giao\s+lưu|\bexchanges?\b|ແລກປ່ຽນ"),
@@ -252,11 +252,12 @@ STARTED = _words_rx(r"\blaunch(?:ed|es)?\b|khai\s+trương|khởi\s+động|ເ�
 PROGRESS = _words_rx(
     r"\bđang\b|\bđạt\s+(?:khoảng\s+)?\d|chuẩn\s+bị|\bunder\s+way|\bunderway|\bin\s+progress|\bongoing\b|\bpreparing\b|"
     r"\bunder\s+development|ກຳລັງ|ປະຕິບັດແລ້ວປະມານ|\d+\s*%|"
-    r"\b(?:is|are)\s+(?:still\s+)?being\s+\w+ed\b|\bpartly\b|\bpartially\b|một\s+phần|ບາງສ່ວນ",
+    r"\b(?:is|are)\s+(?:still\s+)?being\s+\w+ed\b|\bpartly\b|\bpartially\b|một\s+phần|ບາງສ່ວນ|"
+    r"\bstill\s+(?:in|at)\s+the\s+\w+\s+stage|vẫn\s+đang|ຢູ່ໃນຂັ້ນຕອນ",
     re.I)
 POSTPONE = _words_rx(r"\blùi\b|\bhoãn\b|\bdời\b|chuyển\s+sang|\bpostpon|\bdelay|\breschedul|\bmoved\s+to|"
                       r"\bdeferred\b|\bpushed\s+back|\bput\s+off\b|ເລື່ອນ", re.I)
-NOT_DONE = _words_rx(r"chưa\s+(?:được\s+)?(?:thực\s+hiện|tổ\s+chức|hoàn\s+thành|ký|triển\s+khai|gửi|bàn\s+giao)|bị\s+hủy|"
+NOT_DONE = _words_rx(r"chưa\s+(?:được\s+)?(?:thực\s+hiện|tổ\s+chức|hoàn\s+thành|ký|triển\s+khai|gửi|bàn\s+giao|xong)|bị\s+hủy|"
                       r"\bnot\s+(?:yet\s+)?(?:been\s+)?(?:held|done|carried|completed|finished|signed|delivered|sent|"
                       r"organi[sz]ed|implemented|launched)|\b(?:has|have)\s+yet\s+to\b|\bcancell?ed\b|"
                       r"ຍັງບໍ່ທັນ|ຍັງບໍ່ໄດ້|ຖືກຍົກເລີກ", re.I)

@@ -147,6 +147,7 @@ def report_state(u: Unit, c: Features, made: str = "", whole: bool = False) -> t
             and not lx.NOW.search(u.text) and not lx.PROGRESS.search(u.text)):
         return "mention", ""  # it tells what happened by the day the commitment was made
     states, done_places, progress = [], set(), False
+    named_progress = False  # a clause that names the item says it is still under way
     for clause in _CLAUSE.split(u.text):
         f = features(clause, u.lang)
         about = set(f.terms) & set(c.terms) or f.numbers & c.numbers or (not c.terms and f.pairs & c.pairs)
@@ -177,7 +178,8 @@ def report_state(u: Unit, c: Features, made: str = "", whole: bool = False) -> t
             done_places |= f.places
         ahead = st == "restated" and any(doc and w.last_day() > doc for w in find_when(clause, u.doc_date))
         progress |= st == "in_progress" or bool(ahead and f.places & c.places)
-        states.append(st)
+        states.append(st if about or whole or st != "done" or not named_progress else "mention")
+        named_progress |= st == "in_progress" and bool(about)  # "… is still being translated; part 1 was sent"
     if not states:
         return "mention", ""
     if "done" in states:
