@@ -125,3 +125,21 @@ def test_a_report_that_the_item_is_still_under_way_is_not_closed_by_a_trailing_c
         "ປຶ້ມຄູ່ມື ສອງພາສາ ກ່ຽວກັບປະກັນສຸຂະພາບ ຢູ່ແຂວງຈຳປາສັກ ຍັງຢູ່ໃນຂັ້ນຕອນແປ; ຝ່າຍລາວ ໄດ້ສົ່ງບົດແປ ພາກທີ 1 ແລ້ວ."])
     (c,) = build_register(plan + note).commitments
     assert c.state_on(dt.date(2024, 10, 1)).state == "in_progress"
+
+
+def test_two_events_on_one_day_in_different_provinces_stay_two_and_a_third_report_joins_its_own():
+    hanoi = doc("vi-hanoi", "2023-06-02", "vi", ["Ngày 1/6/2023, tại Hà Nội, hai bên đã họp làm việc về quỹ hưu trí."])
+    pakse = doc("vi-pakse", "2023-06-05", "vi", [
+        "Ngày 1/6/2023, tại tỉnh Chăm-pa-xắc, BHXH tỉnh Quảng Trị và Sở Lao động tỉnh Chăm-pa-xắc đã ký Thỏa thuận hợp tác."])
+    lao = doc("lo-report", "2023-06-20", "lo", ["ວັນທີ 1 ມິຖຸນາ 2023, ຢູ່ແຂວງຈຳປາສັກ, ສອງຝ່າຍ ໄດ້ລົງນາມ ຂໍ້ຕົກລົງຮ່ວມມື."])
+    events = [e for e in build_register(hanoi + pakse + lao).events if e.date == "2023-06-01"]
+    assert sorted(e.kind for e in events) == ["meeting", "signing"]
+    signing = next(e for e in events if e.kind == "signing")
+    assert {signing.doc_id} | {s.doc_id for s in signing.also} == {"vi-pakse", "lo-report"}
+
+
+def test_the_kind_of_an_event_in_a_note_without_tone_marks():
+    note = doc("vi-note", "2024-03-13", "vi", [
+        "Ngay 12/3/2024, tai thanh pho Dong Ha, hai ben to chuc hoi nghi so ket 1 nam thuc hien Thoa thuan."])
+    (ev,) = build_register(note).events
+    assert ev.date == "2024-03-12" and ev.kind == "review"

@@ -61,6 +61,21 @@ def _programme(events: list[Event]) -> list[Event]:
     return out
 
 
+def _by_place(lists: list[list[Cand]]) -> list[list[list[Cand]]]:
+    """Reports of one day split by where they put it: a signing in Thakhek and a meeting in Hanoi on
+    the same day are two events; a report that names no place, or one of the same places, joins one."""
+    parts: list[tuple[set[str], list[list[Cand]]]] = []
+    for cands in sorted(lists, key=lambda cs: _cite_order(min(cs, key=rank))):
+        where = set().union(*(lx.where(c.sent) for c in cands)) - set(lx.COUNTRIES)
+        home = next((p for p in parts if not where or not p[0] or where & p[0]), None)
+        if home is None:
+            parts.append((where, [cands]))
+        else:
+            home[0].update(where)
+            home[1].append(cands)
+    return [p[1] for p in parts]
+
+
 def extract_events(corpus: Corpus) -> list[Event]:
     """Every dated event of the record, oldest first, cited from the first document that reports it."""
     groups = _event_cands(corpus)
@@ -69,13 +84,13 @@ def extract_events(corpus: Corpus) -> list[Event]:
     for (family, _para, iso, approx), cands in sorted(groups.items(), key=lambda kv: (kv[0][0], kv[0][1])):
         kind = min(cands, key=rank).extra["kind"]
         merged[(family, iso, approx, kind)].append(cands)
-    # And across documents, one event per exact day (cited from the first source).
+    # And across documents, one event per exact day and place (cited from the first source).
     across: dict[tuple, list[list[Cand]]] = defaultdict(list)
     for (family, iso, approx, kind), lists in merged.items():
         key = (iso,) if len(iso) == 10 and not approx else (iso, kind) if not approx else (family, iso, kind, "approx")
         across[key].append(lists[0])
     events = []
-    for lists in across.values():
+    for lists in (part for group in across.values() for part in _by_place(group)):
         lists.sort(key=lambda cs: _cite_order(min(cs, key=rank)))
         cands = lists[0]
         primary = min(cands, key=rank)
