@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from rag.register import FOLLOW_STATES, agreement_status, build_register, status_finding
+from rag.register import FOLLOW_STATES, agreement_status, build_register, status_finding, successor
 from rag.register.lexicon import terms
 from rag.text.i18n import strings
 from tests.test_register_general import doc
@@ -143,3 +143,16 @@ def test_the_kind_of_an_event_in_a_note_without_tone_marks():
         "Ngay 12/3/2024, tai thanh pho Dong Ha, hai ben to chuc hoi nghi so ket 1 nam thuc hien Thoa thuan."])
     (ev,) = build_register(note).events
     assert ev.date == "2024-03-12" and ev.kind == "review"
+
+
+def test_an_expired_memorandum_is_not_followed_by_a_provincial_agreement_of_another_kind():
+    mou = doc("vi-mou", "2022-11-22", "vi", [
+        "Ngày 22/11/2022, tại Viêng Chăn, BHXH Việt Nam và Bộ Lao động và Phúc lợi xã hội Lào đã ký Biên bản ghi nhớ "
+        "hợp tác giai đoạn 2022-2025."])
+    prov = doc("vi-prov", "2023-03-16", "vi", [
+        "Ngày 15/3/2023, tại Thà Khẹc, BHXH tỉnh Hà Tĩnh và Sở Lao động tỉnh Khăm Muộn đã ký Thỏa thuận hợp tác "
+        "giai đoạn 2023-2027."])
+    reg = build_register(mou + prov)
+    memo = next(a for a in reg.agreements if a.period_text == "2022-2025")
+    assert agreement_status(memo, AS_OF)[0] == "expired"
+    assert successor(memo, reg.agreements) is None

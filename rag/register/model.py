@@ -283,9 +283,10 @@ def status_finding(ag: Agreement, as_of: dt.date) -> Optional[Finding]:
 
 
 def successor(ag: Agreement, agreements: tuple[Agreement, ...] | list[Agreement]) -> Optional[Agreement]:
-    """The next signed agreement by period (the one that follows ``ag`` when it has expired), or None."""
+    """The next signed agreement of the same kind by period (the one that follows ``ag`` when it has expired),
+    or None: a provincial cooperation agreement does not follow a memorandum between the two ministries."""
     later = [o for o in agreements if o.period_from and ag.period_from and o.period_from > ag.period_from
-             and o.signed is not None]
+             and o.signed is not None and o.kind == ag.kind]
     return min(later, key=lambda o: o.period_from) if later else None
 
 
