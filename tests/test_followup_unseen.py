@@ -156,3 +156,10 @@ def test_an_expired_memorandum_is_not_followed_by_a_provincial_agreement_of_anot
     memo = next(a for a in reg.agreements if a.period_text == "2022-2025")
     assert agreement_status(memo, AS_OF)[0] == "expired"
     assert successor(memo, reg.agreements) is None
+
+
+def test_a_delegation_handing_over_equipment_on_a_day_is_a_visit():
+    report = doc("en-report", "2024-12-20", "en", [
+        "On 3 October 2024, a Quang Binh delegation handed over 8 laptops to the Savannakhet labour department."])
+    (ev,) = build_register(report).events
+    assert ev.date == "2024-10-03" and ev.kind == "visit"

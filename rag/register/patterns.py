@@ -31,7 +31,10 @@ EVENT_RX: list[tuple[str, Words]] = [
                               r"ສຳມະນາ", re.I))),
     ("visit", Words(re.compile(r"\bthăm\b(?!\s+hỏi)|sang\s+làm\s+việc|khảo\s+sát|\bvisit(?:ed|ing|s)?\b|study\s+tour|"
                          r"ຢ້ຽມຢາມ|ຢ້ຽມຊົມ|ທັດສະນະສຶກສາ|giao\s+lưu|\bfriendship\s+(?:sports\s+)?exchange|"
-                         r"\bsports\s+exchange|\btravell?ed\s+to\b|ແລກປ່ຽນກິລາ|ເດີນທາງໄປ", re.I))),
+                         r"\bsports\s+exchange|\btravell?ed\s+to\b|ແລກປ່ຽນກິລາ|ເດີນທາງໄປ|"
+                         # a delegation that hands over a donation is visiting
+                         r"\bdelegation\b[^.;]{0,40}\bhanded\s+over\b|\bđoàn\b[^.;]{0,60}\b(?:trao\s+tặng|bàn\s+giao)\b|"
+                         r"ຄະນະຜູ້ແທນ[^.;]{0,60}ມອບ", re.I))),
     ("meeting", Words(re.compile(r"làm\s+việc|hội\s+đàm|gặp\s+gỡ|\bmet\b|\bmeeting\b|working\s+session|\btalks\b|ພົບປະ|"
                            r"ເຮັດວຽກຮ່ວມ|ເຈລະຈາ|ກອງປະຊຸມ", re.I))),
     ("training", Words(re.compile(r"tập\s+huấn|đào\s+tạo|\btraining\b|ຝຶກອົບຮົມ", re.I))),
