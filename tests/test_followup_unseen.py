@@ -163,3 +163,14 @@ def test_a_delegation_handing_over_equipment_on_a_day_is_a_visit():
         "On 3 October 2024, a Quang Binh delegation handed over 8 laptops to the Savannakhet labour department."])
     (ev,) = build_register(report).events
     assert ev.date == "2024-10-03" and ev.kind == "visit"
+
+
+def test_a_plan_to_extend_an_agreement_is_done_by_the_annex_that_extends_it_not_by_a_pilot_extension():
+    report = doc("en-report", "2024-12-20", "en", [
+        "The agreement expires on 31 December 2025; the two sides will consider extending it at a meeting in 2025."])
+    pilot = doc("vi-pilot", "2025-06-01", "vi", ["Thí điểm thẻ BHYT điện tử đã được mở rộng sang tỉnh Chăm-pa-xắc."])
+    annex = doc("vi-news", "2025-11-20", "vi", [
+        "Ngày 18/11/2025, hai bên đã ký Phụ lục gia hạn Thỏa thuận hợp tác đến hết ngày 31/12/2027."])
+    (c,) = [c for c in build_register(report + pilot + annex).commitments if c.doc_id == "en-report"]
+    fs = c.state_on(AS_OF)
+    assert fs.state == "done" and fs.report.doc_id == "vi-news"

@@ -85,7 +85,8 @@ CONCEPTS: dict[str, tuple[int, Words]] = {k: (w, _words(p)) for k, w, p in [
     ("translation", 2, r"dịch\s+sang|được\s+dịch|bản\s+dịch|\btranslat|ແປເປັນ|ການແປ"),
     ("visit", 2, r"\bthăm\b|\bvisits?\b|\bstudy\s+tour|ຢ້ຽມ|ທັດສະນະສຶກສາ"),
     ("exchange", 1, r"trao\s+đổi|giao\s+lưu|\bexchanges?\b|ແລກປ່ຽນ"),
-    ("extension", 2, r"mở\s+rộng|\bextend|\bexpan|ຂະຫຍາຍ"),
+    ("extension", 2, r"mở\s+rộng|\bextend(?!\w*\s+(?:it\b|its\s+validity|the\s+(?:agreement|memorandum|mou)\b))|\bexpan|"
+                     r"ຂະຫຍາຍ(?!ເວລາ)"),
     ("migration", 2, r"chuyển\s+đổi\s+dữ\s+liệu|\bmigrat|ໂອນຍ້າຍຂໍ້ມູນ"),
     ("inspection", 1, r"thanh\s+tra|kiểm\s+tra|\binspection|ກວດກາ|ກວດສອບ"),
     ("fund", 2, r"\bquỹ\b|\bfunds?\b|ກອງທຶນ"),
@@ -112,6 +113,10 @@ CONCEPTS: dict[str, tuple[int, Words]] = {k: (w, _words(p)) for k, w, p in [
                      r"\bequipment\b|ຄອມພິວເຕີ|ເຄື່ອງພິມ|ເຊີເວີ|ອຸປະກອນ"),
     ("infoexchange", 2, r"trao\s+đổi\s+(?:thông\s+tin|dữ\s+liệu)|\bexchang\w*\s+(?:of\s+)?(?:data|information)\b|"
                         r"\b(?:data|information)\s+exchange|ແລກປ່ຽນຂໍ້ມູນ|ແລກປ່ຽນຂ່າວສານ"),
+    # an agreement's validity prolonged, not a pilot spread to more places (round 4, H4); rare and specific
+    # enough to match on its own (a plan "to consider extending it" names no place or period)
+    ("renewal", 4, r"gia\s+hạn|\brenew(?:al|ed|s|ing)?\b|\bextend\w*\s+(?:it\b|its\s+validity|the\s+(?:agreement|"
+                   r"memorandum|mou)\b)|\bextension\s+of\s+the\s+(?:agreement|memorandum|mou)\b|ຕໍ່ອາຍຸ|ຂະຫຍາຍເວລາ"),
     # written comments on a draft (round 4, H4)
     ("comments", 2, r"góp\s+ý|\bcomments?\b|\bfeedback\b|ຄຳເຫັນ"),
 ]}
