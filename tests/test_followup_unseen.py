@@ -174,3 +174,10 @@ def test_a_plan_to_extend_an_agreement_is_done_by_the_annex_that_extends_it_not_
     (c,) = [c for c in build_register(report + pilot + annex).commitments if c.doc_id == "en-report"]
     fs = c.state_on(AS_OF)
     assert fs.state == "done" and fs.report.doc_id == "vi-news"
+
+
+def test_a_markdown_title_naming_a_later_year_is_not_a_commitment():
+    news = doc("vi-news", "2025-11-20", "vi", [
+        "# BHXH tỉnh Quảng Bình và tỉnh Savannakhet gia hạn Thỏa thuận hợp tác đến năm 2027",
+        "Hai bên thống nhất tổ chức hội nghị tổng kết vào quý IV/2027 tại tỉnh Savannakhet."])
+    assert [c.due for c in build_register(news).commitments] == ["2027-Q4"]

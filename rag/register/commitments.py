@@ -166,6 +166,8 @@ def read_units(corpus: Corpus, doc_id: str) -> list[Unit]:
                 section_year = ""
         if short and letters != letters.lower() and letters == letters.upper():
             continue  # a title in capitals ("II. PHƯƠNG HƯỚNG NĂM 2025") plans nothing itself
+        if line.startswith("#"):
+            continue  # nor does a Markdown title ("# … gia hạn Thỏa thuận hợp tác đến năm 2027")
         marker = lx.ITEM.match(line)
         skip = marker.end() if marker else 0
         for s in whole_sentences(line[skip:]):
