@@ -181,3 +181,12 @@ def test_a_markdown_title_naming_a_later_year_is_not_a_commitment():
         "# BHXH tỉnh Quảng Bình và tỉnh Savannakhet gia hạn Thỏa thuận hợp tác đến năm 2027",
         "Hai bên thống nhất tổ chức hội nghị tổng kết vào quý IV/2027 tại tỉnh Savannakhet."])
     assert [c.due for c in build_register(news).commitments] == ["2027-Q4"]
+
+
+def test_the_day_of_a_visits_minutes_is_part_of_the_visit_but_a_signing_during_it_stays():
+    minutes = doc("vi-minutes", "2023-06-03", "vi", [
+        "Biên bản làm việc giữa BHXH tỉnh Quảng Bình và tỉnh Savannakhet, Savannakhet, ngày 3 tháng 6 năm 2023.",
+        "Từ ngày 1 đến ngày 3/6/2023, đoàn BHXH tỉnh Quảng Bình sang thăm và làm việc tại tỉnh Savannakhet.",
+        "Ngày 2/6/2023, tại Savannakhet, hai bên đã ký Thỏa thuận hợp tác giai đoạn 2023-2026."])
+    events = build_register(minutes).events
+    assert sorted((e.date, e.kind) for e in events) == [("2023-06-01", "visit"), ("2023-06-02", "signing")]

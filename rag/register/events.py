@@ -108,7 +108,18 @@ def extract_events(corpus: Corpus) -> list[Event]:
             also=tuple(min(other, key=rank).span() for other in lists[1:]),
         ))
     events.sort(key=lambda e: (parse_date_arg(e.date), e.approximate, e.doc_id, e.start))
-    return _programme(_months_into_days(events))
+    return _within_visits(_programme(_months_into_days(events)))
+
+
+def _within_visits(events: list[Event]) -> list[Event]:
+    """A working meeting (or an unnamed event) a document dates on a day of a visit it dates as a range
+    ("from 14 to 16/3/2023 the delegation visited …"; "Thà Khẹc, ngày 16 tháng 3 năm 2023" on its minutes)
+    is part of that visit: one row. A signing during the visit stays its own event."""
+    visits = [e for e in events if e.kind == "visit" and e.end and e.precision == "day"]
+    def inside(ev: Event) -> bool:
+        return ev.kind in ("meeting", "event") and ev.precision == "day" and not ev.end and any(
+            v is not ev and v.doc_id == ev.doc_id and v.date <= ev.date <= v.end for v in visits)
+    return [e for e in events if not inside(e)]
 
 
 def _months_into_days(events: list[Event]) -> list[Event]:
