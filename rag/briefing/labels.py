@@ -52,7 +52,7 @@ def area_labels(lang: str = "vi") -> dict[str, str]:
 
 def status_labels(lang: str = "vi") -> dict[str, str]:
     """Status key -> label in ``lang`` (agreements: in_force, expired, not_yet_in_force, planned, unknown;
-    activities: planned, requested; commitments: done, in_progress, postponed, overdue, no_news)."""
+    activities: planned, requested; commitments: done, in_progress, postponed, cancelled, overdue, no_news)."""
     check(lang)
     out = {key: t(f"status_{key}", lang) for key in STATUSES}
     out.update({key: t(f"fu_state_{key}", lang) for key in FOLLOW_STATES})

@@ -213,7 +213,7 @@ def commitment(c: Commitment, lang: str, as_of: dt.date, visit: dt.date) -> Foll
     lead = t(f"org_{c.lead}", lang) if c.lead else ""
     if not lead and c.lead_text and c.cited.lang == lang:
         lead = c.lead_text
-    open_item = fs.state == "overdue" or (fs.state != "done" and due_span(fs.due)[1] <= visit)
+    open_item = fs.state == "overdue" or (fs.state not in ("done", "cancelled") and due_span(fs.due)[1] <= visit)
     out = FollowItem(
         key=c.key, kind=c.kind, due=c.due, due_display=due_display(c.due, lang), made=c.made, lead=lead,
         places=[place_label(k, lang) for k in c.places], state=fs.state, state_label=t(f"fu_state_{fs.state}", lang),

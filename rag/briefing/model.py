@@ -125,14 +125,14 @@ class FollowItem(Cited):
     made: str = ""  # ISO date of the document that makes it
     lead: str = ""  # who leads, in the briefing language ('' when the record does not say)
     places: list[str] = field(default_factory=list)  # place names in the briefing language
-    state: str = ""  # done, in_progress, postponed, overdue, no_news
+    state: str = ""  # done, in_progress, postponed, cancelled, overdue, no_news
     state_label: str = ""
     state_note: str = ""  # "theo báo cáo ngày …", "hạn mới …"
     effective_due: str = ""  # the due date after postponements (ISO)
     effective_due_display: str = ""
     report: Optional[Fact] = None
     document: str = ""
-    open_item: bool = False  # overdue, or due by the delegation's date and not done
+    open_item: bool = False  # overdue, or due by the delegation's date and neither done nor cancelled
     effective_due_order: tuple = ()
 
 

@@ -12,7 +12,7 @@ serves a briefing in Vietnamese, Lao or English (:mod:`rag.briefing.localize` ad
   :class:`RegisterCache`, see :func:`register_cache`).
 - :func:`agreement_status` (an agreement and a day -> status and note keys), :func:`successor`.
 - :class:`Commitment` (a dated commitment: who, what, when, where) with its :class:`FollowUp` reports;
-  :meth:`Commitment.state_on` (a day -> :class:`FollowState`: done, in progress, postponed, overdue, no news);
+  :meth:`Commitment.state_on` (a day -> :class:`FollowState`: done, in progress, postponed, cancelled, overdue, no news);
   :func:`status_finding` (the finding whose passage decides an agreement's status); :func:`due_span`
   (first and last day of an ISO due date, quarters included).
 - Keys: :data:`EVENT_KINDS`, :data:`AREAS`, :data:`STATUSES`, :data:`NOTES`, :data:`FOLLOW_STATES`.

@@ -43,6 +43,7 @@ _UNTIL = re.compile(r"(?:đến|tới|\buntil|\btill|\bthrough|\bto|ຈົນຮ
 _VALID_FOR = re.compile(r"(?:hiệu\s+lực|\bvalid\b|\bin\s+force\b|ມີຜົນສັກສິດ)\D{0,24}?(\d{1,2})\s*(?:năm|years?\b|ປີ)", re.I)
 PLAN_SIGN = re.compile(r"\bsẽ\b|dự\s+kiến|chuẩn\s+bị\s+ký|\bwill\b|\bto\s+be\s+signed|\bplan|ຈະ|ເພື່ອລົງນາມ|ກະກຽມ",
                        re.I)
+DRAFT = re.compile(r"dự\s+thảo|\bdraft(?:ed|s)?\b|ຮ່າງ(?!ກາຍ)", re.I)
 _VALID = re.compile(r"hiệu\s+lực|\bvalid\b|\bin\s+force\b|ມີຜົນສັກສິດ|ມີຜົນບັງຄັບໃຊ້", re.I)
 Fields = dict[str, list[Cand]]  # field name -> candidates (signed, place, parties, period, ...)
 Mentions = list[tuple[int, str]]  # (paragraph, agreement key) in document order
@@ -130,6 +131,9 @@ def _scan(corpus: Corpus, doc_id: str) -> tuple[dict[str, Fields], dict[str, str
                     found.append(("area", Cand(p, a, b, sent, value=key, evidence=item, ev_at=at, extra={"key": key})))
             if RENEW.search(sent):
                 found.append(("renewal", Cand(p, a, b, sent)))
+            drafted = DRAFT.search(sent)
+            if drafted and not (sign and date):  # "dự thảo Thỏa thuận … giai đoạn 2027-2029", "the draft MoU"
+                found.append(("draft", Cand(p, a, b, sent, value="draft", evidence=drafted.group(), ev_at=drafted.start())))
             found.append(("mention", Cand(p, a, b, sent, evidence=hit.group(), ev_at=hit.start())))
 
             period = agreement_period(sent, hit.start())
@@ -243,6 +247,7 @@ def extract_agreements(corpus: Corpus) -> tuple[list[Agreement], dict[str, Menti
             planned=_latest("planned", fields.get("planned")),
             valid_until=_latest("valid_until", fields.get("valid_until")) or _valid_for(fields, signed),
             planned_place=finding("planned_place", fields["planned_place"]) if fields.get("planned_place") else None,
+            draft=_latest("draft", fields.get("draft")),
         ))
     out.sort(key=lambda a: (a.period_from or 9999, a.signed_date or "9999", a.key))
     return out, doc_mentions

@@ -18,8 +18,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from dataclasses import replace
 from typing import Optional
 
 from ..records import Passage
@@ -28,10 +27,10 @@ from ..text.langs import LANGS
 from ..text.sentences import whole_sentences
 from . import lexicon as lx
 from .corpus import Corpus
-from .happened import happenings
+from .matching import THRESHOLD, Features, Unit, features, report_state, reportish, score
 from .meaning import Meaning
-from .model import Commitment, FollowUp, Span
-from .patterns import MEMO, areas_of, classify_event, clean_item
+from .model import Commitment, FollowUp
+from .patterns import MEMO, areas_of, clean_item
 from .when import When, due_order, due_span, find_when
 
 _HEADER = {
@@ -42,112 +41,6 @@ _HEADER = {
 }
 _UPPER_HEAD = re.compile(r"^((?:[IVX]{1,4}|\d{1,2})\.\s+[^.;:]{3,80}?)\s+(?=(?:\d{1,2}|[a-zđ])[.)]\s)")
 _NUMBERED_HEAD = re.compile(r"^\s*(?:[IVX]{1,4}|\d{1,2})\.\s+\S")
-_CLAUSE = re.compile(r"\s*[,;]\s+|\s+(?=sau\s+khi\b|after\b)", re.I)
-THRESHOLD = 4
-COUNTRY_KEYS = frozenset(lx.COUNTRIES)
-
-
-@dataclass
-class Unit:
-    """A sentence of a line, with its line (``ctx``: the list item or table row) and what it says."""
-
-    p: Passage
-    a: int  # document offsets of the cited sentence
-    b: int
-    text: str
-    ctx: str
-    doc_date: str
-    section_year: str = ""
-    row: dict[str, str] = field(default_factory=dict)  # table row: column -> cell
-    topic: str = ""  # the heading of its list item ("໑. ໂປຣແກຣມຄຸ້ມຄອງການຈ່າຍເງິນບຳນານ: …"), for matching
-    cue: bool = False  # an item of a list whose lead-in plans ("hai bên thống nhất:", "ສອງຝ່າຍ … ຕົກລົງກັນດັ່ງນີ້:")
-
-    @property
-    def lang(self) -> str:
-        return self.p.lang
-
-    def span(self, value: str = "") -> Span:
-        m = self.p.meta
-        return Span(m.doc_id, self.p.id, m.lang, self.a, self.b, self.text, value or self.text, 0, value, m.title,
-                    m.date or "")
-
-
-@dataclass
-class Features:
-    terms: dict[str, int]
-    places: set[str]
-    numbers: set[str]
-    periods: set[str]
-    dates: set[str]
-    pairs: set[str]
-    lang: str
-    whens: set[str] = field(default_factory=set)  # months, days, quarters, parts of a year it names
-    parties: set[str] = field(default_factory=set)  # organisations other than the two social-security sides
-    counted: set[tuple[str, str]] = field(default_factory=set)  # (number, what it counts): "10 computers"
-
-
-def features(text: str, lang: str) -> Features:
-    """What a text is about (a fresh record: callers may add to its sets)."""
-    terms, places, numbers, periods, dates, pairs, whens, parties, counted = _features(text, lang)
-    return Features(dict(terms), set(places), set(numbers), set(periods), set(dates), set(pairs), lang, set(whens),
-                    set(parties), set(counted))
-
-
-@lru_cache(maxsize=20_000)
-def _features(t: str, lang: str) -> tuple:
-    return (tuple(lx.terms(t).items()), tuple(lx.where(t)), frozenset(lx.numbers(t)),
-            frozenset(m.group() for m in re.finditer(r"(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d", t)),
-            frozenset(m.iso for m in find_dates(t, None, relative=False)),
-            frozenset(lx.bigrams(t)) if lang in ("vi", "en") else frozenset(),
-            frozenset(w.iso for w in find_when(t) if not w.relative and len(w.iso) > 4), frozenset(lx.third_parties(t)),
-            frozenset((re.sub(r"[.,]", "", c.value), c.unit) for c in lx.counts(t) if c.unit != "percent"))
-
-
-def score(c: Features, u: Features, made: str = "", others: frozenset[str] = frozenset(), meant: bool = False) -> int:
-    """How surely ``u`` speaks of the activity ``c`` (0 when they share no activity term, in one
-    language not most of their word pairs, no count at a shared place, and ``u`` is not closest to ``c``
-    by meaning: ``meant``, see :mod:`.meaning`). ``made``: the date of the document that made ``c``; ``others``: dates of the
-    other documents that make commitments (a report "under the minutes of 15/3/2023" follows up those
-    minutes, not an item made elsewhere)."""
-    shared = set(c.terms) & set(u.terms)
-    ratio = 0.0
-    if c.lang == u.lang and c.pairs and u.pairs:
-        ratio = len(c.pairs & u.pairs) / min(len(c.pairs), len(u.pairs))
-    counted = bool(c.counted & u.counted and c.places & u.places)  # the same count of the same things at the same place
-    if not any(c.terms[k] >= 2 for k in shared) and ratio < 0.5 and not meant and not counted:
-        return 0
-    if c.periods and u.periods and not c.periods & u.periods:
-        return 0  # the memorandum of 2026-2030 is not that of 2024-2026
-    if c.parties and u.parties and not c.parties & u.parties:
-        return 0  # same activity, other parties: a course with the Ministry of Health is not one with the ILO
-    for group in lx.EXCLUSIVE:  # drafting is not signing
-        if (c.terms.keys() & group) and (u.terms.keys() & group) and not (c.terms.keys() & u.terms.keys() & group):
-            return 0
-    if "extension" in u.terms and "extension" not in c.terms:  # extending a pilot is not the pilot
-        return 0
-    if "extension" in c.terms and "extension" not in u.terms and len(c.places & u.places) < 2:
-        return 0  # a report of the extension names it, or the places it reaches
-    if (c.terms.keys() & lx.OBJECTS) - u.terms.keys() and (u.terms.keys() & lx.OBJECTS) - c.terms.keys():
-        return 0  # each about something the other does not name
-    if c.terms.keys() & lx.EVENTS - {"exchange"} and not (shared & lx.EVENTS):
-        if sum(1 for k in shared if c.terms[k] >= 2) < 2:
-            return 0  # a course, a seminar, a visit is reported as such, or by two other things it is about
-    s = sum(c.terms[k] for k in shared)
-    s += 2 * len(c.places & u.places) + 2 * len(c.numbers & u.numbers) + 2 * len(c.periods & u.periods)
-    if c.numbers and u.numbers and not (c.numbers & u.numbers):
-        s -= 3  # 30 staff is not 120 staff
-    if c.places - COUNTRY_KEYS and u.places - COUNTRY_KEYS and not (c.places & u.places):
-        s -= 2  # held in Luang Prabang is not the course due in Savannakhet
-    if made and any(d == made or (len(d) == 7 and made.startswith(d)) for d in u.dates):
-        s += 2  # "under the minutes of 15/3/2023"
-    elif any(d in others and d != made for d in u.dates):
-        s -= 4  # it follows up another document's items
-    s += 4 if ratio >= 0.5 else 2 if ratio >= 0.3 else 0
-    s += 2 if meant else 0
-    s += 2 if c.whens & u.whens else 0  # the same month, day or quarter: "by mid-2025" / "ກາງປີ 2025"
-    return s
-
-
 # --- reading documents into units -----------------------------------------------------------------
 class _Postings:
     """Which of many features could score above 0 against one (the first test of :func:`score`, read
@@ -227,6 +120,14 @@ def _topic(line: str, skip: int) -> str:
     return m.group(1) if m else ""
 
 
+_SECTION_HEAD = re.compile(r"^\s*[IVX]{1,4}\.\s+[^.;]{2,80}?(?:\s+\d{1,2}\.)?$")  # a PDF line may end with the first item's "1."
+
+
+def _upper_line(line: str) -> bool:
+    """A heading typed in capitals (a cased script only: Lao has no capitals)."""
+    return len(line) <= 90 and any(ch.isupper() for ch in line) and line == line.upper() and not line.rstrip().endswith(".")
+
+
 def read_units(corpus: Corpus, doc_id: str) -> list[Unit]:
     """The units of one document, in order, with the year of the plan section they stand in."""
     first = corpus.docs[doc_id][0]
@@ -236,11 +137,14 @@ def read_units(corpus: Corpus, doc_id: str) -> list[Unit]:
     header: list[str] = []
     section_year = ""
     lead_cue, listing = False, False  # a lead-in "…thống nhất:" plans the list items after it
+    led = False  # the line before was the lead-in: this one is the first item, numbered or not (a PDF line)
     for a, line in _lines(text):
         in_list = listing
-        listing = listing and bool(lx.ITEM.match(line) or line.rstrip().endswith(";"))
-        if line.rstrip().endswith(":"):
-            lead_cue, listing = bool(lx.PLAN.search(line)), True
+        listing = listing and bool(lx.ITEM.match(line) or line.rstrip().endswith(";") or led)
+        led = False
+        if line.rstrip().endswith(":") or _SECTION_HEAD.match(line) or _upper_line(line):
+            # a lead-in "…thống nhất:" or a section heading "II. CÁC NỘI DUNG HAI BÊN THỐNG NHẤT THỰC HIỆN"
+            lead_cue, listing, led = bool(lx.PLAN.search(line)), True, True
         cue = lead_cue and in_list
         if " | " in line:
             cells = [c.strip() for c in line.split("|")]
@@ -262,6 +166,8 @@ def read_units(corpus: Corpus, doc_id: str) -> list[Unit]:
                 section_year = ""
         if short and letters != letters.lower() and letters == letters.upper():
             continue  # a title in capitals ("II. PHƯƠNG HƯỚNG NĂM 2025") plans nothing itself
+        if line.startswith("#"):
+            continue  # nor does a Markdown title ("# … gia hạn Thỏa thuận hợp tác đến năm 2027")
         marker = lx.ITEM.match(line)
         skip = marker.end() if marker else 0
         for s in whole_sentences(line[skip:]):
@@ -294,7 +200,8 @@ def _due(u: Unit) -> Optional[When]:
         cue = lx.PLAN.search(t) or lx.REQUEST.search(t) or u.cue
         if w.period and not cue:
             continue
-        if w.last_day() > doc and (w.first_day() > doc or ((w.by or lx.WILL.search(_clause_before(t, w.start))) and cue) or u.row):
+        if w.last_day() > doc and (w.first_day() > doc or ((w.by or u.cue or lx.WILL.search(_clause_before(t, w.start))) and cue)
+                                    or u.row):
             future.append(w)
     if (not future and u.section_year and int(u.section_year) >= doc.year and (lx.ITEM.match(u.ctx) or u.row)
             and not lx.DONE.search(t) and not lx.PROGRESS.search(t)):
@@ -333,70 +240,6 @@ def _what(u: Unit) -> str:
     return clean_item(lx.ITEM.sub("", u.text, count=1))
 
 
-def _state(u: Unit, c: Features, made: str = "", whole: bool = False) -> tuple[str, str]:
-    """(report state, new due) of a unit that speaks of a commitment with features ``c`` made on ``made``
-    (``whole``: matched by meaning, so every clause speaks of it, shared terms or not).
-
-    What a report says happened on a day before the commitment was made is history, not its follow-up
-    (the first exchange told in a report of the second one)."""
-    doc = parse_date_arg(u.doc_date) if u.doc_date else None
-    ctx = u.ctx if len(u.ctx) <= 600 else u.text
-    whens = [w for w in find_when(ctx, u.doc_date) if not w.relative]
-    future = [w for w in whens if doc and w.last_day() > doc and not (w.range_first and w.range_first <= u.doc_date)]
-    new_due = max(future, key=lambda w: due_order(w.iso)).iso if future else ""
-    if lx.POSTPONE.search(ctx) and future:
-        return "postponed", new_due
-    told = happenings(u.text, u.doc_date)
-    if (made and told and all(h.mention.first_day().isoformat() <= made for h in told)
-            and not any(w.first_day() > doc for w in future)
-            and not lx.NOW.search(u.text) and not lx.PROGRESS.search(u.text)):
-        return "mention", ""  # it tells what happened by the day the commitment was made
-    states, done_places, progress = [], set(), False
-    for clause in _CLAUSE.split(u.text):
-        f = features(clause, u.lang)
-        about = set(f.terms) & set(c.terms) or f.numbers & c.numbers or (not c.terms and f.pairs & c.pairs)
-        predicate = not f.terms and not f.numbers and not (f.places - c.places)  # "…, vận hành chính thức từ …"
-        if not whole and not about and not (predicate and states):
-            ahead = lx.PLAN.search(clause) and any(doc and w.last_day() > doc for w in find_when(clause, u.doc_date))
-            if f.places & c.places and (lx.PROGRESS.search(clause) or ahead):
-                progress = True  # "tỉnh Chăm-pa-xắc và tỉnh Khăm Muộn đang chuẩn bị / dự kiến hoàn thành trong năm 2026"
-            continue
-        past = [w for w in find_when(clause, u.doc_date) if doc and w.last_day() <= doc]
-        pct = [int(x) for x in re.findall(r"(\d{1,3})\s*%", clause)]
-        held_only = lx.HELD.search(clause) and not lx.DONE.search(lx.HELD.sub(" ", clause))
-        if lx.done_in(clause) and not lx.NOT_DONE.search(clause) and not (held_only and not (c.terms.keys() & lx.EVENTS)):
-            st = "in_progress" if pct and max(pct) < 100 else "done"
-        elif lx.EXISTS.search(clause) and "draft" in c.terms and "draft" in f.terms:
-            st = "done"  # "Dự thảo Biên bản ghi nhớ gồm 9 điều": the draft exists
-        elif lx.AFTER.search(clause) and past and not lx.PLAN.search(clause):
-            st = "done"
-        elif (c.terms.keys() & lx.EVENTS or not c.terms) and happenings(clause, u.doc_date):
-            st = "done"  # "… ໄດ້ປ່ຽນມາຈັດທາງອອນລາຍ ແຕ່ວັນທີ 7 ຫາ 11 ມິຖຸນາ 2021": it took place on a stated day
-        elif lx.STARTED.search(clause) or lx.PROGRESS.search(clause):
-            st = "in_progress"
-        elif lx.PLAN.search(clause):
-            st = "restated"
-        else:
-            st = "mention"
-        if st == "done":
-            done_places |= f.places
-        ahead = st == "restated" and any(doc and w.last_day() > doc for w in find_when(clause, u.doc_date))
-        progress |= st == "in_progress" or bool(ahead and f.places & c.places)
-        states.append(st)
-    if not states:
-        return "mention", ""
-    if "done" in states:
-        if progress and c.places - done_places and future:
-            return "in_progress", new_due
-        return "done", ""
-    if "in_progress" in states:
-        return "in_progress", new_due
-    dated_past = [w for w in whens if doc and w.last_day() <= doc]
-    if dated_past and classify_event(u.text) and not lx.PLAN.search(u.text) and c.terms.keys() & lx.EVENTS:
-        return "done", ""  # "Trong hai ngày 18 và 19/6/2024, … tổ chức Hội thảo …"
-    return "restated" if "restated" in states else "mention", new_due
-
-
 def _year(iso: str) -> int:
     return due_span(iso)[1].year
 
@@ -417,24 +260,19 @@ def _cited_dates(units: list[Unit], made_on: frozenset[str]) -> frozenset[str]:
     working session in March 2023"): it follows up those documents' items."""
     out = set()
     for u in units:
-        for d in features(u.text, u.lang).dates:
-            out |= {m for m in made_on if m != u.doc_date and (m == d or (len(d) == 7 and m.startswith(d)))}
+        for d in find_dates(u.text, None, relative=False):
+            # a day cites its document; a month only just after a meeting word ("the working session in
+            # March 2023"), not any month a report gives ("4 officers trained in April 2025")
+            month = len(d.iso) == 7 and lx.MEETING_REF.search(u.text[max(0, d.start - 60):d.start])
+            out |= {m for m in made_on if m != u.doc_date and (m == d.iso or (month and m.startswith(d.iso)))}
     return frozenset(out)
-
-
-def _reportish(u: Unit) -> bool:
-    """A unit that could report a commitment's state: it says something was done, is under way,
-    postponed or not done, or that something happened on a stated day."""
-    t = u.text
-    return bool(lx.DONE.search(t) or lx.PROGRESS.search(t) or lx.POSTPONE.search(t) or lx.STARTED.search(t)
-                or lx.NOT_DONE.search(t) or happenings(t, u.doc_date))
 
 
 def _by_meaning(meaning: Optional[Meaning], made: list[dict], units: list[Unit]) -> set[tuple[int, int]]:
     """(id of a report unit, index of a commitment in ``made``) pairs the embedding model puts together."""
     if meaning is None or not made:
         return set()
-    reports = [v for v in units if v.doc_date and _reportish(v)]
+    reports = [v for v in units if v.doc_date and reportish(v)]
     own = [{m["unit"].p.doc_id} | {v.p.doc_id for v in m["versions"]} for m in made]
     allowed = [[j for j, m in enumerate(made) if m["unit"].doc_date < v.doc_date and v.p.doc_id not in own[j]]
                for v in reports]
@@ -468,7 +306,7 @@ def extract_commitments(corpus: Corpus, meaning: Optional[Meaning] = None) -> li
                     continue
                 s = score(m["f"], f, m["unit"].doc_date, others)
                 if (m["unit"].doc_date != u.doc_date and not _overlap(m["due"], due, m["unit"].doc_date, u.doc_date)
-                        and not _reportish(u) and not lx.POSTPONE.search(u.ctx)
+                        and not reportish(u) and not lx.POSTPONE.search(u.ctx)
                         and (s < 2 * THRESHOLD or _year(m["due"].iso) != _year(due.iso) or m["f"].periods != f.periods)):
                     continue  # a later plan of the same kind for another time, not said to be moved, is another one
                     # (unless it is surely the same item, a little later in the same year, of no other period)
@@ -502,7 +340,7 @@ def extract_commitments(corpus: Corpus, meaning: Optional[Meaning] = None) -> li
     for i, m in enumerate(made):
         u: Unit = m["unit"]
         for v in m["also"]:  # a later, more detailed wording names more places (a report names others too)
-            if not _reportish(v):
+            if not reportish(v):
                 m["f"].places |= lx.where(v.row.get("place", "") + " " + (v.ctx if v.row else v.text))
         own_docs = {u.p.doc_id} | {v.p.doc_id for v in m["versions"]}
         reports: dict[str, list[FollowUp]] = defaultdict(list)
@@ -518,12 +356,12 @@ def extract_commitments(corpus: Corpus, meaning: Optional[Meaning] = None) -> li
             s -= 4 if older else 0
             if s < THRESHOLD:
                 continue
-            st, new_due = _state(v, m["f"], u.doc_date, whole=close and not (fv.terms.keys() & m["f"].terms.keys()))
+            st, new_due = report_state(v, m["f"], u.doc_date, whole=close and not (fv.terms.keys() & m["f"].terms.keys()))
             reports[v.p.doc_id].append(FollowUp(cited=v.span(), shown={v.lang: v.span()}, state=st,
                                                 date=v.doc_date, new_due=new_due, score=s))
         followups = []
         for doc_reports in reports.values():  # one report per document: its strongest statement
-            order_key = ("done", "postponed", "in_progress", "restated", "mention")
+            order_key = ("done", "cancelled", "postponed", "in_progress", "restated", "mention")
             followups.append(min(doc_reports, key=lambda f: (order_key.index(f.state), -f.score)))
         lead, lead_text = _lead(u)
         what = _what(u)

@@ -61,6 +61,21 @@ def _programme(events: list[Event]) -> list[Event]:
     return out
 
 
+def _by_place(lists: list[list[Cand]]) -> list[list[list[Cand]]]:
+    """Reports of one day split by where they put it: a signing in Thakhek and a meeting in Hanoi on
+    the same day are two events; a report that names no place, or one of the same places, joins one."""
+    parts: list[tuple[set[str], list[list[Cand]]]] = []
+    for cands in sorted(lists, key=lambda cs: _cite_order(min(cs, key=rank))):
+        where = set().union(*(lx.where(c.sent) for c in cands)) - set(lx.COUNTRIES)
+        home = next((p for p in parts if not where or not p[0] or where & p[0]), None)
+        if home is None:
+            parts.append((where, [cands]))
+        else:
+            home[0].update(where)
+            home[1].append(cands)
+    return [p[1] for p in parts]
+
+
 def extract_events(corpus: Corpus) -> list[Event]:
     """Every dated event of the record, oldest first, cited from the first document that reports it."""
     groups = _event_cands(corpus)
@@ -69,13 +84,13 @@ def extract_events(corpus: Corpus) -> list[Event]:
     for (family, _para, iso, approx), cands in sorted(groups.items(), key=lambda kv: (kv[0][0], kv[0][1])):
         kind = min(cands, key=rank).extra["kind"]
         merged[(family, iso, approx, kind)].append(cands)
-    # And across documents, one event per exact day (cited from the first source).
+    # And across documents, one event per exact day and place (cited from the first source).
     across: dict[tuple, list[list[Cand]]] = defaultdict(list)
     for (family, iso, approx, kind), lists in merged.items():
         key = (iso,) if len(iso) == 10 and not approx else (iso, kind) if not approx else (family, iso, kind, "approx")
         across[key].append(lists[0])
     events = []
-    for lists in across.values():
+    for lists in (part for group in across.values() for part in _by_place(group)):
         lists.sort(key=lambda cs: _cite_order(min(cs, key=rank)))
         cands = lists[0]
         primary = min(cands, key=rank)
@@ -93,7 +108,18 @@ def extract_events(corpus: Corpus) -> list[Event]:
             also=tuple(min(other, key=rank).span() for other in lists[1:]),
         ))
     events.sort(key=lambda e: (parse_date_arg(e.date), e.approximate, e.doc_id, e.start))
-    return _programme(_months_into_days(events))
+    return _within_visits(_programme(_months_into_days(events)))
+
+
+def _within_visits(events: list[Event]) -> list[Event]:
+    """A working meeting (or an unnamed event) a document dates on a day of a visit it dates as a range
+    ("from 14 to 16/3/2023 the delegation visited …"; "Thà Khẹc, ngày 16 tháng 3 năm 2023" on its minutes)
+    is part of that visit: one row. A signing during the visit stays its own event."""
+    visits = [e for e in events if e.kind == "visit" and e.end and e.precision == "day"]
+    def inside(ev: Event) -> bool:
+        return ev.kind in ("meeting", "event") and ev.precision == "day" and not ev.end and any(
+            v is not ev and v.doc_id == ev.doc_id and v.date <= ev.date <= v.end for v in visits)
+    return [e for e in events if not inside(e)]
 
 
 def _months_into_days(events: list[Event]) -> list[Event]:

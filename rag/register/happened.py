@@ -109,8 +109,9 @@ def kind_at(sent: str, at: int = 0) -> str:
     cuts = [0] + [m.end() for m in _KIND_CLAUSE.finditer(s)] + [len(s)]
     spans = [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
     here = next((i for i, (a, b) in enumerate(spans) if a <= at < b), 0)
+    bare = lx.toneless_vi(sent)  # decided on the whole sentence: a clause is too short to tell
     for a, b in spans[here:] + spans[:here]:
-        for kind, rx in EVENT_RX:
-            if rx.search(s[a:b]):
+        for kind, words in EVENT_RX:
+            if (words.bare if bare else words.rx).search(s[a:b]):
                 return kind
     return "event"

@@ -13,12 +13,56 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
+from ..text.detect import detect_language
 from ..text.names import NAMES
-from ..text.normalize import canonical_lao, lao_to_arabic
+from ..text.normalize import canonical_lao, lao_to_arabic, strip_marks
+
+_VI_MARKED = re.compile(r"[ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]", re.I)
+
+
+@lru_cache(maxsize=8192)
+def toneless_vi(text: str) -> bool:
+    """Vietnamese typed without tone marks or diacritics ("tang 10 bo may tinh"): a staff note."""
+    return not _VI_MARKED.search(text) and detect_language(text) == "vi"
+
+
+class Words:
+    """A pattern of the lexicon that also reads Vietnamese typed without tone marks: on such a text it is
+    tried with its own marks taken off ("tập huấn" -> "tap huan"); on any other text as written (so the
+    English "the" never reads as "thẻ")."""
+
+    def __init__(self, rx: re.Pattern):
+        self.rx = rx
+        self.bare = re.compile(strip_marks(rx.pattern), rx.flags)
+        self.pattern, self.flags = rx.pattern, rx.flags
+
+    def _on(self, text: str) -> re.Pattern:
+        return self.bare if toneless_vi(text) else self.rx
+
+    def search(self, text: str, *a):
+        return self._on(text).search(text, *a)
+
+    def match(self, text: str, *a):
+        return self._on(text).match(text, *a)
+
+    def finditer(self, text: str, *a):
+        return self._on(text).finditer(text, *a)
+
+    def sub(self, repl, text: str, *a, **k):
+        return self._on(text).sub(repl, text, *a, **k)
+
+
+def _words(p: str, flags: int = re.I) -> Words:
+    return Words(re.compile(p, flags))
+
+
+def _words_rx(p: str, flags: int = 0) -> Words:
+    return Words(re.compile(p, flags))
 
 # Activity terms: key -> (weight in matching, pattern). An item's terms are what it is about.
-CONCEPTS: dict[str, tuple[int, re.Pattern]] = {k: (w, re.compile(p, re.I)) for k, w, p in [
+CONCEPTS: dict[str, tuple[int, Words]] = {k: (w, _words(p)) for k, w, p in [
     ("training", 2, r"tập\s+huấn|đào\s+tạo|bồi\s+dưỡng|khóa\s+học|\btrain(?:s|ed|ing)?\b|\bcourses?\b|ຝຶກອົບຮົມ"),
     ("seminar", 2, r"hội\s+thảo|\bseminars?\b|\bworkshops?\b|ສຳມະນາ"),
     ("conference", 2, r"hội\s+nghị|\bconferences?\b"),
@@ -37,11 +81,12 @@ CONCEPTS: dict[str, tuple[int, re.Pattern]] = {k: (w, re.compile(p, re.I)) for k
     ("signing", 2, r"(?<!đăng\s)\bký(?:\s+kết)?\b(?!\s+(?:hiệu|túc|sự|giả|ức))|\bsign(?:ed|ing|s)?\b|ລົງນາມ"),
     ("memo", 1, r"(?:biên\s+bản|bản)\s+ghi\s+nhớ|memorand(?:um|a)|\bmou\b|ບົດບັນທຶກຄວາມເຂົ້າໃຈ"),
     ("documents", 2, r"tài\s+liệu|sổ\s+tay|cẩm\s+nang|\bdocuments?\b|\bguidance\b|\bmaterials?\b|\bmanuals?\b|"
-                     r"\bhandbooks?\b|\bguidelines?\b|ເອກະສານ|ຄູ່ມື"),
+                     r"\bhandbooks?\b|\bguidebooks?\b|\bguidelines?\b|ເອກະສານ|ຄູ່ມື"),
     ("translation", 2, r"dịch\s+sang|được\s+dịch|bản\s+dịch|\btranslat|ແປເປັນ|ການແປ"),
     ("visit", 2, r"\bthăm\b|\bvisits?\b|\bstudy\s+tour|ຢ້ຽມ|ທັດສະນະສຶກສາ"),
     ("exchange", 1, r"trao\s+đổi|giao\s+lưu|\bexchanges?\b|ແລກປ່ຽນ"),
-    ("extension", 2, r"mở\s+rộng|\bextend|\bexpan|ຂະຫຍາຍ"),
+    ("extension", 2, r"mở\s+rộng|\bextend(?!\w*\s+(?:it\b|its\s+validity|the\s+(?:agreement|memorandum|mou)\b))|\bexpan|"
+                     r"ຂະຫຍາຍ(?!ເວລາ)"),
     ("migration", 2, r"chuyển\s+đổi\s+dữ\s+liệu|\bmigrat|ໂອນຍ້າຍຂໍ້ມູນ"),
     ("inspection", 1, r"thanh\s+tra|kiểm\s+tra|\binspection|ກວດກາ|ກວດສອບ"),
     ("fund", 2, r"\bquỹ\b|\bfunds?\b|ກອງທຶນ"),
@@ -52,7 +97,7 @@ CONCEPTS: dict[str, tuple[int, re.Pattern]] = {k: (w, re.compile(p, re.I)) for k
     ("software", 2, r"phần\s+mềm|\bsoftware\b|ໂປຣແກຣມ|ໂປແກຣມ|ຊອບແວ"),
     ("pension", 2, r"lương\s+hưu|\bpensions?\b|ບຳນານ"),
     ("website", 2, r"trang\s+(?:thông\s+tin\s+điện\s+tử|web)|cổng\s+thông\s+tin|\bwebsite|\bweb\s+portal|ເວັບໄຊ"),
-    ("sports", 2, r"thể\s+thao|\bsports?\b|ກິລາ"),
+    ("sports", 2, r"thể\s+thao|bóng\s+đá|\bsports?\b|\bfootball\b|ກິລາ|ບານເຕະ"),
     ("card", 2, r"\bthẻ\b|\bcards?\b|ບັດ(?!ນີ້)"),
     ("health", 2, r"\bBHYT\b|bảo\s+hiểm\s+y\s+tế|health\s+insurance|ປະກັນສຸຂະພາບ"),
     ("crossborder", 2, r"qua\s+biên\s+giới|xuyên\s+biên\s+giới|cross-?border|ຂ້າມແດນ"),
@@ -68,6 +113,12 @@ CONCEPTS: dict[str, tuple[int, re.Pattern]] = {k: (w, re.compile(p, re.I)) for k
                      r"\bequipment\b|ຄອມພິວເຕີ|ເຄື່ອງພິມ|ເຊີເວີ|ອຸປະກອນ"),
     ("infoexchange", 2, r"trao\s+đổi\s+(?:thông\s+tin|dữ\s+liệu)|\bexchang\w*\s+(?:of\s+)?(?:data|information)\b|"
                         r"\b(?:data|information)\s+exchange|ແລກປ່ຽນຂໍ້ມູນ|ແລກປ່ຽນຂ່າວສານ"),
+    # an agreement's validity prolonged, not a pilot spread to more places (round 4, H4); rare and specific
+    # enough to match on its own (a plan "to consider extending it" names no place or period)
+    ("renewal", 4, r"gia\s+hạn|\brenew(?:al|ed|s|ing)?\b|\bextend\w*\s+(?:it\b|its\s+validity|the\s+(?:agreement|"
+                   r"memorandum|mou)\b)|\bextension\s+of\s+the\s+(?:agreement|memorandum|mou)\b|ຕໍ່ອາຍຸ|ຂະຫຍາຍເວລາ"),
+    # written comments on a draft (round 4, H4)
+    ("comments", 2, r"góp\s+ý|\bcomments?\b|\bfeedback\b|ຄຳເຫັນ"),
 ]}
 OBJECTS = frozenset({"ecollection", "database", "app", "law", "medal", "fund", "software", "website", "card", "health",
                      "sports", "documents", "equipment", "unemployment", "accident", "hotline", "scholarship"})
@@ -77,7 +128,7 @@ software to 3 provinces")."""
 EXCLUSIVE = ({"draft", "signing"},)  # drafting a memorandum and signing it are different activities
 
 # Places: key -> pattern (words for each language: ``place_<key>``). Countries only after "in / tại / ທີ່".
-PLACES: dict[str, re.Pattern] = {k: re.compile(p, re.I) for k, p in [
+PLACES: dict[str, Words] = {k: _words(p) for k, p in [
     ("hanoi", r"hà\s+nội|\bha\s*noi\b|ຮ່າໂນ້ຍ"),
     ("vientiane", r"viêng\s+chăn|vientiane|ວຽງຈັນ"),
     ("savannakhet", r"xa-?van-?na-?khet|savannakhet|ສະຫວັນນະເຂດ"),
@@ -118,7 +169,7 @@ COUNTRIES: dict[str, re.Pattern] = {
 }
 
 # Organisations: key -> pattern (words: ``org_<key>``); "both" is the two sides together.
-ORGS: dict[str, re.Pattern] = {k: re.compile(p, re.I) for k, p in [
+ORGS: dict[str, Words] = {k: _words(p) for k, p in [
     ("lsso", r"cơ\s+quan\s+(?:BHXH|bảo\s+hiểm\s+xã\s+hội)\s+(?:quốc\s+gia\s+)?lào|"
              r"lao\s+social\s+security\s+organi[sz]ation|\bLSSO\b|ອົງການປະກັນສັງຄົມແຫ່ງຊາດ"),
     ("molsw", r"bộ\s+lao\s+động\s+và\s+phúc\s+lợi\s+xã\s+hội(?:\s+lào)?|ministry\s+of\s+labou?r\s+and\s+social\s+welfare|"
@@ -127,7 +178,7 @@ ORGS: dict[str, re.Pattern] = {k: re.compile(p, re.I) for k, p in [
             r"ປະກັນສັງຄົມຫວຽດນາມ"),
     ("both", r"hai\s+bên|hai\s+phía|(?:the\s+)?two\s+sides|both\s+sides|ສອງຝ່າຍ|ທັງສອງຝ່າຍ"),
 ]}
-LEAD_LABEL = re.compile(r"(?:đơn\s+vị\s+chủ\s+trì(?:\s+phía\s+việt\s+nam)?|\blead(?:\s+unit)?|\bresponsible|"
+LEAD_LABEL = _words_rx(r"(?:đơn\s+vị\s+chủ\s+trì(?:\s+phía\s+việt\s+nam)?|\blead(?:\s+unit)?|\bresponsible|"
                         r"ຜູ້ຮັບຜິດຊອບ|ຫົວໜ່ວຍຮັບຜິດຊອບ)\s*:\s*([^.;\n]+)", re.I)
 
 # Counts: a number and what it counts (words: ``unit_<key>``).
@@ -147,23 +198,23 @@ _COUNT_AFTER = re.compile(r"(" + "|".join(f"(?:{p})" for k, p in UNITS.items() i
 _UNIT_RX = {k: re.compile(f"^(?:{p})$", re.I) for k, p in UNITS.items()}
 
 # Cues: what an item says of itself.
-PLAN = re.compile(
+PLAN = _words_rx(
     r"\bsẽ\b|\bdự\s+kiến\b|\bkế\s+hoạch\b|cam\s+kết|thống\s+nhất|\bphấn\s+đấu\b|\bwill\b|\bplan(?:s|ned)?\b|"
     r"\bdue\s+to\b|\bexpected\b|\bcommit(?:s|ted|ment|ments)?\b|\bagreed\b|\bto\s+be\b|(?<!ກິດ)ຈະ(?!ແຈ້ງ)|ຄາດວ່າ|ມີແຜນ|ວາງແຜນ|ຕົກລົງ|ຄຳໝັ້ນສັນຍາ|ຄຳຫມັ້ນສັນຍາ",
     re.I)
-FUTURE = re.compile(
+FUTURE = _words_rx(
     r"\bsẽ\b|\bdự\s+kiến\b|\bkế\s+hoạch\b|\bphấn\s+đấu\b|\bwill\b|\bplan(?:s|ned)?\b|\bexpected\b|\bdue\s+to\s+be\b|"
     r"\bto\s+be\s+(?:held|signed|completed)\b|(?<!ກິດ)ຈະ(?!ແຈ້ງ)|ຄາດວ່າ|ມີແຜນ|ວາງແຜນ|ກຳນົດຈະ",
     re.I)
 """Cues that put what follows in the future (a plan), not agreement words: the day two sides
 agreed on something is a day something happened."""
-WILL = re.compile(r"\bsẽ\b|\bdự\s+kiến\b|\bwill\b|\bexpected\s+to\b|\bplan(?:s|ned)?\s+to\b|(?<!ກິດ)ຈະ(?!ແຈ້ງ)|ຄາດວ່າ",
+WILL = _words_rx(r"\bsẽ\b|\bdự\s+kiến\b|\bwill\b|\bexpected\s+to\b|\bplan(?:s|ned)?\s+to\b|(?<!ກິດ)ຈະ(?!ແຈ້ງ)|ຄາດວ່າ",
                   re.I)
 """The future tense itself ("sẽ", "will", "ຈະ"): a year or quarter that has begun is still ahead for it."""
-VALIDITY = re.compile(r"hiệu\s+lực|\bvalid\b|\bvalidity|\bexpires?\b|\bin\s+force|ມີຜົນສັກສິດ|ມີຜົນບັງຄັບ", re.I)
-REQUEST = re.compile(r"đề\s+nghị|mong\s+muốn|\brequest(?:s|ed)?\b|\bask(?:s|ed)?\b|\bpropos(?:e|ed|al)\b|ສະເໜີ|ສະເຫນີ|ຂໍໃຫ້",
+VALIDITY = _words_rx(r"hiệu\s+lực|\bvalid\b|\bvalidity|\bexpires?\b|\bin\s+force|ມີຜົນສັກສິດ|ມີຜົນບັງຄັບ", re.I)
+REQUEST = _words_rx(r"đề\s+nghị|mong\s+muốn|\brequest(?:s|ed)?\b|\bask(?:s|ed)?\b|\bpropos(?:e|ed|al)\b|ສະເໜີ|ສະເຫນີ|ຂໍໃຫ້",
                      re.I)
-DONE = re.compile(
+DONE = _words_rx(
     r"đã\s+(?:được\s+)?(?:hoàn\s+thành|tổ\s+chức|gửi|trao|ký|tiến\s+hành|triển\s+khai\s+xong|mở\s+rộng|khai\s+trương|"
     r"diễn\s+ra|thực\s+hiện\s+xong|bàn\s+giao|sang|cử)|\bhoàn\s+thành\s+ngày|"
     r"\bcompleted\b|\bwas\s+held\b|\bwere\s+held\b|\bheld\s+on\b|\bdelivered\b|\bwas\s+sent\b|\bwere\s+sent\b|"
@@ -193,39 +244,47 @@ def done_in(text: str) -> bool:
     return any(not _TO_BE.search(text[max(0, m.start() - 30) : m.start()]) for m in DONE.finditer(text))
 
 
-HELD = re.compile(r"đã\s+(?:được\s+)?(?:tổ\s+chức|diễn\s+ra|tiến\s+hành)|\bwas\s+held\b|\bwere\s+held\b|\bheld\s+on\b|"
+HELD = _words_rx(r"đã\s+(?:được\s+)?(?:tổ\s+chức|diễn\s+ra|tiến\s+hành)|\bwas\s+held\b|\bwere\s+held\b|\bheld\s+on\b|"
                   r"ໄດ້ຈັດຂຶ້ນ|ໄດ້ດຳເນີນ", re.I)
-EVENTS = {"training", "seminar", "conference", "review", "visit", "exchange", "medal", "signing", "survey", "experts"}
+EVENTS = {"training", "seminar", "conference", "review", "visit", "exchange", "medal", "signing", "survey", "experts",
+          "inspection"}
 """Activities that take place on a day (a course, a seminar, an experts' mission): a report that they took
 place on a stated day reports them done."""
-EXISTS = re.compile(r"gồm\s+\d+\s+(?:điều|chương|phần)|\bconsists?\s+of\s+\d+|\bhas\s+\d+\s+articles|"
+EXISTS = _words_rx(r"gồm\s+\d+\s+(?:điều|chương|phần)|\bconsists?\s+of\s+\d+|\bhas\s+\d+\s+articles|"
                     r"ປະກອບມີ\s*\d+\s*ມາດຕາ", re.I)
-AFTER = re.compile(r"\bsau\s+khi\b|\bafter\b|ຫຼັງຈາກ", re.I)
-STARTED = re.compile(r"\blaunch(?:ed|es)?\b|khai\s+trương|khởi\s+động|ເປີດນຳໃຊ້|ເປີດໂຕ", re.I)
-PROGRESS = re.compile(
+AFTER = _words_rx(r"\bsau\s+khi\b|\bafter\b|ຫຼັງຈາກ", re.I)
+STARTED = _words_rx(r"\blaunch(?:ed|es)?\b|khai\s+trương|khởi\s+động|ເປີດນຳໃຊ້|ເປີດໂຕ", re.I)
+PROGRESS = _words_rx(
     r"\bđang\b|\bđạt\s+(?:khoảng\s+)?\d|chuẩn\s+bị|\bunder\s+way|\bunderway|\bin\s+progress|\bongoing\b|\bpreparing\b|"
     r"\bunder\s+development|ກຳລັງ|ປະຕິບັດແລ້ວປະມານ|\d+\s*%|"
-    r"\b(?:is|are)\s+(?:still\s+)?being\s+\w+ed\b|\bpartly\b|\bpartially\b|một\s+phần|ບາງສ່ວນ",
+    r"\b(?:is|are)\s+(?:still\s+)?being\s+\w+ed\b|\bpartly\b|\bpartially\b|một\s+phần|ບາງສ່ວນ|"
+    r"\bstill\s+(?:in|at)\s+the\s+\w+\s+stage|vẫn\s+đang|ຢູ່ໃນຂັ້ນຕອນ",
     re.I)
-POSTPONE = re.compile(r"\blùi\b|\bhoãn\b|\bdời\b|chuyển\s+sang|\bpostpon|\bdelay|\breschedul|\bmoved\s+to|"
+POSTPONE = _words_rx(r"\blùi\b|\bhoãn\b|\bdời\b|chuyển\s+sang|\bpostpon|\bdelay|\breschedul|\bmoved\s+to|"
                       r"\bdeferred\b|\bpushed\s+back|\bput\s+off\b|ເລື່ອນ", re.I)
-NOT_DONE = re.compile(r"chưa\s+(?:được\s+)?(?:thực\s+hiện|tổ\s+chức|hoàn\s+thành|ký|triển\s+khai|gửi|bàn\s+giao)|bị\s+hủy|"
+NOT_DONE = _words_rx(r"chưa\s+(?:được\s+)?(?:thực\s+hiện|tổ\s+chức|hoàn\s+thành|ký|triển\s+khai|gửi|bàn\s+giao|xong)|bị\s+hủy|"
                       r"\bnot\s+(?:yet\s+)?(?:been\s+)?(?:held|done|carried|completed|finished|signed|delivered|sent|"
                       r"organi[sz]ed|implemented|launched)|\b(?:has|have)\s+yet\s+to\b|\bcancell?ed\b|"
                       r"ຍັງບໍ່ທັນ|ຍັງບໍ່ໄດ້|ຖືກຍົກເລີກ", re.I)
-NOW = re.compile(r"\bhiện\s+(?:nay|đã|đang|tại|vẫn)|\bnow\b|\bcurrently\b|\bto\s+date\b|\bso\s+far\b|ປັດຈຸບັນ|ດຽວນີ້|"
+CANCELLED = _words_rx(r"\bcancell?ed\b|\bcalled\s+off\b|\bdropped\b|bị\s+hủy|hủy\s+bỏ|đã\s+hủy|không\s+tổ\s+chức\s+nữa|"
+                      r"ຍົກເລີກ", re.I)
+"""An activity called off ("was cancelled", "bị hủy", "ຖືກຍົກເລີກ"): not done, and no longer due."""
+MEETING_REF = _words_rx(r"biên\s+bản|cuộc\s+họp|buổi\s+(?:làm\s+việc|họp)|phiên\s+họp|hội\s+nghị|hội\s+đàm|"
+                        r"\bminutes\b|\bmeeting\b|\bsession\b|\btalks\b|ກອງປະຊຸມ|ບົດບັນທຶກ|ການເຈລະຈາ", re.I)
+"""A meeting or its record named in a sentence: a month it gives may be the date of that meeting."""
+NOW = _words_rx(r"\bhiện\s+(?:nay|đã|đang|tại|vẫn)|\bnow\b|\bcurrently\b|\bto\s+date\b|\bso\s+far\b|ປັດຈຸບັນ|ດຽວນີ້|"
                  r"ມາຮອດນີ້", re.I)
 """A report of the present state ("hiện đã được sử dụng", "now in use"): not only history."""
-BUDGET = re.compile(r"kinh\s+phí|ngân\s+sách|\bbudget|\bfunding\b|ງົບປະມານ", re.I)
-PLAN_SECTION = re.compile(
+BUDGET = _words_rx(r"kinh\s+phí|ngân\s+sách|\bbudget|\bfunding\b|ງົບປະມານ", re.I)
+PLAN_SECTION = _words_rx(
     r"phương\s+hướng|kế\s+hoạch|đã\s+thống\s+nhất|hoạt\s+động\s+cụ\s+thể|nhiệm\s+vụ|thống\s+nhất\s+(?:như\s+sau|các)|"
     r"next\s+steps|follow-up|work\s+plan|action\s+plan|directions|the\s+following|"
     r"ແຜນການ|ຂໍ້ຕົກລົງ|ຕົກລົງເຫັນດີ|ທິດທາງ", re.I)
-RESULT_SECTION = re.compile(r"kết\s+quả|đánh\s+giá|thành\s+phần|nội\s+dung\s+trao\s+đổi|điều\s+khoản|\bresults?\b|"
+RESULT_SECTION = _words_rx(r"kết\s+quả|đánh\s+giá|thành\s+phần|nội\s+dung\s+trao\s+đổi|điều\s+khoản|\bresults?\b|"
                             r"\bassessment|\blessons|\bbackground|\bprogramme|ຜົນໄດ້ຮັບ|ການທົບທວນ|ຜູ້ເຂົ້າຮ່ວມ|ເນື້ອໃນ",
                             re.I)
-ITEM = re.compile(r"^\s*(?:\d{1,2}[.)]|[a-zđ][.)]|[ກຂຄງຈສຊຍດຕ][.)]|[-•–*]|[IVX]{1,4}\.)\s+", re.I)
-HEADING = re.compile(r"^\s*(?:[IVX]{1,4}\.|\d{1,2}\.)\s+[^.:;]{2,70}:?$|^[^.;]{2,60}:$")
+ITEM = _words_rx(r"^\s*(?:\d{1,2}[.)]|[a-zđ][.)]|[ກຂຄງຈສຊຍດຕ][.)]|[-•–*]|[IVX]{1,4}\.)\s+", re.I)
+HEADING = _words_rx(r"^\s*(?:[IVX]{1,4}\.|\d{1,2}\.)\s+[^.:;]{2,70}:?$|^[^.;]{2,60}:$")
 
 
 @dataclass(frozen=True)

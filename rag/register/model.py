@@ -36,7 +36,7 @@ STATUSES: tuple[str, ...] = AGREEMENT_STATUSES + ACTIVITY_STATUSES
 """Status keys (labels: ``status_<key>``); an agreement's depends on the day, see :func:`agreement_status`."""
 
 NOTES: tuple[str, ...] = ("not_signed", "no_period", "not_yet", "in_force", "renewal", "expired", "planned",
-                          "planned_passed", "valid_until", "expired_on", "no_signing")
+                          "planned_passed", "valid_until", "expired_on", "no_signing", "draft")
 """Keys of the note that explains an agreement's status (labels: ``brief_note_<key>``)."""
 
 
@@ -158,6 +158,7 @@ class Agreement(Sourced):
     planned: Optional[Finding] = None  # "sẽ ký … vào quý IV/2025": key = the planned date (ISO, 'YYYY-Qn' too)
     planned_place: Optional[Finding] = None
     valid_until: Optional[Finding] = None  # "có hiệu lực đến hết ngày 31/12/2025": key = ISO date
+    draft: Optional[Finding] = None  # "dự thảo Thỏa thuận … 2027-2029": still being drafted, no signing date given
 
     def known_on(self, as_of: dt.date) -> bool:
         """True when a document dated by ``as_of`` mentions it."""
@@ -172,7 +173,7 @@ class Agreement(Sourced):
     def findings(self) -> list[Finding]:
         """Every cited field, in the order a briefing numbers them."""
         return [f for f in (self.signed, self.place, self.parties, self.period, self.articles, self.occasion,
-                            self.planned, self.planned_place, self.valid_until) if f] + list(self.areas)
+                            self.planned, self.planned_place, self.valid_until, self.draft) if f] + list(self.areas)
 
     def overlaps(self, date_from: Optional[dt.date], date_to: Optional[dt.date]) -> bool:
         """True when its period or its signing date falls in the period (always, when neither is known)."""
@@ -248,6 +249,8 @@ def agreement_status(ag: Agreement, as_of: dt.date) -> tuple[str, str]:
         return "planned", "planned_passed" if due_span(planned.key)[1] < as_of else "planned"
     if signed and as_of < signed:
         return "not_yet_in_force", "not_signed"
+    if signed is None and ag.signed is None and _known(ag.draft, as_of) is not None:
+        return "planned", "draft"  # a draft no passage reports signed: being prepared, whatever its period
     valid = _known(ag.valid_until, as_of)
     if signed is None and ag.signed is None and (ag.period_from or valid):
         return "unknown", "no_signing"
@@ -268,6 +271,8 @@ def agreement_status(ag: Agreement, as_of: dt.date) -> tuple[str, str]:
 def status_finding(ag: Agreement, as_of: dt.date) -> Optional[Finding]:
     """The finding whose passage decides the status on ``as_of`` (planned date, validity, signing, period)."""
     status, note = agreement_status(ag, as_of)
+    if note == "draft":
+        return ag.draft
     if status == "planned":
         return ag.planned
     if note in ("valid_until", "expired_on"):
@@ -278,9 +283,10 @@ def status_finding(ag: Agreement, as_of: dt.date) -> Optional[Finding]:
 
 
 def successor(ag: Agreement, agreements: tuple[Agreement, ...] | list[Agreement]) -> Optional[Agreement]:
-    """The next signed agreement by period (the one that follows ``ag`` when it has expired), or None."""
+    """The next signed agreement of the same kind by period (the one that follows ``ag`` when it has expired),
+    or None: a provincial cooperation agreement does not follow a memorandum between the two ministries."""
     later = [o for o in agreements if o.period_from and ag.period_from and o.period_from > ag.period_from
-             and o.signed is not None]
+             and o.signed is not None and o.kind == ag.kind]
     return min(later, key=lambda o: o.period_from) if later else None
 
 
@@ -301,9 +307,9 @@ def in_range(first: dt.date, last: dt.date, date_from: Optional[dt.date], date_t
 
 
 # --- commitments and their follow-up -----------------------------------------------------------
-FOLLOW_STATES: tuple[str, ...] = ("done", "in_progress", "postponed", "overdue", "no_news")
+FOLLOW_STATES: tuple[str, ...] = ("done", "in_progress", "postponed", "cancelled", "overdue", "no_news")
 """A commitment's state on a day (labels: ``fu_state_<key>``), see :meth:`Commitment.state_on`."""
-REPORT_STATES: tuple[str, ...] = ("done", "postponed", "in_progress", "restated", "mention")
+REPORT_STATES: tuple[str, ...] = ("done", "cancelled", "postponed", "in_progress", "restated", "mention")
 """What one later passage says of a commitment, strongest first."""
 
 
@@ -355,7 +361,7 @@ class Commitment(Sourced):
     followups: tuple[FollowUp, ...] = ()
 
     def state_on(self, as_of: dt.date) -> FollowState:
-        """Done / in progress / postponed / overdue / no news on ``as_of``, from the reports dated by then.
+        """Done / in progress / postponed / cancelled / overdue / no news on ``as_of``, from the reports dated by then.
 
         A report of completion is final (cited to the earliest one that matches the commitment at least half
         as well as the best one: a vague early match does not decide); otherwise the latest report that moves the date or says the
@@ -371,6 +377,10 @@ class Commitment(Sourced):
             if f.state in ("postponed", "in_progress"):
                 state, decided = f.state, f
                 due = f.new_due or due
+            elif f.state == "cancelled":
+                state, decided = f.state, f  # called off: no longer due (a later move or start revives it)
+        if state == "cancelled":
+            return FollowState(state, due, decided, tuple(reports))
         if state and due_span(due)[1] >= as_of:
             return FollowState(state, due, decided, tuple(reports))
         return FollowState("overdue" if due_span(due)[1] < as_of else "no_news", due, decided, tuple(reports))

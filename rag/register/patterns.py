@@ -12,30 +12,34 @@ from typing import Optional
 
 from ..text.dates import DateMention, find_dates, find_periods
 from ..text.normalize import canonical_lao
+from .lexicon import Words, toneless_vi
 
 # First match wins, so the more specific kinds come first.
-EVENT_RX: list[tuple[str, re.Pattern]] = [
-    ("award", re.compile(r"(?:trao|trao\s+tặng|tặng)\s+(?:[^.,;]{0,20})?(?:kỷ\s+niệm\s+chương|huân\s+chương|bằng\s+khen)|"
+EVENT_RX: list[tuple[str, Words]] = [
+    ("award", Words(re.compile(r"(?:trao|trao\s+tặng|tặng)\s+(?:[^.,;]{0,20})?(?:kỷ\s+niệm\s+chương|huân\s+chương|bằng\s+khen)|"
                          r"\bmedals?\s+(?:was|were)\s+presented|\bpresented\s+(?:the\s+)?medals?|\bawarded\b|"
-                         r"ມອບຫຼຽນ|ມອບຫລຽນ", re.I)),
-    ("launch", re.compile(r"\blaunch(?:ed|es)?\b|khai\s+trương|khởi\s+động|(?:đã\s+được\s+|đã\s+)mở\s+rộng\s+sang|"
+                         r"ມອບຫຼຽນ|ມອບຫລຽນ", re.I))),
+    ("launch", Words(re.compile(r"\blaunch(?:ed|es)?\b|khai\s+trương|khởi\s+động|(?:đã\s+được\s+|đã\s+)mở\s+rộng\s+sang|"
                           r"\bextended\s+to\b|ເປີດນຳໃຊ້|ໄດ້ຂະຫຍາຍ|vận\s+hành\s+chính\s+thức|chính\s+thức\s+(?:vận\s+hành|đi\s+vào)|"
                           r"đưa\s+vào\s+(?:vận\s+hành|sử\s+dụng)|\bofficially\s+(?:in\s+operation|in\s+use|put\s+into)|"
-                          r"\bwent\s+live\b|\bgo-live\b|ນຳໃຊ້ຢ່າງເປັນທາງການ|ເລີ່ມນຳໃຊ້", re.I)),
-    ("signing", re.compile(r"(?<!đăng\s)(?<!thư\s)\bký(?:\s+kết)?\b(?!\s+(?:hiệu|túc|sự|giả|ức))|"
-                           r"\bsign(?:ed|ing|s)?\b|ລົງນາມ|ເຊັນສັນຍາ", re.I)),
-    ("review", re.compile(r"tổng\s+kết|sơ\s+kết|\breview(?:ed|ing|s)?\b|ສະຫຼຸບ|ສະຫລຸບ|ທົບທວນ", re.I)),
-    ("establishment", re.compile(r"thiết\s+lập|thành\s+lập|\bestablish(?:ed|ing|ment)?\b|ສ້າງຕັ້ງ|ສ້າງສາຍພົວພັນ", re.I)),
-    ("conference", re.compile(r"hội\s+nghị|hội\s+thảo|diễn\s+đàn|\bconference\b|\bseminar\b|\bforum\b|\bsummit\b|"
-                              r"ສຳມະນາ", re.I)),
-    ("visit", re.compile(r"\bthăm\b(?!\s+hỏi)|sang\s+làm\s+việc|khảo\s+sát|\bvisit(?:ed|ing|s)?\b|study\s+tour|"
+                          r"\bwent\s+live\b|\bgo-live\b|ນຳໃຊ້ຢ່າງເປັນທາງການ|ເລີ່ມນຳໃຊ້", re.I))),
+    ("signing", Words(re.compile(r"(?<!đăng\s)(?<!thư\s)\bký(?:\s+kết)?\b(?!\s+(?:hiệu|túc|sự|giả|ức))|"
+                           r"\bsign(?:ed|ing|s)?\b|ລົງນາມ|ເຊັນສັນຍາ", re.I))),
+    ("review", Words(re.compile(r"tổng\s+kết|sơ\s+kết|\breview(?:ed|ing|s)?\b|ສະຫຼຸບ|ສະຫລຸບ|ທົບທວນ", re.I))),
+    ("establishment", Words(re.compile(r"thiết\s+lập|thành\s+lập|\bestablish(?:ed|ing|ment)?\b|ສ້າງຕັ້ງ|ສ້າງສາຍພົວພັນ", re.I))),
+    ("conference", Words(re.compile(r"hội\s+nghị|hội\s+thảo|diễn\s+đàn|\bconference\b|\bseminar\b|\bforum\b|\bsummit\b|"
+                              r"ສຳມະນາ", re.I))),
+    ("visit", Words(re.compile(r"\bthăm\b(?!\s+hỏi)|sang\s+làm\s+việc|khảo\s+sát|\bvisit(?:ed|ing|s)?\b|study\s+tour|"
                          r"ຢ້ຽມຢາມ|ຢ້ຽມຊົມ|ທັດສະນະສຶກສາ|giao\s+lưu|\bfriendship\s+(?:sports\s+)?exchange|"
-                         r"\bsports\s+exchange|\btravell?ed\s+to\b|ແລກປ່ຽນກິລາ|ເດີນທາງໄປ", re.I)),
-    ("meeting", re.compile(r"làm\s+việc|hội\s+đàm|gặp\s+gỡ|\bmet\b|\bmeeting\b|working\s+session|\btalks\b|ພົບປະ|"
-                           r"ເຮັດວຽກຮ່ວມ|ເຈລະຈາ|ກອງປະຊຸມ", re.I)),
-    ("training", re.compile(r"tập\s+huấn|đào\s+tạo|\btraining\b|ຝຶກອົບຮົມ", re.I)),
-    ("milestone", re.compile(r"đã\s+(?:được\s+)?(?:hoàn\s+thành|gửi|bàn\s+giao|chuyển\s+giao)|\bcompleted\b|\bwas\s+sent\b|"
-                             r"\bdelivered\b|\bsau\s+khi\b|ສຳເລັດແລ້ວ|ໄດ້ສົ່ງ", re.I)),
+                         r"\bsports\s+exchange|\btravell?ed\s+to\b|ແລກປ່ຽນກິລາ|ເດີນທາງໄປ|"
+                         # a delegation that hands over a donation is visiting
+                         r"\bdelegation\b[^.;]{0,40}\bhanded\s+over\b|\bđoàn\b[^.;]{0,60}\b(?:trao\s+tặng|bàn\s+giao)\b|"
+                         r"ຄະນະຜູ້ແທນ[^.;]{0,60}ມອບ", re.I))),
+    ("meeting", Words(re.compile(r"làm\s+việc|hội\s+đàm|gặp\s+gỡ|\bmet\b|\bmeeting\b|working\s+session|\btalks\b|ພົບປະ|"
+                           r"ເຮັດວຽກຮ່ວມ|ເຈລະຈາ|ກອງປະຊຸມ", re.I))),
+    ("training", Words(re.compile(r"tập\s+huấn|đào\s+tạo|\btraining\b|ຝຶກອົບຮົມ", re.I))),
+    ("milestone", Words(re.compile(r"đã\s+(?:được\s+)?(?:hoàn\s+thành|gửi|bàn\s+giao|chuyển\s+giao)|\bcompleted\b|\bwas\s+sent\b|"
+                             r"\bdelivered\b|\bsau\s+khi\b|ສຳເລັດແລ້ວ|ໄດ້ສົ່ງ", re.I))),
 ]
 
 # In priority order: an item naming several areas is filed under the first.
@@ -131,7 +135,9 @@ def clean_item(text: str) -> str:
 
 def classify_event(sent: str) -> Optional[str]:
     s = canonical_lao(sent)
-    for kind, rx in EVENT_RX:
+    bare = toneless_vi(sent)  # a staff note typed without tone marks: the kinds' words without theirs
+    for kind, words in EVENT_RX:
+        rx = words.bare if bare else words.rx
         if rx.search(s):
             return kind
     return None
