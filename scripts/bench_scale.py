@@ -172,6 +172,8 @@ def cmd_ingest(args) -> None:
         if args.label:
             row["passages_total"] = written
         print(args.label or step, row, flush=True)
+        if not written:  # a step already in the store: nothing was measured
+            continue
         _save(f"ingest-{args.model}", args.label or step, row)
         if args.label:
             break
