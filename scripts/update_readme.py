@@ -396,6 +396,11 @@ def scale_table(res: dict) -> str:
             cells.append(f"{q['app_peak_mb']} MB" if q else "—")
             cells.append(str((q or i).get("load", "")))
             rows.append("| " + " | ".join(cells) + " |")
+    for model, e in sorted(res.get("embed", {}).items()):
+        rows += ["", f"The embedding model alone ({model}, {e['threads']} threads, passages of {e['mean_chars']} "
+                 f"characters on average) embeds {e['passages_per_s']:.1f} passages per second "
+                 f"({e['passages_per_cpu_s']:.1f} per CPU-second; load {e['load']}): the ceiling of ingest "
+                 "on this machine, whatever the pipeline does."]
     return "\n".join(rows)
 
 
