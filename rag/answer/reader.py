@@ -37,7 +37,7 @@ from .evidence import (
 )
 from .items import inline_items
 from .lines import Line
-from .question import Question, Slot
+from .question import Question, Slot, ranks
 from .status import ASKS_POSTPONED, LineStatus, answer_is_yes, classify, verdict
 
 # A question about plans ("planned for 2025", "dự kiến", "ວາງແຜນ"): a signed agreement's plans cover the years
@@ -99,7 +99,9 @@ class Reader:
         if absent is not None:
             return self._refuse(r, "absent", absent)
         cons = mark_in_period(cons, info)
-        foreign = [f for f in q.terms if f.kind in ("thing", "measure") and f.key not in info["terms"]]
+        # a word every record may use ("dự kiến", a plan) says how, not what: its absence refuses nothing
+        foreign = [f for f in q.terms if f.kind in ("thing", "measure") and f.key not in info["terms"]
+                   and f.key not in GENERIC_TERMS]
         if foreign:
             r.value = foreign[0].text
             return self._refuse(r, "absent:term")
@@ -139,6 +141,8 @@ class Reader:
             if slot.kind in ("yesno", "status", "event", "list", "open"):
                 continue
             fact = self._from_register(slot, ag, q) if ag is not None else None
+            if fact is None and slot.kind == "date" and q.sub == "until":
+                fact = self._until_fact(sat)
             fact = fact or self._best_fact(slot, sat, q, r.facts[0][1].line if r.facts else None)
             if fact is None:
                 if not r.facts:
@@ -199,7 +203,10 @@ class Reader:
         for s in sat[:14]:
             if s.score < top - 0.6:
                 break
-            if slot.kind == "count" and F.other_event(s.line, q) and self._after_other_event(s.line, q):
+            if q.ranks and (own := ranks(s.line.text)) and not q.ranks & own:
+                continue  # "lần thứ hai": a line about the first one holds none of its facts
+            if slot.kind == "count" and F.other_event(s.line, q) and (F.names_other_event(s.line, q) or
+                                                                    self._after_other_event(s.line, q)):
                 continue  # "Đoàn … gồm 20 thành viên" right after the sports exchange: not the seminar's delegates
             for f in self._facts_of(slot, s, q):
                 same = near is not None and (s.line is near or (s.line.family == near.family and s.line.para == near.para
@@ -213,7 +220,9 @@ class Reader:
             # The fact may sit in a sentence near the best one ("Hôm nay (22/11)" two paragraphs up).
             for s in sat[:3]:
                 for ln in self.evidence.lines.near(s.line, before=6):
-                    if ln is s.line or (slot.kind == "count" and F.other_event(ln, q) and self._after_other_event(ln, q)):
+                    if ln is s.line or (slot.kind == "count" and F.other_event(ln, q) and (
+                            F.names_other_event(ln, q) or self._after_other_event(ln, q))) \
+                            or (q.ranks and (own := ranks(ln.text)) and not q.ranks & own):
                         continue
                     shadow = Scored(ln, s.hit, s.rank, s.sim, s.score - 0.3)
                     shared = len(ln.term_keys & s.line.term_keys)
@@ -222,6 +231,18 @@ class Reader:
                         if shared and total > best_score:
                             best, best_score = f, total
         return best
+
+    def _until_fact(self, sat: list[Scored]) -> Optional[F.Fact]:
+        """'Valid until when': the date after "hiệu lực / valid / in force / ມີຜົນສັກສິດ" in the documents of the
+        best lines (the clause on validity sits anywhere in an agreement, seldom among the best lines)."""
+        docs = list(dict.fromkeys(s.line.doc_id for s in sat[:6]))
+        for doc_id in docs:
+            for ln in self.evidence.lines.document(doc_id):
+                m = _VALIDITY.search(ln.text)
+                ends = [w for w in ln.whens if m and w.start >= m.end() and not w.relative]
+                if ends:
+                    return F.Fact("date", ln, ends[-1].start, ends[-1].end, ends[-1], 1.0)
+        return None
 
     def _after_other_event(self, line: Line, q: Question) -> bool:
         """The sentence just before ``line`` names another kind of event than the question's (and none of it)."""
@@ -495,6 +516,7 @@ class Reader:
         return r
 
 
+_VALIDITY = re.compile(r"hiệu\s+lực|\bvalid\b|\bin\s+force\b|ມີຜົນສັກສິດ", re.I)
 _WHAT_SIGNED = re.compile(r"\bky(?: ket)?(?: \w+){0,2} (?:gi|nao)\b|what did .{0,60}\bsign|signed what|"
                           r"ລົງນາມ.{0,12}(?:ຫຍັງ|ໃດ)", re.I)
 _ACTION_TERMS = {"sign", "launch", "review", "training", "seminar", "conference", "visit", "survey", "award",
