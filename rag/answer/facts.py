@@ -396,6 +396,8 @@ def counts(line: Line, q: Question, slot: Slot) -> list[Fact]:
         elif slot.unit:  # the asker's own word, not in the vocabulary: is it the word after the number?
             if _same_word(slot.unit, line.text[qty.start : qty.end + len(slot.unit) + 3]):
                 s += 0.5
+            elif qty.unit and qty.unit not in PEOPLE:
+                continue  # "3 provinces" is no number of "pensioners"
             elif qty.unit:
                 s -= 0.3
         if qty.percent and slot.unit_key != "percent":
@@ -474,6 +476,9 @@ def actors(line: Line, q: Question) -> list[Fact]:
     while i < len(names):
         f = names[i]
         if f.kind in PLACE_KINDS and _composite_office(line, f):
+            if q.kind == "actor" and any(NAMES.kind(k) == "title" for k in qn):
+                i += 1  # "Ai là Giám đốc BHXH tỉnh Quảng Trị?": an office is not a director
+                continue
             m = _COMPOSITE_AFTER.match(line.text[f.end :])
             end = f.end + (m.end() if m else 0)
             out.append(Fact("actor", line, f.start if m else _composite_start(line, f), end, [f"ss:{f.key}"], 0.6))
@@ -500,8 +505,9 @@ def actors(line: Line, q: Question) -> list[Fact]:
         s += 0.3 * (1 - min(_distance(start, spots), 120) / 120)
         out.append(Fact("actor", line, start, end, keys, s))
         i += 1
-    if not out:
-        out = _raw_actors(line)
+    if not out:  # "led by the Director of …" when the question asks who the Director is: no answer
+        titles = {k for k in qn if NAMES.kind(k) == "title"}
+        out = [f for f in _raw_actors(line) if not titles & NAMES.keys(line.text[f.start : f.end])]
     return out
 
 

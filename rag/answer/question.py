@@ -137,6 +137,15 @@ def ranks(text: str) -> frozenset[int]:
     return frozenset(out)
 
 
+def rank_text(text: str) -> str:
+    """The words that name a place in a series, as the text writes them ("lần thứ ba", "third", "ຄັ້ງທີ 3")."""
+    m = _RANK_LAO.search(text)
+    if m:
+        return m.group()
+    m = _RANK_LATIN.search(fold_latin(text))
+    return text[m.start() : m.end()] if m and len(fold_latin(text)) == len(text) else (m.group() if m else "")
+
+
 _PAST = re.compile(r"\b(?:da|thuc te|actually|did|was|were|held|happened|took place|came out|result|ket qua)\b|"
                    r"ໄດ້ຮັບຜົນ|ໄດ້ຈັດ", re.I)
 

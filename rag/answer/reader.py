@@ -37,7 +37,7 @@ from .evidence import (
 )
 from .items import inline_items
 from .lines import Line
-from .question import Question, Slot, ranks
+from .question import Question, Slot, rank_text, ranks
 from .status import ASKS_POSTPONED, LineStatus, answer_is_yes, classify, verdict
 
 # A question about plans ("planned for 2025", "dự kiến", "ວາງແຜນ"): a signed agreement's plans cover the years
@@ -121,6 +121,10 @@ class Reader:
             if c is None:  # every constraint is met somewhere, but never with what the question is about
                 c = next((c for c in cons if c.kind == "name"), None) or (cons[0] if cons else None)
             return self._refuse(r, "unmet", c)
+        if q.ranks and not any(q.ranks & ranks(s.line.text) for s in sat[:10]) and \
+                any(ranks(s.line.text) for s in sat[:10]):
+            r.value = rank_text(q.text)  # "the third exchange" where the record names only the second
+            return self._refuse(r, "absent:term")
         best = sat[0]
         # a short best line (a heading, "Hiệu lực") may be less like the question than its neighbours in the lead
         sim = max(s.sim for s in sat[:4] if s.score >= best.score - 0.1)
