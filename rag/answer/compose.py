@@ -22,7 +22,8 @@ from ..text.names import NAMES, PLACE_KINDS, TERMS
 from ..text.normalize import fold_latin
 from ..text.when import When, say_when
 from .citations import Citation, Highlight
-from .facts import Fact, gist, inline_items, item_text
+from .facts import Fact
+from .items import gist, inline_items, item_text
 from .lines import Line, LineIndex
 from .question import Question, Slot
 from .reader import Reading
@@ -261,7 +262,7 @@ class Composer:
                 listed = inline_items(head)
                 if listed and any(x is lead for x, _, _ in r.items):  # the items are in the lead: say only what they are
                     head = head[:listed[0][0]]
-                head = head.strip().rstrip(":") + ":"
+                head = head.strip().rstrip(":.。") + ":"
             else:
                 about = gist(lead.text, lang)
                 head = t("answer_list_about", lang, about=about) if about else head
@@ -272,6 +273,8 @@ class Composer:
         st = r.status
         c = self._cite(cites, st.line)
         when = _say_status_when(st.when, lang) if st.when is not None else ""
+        if lang == "en" and st.key == "planned":
+            when = re.sub(r"^in ", "", when)  # "planned for 2026", not "planned for in 2026"
         pct = t("answer_pct", lang, pct=st.percent) if st.percent else ""
         undated = not when and st.key in ("postponed", "planned")  # "đã lùi sang" with no date would be cut
         phrase = t(f"answer_status_{st.key}{'_undated' if undated else ''}", lang, when=when, pct=pct).strip(" ;,:")

@@ -35,7 +35,7 @@ from ..text.normalize import fold_latin
 from ..text.tokens import QUESTION_WORDS, tokenize
 from ..text.when import When, find_when
 from .lines import Line, LineIndex
-from .question import Question
+from .question import Question, ranks
 
 
 @dataclass
@@ -54,6 +54,7 @@ class Weights:
     ordinal: float = 0.1  # "the next seminar": a plan; "the previous one": a report
     action: float = 0.15  # the line reports another action than the one asked about ("completed" for "launched")
     own_lang: float = 0.02
+    nth: float = 0.3  # the question names one of a series ("lần thứ hai") and the line names it, or another
 
 
 @dataclass
@@ -339,7 +340,7 @@ class Evidence:
         qterms = {f.key for f in q.terms if f.kind != "unit"} | {s.unit_key for s in q.slots if s.unit_key}
         subjects = subject_terms(q)
         actions = {f.key for f in q.terms if f.kind == "action"} - GENERIC_TERMS
-        bigrams = _bigrams(q)
+        bigrams = question_bigrams(q)
         w = self.weights
         out = []
         for (ln, h, rank), sim in zip(cands, sims):
@@ -374,6 +375,9 @@ class Evidence:
             if q.ordinal in ("next", "previous") and (q.agreement or subjects):
                 plan = bool(PLAN_WORDS.search(ln.text))
                 parts["ordinal"] = 1.0 if plan == (q.ordinal == "next") else 0.0
+            if q.ranks:  # "the second exchange": the line about the second, not the first
+                own_ranks = ranks(ln.text)
+                parts["nth"] = 1.0 if q.ranks & own_ranks else -1.0 if own_ranks else 0.0
             s.parts = parts
             s.score = sum(getattr(w, k, 0.0) * v for k, v in parts.items())
             out.append(s)
@@ -471,7 +475,7 @@ PLAN_WORDS = re.compile(  # words of a plan: what will be done, next
     r"\bsẽ\b|dự kiến|\bwill\b|\bplan|tiếp theo|next|(?<!ກິດ)ຈະ(?!ແຈ້ງ)|ຄາດວ່າ|ຕໍ່ໄປ", re.I)
 
 
-def _bigrams(q: Question) -> list[str]:
+def question_bigrams(q: Question) -> list[str]:
     """Pairs of adjacent content words of the question, as written (lower case): "first phase"."""
     words = [w for w in re.findall(r"[^\W\d_]+", q.text.lower()) if w not in QUESTION_WORDS and len(w) > 1]
     if q.lang == "lo":

@@ -12,14 +12,13 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
-from ..text.dates import find_periods
 from ..text.i18n import t
-from ..text.names import ACTOR_KINDS, NAMES, PLACE_KINDS, TERMS, Found
+from ..text.names import ACTOR_KINDS, NAMES, PLACE_KINDS, Found
 from ..text.normalize import fold_latin
 from ..text.quantities import say_quantity
 from ..text.when import find_when, say_period, say_when
 from .lines import Line
-from .question import Question, Slot
+from .question import PEOPLE, Question, Slot
 
 # Kinds of event a question may count or place: a fact about one of them comes from a line about it.
 EVENT_TERMS = frozenset({"training", "seminar", "conference", "visit", "survey", "ceremony", "review", "launch",
@@ -39,8 +38,13 @@ def other_event(line: Line, q: Question) -> bool:
     return bool(events) and not events & _event_kinds(line.term_keys | line.ctx_terms)
 
 
-PEOPLE = {"person", "staff", "participant", "member", "trainee", "individual", "expert", "engineer", "lecturer",
-          "insured_person", "athlete"}
+def names_other_event(line: Line, q: Question) -> bool:
+    """The question names a kind of event and the line itself names another kind (and not the asked one)."""
+    events = _event_kinds(set(q.term_keys))
+    own = _event_kinds(line.term_keys)
+    return bool(events) and bool(own) and not events & own
+
+
 _PLACE_CUE = re.compile(r"(?:tại|ở|đến|sang|in|at|to|ທີ່|ຢູ່|ໄປ)\s*(?:tỉnh|thành phố|thủ đô|the|ແຂວງ|ນະຄອນຫຼວງ)?\s*$",
                         re.I)
 _ACTOR_CUE = re.compile(r"\bdo\b|làm trưởng đoàn|trưởng đoàn|chủ trì|dẫn đầu|led by|headed by|hosted|host\b|"
@@ -49,7 +53,6 @@ _COMPOSITE_AFTER = re.compile(r"^\s+(?:City|Provincial|Province)?\s*Social Secur
 _COMPOSITE_BEFORE = re.compile(r"(?:BHXH|Bảo hiểm xã hội)\s+(?:tỉnh|thành phố|TP\.?)?\s*$|ຫ້ອງການປະກັນສັງຄົມ\s*(?:ແຂວງ)?\s*$",
                                re.I)
 _DATELINE = re.compile(r"^\s*[^\d,]{2,40},\s*(?:ngày|ວັນທີ)?\s*[\d໐-໙]", re.I)
-_ITEM_MARK = re.compile(r"^\s*(?:[-–•*+]|\(?\d{1,2}[.)]|\(?[a-zđ][.)]|\(?[ກ-ຮ][.)]|\(?[໐-໙]{1,2}[.)])\s*", re.I)
 
 
 @dataclass
@@ -252,6 +255,18 @@ def places(line: Line, q: Question) -> list[Fact]:
         if not any(raw.start < b and a < raw.end for a, b in taken) and not re.search(r"\d", raw.text):
             raw.score = 0.75 + 0.3 * (1 - min(_distance(raw.start, spots), 120) / 120) if known else raw.score
             out.append(raw)
+    for raw in _lao_places(line):
+        if not any(raw.start < b and a < raw.end for a, b in [(f.start, f.end) for f in out]):
+            out.append(raw)
+    level = _asked_level(q)
+    if level:  # "ເມືອງໃດ", "huyện nào", "which province": a place of that level goes first
+        for f in out:
+            before = line.text[max(0, f.start - 14) : f.end]
+            kinds = {NAMES.kind(k) for k in f.value if not k.startswith("raw:")}
+            if _LEVEL_WORDS[level].search(before) or (level in kinds and level != "district"):
+                f.score += 0.4
+            elif kinds and level == "district":
+                f.score -= 0.2  # a known province or city is not the district asked
     only_countries = bool(out) and not wants_country and all(
         {NAMES.kind(k) for k in f.value} == {"country"} for f in out)
     if not out or only_countries:  # the place the heading or title gives ("study visit … to Đà Nẵng"), finer than a country
@@ -275,6 +290,34 @@ def _raw_places(line: Line) -> list[Fact]:
         if find_when(text) or NAMES.find(text, kinds=ACTOR_KINDS) or len(text) < 3:
             continue
         out.append(Fact("place", line, m.start(1), m.start(1) + len(text), [f"raw:{text}"], 0.45))
+    return out
+
+
+_LEVEL_WORDS = {
+    "district": re.compile(r"huyện|thị xã|quận|\bdistrict|ເມືອງ(?!ໃດ)", re.I),
+    "province": re.compile(r"tỉnh|\bprovince|ແຂວງ", re.I),
+    "city": re.compile(r"thành phố|\bcity|ນະຄອນ", re.I),
+}
+_ASKED_LEVEL = [("district", re.compile(r"huyện nào|thị xã nào|quận nào|which district|what district|ເມືອງໃດ", re.I)),
+                ("province", re.compile(r"tỉnh nào|which province|what province|ແຂວງໃດ", re.I)),
+                ("city", re.compile(r"thành phố nào|which city|what city|ນະຄອນໃດ", re.I))]
+_LAO_PLACE = re.compile(r"(?:ເມືອງ|ແຂວງ|ນະຄອນ)\s?([\u0e80-\u0eff]{2,24})(?=[\s,.;:()]|$)|"
+                        r"\b(?:huyện|thị xã|quận)\s+((?:[A-ZĐÀ-Ỹ][\wà-ỹ-]*)(?:\s+[A-ZĐÀ-Ỹ][\wà-ỹ-]*){0,3})|"
+                        r"\b((?:[A-Z][\w-]+)(?:\s+[A-Z][\w-]+){0,2})\s+District\b")
+
+
+def _asked_level(q: Question) -> str:
+    return next((level for level, rx in _ASKED_LEVEL if rx.search(q.text)), "")
+
+
+def _lao_places(line: Line) -> list[Fact]:
+    """Districts and towns the name table does not know, with their level ("ເມືອງເຮືອງຮວາ", "huyện Hướng Hóa",
+    "Hướng Hóa District"), quoted as written."""
+    out = []
+    for m in _LAO_PLACE.finditer(line.text):
+        if NAMES.find(m.group()) or (m.group(1) or "").startswith(("ໃດ", "ນີ້", "ນັ້ນ")):
+            continue
+        out.append(Fact("place", line, m.start(), m.end(), [f"raw:{m.group()}"], 0.45))
     return out
 
 
@@ -348,11 +391,13 @@ def counts(line: Line, q: Question, slot: Slot) -> list[Fact]:
                 s += 0.6
             elif qty.unit in PEOPLE and slot.unit_key in PEOPLE:
                 s += 0.35
-            elif qty.unit:
-                continue  # a number of something else
+            elif qty.unit or re.match(r"\s?[^\W\d_]", line.text[qty.end : qty.end + 2]) or slot.unit_key in PEOPLE:
+                continue  # a number of something else ("143 lao động" for "bao nhiêu đại biểu"; "H1" is nobody)
         elif slot.unit:  # the asker's own word, not in the vocabulary: is it the word after the number?
             if _same_word(slot.unit, line.text[qty.start : qty.end + len(slot.unit) + 3]):
                 s += 0.5
+            elif qty.unit and qty.unit not in PEOPLE:
+                continue  # "3 provinces" is no number of "pensioners"
             elif qty.unit:
                 s -= 0.3
         if qty.percent and slot.unit_key != "percent":
@@ -431,6 +476,9 @@ def actors(line: Line, q: Question) -> list[Fact]:
     while i < len(names):
         f = names[i]
         if f.kind in PLACE_KINDS and _composite_office(line, f):
+            if q.kind == "actor" and any(NAMES.kind(k) == "title" for k in qn):
+                i += 1  # "Ai là Giám đốc BHXH tỉnh Quảng Trị?": an office is not a director
+                continue
             m = _COMPOSITE_AFTER.match(line.text[f.end :])
             end = f.end + (m.end() if m else 0)
             out.append(Fact("actor", line, f.start if m else _composite_start(line, f), end, [f"ss:{f.key}"], 0.6))
@@ -457,8 +505,9 @@ def actors(line: Line, q: Question) -> list[Fact]:
         s += 0.3 * (1 - min(_distance(start, spots), 120) / 120)
         out.append(Fact("actor", line, start, end, keys, s))
         i += 1
-    if not out:
-        out = _raw_actors(line)
+    if not out:  # "led by the Director of …" when the question asks who the Director is: no answer
+        titles = {k for k in qn if NAMES.kind(k) == "title"}
+        out = [f for f in _raw_actors(line) if not titles & NAMES.keys(line.text[f.start : f.end])]
     return out
 
 
@@ -480,54 +529,3 @@ def _raw_actors(line: Line) -> list[Fact]:
 def _composite_start(line: Line, f: Found) -> int:
     m = _COMPOSITE_BEFORE.search(line.text[: f.start])
     return m.start() if m else f.start
-
-
-# --- lists ------------------------------------------------------------------------------------
-def item_text(text: str) -> str:
-    """An item as shown: without its list marker and trailing punctuation."""
-    text = _ITEM_MARK.sub("", text.strip())
-    text = re.sub(r"[\s;,.:…]+$", "", text)
-    return text[:1].upper() + text[1:] if text else text
-
-
-def inline_items(text: str) -> list[tuple[int, int]]:
-    """Spans of the items of a sentence that lists them after a colon, separated by ';' (or ',')."""
-    colon = text.find(":")
-    if colon < 0 or colon > len(text) - 8:
-        if text.count(";") < 2:
-            return []
-        colon = -1  # "… hỗ trợ Lào trong việc A; B; C": the first item carries the lead
-    body_start = colon + 1
-    body = text[body_start:]
-    sep = ";" if body.count(";") >= 1 else ","
-    if body.count(sep) < 1:
-        return []
-    out, pos = [], 0
-    # "A, B và C": the last comma item is joined by "and"; in a ';' list an "and" inside an item is its own
-    # ("phù hợp với khả năng và nhu cầu"), and "; and C" only leads the last item
-    joins = r"|\s(?:và|and|ແລະ)\s(?=[^;,]*$)" if sep == "," else ""
-    for m in re.finditer(re.escape(sep) + joins, body):
-        out.append((body_start + pos, body_start + m.start()))
-        pos = m.end()
-    out.append((body_start + pos, len(text)))
-    spans = []
-    for a, b in out:
-        seg = text[a:b]
-        lead = len(seg) - len(seg.lstrip())
-        conj = re.match(r"(?:và|and|ແລະ)\s+", seg[lead:]) if sep == ";" else None
-        lead += conj.end() if conj else 0
-        seg = re.sub(r"[\s;,.…]+$", "", seg[lead:].strip())
-        if len(seg) >= 3:
-            spans.append((a + lead, a + lead + len(seg)))
-    return spans if len(spans) >= 2 else []
-
-
-def gist(text: str, lang: str) -> str:
-    """What a table can say of a text in ``lang``: its names, vocabulary and periods (no invented words)."""
-    words = [say_period(p.year, p.end_year, lang) for p in find_periods(text)]
-    for f in sorted(NAMES.find(text) + TERMS.find(text, kinds=("topic", "thing", "action")), key=lambda f: f.start):
-        table = NAMES if f.key in NAMES else TERMS
-        w = table.name(f.key, lang)
-        if w and w not in words:
-            words.append(w)
-    return ", ".join(words)

@@ -85,6 +85,13 @@ def _is_heading(text: str) -> bool:
     return bool(upper or numbered or t.startswith("#"))
 
 
+# "Thứ nhất, … Thứ hai, …", "First, … Second, …", "ທີໜຶ່ງ, … ທີສອງ, …": a list written as sentences
+_ENUM_FIRST = re.compile(r"^\s*(?:thứ nhất|một là|first(?:ly)?|ທີໜຶ່ງ|ປະການທີໜຶ່ງ|ປະການທີ\s*1)\s*[,:]", re.I)
+_ENUM_NEXT = re.compile(r"^\s*(?:thứ (?:hai|ba|tư|năm|sáu|bảy|tám|chín|mười)|(?:hai|ba|bốn|năm|sáu) là|"
+                        r"second(?:ly)?|third(?:ly)?|fourth(?:ly)?|fifth(?:ly)?|finally|lastly|cuối cùng|"
+                        r"ທີ(?:ສອງ|ສາມ|ສີ່|ຫ້າ|ຫົກ)|ປະການທີ\s*(?:ສອງ|ສາມ|ສີ່|ຫ້າ|[2-9])|ສຸດທ້າຍ)\s*[,:]", re.I)
+_INLINE_HEAD_WORDS = re.compile(r"^((?:(?:Điều|Article|ມາດຕາ)\s+[\d໐-໙]{1,2}\.?\s+)?[^\W\d][^\n,.;:\d]{2,40}?)\s+"
+                                r"([a-zđ]\)\s+\S)")
 _INLINE_HEAD = re.compile(r"^((?:[IVX]{1,5}|\d{1,2})\.\s+[^\n]{3,}?)\s+((?:\d{1,2}\.|[a-zđ]\))\s+\S)")
 _TRAILING_MARK = re.compile(r"^(.*\S)\s+((?:\d{1,2}|[a-zđ]|[ກ-ຮ]|[໐-໙]{1,2})[.)])\s*$")
 _DANGLING = re.compile(r"^\s*(?:\d{1,2}|[a-zđ]|[໐-໙]{1,2}|[ກ-ຮ])[.)]\s*$")
@@ -104,16 +111,20 @@ def _marker(text: str) -> str:
 
 
 def _segments(p: Passage) -> list[tuple[int, int, bool]]:
-    """(start, end, forced item) of the lines of a passage: a heading run together with the first item
+    """(start, end, forced heading) of the lines of a passage: a heading run together with the first item
     ("III. CÁC NỘI DUNG ĐÃ THỐNG NHẤT 1. BHXH …") is cut in two."""
     out = []
     for m in re.finditer(r"[^\n]+", p.text):
         a, line = m.start(), m.group()
         h = _INLINE_HEAD.match(line)
         tail = _TRAILING_MARK.match(line)
+        w = _INLINE_HEAD_WORDS.match(line)
         if h and not any(c.islower() for c in h.group(1)):
             out.append((a, a + len(h.group(1)), False))
             out.append((a + h.start(2), a + len(line), False))
+        elif w and len(w.group(1).split()) <= 6 and w.group(1)[0].isupper() and len(line) - w.start(2) > 40:
+            out.append((a, a + len(w.group(1)), True))  # "Nội dung cụ thể a) Bên Việt Nam …": heading, then item a
+            out.append((a + w.start(2), a + len(line), False))
         elif tail and _ITEM.match(line) is None or tail and len(tail.group(1)) < 60:
             out.append((a, a + len(tail.group(1)), False))  # "2. ຂໍ້ຕົກລົງຂອງກອງປະຊຸມ ກ.": heading, then item ກ
             out.append((a + tail.start(2), a + len(line), False))
@@ -135,7 +146,7 @@ def build_lines(passages: list[Passage]) -> list[Line]:
             continue
         m = p.meta
         base = m.start
-        for a0, b0, _ in _segments(p):
+        for a0, b0, forced in _segments(p):
             row += 1
             line_text = p.text[a0:b0]
             if _DANGLING.match(line_text):
@@ -155,7 +166,7 @@ def build_lines(passages: list[Passage]) -> list[Line]:
             if not marker and implicit and len(line_text) < 160 and not _is_heading(line_text):
                 marker = "implicit"
             item = bool(marker)
-            if marker != "bullet" and _is_heading(line_text):
+            if marker != "bullet" and (forced or _is_heading(line_text)):
                 item = False
                 heading = line_text.strip().lstrip("#").strip()
                 out.append(Line(m.doc_id, p.id, p.lang, base + a0, base + b0, line_text, len(out), m.para,
@@ -254,6 +265,26 @@ class LineIndex:
             block.append(doc[i])
             i += 1
         return [ln for ln in block if ln.part == 0 and ln.marker == line.marker]
+
+    def enumerated(self, line: Line) -> tuple[list[Line], Optional[Line]]:
+        """The sentences of a list written as "Thứ nhất, … Thứ hai, …" that ``line`` opens, leads or belongs to,
+        and the sentence before them (its lead); ([], None) when there is no such list."""
+        doc = self.document(line.doc_id)
+        i = line.index
+        if i + 1 < len(doc) and _ENUM_FIRST.match(doc[i + 1].text):
+            i += 1
+        while i > 0 and not _ENUM_FIRST.match(doc[i].text) and _ENUM_NEXT.match(doc[i].text):
+            i -= 1
+        if not _ENUM_FIRST.match(doc[i].text):
+            return [], None
+        block = [doc[i]]
+        for ln in doc[i + 1 : i + 12]:
+            if not _ENUM_NEXT.match(ln.text):
+                break
+            block.append(ln)
+        if len(block) < 2:
+            return [], None
+        return block, (doc[i - 1] if i > 0 and not doc[i - 1].is_heading else None)
 
     def lead_line(self, line: Line) -> Optional[Line]:
         """The line that introduces ``line``'s list (its lead sentence, else its heading)."""

@@ -53,7 +53,8 @@ _EN = {
             r"since when|until when|by when)\b",
     "period": r"\b(?:what period|which period|which years|what years|for what period|period does|how long)\b",
     "place": r"\b(?:where|which city|which province|what city|what province|which country|what country|"
-             r"in which (?:city|province|country|place)|what place|venue|location)\b",
+             r"in which (?:city|province|country|place)|what place|venue|location|"
+             r"(?:which|what) (?:[\w-]+ )?(?:district|town|city|province|country))\b",
     "count": r"\b(?:how many|how much|what number|what (?:is|was|are|were) the (?:[\w-]+ ){0,5}(?:total|amount|cost|"
              r"budget|rate|value|number|size|age|figure)|what percentage|what share|at which session|which session)\b",
     "actor": r"\b(?:who|whom|which (?:agency|unit|body|organi[sz]ation|ministry|committee|department|office|side|"
@@ -62,7 +63,9 @@ _EN = {
              r"representatives)|what (?:agency|unit|body|organi[sz]ation|ministry))\b",
     "list": r"\b(?:(?:what|which) (?:[\w-]+ ){0,3}(?:activities|areas|topics|fields|subjects|things|steps|items|"
             r"lessons|measures|contents|kinds|types|anniversaries|issues|commitments|directions|support|projects)|"
-            r"what does .{0,60}\b(?:cover|include|contain)|list)\b",
+            r"what does .{0,60}\b(?:cover|include|contain)|list|(?:what|which) (?:[\w-]+ ){0,2}(?!(?:year|month|day|date|"
+            r"time|hour|period|province|cit|countr|place|people|persons)\w*\b)[\w-]+s (?:were|are|did|do|does|have|had|"
+            r"will|would|should))\b",
     "status": r"\b(?:what is the status|status of|how far|progress|still in force|still valid|been (?:finished|"
               r"completed|done|launched)|in force|what happened to|what became of|where does .{0,40} stand|"
               r"current state|stand now)\b",
@@ -111,8 +114,45 @@ _LIST_SIZE = re.compile(r"\b(\d{1,2}|two|three|four|five|six|seven|eight|nine|te
                         r"activities|items|steps|fields|lessons|subjects|points)\b|"
                         r"\b(\d{1,2}|hai|ba|bon|nam|sau|bay|tam|chin|muoi)\s+(?:chu de|linh vuc|hoat dong|noi dung|buoc|"
                         r"nhom)\b|(\d{1,2}|ສອງ|ສາມ|ສີ່|ຫ້າ|ຫົກ)\s*(?:ຫົວຂໍ້|ຂົງເຂດ|ກິດຈະກຳ|ຂັ້ນຕອນ|ກຸ່ມ)", re.I)
+# "lần thứ hai", "the second exchange", "ຄັ້ງທີສອງ": which one of a series (one is "first", an ordinal above)
+_RANK_WORDS = {"nhat": 1, "hai": 2, "ba": 3, "bon": 4, "tu": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9,
+               "muoi": 10, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+               "ninth": 9, "tenth": 10, "ໜຶ່ງ": 1, "ສອງ": 2, "ສາມ": 3, "ສີ່": 4, "ຫ້າ": 5, "ຫົກ": 6, "ເຈັດ": 7,
+               "ແປດ": 8, "ເກົ້າ": 9, "ສິບ": 10}
+_RANK_LATIN = re.compile(r"\b(?:lan|ky|dot|khoa|phien|hoi nghi|cuoc|nhiem ky)\s+thu\s+(nhat|hai|ba|bon|tu|nam|sau|bay|"
+                         r"tam|chin|muoi|\d{1,2})\b|\b(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b|"
+                         r"\b(\d{1,2})(?:st|nd|rd|th)\b", re.I)
+_RANK_LAO = re.compile(r"ຄັ້ງທີ\s*(ໜຶ່ງ|ສອງ|ສາມ|ສີ່|ຫ້າ|ຫົກ|ເຈັດ|ແປດ|ເກົ້າ|ສິບ|[\d໐-໙]{1,2})")
+
+
+def ranks(text: str) -> frozenset[int]:
+    """The places in a series a text names ("lần thứ hai", "the 2nd", "ຄັ້ງທີ 2" -> {2}), in any language."""
+    out = set()
+    for m in _RANK_LATIN.finditer(fold_latin(text)):
+        word = next(g for g in m.groups() if g)
+        out.add(int(word) if word.isdigit() else _RANK_WORDS[word.lower()])
+    for m in _RANK_LAO.finditer(canonical_lao(text)):
+        word = m.group(1).translate(str.maketrans("໐໑໒໓໔໕໖໗໘໙", "0123456789"))
+        out.add(int(word) if word.isdigit() else _RANK_WORDS[word])
+    return frozenset(out)
+
+
+def rank_text(text: str) -> str:
+    """The words that name a place in a series, as the text writes them ("lần thứ ba", "third", "ຄັ້ງທີ 3")."""
+    m = _RANK_LAO.search(text)
+    if m:
+        return m.group()
+    m = _RANK_LATIN.search(fold_latin(text))
+    return text[m.start() : m.end()] if m and len(fold_latin(text)) == len(text) else (m.group() if m else "")
+
+
 _PAST = re.compile(r"\b(?:da|thuc te|actually|did|was|were|held|happened|took place|came out|result|ket qua)\b|"
                    r"ໄດ້ຮັບຜົນ|ໄດ້ຈັດ", re.I)
+
+
+# What a count of people counts (a number of athletes answers "how many people")
+PEOPLE = {"person", "staff", "participant", "member", "trainee", "individual", "expert", "engineer", "lecturer",
+          "insured_person", "athlete"}
 
 
 @dataclass(frozen=True)
@@ -147,6 +187,7 @@ class Question:
     toneless: bool = False
     focus: list[str] = field(default_factory=list)  # content tokens (not question words, names, dates)
     list_size: int = 0  # "the four topics", "4 chủ đề": how many items a list answer should have
+    ranks: frozenset[int] = frozenset()  # "the second exchange": which one of a series
 
     @property
     def asks(self) -> list[str]:
@@ -263,10 +304,14 @@ def understand(text: str, lang: Optional[str] = None) -> Question:
     text = nfc(text.strip())
     lang = lang or question_language(text)
     slots = _slots(text, lang)
+    terms = TERMS.find(text, kinds=("thing", "action", "topic", "unit", "measure"))
+    # "ມີນັກກິລາ … ຈັກຄົນ", "how many people were athletes": the people named are what is counted
+    named = [f.key for f in terms if f.key in PEOPLE and f.key != "person"]
+    slots = [Slot(s.kind, s.start, s.end, s.unit, named[0], s.money) if s.kind == "count" and s.unit_key == "person"
+             and named else s for s in slots]
     kind = slots[0].kind if slots else "open"
     probe = _match_text(text, lang)
     names = NAMES.find(text)
-    terms = TERMS.find(text, kinds=("thing", "action", "topic", "unit", "measure"))
     whens = [w for w in find_when(text, None, relative=False)]
     periods = [p for p in find_periods(text)]
     numbers = [q for q in find_quantities(text, lang) if q.value >= 1 and not q.percent]
@@ -290,7 +335,7 @@ def understand(text: str, lang: Optional[str] = None) -> Question:
         word = next(g for g in size.groups() if g)
         list_size = int(word) if word.isdigit() else _NUMBER_WORDS.get(word.lower(), 0)
     return Question(
-        list_size=list_size,
+        list_size=list_size, ranks=ranks(text),
         text=text, lang=lang, kind=kind, slots=slots, names=names, terms=terms, whens=whens, periods=periods,
         numbers=numbers, agreement=any(f.key in ("memorandum", "agreement") for f in terms), ordinal=ordinal, sub=sub,
         past=bool(_PAST.search(probe if lang != "lo" else text)),

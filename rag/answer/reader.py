@@ -32,10 +32,12 @@ from .evidence import (
     Scored,
     constraints,
     mark_in_period,
+    question_bigrams,
     subject_terms,
 )
+from .items import inline_items
 from .lines import Line
-from .question import Question, Slot
+from .question import Question, Slot, rank_text, ranks
 from .status import ASKS_POSTPONED, LineStatus, answer_is_yes, classify, verdict
 
 # A question about plans ("planned for 2025", "dự kiến", "ວາງແຜນ"): a signed agreement's plans cover the years
@@ -97,7 +99,9 @@ class Reader:
         if absent is not None:
             return self._refuse(r, "absent", absent)
         cons = mark_in_period(cons, info)
-        foreign = [f for f in q.terms if f.kind in ("thing", "measure") and f.key not in info["terms"]]
+        # a word every record may use ("dự kiến", a plan) says how, not what: its absence refuses nothing
+        foreign = [f for f in q.terms if f.kind in ("thing", "measure") and f.key not in info["terms"]
+                   and f.key not in GENERIC_TERMS]
         if foreign:
             r.value = foreign[0].text
             return self._refuse(r, "absent:term")
@@ -117,8 +121,14 @@ class Reader:
             if c is None:  # every constraint is met somewhere, but never with what the question is about
                 c = next((c for c in cons if c.kind == "name"), None) or (cons[0] if cons else None)
             return self._refuse(r, "unmet", c)
+        if q.ranks and not any(q.ranks & ranks(s.line.text) for s in sat[:10]) and \
+                any(ranks(s.line.text) for s in sat[:10]):
+            r.value = rank_text(q.text)  # "the third exchange" where the record names only the second
+            return self._refuse(r, "absent:term")
         best = sat[0]
-        if best.sim < self.th.min_sim or best.score < self.th.min_score:
+        # a short best line (a heading, "Hiệu lực") may be less like the question than its neighbours in the lead
+        sim = max(s.sim for s in sat[:4] if s.score >= best.score - 0.1)
+        if sim < self.th.min_sim or best.score < self.th.min_score:
             return self._refuse(r, "relevance")
         ag = self._agreement(q, register, sat) if register is not None else None
         r.agreement = ag
@@ -135,6 +145,8 @@ class Reader:
             if slot.kind in ("yesno", "status", "event", "list", "open"):
                 continue
             fact = self._from_register(slot, ag, q) if ag is not None else None
+            if fact is None and slot.kind == "date" and q.sub == "until":
+                fact = self._until_fact(sat)
             fact = fact or self._best_fact(slot, sat, q, r.facts[0][1].line if r.facts else None)
             if fact is None:
                 if not r.facts:
@@ -195,6 +207,11 @@ class Reader:
         for s in sat[:14]:
             if s.score < top - 0.6:
                 break
+            if q.ranks and (own := ranks(s.line.text)) and not q.ranks & own:
+                continue  # "lần thứ hai": a line about the first one holds none of its facts
+            if slot.kind == "count" and F.other_event(s.line, q) and (F.names_other_event(s.line, q) or
+                                                                    self._after_other_event(s.line, q)):
+                continue  # "Đoàn … gồm 20 thành viên" right after the sports exchange: not the seminar's delegates
             for f in self._facts_of(slot, s, q):
                 same = near is not None and (s.line is near or (s.line.family == near.family and s.line.para == near.para
                                                                  and s.line.doc_id != near.doc_id))
@@ -207,7 +224,9 @@ class Reader:
             # The fact may sit in a sentence near the best one ("Hôm nay (22/11)" two paragraphs up).
             for s in sat[:3]:
                 for ln in self.evidence.lines.near(s.line, before=6):
-                    if ln is s.line:
+                    if ln is s.line or (slot.kind == "count" and F.other_event(ln, q) and (
+                            F.names_other_event(ln, q) or self._after_other_event(ln, q))) \
+                            or (q.ranks and (own := ranks(ln.text)) and not q.ranks & own):
                         continue
                     shadow = Scored(ln, s.hit, s.rank, s.sim, s.score - 0.3)
                     shared = len(ln.term_keys & s.line.term_keys)
@@ -216,6 +235,24 @@ class Reader:
                         if shared and total > best_score:
                             best, best_score = f, total
         return best
+
+    def _until_fact(self, sat: list[Scored]) -> Optional[F.Fact]:
+        """'Valid until when': the date after "hiệu lực / valid / in force / ມີຜົນສັກສິດ" in the documents of the
+        best lines (the clause on validity sits anywhere in an agreement, seldom among the best lines)."""
+        docs = list(dict.fromkeys(s.line.doc_id for s in sat[:6]))
+        for doc_id in docs:
+            for ln in self.evidence.lines.document(doc_id):
+                m = _VALIDITY.search(ln.text)
+                ends = [w for w in ln.whens if m and w.start >= m.end() and not w.relative]
+                if ends:
+                    return F.Fact("date", ln, ends[-1].start, ends[-1].end, ends[-1], 1.0)
+        return None
+
+    def _after_other_event(self, line: Line, q: Question) -> bool:
+        """The sentence just before ``line`` names another kind of event than the question's (and none of it)."""
+        doc = self.evidence.lines.document(line.doc_id)
+        prev = doc[line.index - 1] if line.index > 0 else None
+        return prev is not None and not prev.is_heading and F.names_other_event(prev, q)
 
     def _support(self, r: Reading, sat: list[Scored]) -> list[Scored]:
         """The lines that carry the stated facts (their own scored entries), best first."""
@@ -269,6 +306,8 @@ class Reader:
         if ln is None:
             return False
         st = classify(ln)
+        if st is not None and st.key == "planned" and ln.doc_date and a.signed_date == ln.doc_date[: len(a.signed_date)]:
+            return True  # "Hôm nay, ngày 09/10/2019, hai bên thống nhất ký …": the agreement's own text, signed that day
         return st is None or st.key not in ("planned", "postponed")
 
     def _line_at(self, doc_id: str, start: int) -> Optional[Line]:
@@ -278,6 +317,13 @@ class Reader:
         return None
 
     def _from_register(self, slot: Slot, ag: Agreement, q: Question) -> Optional[F.Fact]:
+        if slot.kind == "date" and q.sub == "until" and ag.valid_until is not None and self._signed(ag):
+            ln = self._line_at(ag.valid_until.cited.doc_id, ag.valid_until.cited.start)
+            w = when_of_iso(ag.valid_until.key)
+            if ln is not None and w is not None:
+                m = next((x for x in ln.whens if x.iso == ag.valid_until.key), None)
+                a, b = (m.start, m.end) if m else (0, len(ln.text))
+                return F.Fact("date", ln, a, b, m or w, 1.0)
         if slot.kind == "date" and self._signed(ag) and q.sub not in ("until", "deadline"):
             ln = self._line_at(ag.signed.cited.doc_id, ag.signed.cited.start)
             w = when_of_iso(ag.signed_date)
@@ -297,7 +343,7 @@ class Reader:
                 p = next((x for x in ln.periods if (x.year, x.end_year) == (ag.period_from, ag.period_to)), None)
                 a, b = (p.start, p.end) if p else (0, len(ln.text))
                 return F.Fact("period", ln, a, b, (ag.period_from, ag.period_to), 1.0)
-        if slot.kind == "actor" and ag.parties is not None and self._signed(ag):
+        if slot.kind == "actor" and ag.parties is not None and self._signed(ag) and "sign" in q.term_keys:
             ln = self._line_at(ag.parties.cited.doc_id, ag.parties.cited.start)
             if ln is not None:
                 found = [f for f in F.actors(ln, q) if f.value and not set(f.value) & set(q.name_keys)]
@@ -331,7 +377,11 @@ class Reader:
                 items = [(b, 0, len(b.text)) for b in block]
                 lead = self.evidence.lines.lead_line(ln) if ln.item else None
             if len(items) < 2:
-                spans = F.inline_items(ln.text)
+                block, first = self.evidence.lines.enumerated(ln)
+                if block:
+                    items, lead = [(b, 0, len(b.text)) for b in block], first
+            if len(items) < 2:
+                spans = inline_items(ln.text)
                 if len(spans) >= 2:
                     items, lead = [(ln, a, b) for a, b in spans], ln
             if len(items) < 2:
@@ -372,6 +422,10 @@ class Reader:
                 score += 0.15
             if any(p in lead.text or p in lead.frame for p in q.period_texts()):
                 score += 0.15
+            pairs = question_bigrams(q)
+            if pairs and lead.lang == q.lang:  # "gồm những nội dung cụ thể nào" under "Điều 3. Nội dung cụ thể"
+                low = (lead.text + " " + lead.heading).lower()
+                score += 0.6 * sum(1 for b in pairs if b in low) / len(pairs)
         return score
 
     @staticmethod
@@ -466,6 +520,7 @@ class Reader:
         return r
 
 
+_VALIDITY = re.compile(r"hiệu\s+lực|\bvalid\b|\bin\s+force\b|ມີຜົນສັກສິດ", re.I)
 _WHAT_SIGNED = re.compile(r"\bky(?: ket)?(?: \w+){0,2} (?:gi|nao)\b|what did .{0,60}\bsign|signed what|"
                           r"ລົງນາມ.{0,12}(?:ຫຍັງ|ໃດ)", re.I)
 _ACTION_TERMS = {"sign", "launch", "review", "training", "seminar", "conference", "visit", "survey", "award",

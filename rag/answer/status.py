@@ -135,7 +135,7 @@ def verdict(lines: list[Line], today: dt.date, asks_postponed: bool = False,
 
 
 ASKS_POSTPONED = re.compile(r"\blui\b|\bhoan\b(?! thanh)|\bdoi\b|postpon|reschedul|delay|ເລື່ອນ", re.I)
-_ASKS_PLAN = re.compile(r"\bhen\b|du kien|ke hoach|\bplan|\bagree(?!ment)|ນັດ|ວາງແຜນ|ຕົກລົງ", re.I)
+_ASKS_PLAN = re.compile(r"\bhen\b|\bse\b|\bwill\b|du kien|ke hoach|\bplan|\bagree(?!ment)|ນັດ|ວາງແຜນ|ຕົກລົງ", re.I)
 _ASKS_FORCE = re.compile(r"hieu luc|in force|valid|ຜົນສັກສິດ", re.I)
 
 
