@@ -57,8 +57,10 @@ def check_write(settings: Settings, trail: AuditTrail, user: Optional[User], wha
 
 
 def _document(store: Store, doc_id: str) -> Optional[DocumentInfo]:
-    passages = store.doc_passages(doc_id) if doc_id else []
-    return DocumentInfo.of(passages[0].meta, len(passages)) if passages else None
+    """The document as the manifest now records it (one small read, not its passages: an ingest of
+    thousands of documents into a large store read every one back, 0.3 s each at 30k passages)."""
+    rec = store.documents([doc_id]).get(doc_id) if doc_id else None
+    return rec.info if rec is not None else None
 
 
 def _record_result(trail: AuditTrail, user: User, res: FileResult, before: dict[str, DocumentInfo],
