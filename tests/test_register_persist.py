@@ -78,3 +78,4 @@ def test_ingest_prepares_the_register_that_the_next_ask_reads(run_cli, tmp_path)
     assert proc.returncode == 0, proc.stderr
     assert "register of corpus version" in proc.stderr and "inventory of corpus version" in proc.stderr
     assert "built in" not in proc.stderr  # neither the register nor the answer layer's inventory is rebuilt
+    assert "note-3" in proc.stdout  # its passage is shown (answered or as the closest passage)

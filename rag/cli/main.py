@@ -101,8 +101,10 @@ def _runtime(settings, backend_name=None) -> Runtime:
     return rt
 
 
-def print_answer(ans: Answer, out=sys.stdout, text: bool = True) -> None:
-    """The answer (``text=False``: only what follows it, when it was streamed), its notes and sources."""
+def print_answer(ans: Answer, out=None, text: bool = True) -> None:
+    """The answer (``text=False``: only what follows it, when it was streamed), its notes and sources, to
+    ``out`` (standard output as it is when called, not as it was when this module was imported)."""
+    out = out or sys.stdout
     if ans.rewritten_question:
         out.write(f"(question understood as: {ans.rewritten_question})\n")
     if text:
