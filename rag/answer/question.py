@@ -305,8 +305,9 @@ def understand(text: str, lang: Optional[str] = None) -> Question:
     lang = lang or question_language(text)
     slots = _slots(text, lang)
     terms = TERMS.find(text, kinds=("thing", "action", "topic", "unit", "measure"))
-    # "ມີນັກກິລາ … ຈັກຄົນ", "how many people were athletes": the people named are what is counted
-    named = [f.key for f in terms if f.key in PEOPLE and f.key != "person"]
+    # "ມີນັກກິລາ … ຈັກຄົນ", "how many people were athletes": the people named are what is counted; not for
+    # participants, who are the persons of a meeting ("ມີຜູ້ເຂົ້າຮ່ວມ … ຈັກຄົນ" is answered by "38 ຄົນ")
+    named = [f.key for f in terms if f.key in PEOPLE and f.key not in ("person", "participant")]
     slots = [Slot(s.kind, s.start, s.end, s.unit, named[0], s.money) if s.kind == "count" and s.unit_key == "person"
              and named else s for s in slots]
     kind = slots[0].kind if slots else "open"
