@@ -48,6 +48,7 @@ def test_in_memory_scores_are_cosine_less_the_hubness_of_other_documents(setting
             assert x.score == pytest.approx(float(vecs[pid] @ qvec) - 0.5 * float(np.mean(others)), abs=1e-4)
         assert [x.score for x in ranked] == sorted((x.score for x in ranked), reverse=True)
     assert r.dense_candidates(qvec, 10, Filters())[0].passage.doc_id == "dac-biet"
+    assert r.dense_candidates(qvec, 10, Filters(), "en") == []  # a language the record does not have
     # The same candidates, in the same order, as Chroma's search with the same correction.
     chroma = Retriever(store, settings.model_copy(update={"memory_vectors_from": 0})).warm_up()
     assert not chroma.vectors.wait() and not chroma.vectors.usable()

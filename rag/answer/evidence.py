@@ -153,7 +153,7 @@ class Evidence:
             return self._record[1]
         kept = RECORD.path(self.mirror.local_index().path)
         t0 = time.perf_counter()
-        info = RECORD.load(kept, version, "") if version else None
+        info = RECORD.load(kept, version, "", dict) if version else None
         if info is None:
             info = self._read_record()
             log.info("inventory of corpus version %s built in %.2f s", version, time.perf_counter() - t0)

@@ -89,9 +89,7 @@ class RegisterCache:
             t0 = time.perf_counter()
             kept = KEPT.path(mirror.local_index().path) if mirror is not None else None
             model = self.embedder.fingerprint if self.embedder is not None else ""
-            register = KEPT.load(kept, version, model) if kept is not None and version else None
-            if register is not None and not (isinstance(register, Register) and register.version == version):
-                register = None
+            register = KEPT.load(kept, version, model, Register) if kept is not None and version else None
             if register is not None:
                 log.info("register of corpus version %s read from %s in %.2f s", version, kept,
                          time.perf_counter() - t0)

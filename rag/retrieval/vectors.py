@@ -119,7 +119,7 @@ class LanguageVectors:
     def _hubness(self, cur: _Matrices) -> dict[str, float]:
         """Each passage's mean cosine to its ``k`` nearest passages of other documents (exact)."""
         keep = self._hub_size and cur.size <= self._hub_size * _DRIFT and cur.size >= self._hub_size / _DRIFT
-        hub = {pid: v for pid, v in self._hub.items()} if keep else {}
+        hub = dict(self._hub) if keep else {}
         ps_all = [p for ps, _ in cur.by_lang.values() for p in ps]
         m_all = np.concatenate([m for _, m in cur.by_lang.values()]) if ps_all else np.zeros((0, 1), np.float32)
         docs = {d: i for i, d in enumerate(sorted({p.doc_id for p in ps_all}))}
@@ -147,10 +147,10 @@ class LanguageVectors:
         cur = self._cur
         if cur is None or cur.version != self.mirror.version:
             return None
-        hub = self._hub
-        parts = [cur.by_lang[lang]] if lang else list(cur.by_lang.values())
         if lang and lang not in cur.by_lang:
             return []
+        hub = self._hub
+        parts = [cur.by_lang[lang]] if lang else list(cur.by_lang.values())
         q = np.asarray(qvec, dtype=np.float32)
         q = q / max(float(np.linalg.norm(q)), 1e-12)
         out: list[tuple[Passage, float]] = []

@@ -57,14 +57,15 @@ class Kept:
     def _header(self, version: str, model: str) -> dict[str, str]:
         return {"format": str(_FORMAT), "code": self.digest, "model": model, "version": version}
 
-    def load(self, path: Path, version: str, model: str) -> Optional[Any]:
-        """What is kept at ``path`` if it is of corpus ``version``, derived with ``model`` by this code;
-        else None (no file, another version, or a file that cannot be read: it is derived again)."""
+    def load(self, path: Path, version: str, model: str, kind: type = object) -> Optional[Any]:
+        """What is kept at ``path`` if it is a ``kind`` of corpus ``version``, derived with ``model`` by this
+        code; else None (no file, another version, or a file that cannot be read: it is derived again)."""
         try:
             with open(path, "rb") as f:
                 if pickle.load(f) != self._header(version, model):
                     return None
-                return pickle.load(f)
+                value = pickle.load(f)
+                return value if isinstance(value, kind) else None
         except FileNotFoundError:
             return None
         except Exception as exc:  # a damaged or foreign file: derive again, and overwrite it then
