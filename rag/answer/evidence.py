@@ -17,6 +17,7 @@ import re
 import threading
 import time
 import weakref
+from array import array
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -114,6 +115,24 @@ def constraints(q: Question, common: set[str]) -> list[Constraint]:
 
 
 DURATION_UNITS = frozenset({"year_unit"})
+_LINE_BITS = 20  # a line of the inventory is (document number << 20 | its position among the document's lines)
+
+
+def _best_first(votes: Counter, n: int):
+    """``votes.most_common()`` without sorting them all when the first ``n`` are enough."""
+    yield from votes.most_common(n)
+    if len(votes) > n:
+        yield from votes.most_common()[n:]
+
+
+def line_ref(doc_no: int, index: int) -> int:
+    return doc_no << _LINE_BITS | index
+
+
+def split_ref(ref: int) -> tuple[int, int]:
+    return ref >> _LINE_BITS, ref & ((1 << _LINE_BITS) - 1)
+
+
 RECORD = Kept("answer-record", ("answer", "text"))
 log = logging.getLogger(__name__)
 
@@ -137,8 +156,8 @@ class Evidence:
         """Read every document into lines and, for a record of ordinary size, embed them all once."""
         self.mirror.refresh()
         info = self.record()
-        texts = [ln.text for ln in info["lines"]]
-        if len(texts) <= max_lines:
+        if info["n_lines"] <= max_lines:
+            texts = [ln.text for d in info["docs"] for ln in self.lines.document(d) if not ln.is_heading]
             for i in range(0, len(texts), 64):
                 self.vectors(texts[i : i + 64])
         return self
@@ -166,8 +185,8 @@ class Evidence:
 
     def _read_record(self) -> dict:
         docs = sorted({p.doc_id for p in self.mirror.passages()})
-        all_lines: list[Line] = []
-        by_key: dict[str, list[Line]] = defaultdict(list)
+        n_lines = 0
+        by_key: dict[str, array] = defaultdict(lambda: array("q"))  # key -> lines, as line_ref()
         df: Counter = Counter()
         names_in: Counter = Counter()
         families: set[str] = set()
@@ -177,8 +196,8 @@ class Evidence:
         terms: set[str] = set()
         words: set[str] = set()
         dates: list[str] = []
-        for d in docs:
-            lines = self.lines.document(d)
+        for d_no, d in enumerate(docs):
+            lines = self.lines.read(d)  # not kept: a large record is not held as lines
             if not lines:
                 continue
             fam = lines[0].family
@@ -189,14 +208,15 @@ class Evidence:
             for ln in lines:
                 if ln.is_heading:
                     continue
-                all_lines.append(ln)
+                n_lines += 1
+                ref = line_ref(d_no, ln.index)
                 words.update(w.lower() for w in re.findall(r"[^\W\d_]+", ln.text))
                 keys = {f"n:{k}" for k in ln.name_keys} | {f"t:{k}" for k in ln.term_keys} | \
                     {f"y:{w.year}" for w in ln.whens} | {f"q:{q.value:g}" for q in ln.quantities} | \
                     {f"p:{p.year}-{p.end_year}" for p in ln.periods}
                 df.update(keys)
                 for k in keys:
-                    by_key[k].append(ln)
+                    by_key[k].append(ref)
                 years.update(w.year for w in ln.whens)
                 numbers.update(f"{q.value:g}" for q in ln.quantities)
                 periods.update(f"{p.year}-{p.end_year}" for p in ln.periods)
@@ -206,7 +226,7 @@ class Evidence:
             "common": {k for k, c in names_in.items() if c / n >= 0.75 and NAMES.kind(k) in ("country", "org")},
             "names": set(names_in), "years": years, "numbers": numbers, "periods": periods, "terms": terms,
             "latest": max((d for d in dates if d), default=""),
-            "lines": all_lines, "by_key": by_key, "df": df, "n_lines": max(len(all_lines), 1), "words": words,
+            "docs": docs, "by_key": dict(by_key), "df": df, "n_lines": max(n_lines, 1), "words": words,
             "folded": {fold_latin(w) for w in words},  # for words typed without tone marks
         }
         return info
@@ -247,19 +267,19 @@ class Evidence:
         for c in cons or []:
             key = {"name": "n:", "period": "p:", "number": "q:"}.get(c.kind, "") + c.key if c.kind != "when" \
                 else f"y:{c.when.year}"
-            for ln in info["by_key"].get(key, ()):
-                votes[id(ln)] += 2.0
+            for ref in info["by_key"].get(key, ()):
+                votes[ref] += 2.0
         for k in q.term_keys:
-            for ln in info["by_key"].get(f"t:{k}", ()):
-                votes[id(ln)] += idf(f"t:{k}")
-        by_id = {id(ln): ln for ln in info["lines"]}
+            for ref in info["by_key"].get(f"t:{k}", ()):
+                votes[ref] += idf(f"t:{k}")
         extra = 0
-        for lid, v in votes.most_common():
-            ln = by_id[lid]
-            if (ln.doc_id, ln.start) in seen:
-                continue
+        # at most len(seen) of them are skipped: the best len(seen) + extra_lines are enough (in the same order)
+        for ref, v in _best_first(votes, len(seen) + self.extra_lines):
             if extra >= self.extra_lines or v < 2.0:
                 break
+            ln = self._line_at(info, ref)
+            if ln is None or (ln.doc_id, ln.start) in seen:
+                continue
             p = self.mirror.get(ln.chunk_id)
             if p is None or (filters is not None and not filters.allows(p.meta)):
                 continue
@@ -267,6 +287,11 @@ class Evidence:
             out.append((ln, Hit(p, 0.0, versions=self.mirror.versions_of(p)), len(hits)))
             extra += 1
         return out
+
+    def _line_at(self, info: dict, ref: int) -> Optional[Line]:
+        doc_no, index = split_ref(ref)
+        doc = self.lines.document(info["docs"][doc_no])
+        return doc[index] if index < len(doc) else None
 
     def _allowed(self, chunk_id: str, filters: Filters) -> bool:
         p = self.mirror.get(chunk_id)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import threading
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -221,11 +222,15 @@ def _lead_for(lines: list[Line], marker: str) -> str:
 
 
 class LineIndex:
-    """The lines of each document at the mirror's current version, built on first use."""
+    """The lines of each document at the mirror's current version, built on first use.
 
-    def __init__(self, mirror: CorpusMirror):
+    The ``keep`` documents used last are kept (a large record is not held in memory as lines: the
+    answer layer's inventory refers to lines by document and position, see :mod:`.evidence`)."""
+
+    def __init__(self, mirror: CorpusMirror, keep: int = 4096):
         self.mirror = mirror
-        self._docs: dict[str, tuple[tuple[str, ...], list[Line]]] = {}
+        self.keep = keep
+        self._docs: OrderedDict[str, tuple[tuple[str, ...], list[Line]]] = OrderedDict()
         self._lock = threading.Lock()
 
     def document(self, doc_id: str) -> list[Line]:
@@ -234,11 +239,25 @@ class LineIndex:
         with self._lock:
             cached = self._docs.get(doc_id)
             if cached is not None and cached[0] == ids:
+                self._docs.move_to_end(doc_id)
                 return cached[1]
         lines = build_lines(passages)
         with self._lock:
             self._docs[doc_id] = (ids, lines)
+            self._docs.move_to_end(doc_id)
+            while len(self._docs) > self.keep:
+                self._docs.popitem(last=False)
         return lines
+
+    def read(self, doc_id: str) -> list[Line]:
+        """The lines of ``doc_id``, from the kept ones or built without keeping them (a pass over the
+        whole record)."""
+        with self._lock:
+            cached = self._docs.get(doc_id)
+        passages = self.mirror.document(doc_id)
+        if cached is not None and cached[0] == tuple(p.id for p in passages):
+            return cached[1]
+        return build_lines(passages)
 
     def lines_of(self, doc_id: str, start: int, end: int) -> list[Line]:
         """The lines of ``doc_id`` inside the document span [start, end)."""
