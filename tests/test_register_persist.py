@@ -3,8 +3,8 @@ same record reads it instead of building it, and anything that no longer matches
 from __future__ import annotations
 
 from rag.ingest.service import ingest_paths
-from rag.register import current_register, register_cache
-from rag.register.build import KEPT
+from rag.register import current_agreements, current_register, register_cache
+from rag.register.build import AGREEMENTS, KEPT
 from rag.retrieval.hybrid import Retriever
 from rag.store.chroma import Store
 
@@ -76,6 +76,38 @@ def test_ingest_prepares_the_register_that_the_next_ask_reads(run_cli, tmp_path)
     proc = run_cli("-m", "rag", "ask", "--store", folder, "Khóa đào tạo về thu BHXH dành cho bao nhiêu cán bộ?",
                    env={"RAG_LOG_LEVEL": "INFO"})
     assert proc.returncode == 0, proc.stderr
-    assert "register of corpus version" in proc.stderr and "inventory of corpus version" in proc.stderr
+    assert "agreements of corpus version" in proc.stderr and "inventory of corpus version" in proc.stderr
     assert "built in" not in proc.stderr  # neither the register nor the answer layer's inventory is rebuilt
+    assert "register of corpus version" not in proc.stderr  # an answer reads the agreements alone
     assert "note-3" in proc.stdout  # its passage is shown (answered or as the closest passage)
+
+
+MOU = """---
+id: mou-news
+title: "Ký Bản ghi nhớ hợp tác giai đoạn 2022-2025"
+date: 2022-11-22
+lang: vi
+kind: news
+---
+
+Ngày 22/11/2022, tại Viêng Chăn, BHXH Việt Nam và Bộ Lao động - Thương binh và Phúc lợi xã hội Lào đã ký Bản ghi nhớ
+hợp tác giai đoạn 2022-2025.
+"""
+
+
+def test_an_answering_process_reads_the_agreements_alone(settings_factory, tmp_path):
+    settings = settings_factory()
+    store = Store(settings).warm_up()
+    (tmp_path / "mou.md").write_text(MOU, encoding="utf-8")
+    assert not ingest_paths(store, [tmp_path / "mou.md"], bar=False).failed
+    built = current_register(Retriever(store).mirror)
+    assert built.agreements
+    retriever = Retriever(Store(settings).warm_up())
+    KEPT.path(retriever.mirror.local_index().path).unlink()  # the whole register is not what it reads
+    alone = current_agreements(retriever.mirror)
+    assert register_cache(retriever.mirror).builds == 0
+    assert alone.agreements == built.agreements and not alone.events and alone.version == built.version
+    AGREEMENTS.path(retriever.mirror.local_index().path).unlink()  # without their file: from the register
+    retriever = Retriever(Store(settings).warm_up())
+    assert current_agreements(retriever.mirror).agreements == built.agreements
+    assert register_cache(retriever.mirror).builds == 1

@@ -18,7 +18,7 @@ from typing import Optional
 
 from ..config import Settings
 from ..records import Hit
-from ..register import Register, current_register
+from ..register import Register, current_agreements
 from ..retrieval.filters import Filters
 from ..retrieval.hybrid import Retriever
 from ..text.detect import question_language
@@ -66,8 +66,9 @@ class Assistant:
         return self
 
     def register(self) -> Optional[Register]:
+        """The register's agreements (all an answer reads of it), without the rest of a large record's register."""
         try:
-            return current_register(self.retriever.mirror)
+            return current_agreements(self.retriever.mirror)
         except Exception as exc:  # the register is a help for agreements, never a reason not to answer
             log.warning("the register of the record could not be built (%s); answering without it", exc)
             return None

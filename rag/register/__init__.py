@@ -9,7 +9,8 @@ serves a briefing in Vietnamese, Lao or English (:mod:`rag.briefing.localize` ad
 
 - :func:`build_register` (passages -> :class:`Register`); :func:`current_register` (a mirror ->
   the register of its current corpus version, built once per version by its
-  :class:`RegisterCache`, see :func:`register_cache`).
+  :class:`RegisterCache`, see :func:`register_cache`); :func:`current_agreements` (its agreements
+  alone, kept in their own small file: what an answer reads).
 - :func:`agreement_status` (an agreement and a day -> status and note keys), :func:`successor`.
 - :class:`Commitment` (a dated commitment: who, what, when, where) with its :class:`FollowUp` reports;
   :meth:`Commitment.state_on` (a day -> :class:`FollowState`: done, in progress, postponed, cancelled, overdue, no news);
@@ -30,7 +31,7 @@ paragraph units), :mod:`.events`, :mod:`.agreements`, :mod:`.activities`, :mod:`
 """
 from __future__ import annotations
 
-from .build import RegisterCache, build_register, current_register, register_cache
+from .build import RegisterCache, build_register, current_agreements, current_register, register_cache
 from .happened import Happening, happenings, kind_at
 from .meaning import meaning_for
 from .model import (
@@ -63,7 +64,8 @@ from .when import When, due_span, find_when
 __all__ = [
     "ACTIVITY_STATUSES", "AGREEMENT_STATUSES", "AREAS", "EVENT_KINDS", "FOLLOW_STATES", "NOTES", "STATUSES", "Activity",
     "Agreement", "Commitment", "Event", "Finding", "FollowState", "FollowUp", "Register", "RegisterCache", "Relation",
-    "Sourced", "Span", "agreement_status", "build_register", "current_register", "due_span", "in_range", "iso_span",
+    "Sourced", "Span", "agreement_status", "build_register", "current_agreements", "current_register", "due_span",
+    "in_range", "iso_span",
     "register_cache", "status_finding", "successor",
     # round 2 (additive)
     "Happening", "When", "find_when", "happenings", "kind_at", "meaning_for",

@@ -32,6 +32,7 @@ from .model import AREAS, Register
 log = logging.getLogger(__name__)
 
 KEPT = Kept("register", ("register", "text"))
+AGREEMENTS = Kept("agreements", ("register", "text"))  # the agreements alone: all an answer reads of the register
 
 
 def build_register(passages: Iterable[Passage], version: str = "", embedder: Optional[BaseEmbedder] = None) -> Register:
@@ -63,6 +64,7 @@ class RegisterCache:
         self._passages: dict[str, Passage] = {}
         self._version: Optional[str] = None
         self._register: Optional[Register] = None
+        self._agreements: Optional[Register] = None  # a register of the agreements alone (see agreements())
         self._lock = threading.Lock()  # the passages and the register
         self._build_lock = threading.Lock()  # one build at a time
         self.builds = 0  # how many registers were built (one per corpus version read)
@@ -101,9 +103,38 @@ class RegisterCache:
                          len(register.activities))
                 if kept is not None and version and mirror.version == version:  # a whole version only
                     KEPT.save(kept, register, version, model)
+            if kept is not None and version and mirror.version == version:
+                alone = AGREEMENTS.path(mirror.local_index().path)
+                if AGREEMENTS.load(alone, version, model, tuple) is None:
+                    AGREEMENTS.save(alone, register.agreements, version, model)
             with self._lock:
                 self._register = register
             return register
+
+    def agreements(self) -> Register:
+        """A register of the corpus as stored now that holds its agreements only: read from their own small
+        file when it is kept, so a question does not load the events, activities and commitments of a
+        large record (seconds at 30,000 passages); else the whole register is read or built."""
+        mirror = self._mirror()
+        if mirror is not None:
+            mirror.refresh()
+        with self._lock:
+            version = self._version or ""
+            if self._register is not None and self._register.version == version:
+                return Register(version, agreements=self._register.agreements)
+            if self._agreements is not None and self._agreements.version == version:
+                return self._agreements
+        found = None
+        if mirror is not None and version:
+            model = self.embedder.fingerprint if self.embedder is not None else ""
+            found = AGREEMENTS.load(AGREEMENTS.path(mirror.local_index().path), version, model, tuple)
+        if found is not None:
+            log.info("agreements of corpus version %s read from their own file", version)
+        alone = Register(version, agreements=found) if found is not None else \
+            Register(version, agreements=self.get().agreements)
+        with self._lock:
+            self._agreements = alone
+        return alone
 
 
 _CACHES: weakref.WeakKeyDictionary[CorpusMirror, RegisterCache] = weakref.WeakKeyDictionary()
@@ -126,3 +157,8 @@ def register_cache(mirror: CorpusMirror, embedder: Optional[BaseEmbedder] = None
 def current_register(mirror: CorpusMirror) -> Register:
     """The register of the record as ``mirror``'s store holds it now, built once per corpus version."""
     return register_cache(mirror).get()
+
+
+def current_agreements(mirror: CorpusMirror) -> Register:
+    """The agreements of the record as ``mirror``'s store holds it now (a register of them alone)."""
+    return register_cache(mirror).agreements()
