@@ -101,6 +101,17 @@ def test_lao_note_and_its_vietnamese_translation_are_linked_and_cited_together(r
 
 
 @pytest.mark.real
+def test_a_note_and_its_translation_ingested_in_one_run_are_linked(record_store, tmp_path):
+    # One ingest of a folder: both are committed in one group and linked by one call of the hook.
+    write_plain(tmp_path / "in", "ghi-chu-lo.txt", body(LO_NOTE))
+    write_plain(tmp_path / "in", "ghi-chu-vi.txt", VI_NOTE)
+    summary = ingest_paths(record_store, [tmp_path / "in"], bar=False)
+    assert not summary.failed, summary.to_json()
+    assert _active(record_store).get(frozenset(("ghi-chu-lo", "ghi-chu-vi"))) == "auto"
+    assert _family(record_store, "ghi-chu-lo") == _family(record_store, "ghi-chu-vi")
+
+
+@pytest.mark.real
 @pytest.mark.parametrize("vi_first", [True, False])
 def test_two_news_items_on_the_same_topic_are_not_linked(record_store, tmp_path, vi_first):
     folder = tmp_path / "in"
