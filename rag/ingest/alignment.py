@@ -107,10 +107,11 @@ def align(sim: np.ndarray, nums_a: list[Counter], nums_b: list[Counter]) -> Evid
     ev.share = len(path) / min(n, m)
     ev.score = float(np.mean([sim[i, j] for i, j in path])) if path else 0.0
     if min(sum(wa), sum(wb)) >= NUMBERS_DECIDE:
-        if sum(wa) <= sum(wb):
-            ev.numbers = _numbers_found(nums_a, nums_b, path)
-        else:
-            ev.numbers = _numbers_found(nums_b, nums_a, [(j, i) for i, j in path])
+        a_in_b = _numbers_found(nums_a, nums_b, path)
+        b_in_a = _numbers_found(nums_b, nums_a, [(j, i) for i, j in path])
+        # The shorter side's numbers; on a tie, the better of the two (the same whichever
+        # document is given first: a pair's decision must not depend on which was stored first).
+        ev.numbers = a_in_b if sum(wa) < sum(wb) else b_in_a if sum(wb) < sum(wa) else max(a_in_b, b_in_a)
     return ev
 
 
@@ -133,6 +134,11 @@ def _numbers_found(short: list[Counter], long: list[Counter], path: list[tuple[i
                 lo -= 1
             while hi < len(long) and hi not in partner.values():
                 hi += 1
+        elif lo >= hi:
+            # No passage of its own between its neighbours' counterparts: it is the rest of a
+            # paragraph the other side keeps in one passage (a one-passage document against a
+            # two-passage one), so its numbers are looked for in those counterparts.
+            lo, hi = max(0, lo - 1), min(len(long), hi + 1)
         region: Counter = Counter()
         for j in range(lo, hi):
             region |= long[j]

@@ -12,8 +12,9 @@ survives new revisions. The translation is written again as a new revision of it
 texts and vectors, its family and paragraph numbers changed), committed whole like any write,
 so every reader (the mirror, each node's local index) catches up as with any other change.
 
-It runs from :data:`rag.ingest.pipeline.WRITE_HOOKS` after every committed document (the app's
-uploads, the command line, re-ingests, bulk loads), and from ``rag-ingest --find-links``.
+It runs from :data:`rag.ingest.pipeline.GROUP_WRITE_HOOKS` after every committed group of
+documents (the app's uploads, the command line, re-ingests, bulk loads: one call per group, by one
+linker per store, built and warmed once), and from ``rag-ingest --find-links``.
 
 - Which one is the original: the one whose metadata says it is official when only one does,
   else the earlier dated, else the one stored first.
@@ -27,7 +28,10 @@ uploads, the command line, re-ingests, bulk loads), and from ``rag-ingest --find
 """
 from __future__ import annotations
 
+import functools
 import logging
+import threading
+import weakref
 from collections import Counter
 from dataclasses import dataclass, replace
 from typing import Optional
@@ -42,7 +46,7 @@ from ..store.manifest import new_rev
 from ..text.langs import LANGS
 from .alignment import RANK_WITH_NUMBERS, Evidence, align, decide, numbers_in
 from .errors import IngestError
-from .pipeline import WRITE_HOOKS, DocumentWritten, passage_id
+from .pipeline import GROUP_WRITE_HOOKS, DocumentWritten, passage_id
 
 log = logging.getLogger(__name__)
 
@@ -77,6 +81,15 @@ class StoredDocument:
         return mean_vector(self.vectors)
 
 
+def _locked(method):
+    """One call of the linker at a time (a call keeps what it read in the linker)."""
+    @functools.wraps(method)
+    def run(self, *args, **kwargs):
+        with self.lock:
+            return method(self, *args, **kwargs)
+    return run
+
+
 def _order_key(doc: StoredDocument) -> tuple:
     m = doc.meta
     return (m.date or "9999", m.added_at or "9999", doc.doc_id)
@@ -94,7 +107,18 @@ class Linker:
         self.store = store
         self.links = links or LinkStore(store)
         self.vectors = vectors or DocumentVectors(store)
+        self.lock = threading.RLock()  # one call at a time: a call keeps what it read in the linker
+        self._ready = False
         self._forget()
+
+    def warm_up(self) -> Linker:
+        """Open the link and document-vector collections and compute the vectors of documents
+        stored before linking existed (once per store)."""
+        with self.lock:
+            if not self._ready:
+                self._backfill()
+                self._ready = True
+        return self
 
     def _forget(self) -> None:
         self._docs: dict[str, Optional[StoredDocument]] = {}
@@ -228,6 +252,7 @@ class Linker:
         self._index = None
 
     # --- the ingest hook -------------------------------------------------------------------
+    @_locked
     def documents_stored(self, doc_ids: list[str], bar: bool = False) -> list[Link]:
         """After documents were added or updated: refresh their vectors, re-apply their links, find new ones."""
         self._forget()
@@ -249,6 +274,7 @@ class Linker:
         self._flush()
         return list(made.values())
 
+    @_locked
     def document_removed(self, doc_id: str) -> None:
         """After a document was removed: its vector goes, its translations stand alone again."""
         self._forget()
@@ -411,6 +437,7 @@ class Linker:
     def all(self) -> list[Link]:
         return self.links.all()
 
+    @_locked
     def confirm(self, a: str, b: str) -> Link:
         """An editor says a and b are language versions: confirm our link, or make it."""
         self._forget()
@@ -431,6 +458,7 @@ class Linker:
         self._flush()
         return link
 
+    @_locked
     def unlink(self, a: str, b: str) -> Link:
         """An editor says a and b are not language versions: undo the link and never make it again."""
         self._forget()
@@ -475,26 +503,44 @@ def _paragraphs(path: list[tuple[int, int]], original_paras: list[int], n: int) 
     return out
 
 
+_LINKERS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_LINKERS_LOCK = threading.Lock()
+
+
+def linker_for(store: Store) -> Linker:
+    """The store's linker, built and warmed once and kept as long as the store (each call still
+    reads the store afresh: other writers' changes are seen)."""
+    with _LINKERS_LOCK:
+        linker = _LINKERS.get(store)
+        if linker is None:
+            linker = _LINKERS[store] = Linker(store)
+    return linker.warm_up()
+
+
 def link_stored(store: Store, doc_ids: list[str], bar: bool = False) -> list[Link]:
     """Find the translations of documents just added or updated (if enabled)."""
     if not doc_ids or not store.settings.link_translations:
         return []
-    return Linker(store).documents_stored(doc_ids, bar=bar)
+    return linker_for(store).documents_stored(doc_ids, bar=bar)
 
 
-def after_write(store: Store, written: DocumentWritten) -> None:
-    """The write hook: a document added or updated looks for its translation (and keeps its links);
-    a removed one's translations stand alone again. An error is logged: the document stays stored."""
-    if not store.settings.link_translations:
+def after_writes(store: Store, written: list[DocumentWritten]) -> None:
+    """The write hook, once per committed group: the documents added or updated look for their
+    translations (and keep their links), together; a removed one's translations stand alone
+    again. An error is logged: the documents stay stored."""
+    if not store.settings.link_translations or not written:
         return
     try:
-        if written.status == "removed":
-            Linker(store).document_removed(written.doc_id)
-        else:
-            Linker(store).documents_stored([written.doc_id])
+        linker = linker_for(store)
+        for w in written:
+            if w.status == "removed":
+                linker.document_removed(w.doc_id)
+        stored = [w.doc_id for w in written if w.status != "removed"]
+        if stored:
+            linker.documents_stored(stored)
     except StoreError as exc:
-        log.warning("translations of %s not looked for: %s", written.doc_id, exc)
+        log.warning("translations of %s not looked for: %s", ", ".join(w.doc_id for w in written), exc)
 
 
-if after_write not in WRITE_HOOKS:
-    WRITE_HOOKS.append(after_write)
+if after_writes not in GROUP_WRITE_HOOKS:
+    GROUP_WRITE_HOOKS.append(after_writes)

@@ -6,7 +6,8 @@ whose embedded text is already stored are copied, not computed again), then one 
 switches the document to that revision, and the old revision is deleted. Readers never see a
 partial or doubled document; a killed write leaves only invisible staged passages, reused by
 the next run and collected by it. Ingesting an unchanged document changes nothing. After each
-commit, every hook in :data:`WRITE_HOOKS` gets a :class:`DocumentWritten`.
+commit, every hook in :data:`WRITE_HOOKS` gets a :class:`DocumentWritten`, and every hook in
+:data:`GROUP_WRITE_HOOKS` the list of a committed group's.
 """
 from __future__ import annotations
 
@@ -176,6 +177,10 @@ class DocumentWritten:
 WRITE_HOOKS: list[Callable[[Store, DocumentWritten], None]] = []
 """Called after each committed document (outside the store's locks); an error is logged, not raised."""
 
+GROUP_WRITE_HOOKS: list[Callable[[Store, list[DocumentWritten]], None]] = []
+"""Called once after each committed group of documents, with all of them (a hook whose work is
+cheaper per group than per document, such as translation linking); an error is logged, not raised."""
+
 
 def plan_document(prepared: Prepared, current: Optional[DocRecord], stored: list[Passage],
                   title_context: str = "lead") -> Plan:
@@ -228,6 +233,11 @@ def _run_hooks(store: Store, written: list[DocumentWritten]) -> None:
                 hook(store, w)
             except Exception:
                 log.exception("a hook after writing %s failed (the document is stored)", w.doc_id)
+    for group_hook in GROUP_WRITE_HOOKS:
+        try:
+            group_hook(store, written)
+        except Exception:
+            log.exception("a hook after writing %d documents failed (they are stored)", len(written))
 
 
 def _embed(store: Store, passages: list[Passage], tick: Callable[[int], None]) -> dict[str, np.ndarray]:
