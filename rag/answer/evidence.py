@@ -34,6 +34,7 @@ from ..text.names import NAMES
 from ..text.normalize import fold_latin
 from ..text.tokens import QUESTION_WORDS, tokenize
 from ..text.when import When, find_when
+from .known import Known
 from .lines import Line, LineIndex
 from .question import Question, ranks
 
@@ -131,6 +132,7 @@ class Evidence:
         self._vectors: dict[str, np.ndarray] = {}
         self._lock = threading.Lock()
         self._record: Optional[tuple[str, dict]] = None
+        self.known = Known()
         self.extra_lines = 40  # lines added from the whole record beside those of the retrieved passages
 
     def warm_up(self, max_lines: int = 20000) -> Evidence:
@@ -138,6 +140,7 @@ class Evidence:
         self.mirror.refresh()
         info = self.record()
         texts = [ln.text for ln in info["lines"]]
+        self.known.warm_up(self.mirror.version or "", info["lines"])
         if len(texts) <= max_lines:
             for i in range(0, len(texts), 64):
                 self.vectors(texts[i : i + 64])
@@ -210,6 +213,14 @@ class Evidence:
             "folded": {fold_latin(w) for w in words},  # for words typed without tone marks
         }
         return info
+
+    def unknown_names(self, q: Question) -> list[str]:
+        """Proper names of the question that neither the name table nor the record knows (:mod:`.known`)."""
+        return self.known.unknown_names(q, self.mirror.version or "", self.record()["lines"])
+
+    def family_terms(self, family: str) -> set[str]:
+        """The vocabulary keys a document names anywhere, in any of its language versions (its title too)."""
+        return self.known.family_terms(family, self.mirror.version or "", self.record()["lines"])
 
     # --- scoring ---------------------------------------------------------------------------------
     def vectors(self, texts: list[str]) -> np.ndarray:
@@ -339,6 +350,10 @@ class Evidence:
         focus = set(q.focus)
         qterms = {f.key for f in q.terms if f.kind != "unit"} | {s.unit_key for s in q.slots if s.unit_key}
         subjects = subject_terms(q)
+        things = {f.key for f in q.terms if f.kind in ("thing", "topic")} - GENERIC_TERMS - _ASKED_THINGS
+        # the rarest thing the question names is what singles out its event ("digital transformation" of
+        # "the training in digital transformation"): the line's document must name it
+        things = set(sorted(things, key=lambda k: (-self.idf(f"t:{k}"), k))[:1])
         actions = {f.key for f in q.terms if f.kind == "action"} - GENERIC_TERMS
         bigrams = question_bigrams(q)
         w = self.weights
@@ -359,6 +374,9 @@ class Evidence:
             s.sim = float(sim) + cross_offset(q.lang, ln.lang)
             s.about = not subjects or bool(subjects & (ln.term_keys | ln.ctx_terms)) or \
                 any(subjects & n.term_keys for n in self._neighbours(ln))
+            # every thing the question names is named somewhere in the line's document: "the training in
+            # digital transformation" is not answered by a note on pension software that mentions a training
+            s.about = s.about and things <= self.family_terms(ln.family)
             for c in cons:
                 s.met[f"{c.kind}:{c.key}"] = self.meets(ln, h, c)
             by_kind: dict[str, list[float]] = {}
@@ -463,6 +481,9 @@ def cross_offset(q_lang: str, line_lang: str) -> float:
 GENERIC_TERMS = frozenset({"social_insurance", "cooperation", "activity", "agreement", "plan", "report", "support",
                            "agree", "experience_sharing", "data", "delegation", "working_session", "complete",
                            "postpone", "documents"})
+
+
+_ASKED_THINGS = frozenset({"validity", "ceremony"})  # what a status or date question asks of its subject, not it
 
 
 def subject_terms(q: Question) -> set[str]:

@@ -105,6 +105,10 @@ class Reader:
         if foreign:
             r.value = foreign[0].text
             return self._refuse(r, "absent:term")
+        unknown = self.evidence.unknown_names(q)
+        if unknown:  # a place or body the record never names, in any spelling ("Phnom Penh")
+            r.value = unknown[0]
+            return self._refuse(r, "absent:term")
         known = [f for f in q.terms if f.key in info["terms"] and f.kind in ("thing", "topic", "action", "measure")
                  and f.key not in GENERIC_TERMS]
         if not known and self.evidence.unseen_share(q) >= self.th.max_unseen:
