@@ -322,7 +322,7 @@ oor("vi-oor-03", "Hội nghị sơ kết lần thứ ba Thỏa thuận Quảng N
     "only the second review (24/3/2025) and a final review in quý IV/2026 are in the record")
 oor("vi-oor-04", "Tong dai tu van song ngu o Xe Kong nhan duoc bao nhieu cuoc goi trong thang dau tien?", "count", "figure", "calls in the first month",
     "no tone marks; the record gives only the first week (214)")
-oor("vi-oor-05", "BHXH tỉnh Quảng Nam bố trí bao nhiêu kinh phí cho các hoạt động hợp tác với Xê Kông năm 2025?", "count", "period", "budget for 2025",
+oor("vi-oor-05", "Thỏa thuận Quảng Nam – Xê Kông bố trí bao nhiêu kinh phí cho các hoạt động năm 2025?", "count", "period", "budget for 2025",
     "the agreement gives 350 triệu đồng for 2024 only")
 oor("vi-oor-06", "Có bao nhiêu sinh viên Campuchia tại Đại học Huế tham gia BHYT học sinh, sinh viên?", "count", "country", "Cambodia")
 oor("vi-oor-07", "Ngân hàng Lào – Việt trả lãi suất bao nhiêu cho tài khoản nhận lương hưu?", "count", "figure", "interest rate")
