@@ -39,7 +39,8 @@ class Known:
         "Phnom Penh". Lao script has no capitals: nothing is found."""
         if q.lang == "lo":
             return []
-        taken = [(f.start, f.end) for f in q.names] + [(w.start, w.end) for w in q.whens]
+        # names, dates and the vocabulary's words ("MoU", "CNTT") are known by their tables
+        taken = [(f.start, f.end) for f in [*q.names, *q.terms]] + [(w.start, w.end) for w in q.whens]
         first = _WORD.search(q.text)
         known = self._loose_keys(version, lines)
         out = []
@@ -48,8 +49,6 @@ class Known:
             if (first is not None and m.start() == first.start()) or not word[0].isupper() or len(word) < 3 or \
                     any(a <= m.start() < b for a, b in taken) or fold_latin(word) in QUESTION_WORDS:
                 continue
-            if sum(c.isupper() for c in word) > 1:
-                continue  # an abbreviation ("MoU", "CNTT") is a term more often than a name
             parts = [p for p in word.split("-") if len(p) >= 3]
             if loose_spelling(word) not in known and any(loose_spelling(p) not in known for p in parts):
                 out.append(word)  # "Vietnamese-Lao" is known by its parts

@@ -147,7 +147,7 @@ def rank_text(text: str) -> str:
 
 
 _PAST = re.compile(r"\b(?:da|thuc te|actually|did|was|were|held|happened|took place|came out|result|ket qua)\b|"
-                   r"ໄດ້ຮັບຜົນ|ໄດ້ຈັດ", re.I)
+                   r"ໄດ້ຮັບຜົນ|ໄດ້ຈັດ|ໄດ້ລົງນາມ", re.I)
 
 
 # What a count of people counts (a number of athletes answers "how many people")
