@@ -83,3 +83,16 @@ def test_a_place_nobody_knows_refuses_the_question_and_is_named(assistant, quest
     ans = assistant.ask(question)
     assert ans.refused and ans.reason == "absent:term", (ans.reason, ans.answer)
     assert casefold_match(named) in casefold_match(first_sentence(ans.answer)), ans.answer
+
+
+@pytest.mark.real
+@pytest.mark.parametrize("question,person", [
+    ("Ai chủ trì lớp tập huấn về chuyển đổi số?", "Nguyễn Thị Hoa"),
+    ("ໃຜເປັນປະທານ ຊຸດຝຶກອົບຮົມ ດ້ານການຫັນເປັນດິຈິຕອນ?", "Nguyễn Thị Hoa"),
+    ("Who opened the pension software course?", "Lê Minh Đức"),
+])
+def test_who_is_answered_by_the_person_not_the_title(assistant, question, person):
+    # "bà Nguyễn Thị Hoa, Phó Giám đốc …": the person is named before the title she holds
+    ans = assistant.ask(question)
+    assert not ans.refused, ans.answer
+    assert casefold_match(person) in casefold_match(first_sentence(ans.answer)), ans.answer

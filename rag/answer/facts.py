@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any, Optional
 
 from ..text.i18n import t
+from ..text.langs import PERSON_NOUN
 from ..text.names import ACTOR_KINDS, NAMES, PLACE_KINDS, Found
 from ..text.normalize import fold_latin
 from ..text.quantities import say_quantity
@@ -396,9 +397,10 @@ def counts(line: Line, q: Question, slot: Slot) -> list[Fact]:
         elif slot.unit:  # the asker's own word, not in the vocabulary: is it the word after the number?
             if _same_word(slot.unit, line.text[qty.start : qty.end + len(slot.unit) + 3]):
                 s += 0.5
+            elif qty.unit and (qty.unit not in PEOPLE or not _PERSON_NOUN.search(slot.unit.strip())):
+                continue  # "3 provinces" is no number of "pensioners", "12 cán bộ" no number of "cuộc gọi"
             elif qty.unit:
-                continue  # "3 provinces" is no number of "pensioners", "12 cán bộ" no number of "cuộc gọi" (the
-                # words for people are in the vocabulary: an asker's word that is not is no word for people)
+                s -= 0.3
         if qty.percent and slot.unit_key != "percent":
             s -= 0.3
         s += 0.3 * (1 - min(_distance(qty.start, spots), 120) / 120)
@@ -406,6 +408,7 @@ def counts(line: Line, q: Question, slot: Slot) -> list[Fact]:
     return out
 
 
+_PERSON_NOUN = re.compile(PERSON_NOUN, re.I)
 _TIME_AFTER = re.compile(r"\s*(?:tháng|năm|ngày|tuần|quý|months?|years?|days?|weeks?|quarters?|ເດືອນ|ປີ|ວັນ|ອາທິດ)",
                          re.I)
 

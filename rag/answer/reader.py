@@ -136,7 +136,7 @@ class Reader:
             return self._refuse(r, "relevance")
         ag = self._agreement(q, register, sat) if register is not None else None
         r.agreement = ag
-        if ag is not None and q.past and "sign" in q.term_keys and q.sub not in ("until", "deadline") and \
+        if ag is not None and q.past and not _ASKS_PLAN.search(q.text) and "sign" in q.term_keys and q.sub not in ("until", "deadline") and \
                 not self._signed(ag) and {s.kind for s in q.slots} & {"date", "place"}:
             return self._refuse(r, "planned")  # "when was the 2026-2030 memorandum signed": the record only plans it
         kind = q.kind
