@@ -161,7 +161,7 @@ REFUSALS = {
         ("What was decided at the review conference in Savannakhet in Q1 2026?", ""),
     ],
     "relevance": [
-        ("Giá vàng SJC hôm nay bao nhiêu một lượng?", ""),
+        ("Giá vàng hôm nay bao nhiêu một lượng?", ""),  # ("SJC" would name an unknown brand: absent)
         ("ອາກາດຢູ່ວຽງຈັນ ມື້ອື່ນ ຈະເປັນແນວໃດ?", ""),
         ("Who won the football match yesterday?", ""),
     ],

@@ -171,7 +171,7 @@ def main(argv=None) -> int:
                 errors.append(f"{qid}: no out-of-record terms in check_h3.py")
                 continue
             for check in OOR_TERMS[qid]:
-                for did, (p, text) in docs.items():
+                for did, (_p, text) in docs.items():
                     if all(any(found(s, text, loose=len(squash(norm(s))) >= 8) for s in group) for group in check):
                         errors.append(f"{qid}: missing value {x['missing']['value']!r} occurs in {did}")
             if not OOR_TERMS[qid] or x["missing"]["type"] in BY_EYE_TYPES:
@@ -206,7 +206,7 @@ def main(argv=None) -> int:
             y = json.loads(line) if line.strip() else None
             if not y or y.get("answerable", True) or not y.get("missing"):
                 continue
-            for did, (p, text) in docs.items():
+            for did, (_p, text) in docs.items():
                 v = norm(y["missing"]["value"])
                 if did.startswith("h3-") and re.search(r"(?<!\w)" + re.escape(v) + r"(?!\w)", text):
                     errors.append(f"{did} contains {y['missing']['value']!r}, the missing value of {y['qid']}")
