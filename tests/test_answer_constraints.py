@@ -96,3 +96,14 @@ def test_who_is_answered_by_the_person_not_the_title(assistant, question, person
     ans = assistant.ask(question)
     assert not ans.refused, ans.answer
     assert casefold_match(person) in casefold_match(first_sentence(ans.answer)), ans.answer
+
+
+@pytest.mark.real
+@pytest.mark.parametrize("question,word", [
+    ("Trận bóng đá giao hữu giữa cán bộ hai tỉnh tại Sầm Nưa hiện thế nào?", "hủy"),
+    ("What is the status of the friendship football match with the Thanh Hóa staff?", "cancelled"),
+])
+def test_a_plan_called_off_is_reported_cancelled(assistant, question, word):
+    ans = assistant.ask(question)
+    assert not ans.refused, ans.answer
+    assert casefold_match(word) in casefold_match(first_sentence(ans.answer)), ans.answer

@@ -44,13 +44,19 @@ class Known:
         first = _WORD.search(q.text)
         known = self._loose_keys(version, lines)
         out = []
-        for m in _WORD.finditer(q.text):
+        ms = list(_WORD.finditer(q.text))
+        for i, m in enumerate(ms):
             word = m.group(0)
             if (first is not None and m.start() == first.start()) or not word[0].isupper() or len(word) < 3 or \
                     any(a <= m.start() < b for a, b in taken) or fold_latin(word) in QUESTION_WORDS:
                 continue
             parts = [p for p in word.split("-") if len(p) >= 3]
-            if loose_spelling(word) not in known and any(loose_spelling(p) not in known for p in parts):
+            pairs = [a.group(0) + b.group(0) for a, b in ((ms[i - 1], m), (m, ms[i + 1] if i + 1 < len(ms) else None))
+                     if a is not None and b is not None and a is not b and q.text[a.end() : b.start()] == " "
+                     and a.group(0)[0].isupper() and b.group(0)[0].isupper()]
+            if any(not _unknown(p, known) for p in pairs):
+                continue  # "Sam Neua" is the record's "Sầm Nưa" as a whole
+            if _unknown(word, known) and any(_unknown(p, known) for p in parts):
                 out.append(word)  # "Vietnamese-Lao" is known by its parts
         return out
 
@@ -76,6 +82,18 @@ class Known:
             for text in [ln.text for ln in lines] + list(titles.values()):
                 words = re.findall(r"[^\W\d_]+", text)
                 for n in (1, 2, 3):
-                    keys.update(loose_spelling("".join(words[i:i + n])) for i in range(len(words) - n + 1))
+                    runs = [loose_spelling("".join(words[i:i + n])) for i in range(len(words) - n + 1)]
+                    keys.update(runs)
+                    keys.update("~" + _skeleton(r) for r in runs)
             self._loose = (version, frozenset(keys))
             return self._loose[1]
+
+
+def _skeleton(loose: str) -> str:
+    """The consonants of a loose spelling: "Sam Neua" and "Sầm Nưa" differ in their vowels only."""
+    return re.sub(r"[aeiou]", "", loose)
+
+
+def _unknown(word: str, known: frozenset[str]) -> bool:
+    key = loose_spelling(word)
+    return key not in known and ("~" + _skeleton(key) not in known or len(_skeleton(key)) < 3)
