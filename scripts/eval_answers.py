@@ -6,7 +6,8 @@ Two question sets, each on its own store built here from the files it is about:
   default; the ``tune`` half chose the settings and is measured too for the default answerer);
 - ``gold``: eval/gold.jsonl over corpus/ (its ``test`` half reported, ``calib`` = tune);
 - ``holdout``: eval/holdout/questions.jsonl over the whole record (corpus, fixtures, held-out documents),
-  written without reading the rules; ``report`` = H2 (never tuned on), ``tune`` = H1.
+  written without reading the rules; ``report`` = H2 (never tuned on), ``tune`` = H1;
+- ``h3``: eval/holdout/h3/questions.jsonl (all ``tune``) over the whole record plus the H3 and H4 documents.
 
 For every backend (``extractive`` = the default answerer, ``llamacpp`` = the local model) and question,
 per language and overall:
@@ -64,6 +65,11 @@ SETS = {
     # written by someone who never read rag/ (eval/holdout/README.md): the whole record, H2 = report
     "holdout": {"file": ROOT / "eval" / "holdout" / "questions.jsonl",
                 "folders": [ROOT / "corpus", ROOT / "eval" / "fixtures" / "record", ROOT / "eval" / "holdout" / "record"]},
+    # H3 (eval/holdout/h3/README.md), a tune set written like the holdout one; its questions are answered over
+    # the whole record including the H4 briefing documents (eval/holdout/h4/record), as its writer wrote them
+    "h3": {"file": ROOT / "eval" / "holdout" / "h3" / "questions.jsonl",
+           "folders": [ROOT / "corpus", ROOT / "eval" / "fixtures" / "record", ROOT / "eval" / "holdout" / "record",
+                       ROOT / "eval" / "holdout" / "h4" / "record", ROOT / "eval" / "holdout" / "h3" / "record"]},
 }
 
 

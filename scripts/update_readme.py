@@ -126,9 +126,10 @@ def linking_table(res: dict) -> str:
 
 
 SET_LABEL = {"questions": "eval/questions.jsonl (corpus + fixtures)", "gold": "eval/gold.jsonl (corpus)",
-             "holdout": "eval/holdout/questions.jsonl (held out: whole record)"}
+             "holdout": "eval/holdout/questions.jsonl (held out: whole record)",
+             "h3": "eval/holdout/h3/questions.jsonl (H3: whole record + H3 and H4 documents)"}
 SPLIT_LABEL = {"questions": {"report": "report", "tune": "tune"}, "gold": {"report": "test", "tune": "calib"},
-               "holdout": {"report": "H2 (report)", "tune": "H1"}}
+               "holdout": {"report": "H2 (report)", "tune": "H1"}, "h3": {"tune": "H3 (tune)"}}
 
 
 def _ms(d: dict) -> str:

@@ -161,7 +161,7 @@ REFUSALS = {
         ("What was decided at the review conference in Savannakhet in Q1 2026?", ""),
     ],
     "relevance": [
-        ("Giá vàng SJC hôm nay bao nhiêu một lượng?", ""),
+        ("Giá vàng hôm nay bao nhiêu một lượng?", ""),  # ("SJC" would name an unknown brand: absent)
         ("ອາກາດຢູ່ວຽງຈັນ ມື້ອື່ນ ຈະເປັນແນວໃດ?", ""),
         ("Who won the football match yesterday?", ""),
     ],
@@ -264,3 +264,23 @@ def test_a_count_typed_without_tone_marks_keeps_its_unit_and_its_language(assist
     ans = assistant.ask("Hoi thao thanh tra o Luong Pha Bang nam 2024 co bao nhieu dai bieu?")
     assert not ans.refused and ans.language == "vi", ans.answer
     assert "45 đại biểu" in first_sentence(ans.answer), ans.answer
+
+
+@pytest.mark.real
+@pytest.mark.parametrize("question", [
+    "Bản ghi nhớ giai đoạn 2026-2030 đã được ký ngày nào?",
+    "ບົດບັນທຶກຄວາມເຂົ້າໃຈ ໄລຍະປີ 2026-2030 ໄດ້ລົງນາມ ວັນທີເທົ່າໃດ?",
+    "When was the 2026-2030 memorandum signed?",
+])
+def test_the_signing_of_an_agreement_the_record_only_plans_is_refused_as_planned(assistant, question):
+    # the record prepares the 2026-2030 memorandum; the 22/11/2022 signing it recalls is the 2022-2025 one's
+    ans = assistant.ask(question)
+    assert ans.refused and ans.reason == "planned", (ans.reason, ans.answer)
+    assert "2022" not in first_sentence(ans.answer), ans.answer
+
+
+@pytest.mark.real
+def test_when_an_agreement_is_planned_to_be_signed_is_answered_with_the_plan(assistant):
+    ans = assistant.ask("Bản ghi nhớ giai đoạn 2026-2030 dự kiến ký khi nào?")
+    assert not ans.refused, ans.answer
+    assert "IV/2025" in first_sentence(ans.answer) and "22/11/2022" not in ans.answer.split("\n")[0], ans.answer

@@ -209,8 +209,9 @@ class Composer:
             if wh == "thu may" or wh.startswith("ຄັ້ງທີ"):
                 when = phrase[phrase.find(" (") :] if " (" in phrase else ""
                 return ("thứ " if lang == "vi" else "ຄັ້ງທີ ") + f"{qty.value:g}" + when
-            if wh.endswith("tien") or not unit_follows or slot.unit_key == "percent":
-                return phrase
+            if wh.endswith("tien") or not unit_follows or slot.unit_key == "percent" or \
+                    (qty.is_amount and not slot.unit_key and fold_latin(slot.unit) not in _MONEY_WORDS):
+                return phrase  # "bao nhiêu kinh phí": "350 triệu đồng kinh phí", the amount keeps its currency
             from_number = phrase.split(" ")[0]
             return from_number + (" " if lang == "lo" else "")
         if f.kind == "period":
@@ -319,6 +320,9 @@ class Composer:
         first = t("answer_event", lang, gist="; ".join(bits)) if bits else ""
         quotes = "\n".join(self._quote(ln, lang, cites) for ln in lines)
         return f"{first} {''.join(f'[{n}]' for n in dict.fromkeys(marks))}.\n{quotes}" if first else quotes
+
+
+_MONEY_WORDS = frozenset({"trieu", "ty", "dong", "nghin", "ngan", "usd", "kip", "million", "billion", "ລ້ານ", "ກີບ"})
 
 
 def _signature(ln: Line) -> set[str]:

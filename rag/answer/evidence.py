@@ -17,8 +17,7 @@ import re
 import threading
 import time
 import weakref
-from array import array
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Optional
@@ -35,6 +34,7 @@ from ..text.names import NAMES
 from ..text.normalize import fold_latin
 from ..text.tokens import QUESTION_WORDS, tokenize
 from ..text.when import When, find_when
+from .known import best_first, read_inventory, split_ref, unknown_names
 from .lines import Line, LineIndex
 from .question import Question, ranks
 
@@ -115,24 +115,6 @@ def constraints(q: Question, common: set[str]) -> list[Constraint]:
 
 
 DURATION_UNITS = frozenset({"year_unit"})
-_LINE_BITS = 20  # a line of the inventory is (document number << 20 | its position among the document's lines)
-
-
-def _best_first(votes: Counter, n: int):
-    """``votes.most_common()`` without sorting them all when the first ``n`` are enough."""
-    yield from votes.most_common(n)
-    if len(votes) > n:
-        yield from votes.most_common()[n:]
-
-
-def line_ref(doc_no: int, index: int) -> int:
-    return doc_no << _LINE_BITS | index
-
-
-def split_ref(ref: int) -> tuple[int, int]:
-    return ref >> _LINE_BITS, ref & ((1 << _LINE_BITS) - 1)
-
-
 RECORD = Kept("answer-record", ("answer", "text"))
 log = logging.getLogger(__name__)
 
@@ -184,52 +166,15 @@ class Evidence:
         return info
 
     def _read_record(self) -> dict:
-        docs = sorted({p.doc_id for p in self.mirror.passages()})
-        n_lines = 0
-        by_key: dict[str, array] = defaultdict(lambda: array("q"))  # key -> lines, as line_ref()
-        df: Counter = Counter()
-        names_in: Counter = Counter()
-        families: set[str] = set()
-        years: set[int] = set()
-        numbers: set[str] = set()
-        periods: set[str] = set()
-        terms: set[str] = set()
-        words: set[str] = set()
-        dates: list[str] = []
-        for d_no, d in enumerate(docs):
-            lines = self.lines.read(d)  # not kept: a large record is not held as lines
-            if not lines:
-                continue
-            fam = lines[0].family
-            if fam not in families:
-                families.add(fam)
-                names_in.update({k for ln in lines for k in ln.name_keys} | NAMES.keys(lines[0].title))
-            dates.append(lines[0].doc_date)
-            for ln in lines:
-                if ln.is_heading:
-                    continue
-                n_lines += 1
-                ref = line_ref(d_no, ln.index)
-                words.update(w.lower() for w in re.findall(r"[^\W\d_]+", ln.text))
-                keys = {f"n:{k}" for k in ln.name_keys} | {f"t:{k}" for k in ln.term_keys} | \
-                    {f"y:{w.year}" for w in ln.whens} | {f"q:{q.value:g}" for q in ln.quantities} | \
-                    {f"p:{p.year}-{p.end_year}" for p in ln.periods}
-                df.update(keys)
-                for k in keys:
-                    by_key[k].append(ref)
-                years.update(w.year for w in ln.whens)
-                numbers.update(f"{q.value:g}" for q in ln.quantities)
-                periods.update(f"{p.year}-{p.end_year}" for p in ln.periods)
-                terms.update(ln.term_keys)
-        n = max(len(families), 1)
-        info = {
-            "common": {k for k, c in names_in.items() if c / n >= 0.75 and NAMES.kind(k) in ("country", "org")},
-            "names": set(names_in), "years": years, "numbers": numbers, "periods": periods, "terms": terms,
-            "latest": max((d for d in dates if d), default=""),
-            "docs": docs, "by_key": dict(by_key), "df": df, "n_lines": max(n_lines, 1), "words": words,
-            "folded": {fold_latin(w) for w in words},  # for words typed without tone marks
-        }
-        return info
+        return read_inventory(self.lines, sorted({p.doc_id for p in self.mirror.passages()}))
+
+    def unknown_names(self, q: Question) -> list[str]:
+        """Proper names of the question that neither the name table nor the record knows (:mod:`.known`)."""
+        return unknown_names(q, self.record()["loose"])
+
+    def family_terms(self, family: str) -> set[str]:
+        """The vocabulary keys a document names anywhere, in any of its language versions (its title too)."""
+        return self.record()["family_terms"].get(family, set())
 
     # --- scoring ---------------------------------------------------------------------------------
     def vectors(self, texts: list[str]) -> np.ndarray:
@@ -274,7 +219,7 @@ class Evidence:
                 votes[ref] += idf(f"t:{k}")
         extra = 0
         # at most len(seen) of them are skipped: the best len(seen) + extra_lines are enough (in the same order)
-        for ref, v in _best_first(votes, len(seen) + self.extra_lines):
+        for ref, v in best_first(votes, len(seen) + self.extra_lines):
             if extra >= self.extra_lines or v < 2.0:
                 break
             ln = self._line_at(info, ref)
@@ -364,6 +309,10 @@ class Evidence:
         focus = set(q.focus)
         qterms = {f.key for f in q.terms if f.kind != "unit"} | {s.unit_key for s in q.slots if s.unit_key}
         subjects = subject_terms(q)
+        things = {f.key for f in q.terms if f.kind in ("thing", "topic")} - GENERIC_TERMS - _ASKED_THINGS
+        # the rarest thing the question names is what singles out its event ("digital transformation" of
+        # "the training in digital transformation"): the line's document must name it
+        things = set(sorted(things, key=lambda k: (-self.idf(f"t:{k}"), k))[:1])
         actions = {f.key for f in q.terms if f.kind == "action"} - GENERIC_TERMS
         bigrams = question_bigrams(q)
         w = self.weights
@@ -384,6 +333,9 @@ class Evidence:
             s.sim = float(sim) + cross_offset(q.lang, ln.lang)
             s.about = not subjects or bool(subjects & (ln.term_keys | ln.ctx_terms)) or \
                 any(subjects & n.term_keys for n in self._neighbours(ln))
+            # every thing the question names is named somewhere in the line's document: "the training in
+            # digital transformation" is not answered by a note on pension software that mentions a training
+            s.about = s.about and things <= self.family_terms(ln.family)
             for c in cons:
                 s.met[f"{c.kind}:{c.key}"] = self.meets(ln, h, c)
             by_kind: dict[str, list[float]] = {}
@@ -488,6 +440,9 @@ def cross_offset(q_lang: str, line_lang: str) -> float:
 GENERIC_TERMS = frozenset({"social_insurance", "cooperation", "activity", "agreement", "plan", "report", "support",
                            "agree", "experience_sharing", "data", "delegation", "working_session", "complete",
                            "postpone", "documents"})
+
+
+_ASKED_THINGS = frozenset({"validity", "ceremony"})  # what a status or date question asks of its subject, not it
 
 
 def subject_terms(q: Question) -> set[str]:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any, Optional
 
 from ..text.i18n import t
+from ..text.langs import PERSON_NOUN
 from ..text.names import ACTOR_KINDS, NAMES, PLACE_KINDS, Found
 from ..text.normalize import fold_latin
 from ..text.quantities import say_quantity
@@ -396,8 +397,8 @@ def counts(line: Line, q: Question, slot: Slot) -> list[Fact]:
         elif slot.unit:  # the asker's own word, not in the vocabulary: is it the word after the number?
             if _same_word(slot.unit, line.text[qty.start : qty.end + len(slot.unit) + 3]):
                 s += 0.5
-            elif qty.unit and qty.unit not in PEOPLE:
-                continue  # "3 provinces" is no number of "pensioners"
+            elif qty.unit and (qty.unit not in PEOPLE or not _PERSON_NOUN.search(slot.unit.strip())):
+                continue  # "3 provinces" is no number of "pensioners", "12 cán bộ" no number of "cuộc gọi"
             elif qty.unit:
                 s -= 0.3
         if qty.percent and slot.unit_key != "percent":
@@ -407,6 +408,7 @@ def counts(line: Line, q: Question, slot: Slot) -> list[Fact]:
     return out
 
 
+_PERSON_NOUN = re.compile(PERSON_NOUN, re.I)
 _TIME_AFTER = re.compile(r"\s*(?:tháng|năm|ngày|tuần|quý|months?|years?|days?|weeks?|quarters?|ເດືອນ|ປີ|ວັນ|ອາທິດ)",
                          re.I)
 
@@ -505,12 +507,25 @@ def actors(line: Line, q: Question) -> list[Fact]:
         s += 0.3 * (1 - min(_distance(start, spots), 120) / 120)
         out.append(Fact("actor", line, start, end, keys, s))
         i += 1
+    if wanted in ("", "title"):  # "who led …": the person, "Mr Phạm Quốc Bảo", before the title he holds
+        for m in _PERSON.finditer(line.text):
+            g = 1 if m.group(1) else 2
+            start, end = m.start(g), m.end(g)
+            sc = 1.3 + (0.4 if _ACTOR_CUE.search(line.text[max(0, start - 40) : start]) else 0.0)
+            out.append(Fact("actor", line, start, end, [f"raw:{m.group(g)}"],
+                            sc + 0.3 * (1 - min(_distance(start, spots), 120) / 120)))
     if not out:  # "led by the Director of …" when the question asks who the Director is: no answer
         titles = {k for k in qn if NAMES.kind(k) == "title"}
         out = [f for f in _raw_actors(line) if not titles & NAMES.keys(line.text[f.start : f.end])]
     return out
 
 
+# a person: an honorific and a capitalised name ("Mr Bounmy Vongsa", "ông Lê Văn Thành", "bà Văn-đi Phôm-ma-chăn"),
+# or "ທ່ານ" / "ທ່ານນາງ" and a Lao given and family name (not "໕ ທ່ານ", five persons)
+_CAP = r"[A-ZÀ-ỸĐ][^\W\d_]*(?:-[^\W\d_]+)*"
+_PERSON = re.compile(rf"(?:\b(?:Mr|Mrs|Ms|Dr|Madam)\.?|(?<![\w])(?:[ôÔ]ng|[bB]à))\s+({_CAP}(?:\s+{_CAP}){{0,4}})|"
+                     r"(?<![\d\u0ed0-\u0ed9]\s)(?<![\d\u0ed0-\u0ed9])ທ່ານ(?:ນາງ)?\s*([\u0e81-\u0eae\u0ec0-\u0ec4][\u0e80-\u0ecf]+"
+                     r"(?:\s[\u0e81-\u0eae\u0ec0-\u0ec4][\u0e80-\u0ecf]+)?)(?=\s*[,;.)]|\s+[\u0e80-\u0eff]|\s*$)")
 _RAW_ACTOR = re.compile(r"\b(?:led by|headed by|hosted by|chaired by)\s+(?:a\s+|the\s+)?([^,;.()]{3,60})|"
                         r"\bdo\s+([^,;.()]{3,60}?)\s+(?:làm trưởng đoàn|dẫn đầu|chủ trì)|"
                         r"(?:Đơn vị chủ trì|Trưởng đoàn|Chủ trì)\s*:\s*([^,;.()]{3,60})", re.I)

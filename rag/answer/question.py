@@ -21,7 +21,7 @@ from typing import Optional
 
 from ..text.dates import DateMention, find_periods
 from ..text.detect import question_language
-from ..text.names import NAMES, TERMS, Found
+from ..text.names import NAMES, TERMS, Found, find_loose
 from ..text.normalize import canonical_lao, fold_latin, nfc
 from ..text.quantities import Quantity, find_quantities
 from ..text.tokens import QUESTION_WORDS, tokenize
@@ -147,7 +147,7 @@ def rank_text(text: str) -> str:
 
 
 _PAST = re.compile(r"\b(?:da|thuc te|actually|did|was|were|held|happened|took place|came out|result|ket qua)\b|"
-                   r"ໄດ້ຮັບຜົນ|ໄດ້ຈັດ", re.I)
+                   r"ໄດ້ຮັບຜົນ|ໄດ້ຈັດ|ໄດ້ລົງນາມ", re.I)
 
 
 # What a count of people counts (a number of athletes answers "how many people")
@@ -312,7 +312,7 @@ def understand(text: str, lang: Optional[str] = None) -> Question:
              and named else s for s in slots]
     kind = slots[0].kind if slots else "open"
     probe = _match_text(text, lang)
-    names = NAMES.find(text)
+    names = sorted(NAMES.find(text) + find_loose(text, NAMES), key=lambda f: f.start)
     whens = [w for w in find_when(text, None, relative=False)]
     periods = [p for p in find_periods(text)]
     numbers = [q for q in find_quantities(text, lang) if q.value >= 1 and not q.percent]

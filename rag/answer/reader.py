@@ -105,6 +105,10 @@ class Reader:
         if foreign:
             r.value = foreign[0].text
             return self._refuse(r, "absent:term")
+        unknown = self.evidence.unknown_names(q)
+        if unknown:  # a place or body the record never names, in any spelling ("Phnom Penh")
+            r.value = unknown[0]
+            return self._refuse(r, "absent:term")
         known = [f for f in q.terms if f.key in info["terms"] and f.kind in ("thing", "topic", "action", "measure")
                  and f.key not in GENERIC_TERMS]
         if not known and self.evidence.unseen_share(q) >= self.th.max_unseen:
@@ -132,6 +136,9 @@ class Reader:
             return self._refuse(r, "relevance")
         ag = self._agreement(q, register, sat) if register is not None else None
         r.agreement = ag
+        if ag is not None and q.past and not _ASKS_PLAN.search(q.text) and "sign" in q.term_keys and q.sub not in ("until", "deadline") and \
+                not self._signed(ag) and {s.kind for s in q.slots} & {"date", "place"}:
+            return self._refuse(r, "planned")  # "when was the 2026-2030 memorandum signed": the record only plans it
         kind = q.kind
         if kind in ("yesno", "status"):
             return self._status(r, sat, ag, today)
@@ -209,6 +216,8 @@ class Reader:
                 break
             if q.ranks and (own := ranks(s.line.text)) and not q.ranks & own:
                 continue  # "lần thứ hai": a line about the first one holds none of its facts
+            if _other_period(s.line, q):
+                continue  # "the 2026-2030 memorandum": a line on the 2022-2025 one holds none of its dates
             if slot.kind == "count" and F.other_event(s.line, q) and (F.names_other_event(s.line, q) or
                                                                     self._after_other_event(s.line, q)):
                 continue  # "Đoàn … gồm 20 thành viên" right after the sports exchange: not the seminar's delegates
@@ -226,7 +235,7 @@ class Reader:
                 for ln in self.evidence.lines.near(s.line, before=6):
                     if ln is s.line or (slot.kind == "count" and F.other_event(ln, q) and (
                             F.names_other_event(ln, q) or self._after_other_event(ln, q))) \
-                            or (q.ranks and (own := ranks(ln.text)) and not q.ranks & own):
+                            or (q.ranks and (own := ranks(ln.text)) and not q.ranks & own) or _other_period(ln, q):
                         continue
                     shadow = Scored(ln, s.hit, s.rank, s.sim, s.score - 0.3)
                     shared = len(ln.term_keys & s.line.term_keys)
@@ -527,6 +536,12 @@ _ACTION_TERMS = {"sign", "launch", "review", "training", "seminar", "conference"
                  "postpone", "complete", "translation", "support", "expand", "data_migration"}
 _PLANNING = re.compile(r"chuan bi|du thao|soan thao|draft|prepar|se ky|sap ky|will (?:be )?sign|plann|"
                        r"ກະກຽມ|ຮ່າງ|ຈະລົງນາມ", re.I)
+
+
+def _other_period(ln: Line, q: Question) -> bool:
+    """The line names periods, none of them the one the question asks about."""
+    asked = set(q.period_texts())
+    return bool(asked) and bool(ln.periods) and not asked & {f"{p.year}-{p.end_year}" for p in ln.periods}
 
 
 def _doc_day(doc_date: str) -> dt.date:

@@ -1,4 +1,4 @@
-"""Status from evidence: done, postponed, in progress, planned, or due with no report since.
+"""Status from evidence: done, cancelled, postponed, in progress, planned, or due with no report since.
 
 A yes/no or status question is about something the record tracks over time: a commitment, an
 event, an agreement. :func:`classify` reads one line's status (its verb and its date);
@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
+from ..register.lexicon import CANCELLED
 from ..text.when import When
 from .lines import Line
 
@@ -36,7 +37,7 @@ _EXPECTED = re.compile(r"(?:dự kiến|expected|ຄາດວ່າ)[^.;]{0,40}$
 _PARTIAL = re.compile(r"(?:hoàn thành|completed|ປະຕິບັດແລ້ວ|ສຳເລັດ)[^.;]{0,25}\d{1,2}\s*%|\d{1,2}\s*%[^.;]{0,25}"
                       r"(?:khối lượng|complete|of the work)", re.I)
 
-STATUS_KEYS = ("done", "postponed", "in_progress", "planned", "overdue", "in_force", "expired", "not_yet")
+STATUS_KEYS = ("done", "cancelled", "postponed", "in_progress", "planned", "overdue", "in_force", "expired", "not_yet")
 
 
 @dataclass
@@ -75,7 +76,9 @@ def classify(line: Line) -> Optional[LineStatus]:
     """The status a line reports, or None when it reports none."""
     text = line.text
     pct = next((q.text for q in line.quantities if q.percent), "")
-    if _POSTPONED.search(text):
+    if CANCELLED.search(text):
+        key = "cancelled"  # "was cancelled", "bị hủy", "ຖືກຍົກເລີກ", a plan's row "| Cancelled"
+    elif _POSTPONED.search(text):
         key = "postponed"
     elif _PARTIAL.search(text):
         key = "in_progress"
@@ -145,10 +148,10 @@ def answer_is_yes(status: str, probe: str) -> Optional[bool]:
         return status == "postponed"
     if _ASKS_FORCE.search(probe):
         return status == "in_force"
-    if _ASKS_PLAN.search(probe):
+    if _ASKS_PLAN.search(probe) and status != "cancelled":
         return status in ("planned", "postponed", "in_progress", "done", "overdue")
     if status in ("done", "in_force"):
         return True
-    if status in ("planned", "in_progress", "postponed", "overdue", "expired", "not_yet"):
+    if status in ("planned", "in_progress", "postponed", "overdue", "expired", "not_yet", "cancelled"):
         return False
     return None

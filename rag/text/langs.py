@@ -73,3 +73,11 @@ LANGUAGE_REQUESTS: dict[str, tuple[str, ...]] = {
 }
 """Phrases (regular expressions, matched case-insensitively) by which a question asks for the
 documents of one language: "bản tiếng Lào", "the English version", "ສະບັບພາສາຫວຽດ"."""
+
+
+# --- answers (issue 11): a word for people that the vocabulary table lacks -------------------
+PERSON_NOUN = (r"^(?:người|nguoi|cán bộ|can bo|học|hoc|sinh viên|sinh vien|thành viên|thanh vien|đại biểu|"
+                         r"dai bieu|ຜູ້|ພະນັກງານ|ນັກ|ຄົນ|ທ່ານ)|^(?:people|persons?|staff|men|women)$|"
+                         r"(?:ers?|ors?|ees?|ists?|ians?|ants?|ents?)$")
+"""A regular expression (case-insensitive): the asker's counted word names people ("pensioners", "người hưởng", "ຜູ້ຮັບບຳນານ"): a number of persons may
+answer it; for another word ("cuộc gọi", "calls") a number of persons is a number of something else."""

@@ -150,6 +150,7 @@ class Lexicon:
     def __init__(self, entries: list[Entry], proper: bool = True):
         self.entries: dict[str, Entry] = {e.key: e for e in entries}
         self.proper = proper  # proper names: one-syllable Vietnamese names must be capitalised
+        self._loose: Optional[dict[str, str]] = None
 
     @classmethod
     def from_toml(cls, path: Path, proper: bool = True) -> Lexicon:
@@ -255,6 +256,22 @@ class Lexicon:
                 return names[0]
         return e.abbr[0] if e.abbr else key
 
+    def loose_table(self) -> dict[str, str]:
+        """Loose spelling (:func:`loose_spelling`) of every Latin name -> key (ambiguous spellings left out)."""
+        if self._loose is None:
+            table: dict[str, str] = {}
+            clash: set[str] = set()
+            for key, e in self.entries.items():
+                for name in e.spellings():
+                    if re.search(r"[^\W\d_]", name) and not re.search(r"[\u0e80-\u0eff]", name):
+                        k = loose_spelling(name)
+                        if len(k) >= 6:
+                            if table.get(k, key) != key:
+                                clash.add(k)
+                            table[k] = key
+            self._loose = {k: v for k, v in table.items() if k not in clash}
+        return self._loose
+
     def entry(self, key: str) -> Optional[Entry]:
         return self.entries.get(key)
 
@@ -270,6 +287,44 @@ class Lexicon:
 
     def _found(self, key: str, start: int, end: int, text: str) -> Found:
         return Found(key, self.entries[key].kind, start, end, text[start:end])
+
+
+_LOOSE = (("ph", "f"), ("kh", "k"), ("th", "t"), ("gh", "g"), ("x", "s"), ("z", "s"), ("y", "i"), ("w", "u"),
+          ("c", "k"), ("q", "k"))
+
+
+def loose_spelling(word: str) -> str:
+    """A spelling key under which transliterations of one name meet: no marks, hyphens or spaces, x = s,
+    ph = f, doubled letters once ("Chăm-pa-sắc", "Champassak", "Chăm-pa-xắc" -> "khampasak")."""
+    s = re.sub(r"[^a-z]", "", fold_latin(word))
+    for a, b in _LOOSE:
+        s = s.replace(a, b)
+    return re.sub(r"(.)\1+", r"\1", s)
+
+
+def find_loose(text: str, lexicon: Lexicon) -> list[Found]:
+    """Capitalised Latin names the exact lookup missed, found under their loose spelling (at least 6 letters):
+    "Chăm-pa-sắc" for the province the table writes "Chăm-pa-xắc"."""
+    table = lexicon.loose_table()
+    taken = [(f.start, f.end) for f in lexicon.find(text)]
+    out = []
+    words = [m for m in re.finditer(r"[^\W\d_]+(?:-[^\W\d_]+)*", text)]
+    for i, m in enumerate(words):
+        if not m.group(0)[0].isupper():
+            continue
+        for n in (4, 3, 2, 1):
+            run = words[i:i + n]
+            if len(run) < n or not all(w.group(0)[0].isupper() for w in run) or \
+                    any(text[a.end():b.start()] != " " for a, b in zip(run, run[1:])):
+                continue
+            start, end = run[0].start(), run[-1].end()
+            if any(a < end and start < b for a, b in taken + [(f.start, f.end) for f in out]):
+                continue
+            key = table.get(loose_spelling(text[start:end]))
+            if key is not None:
+                out.append(lexicon._found(key, start, end, text))
+                break
+    return out
 
 
 def _resolve(found: list[Found]) -> list[Found]:
