@@ -97,8 +97,8 @@ def read_inventory(index: LineIndex, docs: list[str]) -> dict:
 def collect(lines: list[Line], keys: set[str], by_family: dict[str, set[str]]) -> None:
     """Add what one document's ``lines`` (its headings left out) tell: the loose spellings of their words and
     of their runs of two and three capitalized words ("Luông Pha Bang"), to ``keys``; the vocabulary keys of
-    its family (its title too), to ``by_family``. Called per document when the inventory is read
-    (:mod:`.evidence`), so it is kept with it."""
+    its family (its title too), to ``by_family``. Called per document by :func:`read_inventory`, so what it
+    collects is kept with the inventory."""
     if not lines:
         return
     fam = lines[0].family
@@ -138,7 +138,7 @@ def unknown_names(q: Question, known: frozenset[str]) -> list[str]:
                 any(a <= m.start() < b for a, b in taken) or fold_latin(word) in QUESTION_WORDS:
             continue
         parts = [p for p in word.split("-") if len(p) >= 3]
-        pairs = [a.group(0) + b.group(0) for a, b in ((ms[i - 1], m), (m, ms[i + 1] if i + 1 < len(ms) else None))
+        pairs = [a.group(0) + b.group(0) for a, b in ((ms[i - 1] if i else None, m), (m, ms[i + 1] if i + 1 < len(ms) else None))
                  if a is not None and b is not None and a is not b and q.text[a.end() : b.start()] == " "
                  and a.group(0)[0].isupper() and b.group(0)[0].isupper()]
         if any(not _unknown(p, known) for p in pairs):
