@@ -2,6 +2,8 @@
 same record reads it instead of building it, and anything that no longer matches is rebuilt."""
 from __future__ import annotations
 
+import json
+
 from rag.ingest.service import ingest_paths
 from rag.register import current_agreements, current_register, register_cache
 from rag.register.build import AGREEMENTS, KEPT
@@ -80,6 +82,28 @@ def test_ingest_prepares_the_register_that_the_next_ask_reads(run_cli, tmp_path)
     assert "built in" not in proc.stderr  # neither the register nor the answer layer's inventory is rebuilt
     assert "register of corpus version" not in proc.stderr  # an answer reads the agreements alone
     assert "note-3" in proc.stdout  # its passage is shown (answered or as the closest passage)
+
+
+def test_rerunning_an_ingest_stopped_after_committing_catches_up_the_index_and_prepares_readers(
+        run_cli, settings_factory, tmp_path):
+    """A run killed after its last commit (before catching up the node's keyword index and preparing the
+    register) is recovered by running the same ingest again, although every document is unchanged."""
+    folder, docs = tmp_path / "store", tmp_path / "docs"
+    docs.mkdir()
+    (docs / "note-3.md").write_text(NOTE.format(n=3), encoding="utf-8")
+    assert run_cli("-m", "ingest", docs, "--store", folder, "--no-progress").returncode == 0
+    (docs / "note-4.md").write_text(NOTE.format(n=4), encoding="utf-8")
+    assert not ingest_paths(Store(settings_factory(store_dir=folder)).warm_up(), [docs / "note-4.md"],
+                            bar=False).failed  # committed, and stopped there
+    proc = run_cli("-m", "ingest", docs, "--store", folder, "--no-progress", "--json",
+                   env={"RAG_LOG_LEVEL": "INFO"})
+    assert proc.returncode == 0, proc.stderr
+    assert {r["status"] for r in json.loads(proc.stdout)["files"]} == {"unchanged"}
+    assert "register prepared" in proc.stderr
+    report = json.loads(run_cli("-m", "ingest", "--check", "--store", folder, "--json").stdout)
+    assert report["ok"] and report["index_behind"] == 0 and report["index_drift"] == {}, report
+    proc = run_cli("-m", "ingest", docs, "--store", folder, "--no-progress", env={"RAG_LOG_LEVEL": "INFO"})
+    assert proc.returncode == 0 and "register prepared" not in proc.stderr  # nothing to do: nothing done
 
 
 MOU = """---

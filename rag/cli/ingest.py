@@ -15,12 +15,13 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from ..answer.evidence import Evidence
+from ..answer.evidence import RECORD, Evidence
 from ..ingest.check import check_store
 from ..ingest.errors import IngestError
 from ..ingest.linking import Linker
 from ..ingest.service import STATUSES, Summary, list_documents
 from ..register import register_cache
+from ..register.build import KEPT as REGISTER
 from ..security import corpus
 from ..security.audit import select, to_csv
 from ..security.roles import PermissionDenied
@@ -130,8 +131,9 @@ def confirmed(args: argparse.Namespace, settings) -> bool:
     return True
 
 
-def _catch_up_index(store: Store, bar: bool) -> None:
-    """Bring this node's keyword index up to date now, so the next reader starts at once."""
+def _catch_up_index(store: Store, bar: bool) -> set[str]:
+    """Bring this node's keyword index up to date now, so the next reader starts at once. Returns the
+    documents it changed (some, when an earlier run was stopped after committing and before this)."""
     stamp = store.corpus_version()
     records = store.documents(full=False)
     local = LocalIndex(index_path(store.settings), store.identity())
@@ -141,7 +143,14 @@ def _catch_up_index(store: Store, bar: bool) -> None:
             pbar.n = done
             pbar.refresh()
 
-        local.sync(records, lambda recs: store.read_documents(recs), progress=progress, stamp=stamp)
+        return local.sync(records, lambda recs: store.read_documents(recs), progress=progress, stamp=stamp)
+
+
+def _readers_prepared(store: Store) -> bool:
+    """Whether the register and the answer inventory of the corpus as stored now are kept for readers."""
+    index, version = index_path(store.settings), store.corpus_version()
+    return (REGISTER.holds(REGISTER.path(index), version, store.embedder.fingerprint)
+            and RECORD.holds(RECORD.path(index), version, ""))
 
 
 def _prepare_for_readers(store: Store) -> None:
@@ -211,9 +220,11 @@ def main(argv=None) -> int:
         results += corpus.ingest_files(store, trail, user, args.paths, bar=not args.no_progress,
                                        replace=args.replace).results
     full = Summary(results)
-    if full.changed:
-        _catch_up_index(store, bar=not args.no_progress)
-        if not args.no_register:
+    if args.paths or args.remove or args.reset:
+        # Also when this run changed nothing: a run killed after committing and before this leaves the
+        # index behind and the register unprepared, and re-running the same ingest is how staff recover.
+        caught_up = _catch_up_index(store, bar=not args.no_progress)
+        if not args.no_register and (full.changed or caught_up or not _readers_prepared(store)):
             _prepare_for_readers(store)
     if args.paths or args.remove or args.reset:
         if args.json:

@@ -72,6 +72,15 @@ class Kept:
             log.warning("%s file %s could not be read (%s): building it again", self.name, path, exc)
             return None
 
+    def holds(self, path: Path, version: str, model: str) -> bool:
+        """Whether ``path`` keeps this data of corpus ``version`` derived with ``model`` by this code
+        (reads the header only)."""
+        try:
+            with open(path, "rb") as f:
+                return pickle.load(f) == self._header(version, model)
+        except Exception:  # no file, or one that cannot be read: not held
+            return False
+
     def save(self, path: Path, value: Any, version: str, model: str) -> None:
         """Keep ``value`` at ``path`` (atomically); a failure to write is logged, not raised."""
         try:
