@@ -15,7 +15,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from helpers.cli import cli_json
+from helpers.cli import cli_json, run_cli_in_process
 from helpers.paths import CORPUS_DIR, FIXTURES_DIR, REPO_ROOT
 from helpers.stores import make_settings
 from helpers.translations import (
@@ -109,6 +109,24 @@ def test_a_note_and_its_translation_ingested_in_one_run_are_linked(record_store,
     assert not summary.failed, summary.to_json()
     assert _active(record_store).get(frozenset(("ghi-chu-lo", "ghi-chu-vi"))) == "auto"
     assert _family(record_store, "ghi-chu-lo") == _family(record_store, "ghi-chu-vi")
+
+
+@pytest.mark.real
+def test_documents_committed_by_a_run_stopped_before_linking_are_linked_by_the_next_run(record_store, tmp_path):
+    # Committed without linking (as when a run is killed between its commit and its linking), then
+    # the same folder ingested again from the command line: nothing changed, yet the two are linked.
+    write_plain(tmp_path / "in", "ghi-chu-lo.txt", body(LO_NOTE))
+    write_plain(tmp_path / "in", "ghi-chu-vi.txt", VI_NOTE)
+    unlinked = Store(make_settings(record_store.settings.store_dir, link_translations=False)).warm_up()
+    assert not ingest_paths(unlinked, [tmp_path / "in"], bar=False).failed
+    assert frozenset(("ghi-chu-lo", "ghi-chu-vi")) not in _active(record_store)
+    proc = run_cli_in_process("-m", "ingest", tmp_path / "in", "--store", record_store.settings.store_dir,
+                              "--no-progress", "--json")
+    assert proc.returncode == 0, proc.stderr
+    assert {r["status"] for r in json.loads(proc.stdout)["files"]} == {"unchanged"}
+    again = Store(record_store.settings).warm_up()
+    assert _active(again).get(frozenset(("ghi-chu-lo", "ghi-chu-vi"))) == "auto"
+    assert _family(again, "ghi-chu-lo") == _family(again, "ghi-chu-vi")
 
 
 @pytest.mark.real

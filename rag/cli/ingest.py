@@ -18,7 +18,7 @@ from tqdm import tqdm
 from ..answer.evidence import RECORD, Evidence
 from ..ingest.check import check_store
 from ..ingest.errors import IngestError
-from ..ingest.linking import Linker
+from ..ingest.linking import Linker, link_unseen
 from ..ingest.service import STATUSES, Summary, list_documents
 from ..register import register_cache
 from ..register.build import KEPT as REGISTER
@@ -223,7 +223,8 @@ def main(argv=None) -> int:
     if args.paths or args.remove or args.reset:
         # Also when this run changed nothing: a run killed after committing and before this leaves the
         # index behind and the register unprepared, and re-running the same ingest is how staff recover.
-        caught_up = _catch_up_index(store, bar=not args.no_progress)
+        linked = link_unseen(store, bar=not args.no_progress) if args.paths else []
+        caught_up = _catch_up_index(store, bar=not args.no_progress) | set(linked)
         if not args.no_register and (full.changed or caught_up or not _readers_prepared(store)):
             _prepare_for_readers(store)
     if args.paths or args.remove or args.reset:

@@ -192,3 +192,28 @@ def decide(ev: Evidence) -> tuple[bool, str]:
             and ev.align_margin is not None and ev.align_margin >= ALIGN_MARGIN):
         return True, "aligned_best"
     return False, "not_nearest"
+
+
+NO_COUNTERPART = -1000  # paragraph numbers below this: a translation's passage with no aligned original
+
+
+def translation_paragraphs(path: list[tuple[int, int]], original_paras: list[int], n: int) -> list[int]:
+    """The paragraph number each of a translation's ``n`` passages takes from the original.
+
+    An aligned passage takes its counterpart's; one between two aligned passages of the same
+    paragraph takes that paragraph too (a paragraph split differently); any other gets a number
+    of its own, so it is never grouped with an unrelated paragraph.
+    """
+    own = {i: original_paras[j] for i, j in path}
+    out = []
+    for i in range(n):
+        if i in own:
+            out.append(own[i])
+            continue
+        before = [own[k] for k in own if k < i]
+        after = [own[k] for k in own if k > i]
+        if before and after and before[-1] == after[0]:
+            out.append(before[-1])
+        else:
+            out.append(NO_COUNTERPART - i)
+    return out

@@ -44,13 +44,12 @@ from ..store.chroma import StagedDocument, Store, StoreError
 from ..store.links import DocumentVector, DocumentVectors, Link, LinkStore, mean_vector
 from ..store.manifest import new_rev
 from ..text.langs import LANGS
-from .alignment import RANK_WITH_NUMBERS, Evidence, align, decide, numbers_in
+from .alignment import RANK_WITH_NUMBERS, Evidence, align, decide, numbers_in, translation_paragraphs
 from .errors import IngestError
 from .pipeline import GROUP_WRITE_HOOKS, DocumentWritten, passage_id
 
 log = logging.getLogger(__name__)
 
-NO_COUNTERPART = -1000  # paragraph numbers below this: a translation's passage with no aligned original
 
 
 @dataclass
@@ -411,7 +410,7 @@ class Linker:
             link.own_paras = {p.meta.position: p.meta.para for p in translation.passages}
             link.own_official = translation.meta.official
         ev = align(translation.vectors @ original.vectors.T, translation.numbers, original.numbers)
-        paras = _paragraphs(ev.path, [p.meta.para for p in original.passages], len(translation.passages))
+        paras = translation_paragraphs(ev.path, [p.meta.para for p in original.passages], len(translation.passages))
         for p, para in zip(translation.passages, paras):
             if (p.meta.family_id, p.meta.para, p.meta.official) != (original.family, para, False):
                 p.meta.family, p.meta.para, p.meta.official = original.family, para, False
@@ -481,28 +480,6 @@ class Linker:
         return doc
 
 
-def _paragraphs(path: list[tuple[int, int]], original_paras: list[int], n: int) -> list[int]:
-    """The paragraph number each of a translation's ``n`` passages takes from the original.
-
-    An aligned passage takes its counterpart's; one between two aligned passages of the same
-    paragraph takes that paragraph too (a paragraph split differently); any other gets a number
-    of its own, so it is never grouped with an unrelated paragraph.
-    """
-    own = {i: original_paras[j] for i, j in path}
-    out = []
-    for i in range(n):
-        if i in own:
-            out.append(own[i])
-            continue
-        before = [own[k] for k in own if k < i]
-        after = [own[k] for k in own if k > i]
-        if before and after and before[-1] == after[0]:
-            out.append(before[-1])
-        else:
-            out.append(NO_COUNTERPART - i)
-    return out
-
-
 _LINKERS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 _LINKERS_LOCK = threading.Lock()
 
@@ -522,6 +499,19 @@ def link_stored(store: Store, doc_ids: list[str], bar: bool = False) -> list[Lin
     if not doc_ids or not store.settings.link_translations:
         return []
     return linker_for(store).documents_stored(doc_ids, bar=bar)
+
+
+def link_unseen(store: Store, bar: bool = False) -> list[str]:
+    """Documents stored that the linker never looked at (no document vector: a run was stopped after
+    committing them and before their linking) look for their translations now. Returns their ids."""
+    if not store.settings.link_translations:
+        return []
+    linker = linker_for(store)
+    unseen = sorted(set(store.documents(full=False)) - linker.vectors.ids())
+    if unseen:
+        log.info("%d stored documents were never looked at for translations: linking them now", len(unseen))
+        linker.documents_stored(unseen, bar=bar)
+    return unseen
 
 
 def after_writes(store: Store, written: list[DocumentWritten]) -> None:

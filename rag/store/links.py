@@ -218,6 +218,10 @@ class DocumentVectors(_Side):
     def count(self) -> int:
         return self.collection.count()
 
+    def ids(self) -> set[str]:
+        """The documents that have a vector (every document the linker has looked at)."""
+        return set(self.collection.get(include=[])["ids"])
+
     def index(self) -> dict[str, tuple[str, str]]:
         """doc id -> (language, family) of every document."""
         res = self.collection.get(include=["metadatas"])
