@@ -7,7 +7,8 @@ Two question sets, each on its own store built here from the files it is about:
 - ``gold``: eval/gold.jsonl over corpus/ (its ``test`` half reported, ``calib`` = tune);
 - ``holdout``: eval/holdout/questions.jsonl over the whole record (corpus, fixtures, held-out documents),
   written without reading the rules; ``report`` = H2 (never tuned on), ``tune`` = H1;
-- ``h3``: eval/holdout/h3/questions.jsonl (all ``tune``) over the whole record plus the H3 and H4 documents.
+- ``h3``: eval/holdout/h3/questions.jsonl (all ``tune``) over the whole record plus the H3 and H4 documents;
+- ``h5``: eval/holdout/h5/questions.jsonl (all ``report``, never tuned on) over all of those plus the H5 documents.
 
 For every backend (``extractive`` = the default answerer, ``llamacpp`` = the local model) and question,
 per language and overall:
@@ -70,6 +71,11 @@ SETS = {
     "h3": {"file": ROOT / "eval" / "holdout" / "h3" / "questions.jsonl",
            "folders": [ROOT / "corpus", ROOT / "eval" / "fixtures" / "record", ROOT / "eval" / "holdout" / "record",
                        ROOT / "eval" / "holdout" / "h4" / "record", ROOT / "eval" / "holdout" / "h3" / "record"]},
+    # H5 (eval/holdout/h5/README.md), written like H3 and never tuned on: a report set over the whole record
+    "h5": {"file": ROOT / "eval" / "holdout" / "h5" / "questions.jsonl",
+           "folders": [ROOT / "corpus", ROOT / "eval" / "fixtures" / "record", ROOT / "eval" / "holdout" / "record",
+                       ROOT / "eval" / "holdout" / "h4" / "record", ROOT / "eval" / "holdout" / "h3" / "record",
+                       ROOT / "eval" / "holdout" / "h5" / "record"]},
 }
 
 
