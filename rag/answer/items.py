@@ -56,7 +56,8 @@ def inline_items(text: str) -> list[tuple[int, int]]:
         seg = re.sub(r"[\s;,.…]+$", "", seg[lead:].strip())
         if len(seg) >= 3:
             spans.append((a + lead, a + lead + len(seg)))
-    return spans if len(spans) >= 2 else []
+    # "Người ghi: Bà A, phòng B": two comma parts are a name and its title more often than a list
+    return spans if len(spans) >= (3 if sep == "," else 2) else []
 
 
 def gist(text: str, lang: str) -> str:

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from ..text.dates import DateMention, find_periods
+from ..text.dates import DateMention, find_periods, year_part_spans
 from ..text.detect import question_language
 from ..text.names import NAMES, TERMS, Found, find_loose
 from ..text.normalize import canonical_lao, fold_latin, nfc
@@ -41,7 +41,8 @@ _VI = {
     "actor": r"(?:^|[^\w])(?:ai|co quan nao|don vi nao|to chuc nao|bo nao|ben nao|doan nao|uy ban nao|"
              r"nhung ai|gom nhung ai|nguoi nao|vu nao|ban nao|trung tam nao)\b",
     "list": r"\b(?:nhung (?:gi|viec gi|noi dung|hoat dong|linh vuc|chu de|van de|gi khac|hinh thuc)|"
-            r"gom nhung (?!ai)|nhung \w+(?: \w+)? (?:nao|gi)|cac [\w-]+(?: [\w-]+){0,8} (?:la gi|nao|gi))\b",
+            r"gom nhung (?!ai)|nhung \w+(?: \w+)? (?:nao|gi)|cac [\w-]+(?: [\w-]+){0,8} (?:la gi|nao|gi)|"
+            r"(?:thong nhat|nhat tri|dong y|cam ket) (?:nhung )?(?:viec |dieu |noi dung )?gi)\b",
     "status": r"\b(?:ra sao|the nao roi|den dau roi|tien do|tinh trang|xong chua|hoan thanh chua|con hieu luc|"
               r"da co hieu luc|trang thai|hien nay the nao|hien gio the nao)\b",
     "yesno": r"(?:\bco\b.*\bkhong\s*\??\s*$|\bkhong\s*\??\s*$|\bchua\s*\??\s*$|phai khong|hay khong|\bdung khong)",
@@ -63,6 +64,7 @@ _EN = {
              r"representatives)|what (?:agency|unit|body|organi[sz]ation|ministry))\b",
     "list": r"\b(?:(?:what|which) (?:[\w-]+ ){0,3}(?:activities|areas|topics|fields|subjects|things|steps|items|"
             r"lessons|measures|contents|kinds|types|anniversaries|issues|commitments|directions|support|projects)|"
+            r"what (?:did|do|does|will|have|had) .{0,80}\bagree(?:d)?\b(?: to do| on| upon)?|what (?:was|were|has been) agreed|"
             r"what does .{0,60}\b(?:cover|include|contain)|list|(?:what|which) (?:[\w-]+ ){0,2}(?!(?:year|month|day|date|"
             r"time|hour|period|province|cit|countr|place|people|persons)\w*\b)[\w-]+s (?:were|are|did|do|does|have|had|"
             r"will|would|should))\b",
@@ -315,7 +317,9 @@ def understand(text: str, lang: Optional[str] = None) -> Question:
     names = sorted(NAMES.find(text) + find_loose(text, NAMES), key=lambda f: f.start)
     whens = [w for w in find_when(text, None, relative=False)]
     periods = [p for p in find_periods(text)]
-    numbers = [q for q in find_quantities(text, lang) if q.value >= 1 and not q.percent]
+    parts = year_part_spans(text)  # "6 tháng đầu năm 2024": a period, not a figure the record must give
+    numbers = [q for q in find_quantities(text, lang) if q.value >= 1 and not q.percent
+               and not any(a <= q.start < b for a, b in parts)]
     ordinal = ""
     for name, rx in _ORDINALS:
         if rx.search(probe if lang != "lo" else text):

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Optional
 
 import numpy as np
@@ -371,7 +371,7 @@ class Reader:
     def _list(self, r: Reading, sat: list[Scored]) -> bool:
         best = None
         seen_blocks: set = set()
-        for s in sat[:40]:
+        for s in sat[:40] + self._doc_leads(sat):
             ln = s.line
             items: list[tuple[Line, int, int]] = []
             lead = None
@@ -408,6 +408,18 @@ class Reader:
         r.items, r.lead, r.support = items[:12], lead, [s]
         return True
 
+    def _doc_leads(self, sat: list[Scored]) -> list[Scored]:
+        """The lists introduced in the documents the best lines come from ("Hai bên thống nhất:" and its
+        items): their items need not repeat the meeting's date or parties that the document states once."""
+        out = []
+        for doc_id in list(dict.fromkeys(s.line.doc_id for s in sat[:8] if s.about))[:3]:
+            anchor = next(s for s in sat if s.line.doc_id == doc_id)
+            doc = self.evidence.lines.document(doc_id)
+            for ln, nxt in zip(doc, doc[1:]):
+                if ln.text.rstrip().endswith(":") and nxt.item and ln is not anchor.line:
+                    out.append(replace(anchor, line=ln, score=anchor.score - 0.3))
+        return out
+
     def _block_score(self, q: Question, s: Scored, items: list[tuple[Line, int, int]], lead: Optional[Line],
                      sat: list[Scored], scored: list[Scored]) -> float:
         """A list's fit: its best items' scores or its lead's, and how well the lead fits the question."""
@@ -426,6 +438,8 @@ class Reader:
         if lead is not None:
             shared = set(q.term_keys) & (lead.term_keys | TERMS.keys(lead.heading) | TERMS.keys(lead.frame))
             score += 0.08 * len(shared)
+            # "what did they agree / plan": the list its lead introduces as agreed / planned ("đã thống nhất:")
+            score += 0.25 * len({k for k in shared if TERMS.kind(k) == "action"} & set(TERMS.keys(lead.text)))
             lw = lead.whens or find_when(lead.heading)
             if any(w.covers(x) or x.covers(w) for w in q.whens for x in lw):
                 score += 0.15
