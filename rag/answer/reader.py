@@ -416,7 +416,7 @@ class Reader:
             anchor = next(s for s in sat if s.line.doc_id == doc_id)
             doc = self.evidence.lines.document(doc_id)
             for ln, nxt in zip(doc, doc[1:]):
-                if ln.text.rstrip().endswith(":") and nxt.item and ln is not anchor.line:
+                if (ln.text.rstrip().endswith(":") or ln.is_heading) and nxt.item and ln is not anchor.line:
                     out.append(replace(anchor, line=ln, score=anchor.score - 0.3))
         return out
 
@@ -435,6 +435,10 @@ class Reader:
             score += 0.3
         if items[0][0].lang == q.lang:
             score += 0.1  # the asker's own language: its items are quoted, not glossed
+        asked = {k for k in q.term_keys if k in ("memorandum", "agreement")}
+        named = sorted(TERMS.find(items[0][0].title, kinds=("thing",)), key=lambda f: f.start)
+        if named and named[0].key in asked:
+            score += 0.25  # "what does the agreement cover": the agreement's own list, not a report about it
         if lead is not None:
             shared = set(q.term_keys) & (lead.term_keys | TERMS.keys(lead.heading) | TERMS.keys(lead.frame))
             score += 0.08 * len(shared)
