@@ -244,6 +244,8 @@ def places(line: Line, q: Question) -> list[Fact]:
             s -= 0.15
         if elsewhere:
             s -= 0.3
+        if kinds == {"country"} and not wants_country and re.match(r"\s*\(", line.text[max(0, f.start - 2) : f.start]):
+            s -= 0.3  # "tại thị xã La-mam, tỉnh Xê Kông (Lào)": the bracketed country qualifies the place
         if _composite_office(line, group[-1]):
             s -= 0.6  # "Đà Nẵng City Social Security" is an actor, not the place
         s += 0.3 * (1 - min(_distance(f.start, spots), 120) / 120)
@@ -278,7 +280,7 @@ def places(line: Line, q: Question) -> list[Fact]:
     return out
 
 
-_RAW_PLACE = re.compile(r"(?:\btại|\bở|\bin|\bat|ທີ່|ຢູ່)\s+((?:tỉnh|thành phố|huyện|quận|xã|the|ແຂວງ|ເມືອງ|ບ້ານ)?\s*"
+_RAW_PLACE = re.compile(r"(?:\btại|\bở|\bin|\bat|ທີ່|ຢູ່)\s+((?:tỉnh|thành phố|thị xã|thị trấn|huyện|quận|xã|the|ແຂວງ|ເມືອງ|ບ້ານ)?\s*"
                         r"[A-ZĐÀ-Ỹ\u0e80-\u0eff][^,;.:()\n]{1,50}?)(?=\s*(?:[,;.:()]|$)|\s+(?:và|and|để|to|for|with|trong|"
                         r"vào|on|from|ໃນ|ເພື່ອ)\s)")
 
@@ -318,7 +320,8 @@ def _lao_places(line: Line) -> list[Fact]:
     for m in _LAO_PLACE.finditer(line.text):
         if NAMES.find(m.group()) or (m.group(1) or "").startswith(("ໃດ", "ນີ້", "ນັ້ນ")):
             continue
-        out.append(Fact("place", line, m.start(), m.end(), [f"raw:{m.group()}"], 0.45))
+        cued = _PLACE_CUE.search(line.text[max(0, m.start() - 22) : m.start()])
+        out.append(Fact("place", line, m.start(), m.end(), [f"raw:{m.group()}"], 0.95 if cued else 0.45))
     return out
 
 

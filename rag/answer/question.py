@@ -39,7 +39,8 @@ _VI = {
              r"dau vay|o tinh nao|o nuoc nao|dia diem|(?<!co )quan nao|huyen nao|(?<!to chuc )xa nao|dia phuong nao)\b",
     "count": r"\b(?:bao nhieu|may (?!gio)\w+|thu may)\b",
     "actor": r"(?:^|[^\w])(?:ai|co quan nao|don vi nao|to chuc nao|bo nao|ben nao|doan nao|uy ban nao|"
-             r"nhung ai|gom nhung ai|nguoi nao|vu nao|ban nao|trung tam nao)\b",
+             r"nhung ai|gom nhung ai|nguoi nao|vu nao|ban nao|trung tam nao|truong nao|dai hoc nao|ngan hang nao|"
+             r"cong ty nao|vien nao)\b",
     "list": r"\b(?:nhung (?:gi|viec gi|noi dung|hoat dong|linh vuc|chu de|van de|gi khac|hinh thuc)|"
             r"gom nhung (?!ai)|nhung \w+(?: \w+)? (?:nao|gi)|cac [\w-]+(?: [\w-]+){0,8} (?:la gi|nao|gi)|"
             r"(?:thong nhat|nhat tri|dong y|cam ket) (?:nhung )?(?:viec |dieu |noi dung )?gi)\b",
@@ -59,7 +60,8 @@ _EN = {
     "count": r"\b(?:how many|how much|what number|what (?:is|was|are|were) the (?:[\w-]+ ){0,5}(?:total|amount|cost|"
              r"budget|rate|value|number|size|age|figure)|what percentage|what share|at which session|which session)\b",
     "actor": r"\b(?:who|whom|which (?:agency|unit|body|organi[sz]ation|ministry|committee|department|office|side|"
-             r"institution|officials?|individuals?|lao body|vss unit|people|persons?|delegates|leaders?)|"
+             r"institution|officials?|individuals?|lao body|vss unit|people|persons?|delegates|leaders?|university|"
+             r"school|bank|banks|company|institute)|"
              r"which (?:\w+ )(?:agency|unit|body|organi[sz]ation|ministry|committee|department|officials|"
              r"representatives)|what (?:agency|unit|body|organi[sz]ation|ministry))\b",
     "list": r"\b(?:(?:what|which) (?:[\w-]+ ){0,3}(?:activities|areas|topics|fields|subjects|things|steps|items|"
@@ -81,7 +83,8 @@ _LO = {
     "period": r"(?:ໄລຍະໃດ|ໄລຍະປີໃດ|ໄລຍະເວລາໃດ)",
     "place": r"(?:ຢູ່ໃສ|ຈາກໃສ|ໄປໃສ|ທີ່ໃດ|ບ່ອນໃດ|ແຂວງໃດ|ເມືອງໃດ|ປະເທດໃດ|ສະຖານທີ່|ນະຄອນໃດ)",
     "count": r"(?:ຈັກ|(?<!ວັນທີ)(?<!ວັນທີ )ເທົ່າໃດ|ຄັ້ງທີເທົ່າໃດ)",
-    "actor": r"(?:ໃຜ|ອົງການໃດ|ຫົວໜ່ວຍໃດ|ຄະນະກຳມະການໃດ|ກະຊວງໃດ|ຝ່າຍໃດ|ໜ່ວຍງານໃດ|ກົມໃດ)",
+    "actor": r"(?:ໃຜ|ອົງການໃດ|ຫົວໜ່ວຍໃດ|ຄະນະກຳມະການໃດ|ກະຊວງໃດ|ຝ່າຍໃດ|ໜ່ວຍງານໃດ|ກົມໃດ|ມະຫາວິທະຍາໄລໃດ|ໂຮງຮຽນໃດ|"
+             r"ທະນາຄານໃດ|ບໍລິສັດໃດ|ສະຖາບັນໃດ)",
     "list": r"(?:ຫຍັງແດ່|ໃດແດ່|ອັນໃດແດ່|ແນວໃດແດ່)",
     "status": r"(?:ສະຖານະ|ຄືບໜ້າ|ຮອດໃສແລ້ວ|ສຳເລັດແລ້ວບໍ|ຍັງມີຜົນສັກສິດ|ມີຜົນສັກສິດແລ້ວບໍ|ປັດຈຸບັນ.{0,12}ແນວໃດ)",
     "yesno": r"(?:ບໍ\s*[?？]?\s*$|ແທ້ບໍ|ແລ້ວບໍ|ຫຼືບໍ່|ຫຼືບໍ|ຫຼືຍັງ)",
