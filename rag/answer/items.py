@@ -10,7 +10,7 @@ import re
 from ..text.dates import find_periods
 from ..text.names import NAMES, PLACE_KINDS, TERMS
 from ..text.quantities import find_quantities, say_quantity
-from ..text.when import say_period, say_when, find_when
+from ..text.when import find_when, say_period, say_when
 
 # words every passage of the record uses: they say nothing of what a sentence is about
 _BACKGROUND = frozenset({"social_insurance", "cooperation", "health_insurance", "activity", "report", "minutes"})

@@ -504,6 +504,9 @@ class Reader:
             for ln in self.evidence.lines.document(s.line.doc_id)[s.line.index + 1 : s.line.index + 4]:
                 if ln.row != s.line.row:
                     break
+                own = {k for k in ln.term_keys if TERMS.kind(k) == "thing"} - GENERIC_TERMS
+                if subjects and own and not own & subjects and not ln.term_keys & subjects:
+                    break  # "… Giải bóng đá … đã bị hủy": the next sentence is about another thing
                 lines.append(ln)
         lines = list({id(ln): ln for ln in lines}.values())
         leads = {id(ln): lead for ln in lines if ln.item and (lead := self.evidence.lines.lead_line(ln)) is not None}
