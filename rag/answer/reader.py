@@ -37,7 +37,7 @@ from .evidence import (
 from .lines import Line
 from .lists import best_list
 from .question import Question, Slot, rank_text, ranks
-from .status import ASKS_POSTPONED, LineStatus, answer_is_yes, classify, verdict
+from .status import ASKS_HELD, ASKS_POSTPONED, LineStatus, answer_is_yes, classify, verdict
 
 # A question about plans ("planned for 2025", "dự kiến", "ວາງແຜນ"): a signed agreement's plans cover the years
 # of its period; what happened in a year ("held in 2019") is not covered by a period.
@@ -425,6 +425,9 @@ class Reader:
         st = verdict(lines, today, asks_postponed=bool(ASKS_POSTPONED.search(probe)), leads=leads)
         if st is None:
             return self._open(r, sat, today)
+        if st.key in ("planned", "overdue") and q.past and q.whens and st.line.doc_date and ASKS_HELD.search(probe) and \
+                all(w.first > _doc_day(st.line.doc_date) for w in q.whens):
+            return self._refuse(r, "planned")  # "was the dialogue planned for March 2026 held?": no later document
         r.status, r.yes = st, answer_is_yes(st.key, probe)
         r.support = [next((s for s in r.scored if s.line is st.line), subject[0])]
         return r
