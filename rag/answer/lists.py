@@ -13,7 +13,7 @@ from typing import Optional
 
 from ..text.names import TERMS
 from ..text.when import find_when
-from .evidence import Scored, question_bigrams
+from .evidence import Scored, question_bigrams, subject_terms
 from .items import inline_items
 from .lines import Line, LineIndex
 from .question import Question
@@ -67,6 +67,11 @@ def best_list(lines: LineIndex, q: Question, sat: list[Scored], scored: list[Sco
     if best is None:
         return None
     _, items, lead, s = best
+    subjects = subject_terms(q)
+    held = set().union(*(ln.term_keys for ln, _, _ in items), lead.ctx_terms if lead else set())
+    asked = {f.key for f in q.terms if f.kind in ("thing", "topic", "action")}
+    if subjects and not asked & held and any(subjects & x.line.term_keys for x in sat[:5]):
+        return None  # "what difficulties": a sentence naming them answers, not the agreed items next to it
     return FoundList(items[:12], lead, s)
 
 
