@@ -309,10 +309,10 @@ class Composer:
         # what the tables can state of the best sentence, in the asker's language, with the original beside it
         best, n0 = lines[0], marks[0]
         said = statement(best.text, best.lang, lang, best.doc_date)
-        if not said:
+        if not any(NAMES.kind(k) in PLACE_KINDS for k in best.name_keys):  # the place its heading or title gives
             places = [NAMES.name(k, lang) for k in sorted(best.ctx_names - best.name_keys)
                       if NAMES.kind(k) in PLACE_KINDS]
-            said = ", ".join(places)
+            said = "; ".join(x for x in (said, ", ".join(places)) if x)
         original = f"“{best.text.strip().rstrip('.')}”"
         first = t("answer_event", lang, gist=f"{said} — {original}") if said else original
         quotes = "\n".join(self._quote(ln, lang, cites) for ln in lines[1:])
