@@ -315,6 +315,7 @@ def understand(text: str, lang: Optional[str] = None) -> Question:
     named = [f.key for f in terms if f.key in PEOPLE and f.key not in ("person", "participant")]
     slots = [Slot(s.kind, s.start, s.end, s.unit, named[0], s.money) if s.kind == "count" and s.unit_key == "person"
              and named else s for s in slots]
+    slots = [_counted(s, text, terms) for s in slots]
     kind = slots[0].kind if slots else "open"
     probe = _match_text(text, lang)
     names = sorted(NAMES.find(text) + find_loose(text, NAMES), key=lambda f: f.start)
@@ -349,3 +350,18 @@ def understand(text: str, lang: Optional[str] = None) -> Question:
         past=bool(_PAST.search(probe if lang != "lo" else text)),
         toneless=lang == "vi" and not re.search(r"[^\x00-\x7f]", text), focus=list(dict.fromkeys(focus)),
     )
+
+
+_NUMBER_OF = re.compile(r"(?:^|[\s,(])(?:tổng số|số lượng|số|tong so|so luong|so|(?:the )?(?:total )?number of|ຈຳນວນ)\s*$",
+                        re.I)
+
+
+def _counted(slot: Slot, text: str, terms: list[Found]) -> Slot:
+    """"Số người tham gia … là bao nhiêu?", "the number of pensioners … is?": a count with no word after its
+    question word counts what "số / number of / ຈຳນວນ" names."""
+    if slot.kind != "count" or slot.unit or slot.unit_key or slot.money:
+        return slot
+    for f in terms:
+        if f.start < slot.start and (f.kind == "unit" or f.key in PEOPLE) and _NUMBER_OF.search(text[: f.start]):
+            return Slot(slot.kind, slot.start, slot.end, f.text, f.key, slot.money)
+    return slot
