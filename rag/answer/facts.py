@@ -19,6 +19,7 @@ from ..text.normalize import fold_latin
 from ..text.quantities import say_quantity
 from ..text.when import find_when, say_period, say_when
 from .lines import Line
+from .patterns import FROM_BEFORE, TIME_AFTER, TO_AFTER
 from .question import PEOPLE, Question, Slot
 
 # Kinds of event a question may count or place: a fact about one of them comes from a line about it.
@@ -370,8 +371,8 @@ def counts(line: Line, q: Question, slot: Slot) -> list[Fact]:
     for qty in line.quantities:
         if qty.value in qvals:
             continue
-        if (slot.unit or slot.unit_key) and not qty.unit and _TIME_AFTER.match(line.text[qty.end : qty.end + 12]) \
-                and not _TIME_AFTER.match(" " + slot.unit):
+        if (slot.unit or slot.unit_key) and not qty.unit and TIME_AFTER.match(line.text[qty.end : qty.end + 12]) \
+                and not TIME_AFTER.match(" " + slot.unit):
             continue  # "6 tháng đầu năm": a span of time, not a number of what the question counts
         s = 0.4 - (0.5 if elsewhere else 0.0)
         if ordinal:
@@ -406,14 +407,14 @@ def counts(line: Line, q: Question, slot: Slot) -> list[Fact]:
                 s -= 0.3
         if qty.percent and slot.unit_key != "percent":
             s -= 0.3
+        if FROM_BEFORE.search(line.text[max(0, qty.start - 8) : qty.start]) and TO_AFTER.search(line.text[qty.end :]):
+            s -= 0.25  # "tăng từ 310 lên 540 người", "from 310 to 540": the figure now is the second
         s += 0.3 * (1 - min(_distance(qty.start, spots), 120) / 120)
         out.append(Fact("count", line, qty.start, qty.end, qty, s))
     return out
 
 
 _PERSON_NOUN = re.compile(PERSON_NOUN, re.I)
-_TIME_AFTER = re.compile(r"\s*(?:tháng|năm|ngày|tuần|quý|months?|years?|days?|weeks?|quarters?|ເດືອນ|ປີ|ວັນ|ອາທິດ)",
-                         re.I)
 
 
 def _same_word(word: str, text: str) -> bool:
