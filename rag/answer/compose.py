@@ -263,7 +263,7 @@ class Composer:
                 listed = inline_items(head)
                 if listed and any(x is lead for x, _, _ in r.items):  # the items are in the lead: say only what they are
                     head = head[:listed[0][0]]
-                head = head.strip().rstrip(":.。") + ":"
+                head = item_text(head).rstrip(":.。") + ":"
             else:
                 about = gist(lead.text, lang)
                 head = t("answer_list_about", lang, about=about) if about else head

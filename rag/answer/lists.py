@@ -72,6 +72,9 @@ def best_list(lines: LineIndex, q: Question, sat: list[Scored], scored: list[Sco
     asked = {f.key for f in q.terms if f.kind in ("thing", "topic", "action")}
     if subjects and not asked & held and any(subjects & x.line.term_keys for x in sat[:5]):
         return None  # "what difficulties": a sentence naming them answers, not the agreed items next to it
+    naming = [ln for ln, _, _ in items if subjects & ln.term_keys]
+    if subjects and len(naming) == 1 and len(items) > 2 and len(spans := inline_items(naming[0].text)) >= 2:
+        return FoundList([(naming[0], a, b) for a, b in spans], naming[0], s)  # "ຈ. ຄວາມຫຍຸ້ງຍາກ: A; B"
     return FoundList(items[:12], lead, s)
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Optional
 
 import numpy as np
@@ -116,7 +116,7 @@ class Reader:
         r.scored = scored
         if not scored:
             return self._refuse(r, "relevance")
-        sat = [s for s in scored if s.satisfied and s.about]
+        sat = [s for s in scored if s.satisfied and s.about] or self._about_in_docs(q, scored)
         if not sat:
             missing = Counter(m for s in scored[:8] for m in s.missing())
             key = missing.most_common(1)[0][0] if missing else ""
@@ -163,6 +163,17 @@ class Reader:
             r.facts.append((slot, fact))
         r.support = self._support(r, sat)
         return r
+
+    def _about_in_docs(self, q: Question, scored: list[Scored]) -> list[Scored]:
+        """When the lines that meet the constraints are not about the question's subject, the lines of their
+        documents that name it ("ຄວາມຫຍຸ້ງຍາກ: …" in the report on Sekong that retrieval cut short)."""
+        subjects = subject_terms(q)
+        out: list[Scored] = []
+        for doc_id in list(dict.fromkeys(s.line.doc_id for s in scored[:8] if s.satisfied))[:2] if subjects else []:
+            anchor = next(s for s in scored if s.line.doc_id == doc_id)
+            out += [replace(anchor, line=ln, about=True, score=anchor.score - 0.2)
+                    for ln in self.evidence.lines.document(doc_id) if subjects & ln.term_keys and not ln.is_heading]
+        return out
 
     # --- gate --------------------------------------------------------------------------------------
     @staticmethod
