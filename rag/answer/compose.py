@@ -39,7 +39,7 @@ _ECHO = {
         "actor": r"(?:co quan|don vi|to chuc|bo|ben|doan|uy ban|vu|ban|trung tam) nao|\bai\b",
     },
     "lo": {
-        "date": r"ວັນທີເທົ່າໃດ|ວັນທີໃດ|ວັນໃດ|ເດືອນໃດ|ແຕ່ປີໃດ|ປີໃດ|ເມື່ອໃດ",
+        "date": r"(?:ແຕ່\s*)?ວັນທີເທົ່າໃດ\s*ຫາ\s*ວັນທີເທົ່າໃດ|ວັນທີເທົ່າໃດ|ວັນທີໃດ|ວັນໃດ|ເດືອນໃດ|ແຕ່ປີໃດ|ປີໃດ|ເມື່ອໃດ",
         "place": r"ຢູ່ໃສ|ທີ່ໃດ|ບ່ອນໃດ|ແຂວງໃດ|ເມືອງໃດ|ປະເທດໃດ|ນະຄອນໃດ",
         "count": r"ຄັ້ງທີເທົ່າໃດ|ຈັກ|ເທົ່າໃດ",
         "period": r"ໄລຍະປີໃດ|ໄລຍະໃດ",
@@ -195,7 +195,7 @@ class Composer:
             if lang == "vi":
                 return ("vào " if wh.startswith("vao") or w.precision in ("month", "quarter", "year", "end")
                         and not wh.startswith(("nam", "thang")) else "") + phrase
-            return ("ແຕ່ " if wh.startswith("ແຕ່") else "") + phrase
+            return ("ແຕ່ " if wh.startswith("ແຕ່") and not phrase.startswith("ແຕ່") else "") + phrase
         if f.kind == "place":
             noun = re.match(r"(tinh|thanh pho|nuoc|quoc gia) nao", wh)
             if lang == "vi":
