@@ -116,7 +116,7 @@ class Reader:
         r.scored = scored
         if not scored:
             return self._refuse(r, "relevance")
-        sat = [s for s in scored if s.satisfied and s.about] or self._about_in_docs(q, scored)
+        sat = [s for s in scored if s.satisfied and s.about] or self._about_in_docs(q, scored, cons)
         if not sat:
             missing = Counter(m for s in scored[:8] for m in s.missing())
             key = missing.most_common(1)[0][0] if missing else ""
@@ -164,7 +164,7 @@ class Reader:
         r.support = self._support(r, sat)
         return r
 
-    def _about_in_docs(self, q: Question, scored: list[Scored]) -> list[Scored]:
+    def _about_in_docs(self, q: Question, scored: list[Scored], cons: list[Constraint]) -> list[Scored]:
         """When the lines that meet the constraints are not about the question's subject, the lines of their
         documents that name it ("ຄວາມຫຍຸ້ງຍາກ: …" in the report on Sekong that retrieval cut short)."""
         subjects = subject_terms(q)
@@ -172,7 +172,8 @@ class Reader:
         for doc_id in list(dict.fromkeys(s.line.doc_id for s in scored[:8] if s.satisfied))[:2] if subjects else []:
             anchor = next(s for s in scored if s.line.doc_id == doc_id)
             out += [replace(anchor, line=ln, about=True, score=anchor.score - 0.2)
-                    for ln in self.evidence.lines.document(doc_id) if subjects & ln.term_keys and not ln.is_heading]
+                    for ln in self.evidence.lines.document(doc_id) if subjects & ln.term_keys and not ln.is_heading
+                    and all(self.evidence.meets(ln, anchor.hit, c) > 0 for c in cons)]
         return out
 
     # --- gate --------------------------------------------------------------------------------------
