@@ -359,7 +359,7 @@ def header_kind(head: str) -> str:
 # --- counts -----------------------------------------------------------------------------------
 def counts(line: Line, q: Question, slot: Slot) -> list[Fact]:
     qvals = {n.value for n in q.numbers}
-    measures = {f.key for f in q.terms if f.kind == "measure"}
+    measures = {f.key for f in q.terms if f.kind == "measure" or (slot.money and f.key == "contribution")}
     if measures and not measures & (line.term_keys | line.ctx_terms):
         return []  # the question asks for a rate, a budget…: a number of something else is not it
     if not slot.unit and not slot.money and not measures and not (set(q.term_keys) & (line.term_keys | line.ctx_terms)):
