@@ -23,7 +23,7 @@ from ..text.normalize import fold_latin
 from ..text.when import When, say_when
 from .citations import Citation, Highlight
 from .facts import Fact
-from .items import gist, inline_items, item_text
+from .items import gist, inline_items, item_text, statement
 from .lines import Line, LineIndex
 from .question import Question, Slot
 from .reader import Reading
@@ -39,7 +39,7 @@ _ECHO = {
         "actor": r"(?:co quan|don vi|to chuc|bo|ben|doan|uy ban|vu|ban|trung tam) nao|\bai\b",
     },
     "lo": {
-        "date": r"ວັນທີເທົ່າໃດ|ວັນທີໃດ|ວັນໃດ|ເດືອນໃດ|ແຕ່ປີໃດ|ປີໃດ|ເມື່ອໃດ",
+        "date": r"(?:ແຕ່\s*)?ວັນທີເທົ່າໃດ\s*ຫາ\s*ວັນທີເທົ່າໃດ|ວັນທີເທົ່າໃດ|ວັນທີໃດ|ວັນໃດ|ເດືອນໃດ|ແຕ່ປີໃດ|ປີໃດ|ເມື່ອໃດ",
         "place": r"ຢູ່ໃສ|ທີ່ໃດ|ບ່ອນໃດ|ແຂວງໃດ|ເມືອງໃດ|ປະເທດໃດ|ນະຄອນໃດ",
         "count": r"ຄັ້ງທີເທົ່າໃດ|ຈັກ|ເທົ່າໃດ",
         "period": r"ໄລຍະປີໃດ|ໄລຍະໃດ",
@@ -195,7 +195,7 @@ class Composer:
             if lang == "vi":
                 return ("vào " if wh.startswith("vao") or w.precision in ("month", "quarter", "year", "end")
                         and not wh.startswith(("nam", "thang")) else "") + phrase
-            return ("ແຕ່ " if wh.startswith("ແຕ່") else "") + phrase
+            return ("ແຕ່ " if wh.startswith("ແຕ່") and not phrase.startswith("ແຕ່") else "") + phrase
         if f.kind == "place":
             noun = re.match(r"(tinh|thanh pho|nuoc|quoc gia) nao", wh)
             if lang == "vi":
@@ -252,7 +252,7 @@ class Composer:
                         x, y = theirs[ours.index((a, b))]
                         body = item_text(shown.text[x:y])
             if ln.lang != lang and shown.lang != lang:
-                g = gist(body, lang)
+                g = statement(body, ln.lang, lang, ln.doc_date)
                 body = f"{g} — “{body}”" if g else f"“{body}”"
             lines.append(f"• {body} [{c.n}]")
         head = t("answer_list", lang)
@@ -263,7 +263,7 @@ class Composer:
                 listed = inline_items(head)
                 if listed and any(x is lead for x, _, _ in r.items):  # the items are in the lead: say only what they are
                     head = head[:listed[0][0]]
-                head = head.strip().rstrip(":.。") + ":"
+                head = item_text(head).rstrip(":.。") + ":"
             else:
                 about = gist(lead.text, lang)
                 head = t("answer_list_about", lang, about=about) if about else head
@@ -306,20 +306,17 @@ class Composer:
         if all(sh.lang == lang for sh in shown):
             body = "; ".join(sh.text.strip().rstrip(".;") for sh in shown)
             return f"{body} {''.join(f'[{n}]' for n in dict.fromkeys(marks))}."
-        bits = []
-        best = lines[0]
-        w = next((x for x in best.whens if not x.relative), None)
-        if w is not None:
-            bits.append(say_when(w, lang))
-        g = "; ".join(x for x in (gist(ln.text, lang) for ln in lines) if x)
-        if g:
-            bits.append(g)
-        places = [NAMES.name(k, lang) for k in sorted(best.ctx_names - best.name_keys) if NAMES.kind(k) in PLACE_KINDS]
-        if places:
-            bits.append(", ".join(places))
-        first = t("answer_event", lang, gist="; ".join(bits)) if bits else ""
-        quotes = "\n".join(self._quote(ln, lang, cites) for ln in lines)
-        return f"{first} {''.join(f'[{n}]' for n in dict.fromkeys(marks))}.\n{quotes}" if first else quotes
+        # what the tables can state of the best sentence, in the asker's language, with the original beside it
+        best, n0 = lines[0], marks[0]
+        said = statement(best.text, best.lang, lang, best.doc_date)
+        if not any(NAMES.kind(k) in PLACE_KINDS for k in best.name_keys):  # the place its heading or title gives
+            places = [NAMES.name(k, lang) for k in sorted(best.ctx_names - best.name_keys)
+                      if NAMES.kind(k) in PLACE_KINDS]
+            said = "; ".join(x for x in (said, ", ".join(places)) if x)
+        original = f"“{best.text.strip().rstrip('.')}”"
+        first = t("answer_event", lang, gist=f"{said} — {original}") if said else original
+        quotes = "\n".join(self._quote(ln, lang, cites) for ln in lines[1:])
+        return f"{first} [{n0}].\n{quotes}".strip()
 
 
 _MONEY_WORDS = frozenset({"trieu", "ty", "dong", "nghin", "ngan", "usd", "kip", "million", "billion", "ລ້ານ", "ກີບ"})

@@ -19,6 +19,7 @@ from ..text.normalize import fold_latin
 from ..text.quantities import say_quantity
 from ..text.when import find_when, say_period, say_when
 from .lines import Line
+from .patterns import FROM_BEFORE, TIME_AFTER, TO_AFTER
 from .question import PEOPLE, Question, Slot
 
 # Kinds of event a question may count or place: a fact about one of them comes from a line about it.
@@ -244,6 +245,8 @@ def places(line: Line, q: Question) -> list[Fact]:
             s -= 0.15
         if elsewhere:
             s -= 0.3
+        if kinds == {"country"} and not wants_country and re.match(r"\s*\(", line.text[max(0, f.start - 2) : f.start]):
+            s -= 0.3  # "tại thị xã La-mam, tỉnh Xê Kông (Lào)": the bracketed country qualifies the place
         if _composite_office(line, group[-1]):
             s -= 0.6  # "Đà Nẵng City Social Security" is an actor, not the place
         s += 0.3 * (1 - min(_distance(f.start, spots), 120) / 120)
@@ -278,7 +281,7 @@ def places(line: Line, q: Question) -> list[Fact]:
     return out
 
 
-_RAW_PLACE = re.compile(r"(?:\btại|\bở|\bin|\bat|ທີ່|ຢູ່)\s+((?:tỉnh|thành phố|huyện|quận|xã|the|ແຂວງ|ເມືອງ|ບ້ານ)?\s*"
+_RAW_PLACE = re.compile(r"(?:\btại|\bở|\bin|\bat|ທີ່|ຢູ່)\s+((?:tỉnh|thành phố|thị xã|thị trấn|huyện|quận|xã|the|ແຂວງ|ເມືອງ|ບ້ານ)?\s*"
                         r"[A-ZĐÀ-Ỹ\u0e80-\u0eff][^,;.:()\n]{1,50}?)(?=\s*(?:[,;.:()]|$)|\s+(?:và|and|để|to|for|with|trong|"
                         r"vào|on|from|ໃນ|ເພື່ອ)\s)")
 
@@ -318,7 +321,8 @@ def _lao_places(line: Line) -> list[Fact]:
     for m in _LAO_PLACE.finditer(line.text):
         if NAMES.find(m.group()) or (m.group(1) or "").startswith(("ໃດ", "ນີ້", "ນັ້ນ")):
             continue
-        out.append(Fact("place", line, m.start(), m.end(), [f"raw:{m.group()}"], 0.45))
+        cued = _PLACE_CUE.search(line.text[max(0, m.start() - 22) : m.start()])
+        out.append(Fact("place", line, m.start(), m.end(), [f"raw:{m.group()}"], 0.95 if cued else 0.45))
     return out
 
 
@@ -355,7 +359,7 @@ def header_kind(head: str) -> str:
 # --- counts -----------------------------------------------------------------------------------
 def counts(line: Line, q: Question, slot: Slot) -> list[Fact]:
     qvals = {n.value for n in q.numbers}
-    measures = {f.key for f in q.terms if f.kind == "measure"}
+    measures = {f.key for f in q.terms if f.kind == "measure" or (slot.money and f.key == "contribution")}
     if measures and not measures & (line.term_keys | line.ctx_terms):
         return []  # the question asks for a rate, a budget…: a number of something else is not it
     if not slot.unit and not slot.money and not measures and not (set(q.term_keys) & (line.term_keys | line.ctx_terms)):
@@ -367,8 +371,8 @@ def counts(line: Line, q: Question, slot: Slot) -> list[Fact]:
     for qty in line.quantities:
         if qty.value in qvals:
             continue
-        if (slot.unit or slot.unit_key) and not qty.unit and _TIME_AFTER.match(line.text[qty.end : qty.end + 12]) \
-                and not _TIME_AFTER.match(" " + slot.unit):
+        if (slot.unit or slot.unit_key) and not qty.unit and TIME_AFTER.match(line.text[qty.end : qty.end + 12]) \
+                and not TIME_AFTER.match(" " + slot.unit):
             continue  # "6 tháng đầu năm": a span of time, not a number of what the question counts
         s = 0.4 - (0.5 if elsewhere else 0.0)
         if ordinal:
@@ -403,14 +407,14 @@ def counts(line: Line, q: Question, slot: Slot) -> list[Fact]:
                 s -= 0.3
         if qty.percent and slot.unit_key != "percent":
             s -= 0.3
+        if FROM_BEFORE.search(line.text[max(0, qty.start - 8) : qty.start]) and TO_AFTER.search(line.text[qty.end :]):
+            s -= 0.25  # "tăng từ 310 lên 540 người", "from 310 to 540": the figure now is the second
         s += 0.3 * (1 - min(_distance(qty.start, spots), 120) / 120)
         out.append(Fact("count", line, qty.start, qty.end, qty, s))
     return out
 
 
 _PERSON_NOUN = re.compile(PERSON_NOUN, re.I)
-_TIME_AFTER = re.compile(r"\s*(?:tháng|năm|ngày|tuần|quý|months?|years?|days?|weeks?|quarters?|ເດືອນ|ປີ|ວັນ|ອາທິດ)",
-                         re.I)
 
 
 def _same_word(word: str, text: str) -> bool:

@@ -8,8 +8,12 @@ from __future__ import annotations
 import re
 
 from ..text.dates import find_periods
-from ..text.names import NAMES, TERMS
-from ..text.when import say_period
+from ..text.names import NAMES, PLACE_KINDS, TERMS
+from ..text.quantities import find_quantities, say_quantity
+from ..text.when import find_when, say_period, say_when
+
+# words every passage of the record uses: they say nothing of what a sentence is about
+_BACKGROUND = frozenset({"social_insurance", "cooperation", "health_insurance", "activity", "report", "minutes"})
 
 _ITEM_MARK = re.compile(r"^\s*(?:[-–•*+]|\(?\d{1,2}[.)]|\(?[a-zđ][.)]|\(?[ກ-ຮ][.)]|\(?[໐-໙]{1,2}[.)])\s*", re.I)
 
@@ -56,7 +60,8 @@ def inline_items(text: str) -> list[tuple[int, int]]:
         seg = re.sub(r"[\s;,.…]+$", "", seg[lead:].strip())
         if len(seg) >= 3:
             spans.append((a + lead, a + lead + len(seg)))
-    return spans if len(spans) >= 2 else []
+    # "Người ghi: Bà A, phòng B": two comma parts are a name and its title more often than a list
+    return spans if len(spans) >= (3 if sep == "," else 2) else []
 
 
 def gist(text: str, lang: str) -> str:
@@ -68,3 +73,34 @@ def gist(text: str, lang: str) -> str:
         if w and w not in words:
             words.append(w)
     return ", ".join(words)
+
+
+def statement(text: str, src: str, lang: str, doc_date: str = "") -> str:
+    """What the tables can state of a sentence written in ``src`` for a reader of ``lang``: what it is about
+    (its vocabulary), how many (numbers with their unit words), when and where (no invented words, no bag of
+    every name): "computer, server: 8 computers, 1 server; 25 June 2024; Sekong"."""
+    what: list[str] = []
+    for f in sorted(TERMS.find(text, kinds=("thing", "action", "topic")), key=lambda f: f.start):
+        w = TERMS.name(f.key, lang)
+        if w and w not in what and f.key not in _BACKGROUND:
+            what.append(w)
+    nums = [say_quantity(x, lang) for x in find_quantities(text, src, doc_date or None)
+            if (x.unit or x.is_amount or x.percent) and not x.ordinal]
+    head = ", ".join(what[:4])
+    if nums:
+        head = f"{head}: {', '.join(dict.fromkeys(nums[:3]))}" if head else ", ".join(dict.fromkeys(nums[:3]))
+    bits = [head] if head else []
+    bits += [say_period(p.year, p.end_year, lang) for p in find_periods(text)][:1]
+    w = next((x for x in find_when(text, doc_date or None, relative=False)), None)
+    if w is not None:
+        bits.append(say_when(w, lang))
+    where, who = [], []
+    for f in sorted(NAMES.find(text), key=lambda f: f.start):
+        n = NAMES.name(f.key, lang)
+        if not n:
+            continue
+        (where if NAMES.kind(f.key) in PLACE_KINDS else who).append(n)
+    people = list(dict.fromkeys(who))[:2] + list(dict.fromkeys(where))[:2]
+    if people:
+        bits.append(", ".join(people))
+    return "; ".join(b for b in bits if b)

@@ -13,6 +13,7 @@ import re
 from array import array
 from collections import Counter, defaultdict
 
+from ..text.dates import find_periods
 from ..text.names import NAMES, TERMS, loose_spelling
 from ..text.normalize import fold_latin
 from ..text.tokens import QUESTION_WORDS
@@ -66,8 +67,13 @@ def read_inventory(index: LineIndex, docs: list[str]) -> dict:
             families.add(fam)
             names_in.update({k for ln in lines for k in ln.name_keys} | NAMES.keys(lines[0].title))
         dates.append(lines[0].doc_date)
+        # a period only a heading or the title gives ("THỎA THUẬN HỢP TÁC giai đoạn 2024-2027") is still mentioned
+        periods.update(f"{p.year}-{p.end_year}" for p in find_periods(lines[0].title))
         for ln in lines:
-            if ln.is_heading:
+            if ln.is_heading:  # its words and periods are the record's, though it answers nothing itself
+                words.update(w.lower() for w in re.findall(r"[^\W\d_]+", ln.text))
+                periods.update(f"{p.year}-{p.end_year}" for p in ln.periods)
+                years.update(w.year for w in ln.whens)
                 continue
             n_lines += 1
             ref = line_ref(d_no, ln.index)

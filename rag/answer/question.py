@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from ..text.dates import DateMention, find_periods
+from ..text.dates import DateMention, find_periods, year_part_spans
 from ..text.detect import question_language
 from ..text.names import NAMES, TERMS, Found, find_loose
 from ..text.normalize import canonical_lao, fold_latin, nfc
@@ -39,9 +39,11 @@ _VI = {
              r"dau vay|o tinh nao|o nuoc nao|dia diem|(?<!co )quan nao|huyen nao|(?<!to chuc )xa nao|dia phuong nao)\b",
     "count": r"\b(?:bao nhieu|may (?!gio)\w+|thu may)\b",
     "actor": r"(?:^|[^\w])(?:ai|co quan nao|don vi nao|to chuc nao|bo nao|ben nao|doan nao|uy ban nao|"
-             r"nhung ai|gom nhung ai|nguoi nao|vu nao|ban nao|trung tam nao)\b",
+             r"nhung ai|gom nhung ai|nguoi nao|vu nao|ban nao|trung tam nao|truong nao|dai hoc nao|ngan hang nao|"
+             r"cong ty nao|vien nao)\b",
     "list": r"\b(?:nhung (?:gi|viec gi|noi dung|hoat dong|linh vuc|chu de|van de|gi khac|hinh thuc)|"
-            r"gom nhung (?!ai)|nhung \w+(?: \w+)? (?:nao|gi)|cac [\w-]+(?: [\w-]+){0,8} (?:la gi|nao|gi))\b",
+            r"gom nhung (?!ai)|nhung \w+(?: \w+)? (?:nao|gi)|cac [\w-]+(?: [\w-]+){0,8} (?:la gi|nao|gi)|"
+            r"(?:thong nhat|nhat tri|dong y|cam ket) (?:nhung )?(?:viec |dieu |noi dung )?gi)\b",
     "status": r"\b(?:ra sao|the nao roi|den dau roi|tien do|tinh trang|xong chua|hoan thanh chua|con hieu luc|"
               r"da co hieu luc|trang thai|hien nay the nao|hien gio the nao)\b",
     "yesno": r"(?:\bco\b.*\bkhong\s*\??\s*$|\bkhong\s*\??\s*$|\bchua\s*\??\s*$|phai khong|hay khong|\bdung khong)",
@@ -58,11 +60,13 @@ _EN = {
     "count": r"\b(?:how many|how much|what number|what (?:is|was|are|were) the (?:[\w-]+ ){0,5}(?:total|amount|cost|"
              r"budget|rate|value|number|size|age|figure)|what percentage|what share|at which session|which session)\b",
     "actor": r"\b(?:who|whom|which (?:agency|unit|body|organi[sz]ation|ministry|committee|department|office|side|"
-             r"institution|officials?|individuals?|lao body|vss unit|people|persons?|delegates|leaders?)|"
+             r"institution|officials?|individuals?|lao body|vss unit|people|persons?|delegates|leaders?|university|"
+             r"school|bank|banks|company|institute)|"
              r"which (?:\w+ )(?:agency|unit|body|organi[sz]ation|ministry|committee|department|officials|"
              r"representatives)|what (?:agency|unit|body|organi[sz]ation|ministry))\b",
     "list": r"\b(?:(?:what|which) (?:[\w-]+ ){0,3}(?:activities|areas|topics|fields|subjects|things|steps|items|"
             r"lessons|measures|contents|kinds|types|anniversaries|issues|commitments|directions|support|projects)|"
+            r"what (?:did|do|does|will|have|had) .{0,80}\bagree(?:d)?\b(?: to do| on| upon)?|what (?:was|were|has been) agreed|"
             r"what does .{0,60}\b(?:cover|include|contain)|list|(?:what|which) (?:[\w-]+ ){0,2}(?!(?:year|month|day|date|"
             r"time|hour|period|province|cit|countr|place|people|persons)\w*\b)[\w-]+s (?:were|are|did|do|does|have|had|"
             r"will|would|should))\b",
@@ -79,7 +83,8 @@ _LO = {
     "period": r"(?:ໄລຍະໃດ|ໄລຍະປີໃດ|ໄລຍະເວລາໃດ)",
     "place": r"(?:ຢູ່ໃສ|ຈາກໃສ|ໄປໃສ|ທີ່ໃດ|ບ່ອນໃດ|ແຂວງໃດ|ເມືອງໃດ|ປະເທດໃດ|ສະຖານທີ່|ນະຄອນໃດ)",
     "count": r"(?:ຈັກ|(?<!ວັນທີ)(?<!ວັນທີ )ເທົ່າໃດ|ຄັ້ງທີເທົ່າໃດ)",
-    "actor": r"(?:ໃຜ|ອົງການໃດ|ຫົວໜ່ວຍໃດ|ຄະນະກຳມະການໃດ|ກະຊວງໃດ|ຝ່າຍໃດ|ໜ່ວຍງານໃດ|ກົມໃດ)",
+    "actor": r"(?:ໃຜ|ອົງການໃດ|ຫົວໜ່ວຍໃດ|ຄະນະກຳມະການໃດ|ກະຊວງໃດ|ຝ່າຍໃດ|ໜ່ວຍງານໃດ|ກົມໃດ|ມະຫາວິທະຍາໄລໃດ|ໂຮງຮຽນໃດ|"
+             r"ທະນາຄານໃດ|ບໍລິສັດໃດ|ສະຖາບັນໃດ)",
     "list": r"(?:ຫຍັງແດ່|ໃດແດ່|ອັນໃດແດ່|ແນວໃດແດ່)",
     "status": r"(?:ສະຖານະ|ຄືບໜ້າ|ຮອດໃສແລ້ວ|ສຳເລັດແລ້ວບໍ|ຍັງມີຜົນສັກສິດ|ມີຜົນສັກສິດແລ້ວບໍ|ປັດຈຸບັນ.{0,12}ແນວໃດ)",
     "yesno": r"(?:ບໍ\s*[?？]?\s*$|ແທ້ບໍ|ແລ້ວບໍ|ຫຼືບໍ່|ຫຼືບໍ|ຫຼືຍັງ)",
@@ -310,12 +315,15 @@ def understand(text: str, lang: Optional[str] = None) -> Question:
     named = [f.key for f in terms if f.key in PEOPLE and f.key not in ("person", "participant")]
     slots = [Slot(s.kind, s.start, s.end, s.unit, named[0], s.money) if s.kind == "count" and s.unit_key == "person"
              and named else s for s in slots]
+    slots = [_counted(s, text, terms) for s in slots]
     kind = slots[0].kind if slots else "open"
     probe = _match_text(text, lang)
     names = sorted(NAMES.find(text) + find_loose(text, NAMES), key=lambda f: f.start)
     whens = [w for w in find_when(text, None, relative=False)]
     periods = [p for p in find_periods(text)]
-    numbers = [q for q in find_quantities(text, lang) if q.value >= 1 and not q.percent]
+    parts = year_part_spans(text)  # "6 tháng đầu năm 2024": a period, not a figure the record must give
+    numbers = [q for q in find_quantities(text, lang) if q.value >= 1 and not q.percent
+               and not any(a <= q.start < b for a, b in parts)]
     ordinal = ""
     for name, rx in _ORDINALS:
         if rx.search(probe if lang != "lo" else text):
@@ -342,3 +350,18 @@ def understand(text: str, lang: Optional[str] = None) -> Question:
         past=bool(_PAST.search(probe if lang != "lo" else text)),
         toneless=lang == "vi" and not re.search(r"[^\x00-\x7f]", text), focus=list(dict.fromkeys(focus)),
     )
+
+
+_NUMBER_OF = re.compile(r"(?:^|[\s,(])(?:tổng số|số lượng|số|tong so|so luong|so|(?:the )?(?:total )?number of|ຈຳນວນ)\s*$",
+                        re.I)
+
+
+def _counted(slot: Slot, text: str, terms: list[Found]) -> Slot:
+    """"Số người tham gia … là bao nhiêu?", "the number of pensioners … is?": a count with no word after its
+    question word counts what "số / number of / ຈຳນວນ" names."""
+    if slot.kind != "count" or slot.unit or slot.unit_key or slot.money:
+        return slot
+    for f in terms:
+        if f.start < slot.start and (f.kind == "unit" or f.key in PEOPLE) and _NUMBER_OF.search(text[: f.start]):
+            return Slot(slot.kind, slot.start, slot.end, f.text, f.key, slot.money)
+    return slot

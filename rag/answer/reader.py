@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Optional
 
 import numpy as np
@@ -22,7 +22,7 @@ from ..register import Agreement, Register, agreement_status
 from ..retrieval.filters import Filters
 from ..text.names import NAMES, TERMS
 from ..text.normalize import fold_latin
-from ..text.when import When, find_when, when_of_iso
+from ..text.when import When, when_of_iso
 from . import facts as F
 from .evidence import (
     GENERIC_TERMS,
@@ -32,13 +32,12 @@ from .evidence import (
     Scored,
     constraints,
     mark_in_period,
-    question_bigrams,
     subject_terms,
 )
-from .items import inline_items
 from .lines import Line
+from .lists import best_list
 from .question import Question, Slot, rank_text, ranks
-from .status import ASKS_POSTPONED, LineStatus, answer_is_yes, classify, verdict
+from .status import ASKS_HELD, ASKS_POSTPONED, LineStatus, answer_is_yes, classify, verdict
 
 # A question about plans ("planned for 2025", "dự kiến", "ວາງແຜນ"): a signed agreement's plans cover the years
 # of its period; what happened in a year ("held in 2019") is not covered by a period.
@@ -117,7 +116,7 @@ class Reader:
         r.scored = scored
         if not scored:
             return self._refuse(r, "relevance")
-        sat = [s for s in scored if s.satisfied and s.about]
+        sat = [s for s in scored if s.satisfied and s.about] or self._about_in_docs(q, scored, cons)
         if not sat:
             missing = Counter(m for s in scored[:8] for m in s.missing())
             key = missing.most_common(1)[0][0] if missing else ""
@@ -164,6 +163,18 @@ class Reader:
             r.facts.append((slot, fact))
         r.support = self._support(r, sat)
         return r
+
+    def _about_in_docs(self, q: Question, scored: list[Scored], cons: list[Constraint]) -> list[Scored]:
+        """When the lines that meet the constraints are not about the question's subject, the lines of their
+        documents that name it ("ຄວາມຫຍຸ້ງຍາກ: …" in the report on Sekong that retrieval cut short)."""
+        subjects = subject_terms(q)
+        out: list[Scored] = []
+        for doc_id in list(dict.fromkeys(s.line.doc_id for s in scored[:8] if s.satisfied))[:2] if subjects else []:
+            anchor = next(s for s in scored if s.line.doc_id == doc_id)
+            out += [replace(anchor, line=ln, about=True, score=anchor.score - 0.2)
+                    for ln in self.evidence.lines.document(doc_id) if subjects & ln.term_keys and not ln.is_heading
+                    and all(self.evidence.meets(ln, anchor.hit, c) > 0 for c in cons)]
+        return out
 
     # --- gate --------------------------------------------------------------------------------------
     @staticmethod
@@ -369,79 +380,10 @@ class Reader:
 
     # --- lists --------------------------------------------------------------------------------------
     def _list(self, r: Reading, sat: list[Scored]) -> bool:
-        best = None
-        seen_blocks: set = set()
-        for s in sat[:40]:
-            ln = s.line
-            items: list[tuple[Line, int, int]] = []
-            lead = None
-            doc = self.evidence.lines.document(ln.doc_id)
-            nxt = doc[ln.index + 1 : ln.index + 2]
-            if ln.text.rstrip().endswith(":") and nxt and nxt[0].item:
-                items, lead = [(b, 0, len(b.text)) for b in self.evidence.lines.item_block(nxt[0])], ln
-            elif ln.item or ln.cells:
-                block = [b for b in self.evidence.lines.item_block(ln) if not b.is_heading]
-                if ln.cells:
-                    block = [b for b in block if self._row_fits(b, r.q)]
-                items = [(b, 0, len(b.text)) for b in block]
-                lead = self.evidence.lines.lead_line(ln) if ln.item else None
-            if len(items) < 2:
-                block, first = self.evidence.lines.enumerated(ln)
-                if block:
-                    items, lead = [(b, 0, len(b.text)) for b in block], first
-            if len(items) < 2:
-                spans = inline_items(ln.text)
-                if len(spans) >= 2:
-                    items, lead = [(ln, a, b) for a, b in spans], ln
-            if len(items) < 2:
-                continue
-            key = (ln.doc_id, items[0][0].index, items[0][1])
-            if key in seen_blocks:
-                continue
-            seen_blocks.add(key)
-            score = self._block_score(r.q, s, items, lead, sat, r.scored)
-            if best is None or score > best[0]:
-                best = (score, items, lead, s)
-        if best is None:
+        found = best_list(self.evidence.lines, r.q, sat, r.scored)
+        if found is None:
             return False
-        _, items, lead, s = best
-        r.items, r.lead, r.support = items[:12], lead, [s]
-        return True
-
-    def _block_score(self, q: Question, s: Scored, items: list[tuple[Line, int, int]], lead: Optional[Line],
-                     sat: list[Scored], scored: list[Scored]) -> float:
-        """A list's fit: its best items' scores or its lead's, and how well the lead fits the question."""
-        by_line = {id(x.line): x.score for x in sat}
-        scores = sorted((by_line.get(id(ln), s.score - 0.3) for ln, _, _ in items), reverse=True)[:3]
-        score = sum(scores) / len(scores)
-        if lead is not None:
-            lead_score = next((x.score for x in scored if x.line is lead), None)
-            if lead_score is not None:
-                score = max(score, lead_score)
-        score += 0.2 * sum(1 for ln, _, _ in items if id(ln) in by_line) / len(items)
-        if q.list_size and len(items) == q.list_size:
-            score += 0.3
-        if items[0][0].lang == q.lang:
-            score += 0.1  # the asker's own language: its items are quoted, not glossed
-        if lead is not None:
-            shared = set(q.term_keys) & (lead.term_keys | TERMS.keys(lead.heading) | TERMS.keys(lead.frame))
-            score += 0.08 * len(shared)
-            lw = lead.whens or find_when(lead.heading)
-            if any(w.covers(x) or x.covers(w) for w in q.whens for x in lw):
-                score += 0.15
-            if any(p in lead.text or p in lead.frame for p in q.period_texts()):
-                score += 0.15
-            pairs = question_bigrams(q)
-            if pairs and lead.lang == q.lang:  # "gồm những nội dung cụ thể nào" under "Điều 3. Nội dung cụ thể"
-                low = (lead.text + " " + lead.heading).lower()
-                score += 0.6 * sum(1 for b in pairs if b in low) / len(pairs)
-        return score
-
-    @staticmethod
-    def _row_fits(row: Line, q: Question) -> bool:
-        for w in q.whens:
-            if row.whens and not any(w.covers(x) or x.covers(w) for x in row.whens):
-                return False
+        r.items, r.lead, r.support = found.items, found.lead, [found.support]
         return True
 
     # --- status -------------------------------------------------------------------------------------
@@ -486,12 +428,18 @@ class Reader:
             for ln in self.evidence.lines.document(s.line.doc_id)[s.line.index + 1 : s.line.index + 4]:
                 if ln.row != s.line.row:
                     break
+                own = {k for k in ln.term_keys if TERMS.kind(k) == "thing"} - GENERIC_TERMS
+                if subjects and own and not own & subjects and not ln.term_keys & subjects:
+                    break  # "… Giải bóng đá … đã bị hủy": the next sentence is about another thing
                 lines.append(ln)
         lines = list({id(ln): ln for ln in lines}.values())
         leads = {id(ln): lead for ln in lines if ln.item and (lead := self.evidence.lines.lead_line(ln)) is not None}
         st = verdict(lines, today, asks_postponed=bool(ASKS_POSTPONED.search(probe)), leads=leads)
         if st is None:
             return self._open(r, sat, today)
+        if st.key in ("planned", "overdue") and q.past and q.whens and st.line.doc_date and ASKS_HELD.search(probe) and \
+                all(w.first > _doc_day(st.line.doc_date) for w in q.whens):
+            return self._refuse(r, "planned")  # "was the dialogue planned for March 2026 held?": no later document
         r.status, r.yes = st, answer_is_yes(st.key, probe)
         r.support = [next((s for s in r.scored if s.line is st.line), subject[0])]
         return r

@@ -139,6 +139,12 @@ def verdict(lines: list[Line], today: dt.date, asks_postponed: bool = False,
 
 ASKS_POSTPONED = re.compile(r"\blui\b|\bhoan\b(?! thanh)|\bdoi\b|postpon|reschedul|delay|ເລື່ອນ", re.I)
 _ASKS_PLAN = re.compile(r"\bhen\b|\bse\b|\bwill\b|du kien|ke hoach|\bplan|\bagree(?!ment)|ນັດ|ວາງແຜນ|ຕົກລົງ", re.I)
+# whether something took place: "was it held", "đã được tổ chức chưa", "ໄດ້ຈັດຂຶ້ນແລ້ວບໍ"
+ASKS_HELD = re.compile(r"\b(?:held|happen(?:ed)?|take place|took place|carried out|organi[sz]ed|da (?:duoc )?to chuc|"
+                       r"duoc to chuc|da dien ra|dien ra chua)\b|ໄດ້ຈັດຂຶ້ນ|ໄດ້ຈັດ", re.I)
+# "… như kế hoạch không?", "as planned?": whether it happened on time, not whether it is planned
+_AS_PLANNED = re.compile(r"(?:nhu|theo|dung) ke hoach|as (?:it was )?planned|according to (?:the )?plan|on schedule|"
+                         r"ຕາມແຜນ(?:ການ)?", re.I)
 _ASKS_FORCE = re.compile(r"hieu luc|in force|valid|ຜົນສັກສິດ", re.I)
 
 
@@ -148,7 +154,7 @@ def answer_is_yes(status: str, probe: str) -> Optional[bool]:
         return status == "postponed"
     if _ASKS_FORCE.search(probe):
         return status == "in_force"
-    if _ASKS_PLAN.search(probe) and status != "cancelled":
+    if _ASKS_PLAN.search(_AS_PLANNED.sub(" ", probe)) and status != "cancelled" and not ASKS_HELD.search(probe):
         return status in ("planned", "postponed", "in_progress", "done", "overdue")
     if status in ("done", "in_force"):
         return True

@@ -380,6 +380,21 @@ def find_year_parts(text: str) -> list[YearPart]:
     return sorted(out, key=lambda p: p.start)
 
 
+# A part of a year named with a number that is not a count, with or without its year: "6 tháng đầu năm",
+# "quý 2", "the first six months", "Q3", "ໄຕມາດທີ 2", "6 ເດືອນຕົ້ນປີ"
+_PART_PHRASE = _rx(r"(?:\d{1,2}|sáu|ba|chín)\s+tháng\s+(?:đầu|cuối)\b|\bquý\s+(?:[1-4]|IV|I{1,3})\b|"
+                   r"\b(?:first|last|past|final)\s+(?:\d{1,2}|two|three|six|nine)\s+months\b|\bQ[1-4]\b|"
+                   r"\b(?:first|second|third|fourth)\s+quarter\b|"
+                   r"\d{1,2}\s*ເດືອນ\s*(?:ຕົ້ນ|ທ້າຍ|ທຳອິດ|ສຸດທ້າຍ|ຫຼັງ|ຫລັງ|ແລກ)|ໄຕມາດ\s*(?:ທີ\s*)?\d")
+
+
+def year_part_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of the parts of a year a text names with a number that counts nothing ("6 tháng đầu năm 2024",
+    "quý 2", "first six months", "ໄຕມາດທີ 2"): its numbers are not figures an answer must hold."""
+    t = lao_to_arabic(text)
+    return [(p.start, p.end) for p in find_year_parts(text)] + [m.span() for m in _PART_PHRASE.finditer(t)]
+
+
 @dataclass(frozen=True)
 class DayRange:
     """Days from ``first`` to ``last`` (ISO), as written: "18-19/6/2024", "30/7 - 2/8/2024",

@@ -81,6 +81,7 @@ def find_quantities(text: str, lang: str = "", doc_date: Optional[str] = None) -
     """Every count or amount in ``text`` (not dates, periods, quarters or list numbers), in text order."""
     plain = lao_to_arabic(text)
     skip = _excluded_spans(text, doc_date)
+    skip += [m.span() for m in re.finditer(r"(?<![\d.,:/])\d{1,2}:\d{2}(?![\d:/])", plain)]  # a clock time, "8:00"
     out = []
     for m in _NUMBER.finditer(plain):
         a, b = m.start(), m.end()
