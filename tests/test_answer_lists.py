@@ -102,3 +102,16 @@ def test_the_place_is_the_town_not_the_bracketed_country(assistant, question):
     first = first_sentence(ans.answer)
     assert "Pạc-xan" in first, ans.answer
     assert "Lào" not in first.replace("Bô-ly-khăm-xay", "") and "Laos" not in first, ans.answer
+
+
+@pytest.mark.real
+@pytest.mark.parametrize("question,doubled", [
+    ("ງົບປະມານ ສຳລັບກອງປະຊຸມສຳມະນາ ແມ່ນ ຈັກກີບ?", "ກີບກີບ"),
+    ("Kinh phí cho hội thảo ở Bô-li-khăm-xay là bao nhiêu triệu kíp?", "triệu kíp triệu"),
+])
+def test_an_amount_asked_with_its_currency_is_said_once_whole(assistant, question, doubled):
+    # the question's own currency words give way to the amount's: not "350 ລ້ານກີບກີບ", not "350 kíp" for millions
+    ans = assistant.ask(question)
+    assert not ans.refused, ans.answer
+    first = first_sentence(ans.answer)
+    assert "350" in first and doubled not in first, ans.answer

@@ -179,7 +179,14 @@ class Composer:
                 m = ms[0] if ms else None
             if m is None:
                 return None
-            edits.append((m.start(), m.end(), self._replacement(q, slot, f, phrase, probe, m)))
+            end = m.end()
+            if f.kind == "count" and f.value.is_amount:
+                # "bao nhiêu triệu đồng", "ຈັກກີບ": the amount is said whole, with its own magnitude and currency
+                money = _MONEY_AFTER.match(probe, end)
+                if money and money.end() > end:
+                    edits.append((m.start(), money.end(), phrase))
+                    continue
+            edits.append((m.start(), end, self._replacement(q, slot, f, phrase, probe, m)))
         for a, b, rep in sorted(edits, reverse=True):
             text = text[:a] + rep + text[b:]
         text = _TRAILING.sub("", text).strip()
@@ -320,6 +327,7 @@ class Composer:
 
 
 _MONEY_WORDS = frozenset({"trieu", "ty", "dong", "nghin", "ngan", "usd", "kip", "million", "billion", "ລ້ານ", "ກີບ"})
+_MONEY_AFTER = re.compile(r"(?:\s*(?:" + "|".join(sorted(_MONEY_WORDS, key=len, reverse=True)) + r")\b)+", re.I)
 
 
 def _signature(ln: Line) -> set[str]:
