@@ -227,7 +227,6 @@ def main(argv=None) -> int:
         caught_up = _catch_up_index(store, bar=not args.no_progress) | set(linked)
         if not args.no_register and (full.changed or caught_up or not _readers_prepared(store)):
             _prepare_for_readers(store)
-    if args.paths or args.remove or args.reset:
         if args.json:
             print(full.to_json())
         else:

@@ -51,7 +51,6 @@ from .pipeline import GROUP_WRITE_HOOKS, DocumentWritten, passage_id
 log = logging.getLogger(__name__)
 
 
-
 @dataclass
 class StoredDocument:
     """One stored document as the linker reads it: its passages in order, their vectors and numbers."""
