@@ -223,7 +223,7 @@ def main(argv=None) -> int:
                 continue
             for did, (_p, text) in docs.items():
                 v = norm(y["missing"]["value"])
-                if did.startswith("h6-") and len(v) > 3 and re.search(r"(?<!\w)" + re.escape(v) + r"(?!\w)", text):
+                if did.startswith("h6-") and re.search(r"(?<!\w)" + re.escape(v) + r"(?!\w)", text):
                     errors.append(f"{did} contains {y['missing']['value']!r}, the missing value of {y['qid']}")
     print("record: " + ", ".join(f"{k} {v}" for k, v in sorted(by_dir.items())) + f" ({len(docs)} documents)")
     n_ans = sum(1 for x in qs if x["answerable"])
