@@ -279,6 +279,18 @@ class Lexicon:
         e = self.entries.get(key)
         return e.kind if e else ""
 
+    def country_of(self, key: str) -> str:
+        """The country a name belongs to, through its parents ("vss_it_centre" -> "vss" -> "vietnam");
+        "" when the table does not say (the ILO, a ministry of health of either side)."""
+        for _ in range(5):
+            e = self.entries.get(key)
+            if e is None:
+                return ""
+            if e.kind == "country":
+                return key
+            key = e.parent
+        return ""
+
     def __contains__(self, key: str) -> bool:
         return key in self.entries
 
