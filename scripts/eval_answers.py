@@ -8,7 +8,9 @@ Two question sets, each on its own store built here from the files it is about:
 - ``holdout``: eval/holdout/questions.jsonl over the whole record (corpus, fixtures, held-out documents),
   written without reading the rules; ``report`` = H2 (never tuned on), ``tune`` = H1;
 - ``h3``: eval/holdout/h3/questions.jsonl (all ``tune``) over the whole record plus the H3 and H4 documents;
-- ``h5``: eval/holdout/h5/questions.jsonl (all ``report``, never tuned on) over all of those plus the H5 documents.
+- ``h5``: eval/holdout/h5/questions.jsonl (all ``report``, never tuned on) over all of those plus the H5 documents;
+- ``h6``: eval/holdout/h6/questions.jsonl (all ``tune``: rich in out-of-record questions with answerable twins)
+  over all of those plus the H6 documents.
 
 For every backend (``extractive`` = the default answerer, ``llamacpp`` = the local model) and question,
 per language and overall:
@@ -76,6 +78,12 @@ SETS = {
            "folders": [ROOT / "corpus", ROOT / "eval" / "fixtures" / "record", ROOT / "eval" / "holdout" / "record",
                        ROOT / "eval" / "holdout" / "h4" / "record", ROOT / "eval" / "holdout" / "h3" / "record",
                        ROOT / "eval" / "holdout" / "h5" / "record"]},
+    # H6 (eval/holdout/h6/README.md), written like H5, a tune set: most of its out-of-record questions have an
+    # answerable twin that differs by one constraint
+    "h6": {"file": ROOT / "eval" / "holdout" / "h6" / "questions.jsonl",
+           "folders": [ROOT / "corpus", ROOT / "eval" / "fixtures" / "record", ROOT / "eval" / "holdout" / "record",
+                       ROOT / "eval" / "holdout" / "h4" / "record", ROOT / "eval" / "holdout" / "h3" / "record",
+                       ROOT / "eval" / "holdout" / "h5" / "record", ROOT / "eval" / "holdout" / "h6" / "record"]},
 }
 
 

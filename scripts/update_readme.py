@@ -128,10 +128,11 @@ def linking_table(res: dict) -> str:
 SET_LABEL = {"questions": "eval/questions.jsonl (corpus + fixtures)", "gold": "eval/gold.jsonl (corpus)",
              "holdout": "eval/holdout/questions.jsonl (held out: whole record)",
              "h3": "eval/holdout/h3/questions.jsonl (H3: whole record + H3 and H4 documents)",
-             "h5": "eval/holdout/h5/questions.jsonl (H5: whole record + H3, H4 and H5 documents)"}
+             "h5": "eval/holdout/h5/questions.jsonl (H5: whole record + H3, H4 and H5 documents)",
+             "h6": "eval/holdout/h6/questions.jsonl (H6: whole record + H3 to H6 documents)"}
 SPLIT_LABEL = {"questions": {"report": "report", "tune": "tune"}, "gold": {"report": "test", "tune": "calib"},
                "holdout": {"report": "H2 (report)", "tune": "H1"}, "h3": {"tune": "H3 (tune)"},
-               "h5": {"report": "H5 (report, never tuned on)"}}
+               "h5": {"report": "H5 (report, never tuned on)"}, "h6": {"tune": "H6 (tune)"}}
 
 
 def _ms(d: dict) -> str:
