@@ -229,3 +229,28 @@ def test_countries_the_record_never_names_are_known_and_ambiguous_ones_need_a_ca
 def test_a_count_keeps_its_unit_as_the_line_writes_it(line, asked, unit):
     qty = next(q for q in find_quantities(line, "vi" if "Hội" in line or "BHXH" in line else "en") if q.value > 30)
     assert unit_as_written(line, qty, asked) == unit
+
+
+@pytest.mark.parametrize("question,side", [
+    ("Who signed the 2022-2025 memorandum for the Lao side?", "laos"),
+    ("Ai là người ký Bản ghi nhớ 2022-2025 phía Lào?", "laos"),
+    ("Ai ky thay mat BHXH Viet Nam?", "vietnam"),
+    ("ໃຜເປັນຜູ້ເຊັນບົດບັນທຶກຄວາມເຂົ້າໃຈ ໄລຍະ 2022-2025 ຝ່າຍລາວ?", "laos"),
+    ("How much did VSS give Laos for the training?", "vietnam"),  # an amount: the first body named pays
+    ("ສສຫວ ຈະຮັບຜິດຊອບ ຄ່າໃຊ້ຈ່າຍ ຂອງສຳມະນາ ຈຳນວນເທົ່າໃດ?", "vietnam"),
+    ("Hai bên thống nhất những nội dung gì?", ""),
+    ("Who signed the 2022-2025 memorandum?", ""),
+])
+def test_the_side_an_answer_must_be_on(question, side):
+    assert understand(question).side == side
+
+
+@pytest.mark.parametrize("question,day", [
+    ("Hội nghị tổng kết sẽ tổ chức vào ngày nào?", True),
+    ("ສຳມະນາ ຈະຈັດຂຶ້ນວັນທີເທົ່າໃດ?", True),
+    ("On what date will the seminar be held?", True),
+    ("Hội nghị tổng kết sẽ tổ chức khi nào?", False),
+    ("When will the seminar be held?", False),
+])
+def test_a_question_for_the_day_itself(question, day):
+    assert understand(question).exact_day is day

@@ -222,6 +222,12 @@ def refusal_reason(q: Question, r: Reading) -> str:
         return t("answer_refuse_absent_name", lang, value=r.value)
     if reason == "absent" and kind in ("period", "when", "number"):
         return t(f"answer_refuse_absent_{kind}", lang, value=r.value)
+    if reason == "unmet" and kind == "action":
+        return t("answer_refuse_no_action", lang, value=TERMS.name(r.value, lang))
+    if reason == "unmet" and kind == "day":
+        return t("answer_refuse_day", lang, value=r.value)
+    if reason == "unmet" and kind == "side":
+        return t("answer_refuse_side", lang, value=NAMES.name(r.value, lang))
     if reason == "unmet" and r.value:
         value = NAMES.name(r.value, lang) if r.value in NAMES else r.value
         return t("answer_refuse_unmet", lang, value=value)

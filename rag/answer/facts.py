@@ -33,26 +33,37 @@ def _event_kinds(keys: set[str]) -> set[str]:
     return {_EVENT_FAMILY.get(k, k) for k in keys if k in EVENT_TERMS or k in _EVENT_FAMILY}
 
 
+def _asked_events(q: Question) -> set[str]:
+    """The kinds of event the question names; a ceremony of something it also names (the medal ceremony, the
+    signing ceremony) is that thing's event, whatever a line calls it."""
+    keys = set(q.term_keys)
+    events = _event_kinds(keys)
+    if "ceremony" in events and any(f.kind in ("action", "thing") and f.key not in ("ceremony", "social_insurance",
+                                                                                  "cooperation") for f in q.terms):
+        events.discard("ceremony")
+    return events
+
+
 def other_event(line: Line, q: Question) -> bool:
     """The question names a kind of event (a seminar, a visit) and the line, with its heading, names none
     of that kind: its date, place or count belongs to something else."""
-    events = _event_kinds(set(q.term_keys))
+    events = _asked_events(q)
     return bool(events) and not events & _event_kinds(line.term_keys | line.ctx_terms)
 
 
 def names_other_event(line: Line, q: Question) -> bool:
     """The question names a kind of event and the line itself names another kind (and not the asked one)."""
-    events = _event_kinds(set(q.term_keys))
+    events = _asked_events(q)
     own = _event_kinds(line.term_keys)
     return bool(events) and bool(own) and not events & own
 
 
 _PLACE_CUE = re.compile(r"(?:tại|ở|đến|sang|in|at|to|ທີ່|ຢູ່|ໄປ)\s*(?:tỉnh|thành phố|thủ đô|the|ແຂວງ|ນະຄອນຫຼວງ)?\s*$",
                         re.I)
-_ACTOR_CUE = re.compile(r"\bdo\b|làm trưởng đoàn|trưởng đoàn|chủ trì|dẫn đầu|led by|headed by|hosted|host\b|"
+ACTOR_CUE = re.compile(r"\bdo\b|làm trưởng đoàn|trưởng đoàn|chủ trì|dẫn đầu|led by|headed by|hosted|host\b|"
                         r"chaired|chủ tọa|ເປັນຫົວໜ້າ|ເປັນປະທານ|ນຳພາ|ຮັບຜິດຊອບ|ເປັນເຈົ້າພາບ", re.I)
-_COMPOSITE_AFTER = re.compile(r"^\s+(?:City|Provincial|Province)?\s*Social Security(?:\s+Office)?", re.I)
-_COMPOSITE_BEFORE = re.compile(r"(?:BHXH|Bảo hiểm xã hội)\s+(?:tỉnh|thành phố|TP\.?)?\s*$|ຫ້ອງການປະກັນສັງຄົມ\s*(?:ແຂວງ)?\s*$",
+COMPOSITE_AFTER = re.compile(r"^\s+(?:City|Provincial|Province)?\s*Social Security(?:\s+Office)?", re.I)
+COMPOSITE_BEFORE = re.compile(r"(?:BHXH|Bảo hiểm xã hội)\s+(?:tỉnh|thành phố|TP\.?)?\s*$|ຫ້ອງການປະກັນສັງຄົມ\s*(?:ແຂວງ)?\s*$",
                                re.I)
 _DATELINE = re.compile(r"^\s*[^\d,]{2,40},\s*(?:ngày|ວັນທີ)?\s*[\d໐-໙]", re.I)
 
@@ -139,7 +150,7 @@ def say_names(keys: list[str], lang: str, as_written: str) -> str:
     return t("answer_and", lang, a=", ".join(parts[:-1]), b=parts[-1]) if len(parts) > 1 else parts[0]
 
 
-def _distance(a: int, spans: list[tuple[int, int]]) -> int:
+def distance(a: int, spans: list[tuple[int, int]]) -> int:
     if not spans:
         return 999
     return min(abs(a - s) if a >= s else s - a for s, _ in spans)
@@ -183,7 +194,7 @@ def dates(line: Line, q: Question) -> list[Fact]:
             s -= 0.05
         if w.approximate:
             s -= 0.4
-        s += 0.3 * (1 - min(_distance(w.start, spots), 120) / 120)
+        s += 0.3 * (1 - min(distance(w.start, spots), 120) / 120)
         if dateline:
             s -= 0.6
         if elsewhere:
@@ -220,7 +231,7 @@ def places(line: Line, q: Question) -> list[Fact]:
     wants_country = bool(re.search(r"nước nào|quốc gia nào|nuoc nao|quoc gia nao|country|ປະເທດໃດ", q.text, re.I))
     found = [f for f in line.names if f.kind in PLACE_KINDS and f.key not in qn]
     if line.cells and line.header:
-        found = [f for f in found if _cell_kind(line, f.start) in ("place", "")] or found
+        found = [f for f in found if cell_kind(line, f.start) in ("place", "")] or found
     spots = anchors(line, q)
     elsewhere = other_event(line, q)
     out = []
@@ -247,9 +258,9 @@ def places(line: Line, q: Question) -> list[Fact]:
             s -= 0.3
         if kinds == {"country"} and not wants_country and re.match(r"\s*\(", line.text[max(0, f.start - 2) : f.start]):
             s -= 0.3  # "tại thị xã La-mam, tỉnh Xê Kông (Lào)": the bracketed country qualifies the place
-        if _composite_office(line, group[-1]):
+        if composite_office(line, group[-1]):
             s -= 0.6  # "Đà Nẵng City Social Security" is an actor, not the place
-        s += 0.3 * (1 - min(_distance(f.start, spots), 120) / 120)
+        s += 0.3 * (1 - min(distance(f.start, spots), 120) / 120)
         out.append(Fact("place", line, group[0].start, group[-1].end, keys, s))
     # Places the table does not know, written after "tại / in / ທີ່" ("tại thành phố Đông Hà"): a place word
     # before them makes them likelier the asked place than a known name with none (the country in brackets).
@@ -257,7 +268,7 @@ def places(line: Line, q: Question) -> list[Fact]:
     known = bool(out)
     for raw in _raw_places(line):
         if not any(raw.start < b and a < raw.end for a, b in taken) and not re.search(r"\d", raw.text):
-            raw.score = 0.75 + 0.3 * (1 - min(_distance(raw.start, spots), 120) / 120) if known else raw.score
+            raw.score = 0.75 + 0.3 * (1 - min(distance(raw.start, spots), 120) / 120) if known else raw.score
             out.append(raw)
     for raw in _lao_places(line):
         if not any(raw.start < b and a < raw.end for a, b in [(f.start, f.end) for f in out]):
@@ -271,6 +282,8 @@ def places(line: Line, q: Question) -> list[Fact]:
                 f.score += 0.4
             elif kinds and level == "district":
                 f.score -= 0.2  # a known province or city is not the district asked
+    if level:  # "tỉnh nào", "which city": a country is no answer ("tỉnh Lào")
+        out = [f for f in out if any(NAMES.kind(k) != "country" for k in f.value)]
     only_countries = bool(out) and not wants_country and all(
         {NAMES.kind(k) for k in f.value} == {"country"} for f in out)
     if not out or only_countries:  # the place the heading or title gives ("study visit … to Đà Nẵng"), finer than a country
@@ -326,11 +339,11 @@ def _lao_places(line: Line) -> list[Fact]:
     return out
 
 
-def _composite_office(line: Line, f: Found) -> bool:
-    return bool(_COMPOSITE_AFTER.match(line.text[f.end :]) or _COMPOSITE_BEFORE.search(line.text[: f.start]))
+def composite_office(line: Line, f: Found) -> bool:
+    return bool(COMPOSITE_AFTER.match(line.text[f.end :]) or COMPOSITE_BEFORE.search(line.text[: f.start]))
 
 
-def _cell_kind(line: Line, at: int) -> str:
+def cell_kind(line: Line, at: int) -> str:
     """The kind the header gives the table cell at offset ``at`` (place, date, actor, count or '')."""
     pos = 0
     for i, cell in enumerate(line.text.split("|")):
@@ -357,8 +370,26 @@ def header_kind(head: str) -> str:
 
 
 # --- counts -----------------------------------------------------------------------------------
+def other_side(line: Line, q: Question) -> bool:
+    """The question asks for one side's figure ("how much did VSS give") and the line names bodies of the
+    other side only: "ງົບປະມານ … 1.200 ລ້ານກີບ ແມ່ນອົງການປະກັນສັງຄົມແຫ່ງຊາດ ເປັນຜູ້ຮັບຜິດຊອບ" is the Lao fund's."""
+    if not q.side or not _PAYS.search(line.text):
+        return False
+    payers = {NAMES.country_of(f.key) for f in line.names if f.kind in ("org", "unit")
+              and not _TO_BEFORE.search(line.text[max(0, f.start - 24) : f.start])} - {""}
+    return bool(payers) and q.side not in payers
+
+
+# words of paying for something, and of whom it is for ("tài trợ cho cán bộ LSSO": LSSO does not pay)
+_PAYS = re.compile(r"chi trả|đài thọ|\bchịu\b|kinh phí|đóng góp|tài trợ|hỗ trợ|\bcấp\b|\bcover|\bpa(?:y|id)|\bfund|"
+                   r"\bbears?\b|\bborne\b|contribut|\bgrant|ຮັບຜິດຊອບ|ປະກອບສ່ວນ|ສະໜັບສະໜູນ|ຊ່ວຍເຫຼືອ|ອອກຄ່າ", re.I)
+_TO_BEFORE = re.compile(r"(?:\bcho|\bto|\bfor|ໃຫ້|ແກ່)\s+(?:[^\s,.;]+\s+){0,2}$", re.I)
+
+
 def counts(line: Line, q: Question, slot: Slot) -> list[Fact]:
     qvals = {n.value for n in q.numbers}
+    if slot.money and other_side(line, q):
+        return []
     measures = {f.key for f in q.terms if f.kind == "measure" or (slot.money and f.key == "contribution")}
     if measures and not measures & (line.term_keys | line.ctx_terms):
         return []  # the question asks for a rate, a budget…: a number of something else is not it
@@ -390,6 +421,8 @@ def counts(line: Line, q: Question, slot: Slot) -> list[Fact]:
                 continue
             s += 0.5
         elif qty.is_amount and not slot.money:
+            if slot.unit and not measures:
+                continue  # "how many pages": an amount of money is no number of pages
             s -= 0.3 if slot.unit else 0.0
         elif slot.unit_key:
             if qty.unit == slot.unit_key:
@@ -403,13 +436,15 @@ def counts(line: Line, q: Question, slot: Slot) -> list[Fact]:
                 s += 0.5
             elif qty.unit and (qty.unit not in PEOPLE or not _PERSON_NOUN.search(slot.unit.strip())):
                 continue  # "3 provinces" is no number of "pensioners", "12 cán bộ" no number of "cuộc gọi"
+            elif not qty.unit and line.lang == q.lang and re.match(r"\s?[^\W\d_]{3,}", line.text[qty.end : qty.end + 4]):
+                continue  # "3 translators" is no number of "pages": the line names what it counts, and not so
             elif qty.unit:
                 s -= 0.3
         if qty.percent and slot.unit_key != "percent":
             s -= 0.3
         if FROM_BEFORE.search(line.text[max(0, qty.start - 8) : qty.start]) and TO_AFTER.search(line.text[qty.end :]):
             s -= 0.25  # "tăng từ 310 lên 540 người", "from 310 to 540": the figure now is the second
-        s += 0.3 * (1 - min(_distance(qty.start, spots), 120) / 120)
+        s += 0.3 * (1 - min(distance(qty.start, spots), 120) / 120)
         out.append(Fact("count", line, qty.start, qty.end, qty, s))
     return out
 
@@ -430,121 +465,6 @@ def periods(line: Line, q: Question) -> list[Fact]:
         key = f"{p.year}-{p.end_year}"
         if key in qp:
             continue
-        s = 0.6 + (0.3 if p.cue else 0.0) + 0.3 * (1 - min(_distance(p.start, spots), 120) / 120)
+        s = 0.6 + (0.3 if p.cue else 0.0) + 0.3 * (1 - min(distance(p.start, spots), 120) / 120)
         out.append(Fact("period", line, p.start, p.end, (p.year, p.end_year), s))
     return out
-
-
-# --- actors -----------------------------------------------------------------------------------
-_WANTS_ORG = re.compile(r"co quan nao|to chuc nao|\bbo nao|agency|organi[sz]ation|\bbody\b|ministry|institution|"
-                        r"ອົງການໃດ|ກະຊວງໃດ", re.I)
-_WANTS_UNIT = re.compile(r"don vi nao|\bvu nao|\bban nao|trung tam nao|\bunit\b|department|centre|center|ຫົວໜ່ວຍໃດ|ກົມໃດ",
-                         re.I)
-_WANTS_PERSON = re.compile(r"\bled\b|\blead\b|headed|dan dau|truong doan|chu tri doan|ຫົວໜ້າຄະນະ|ເປັນຫົວໜ້າ|ນຳພາ",
-                           re.I)
-
-
-def _wanted_actor(q: Question) -> str:
-    probe = fold_latin(q.text) if q.lang != "lo" else q.text
-    if _WANTS_ORG.search(probe):
-        return "org"
-    if _WANTS_UNIT.search(probe):
-        return "unit"
-    if _WANTS_PERSON.search(probe):
-        return "title"
-    return ""
-
-
-_TO_WHOM = re.compile(r"\bcho ai\b|\bto whom\b|\bfor whom\b|\bwho (?:received|got|will receive)|ໃຫ້ແກ່ໃຜ|ໃຫ້ໃຜ", re.I)
-_RECIPIENT = re.compile(r"\b(?:cho|to)\s+(?:các\s+|the\s+)?([^,;.:()]{3,80})|ໃຫ້ແກ່\s*([^,;.:()]{3,80})", re.I)
-
-
-def _recipients(line: Line) -> list[Fact]:
-    """Who receives: the words after "cho" / "to" / "ໃຫ້ແກ່" (as written: no table names them)."""
-    out = []
-    for m in _RECIPIENT.finditer(line.text):
-        g = 1 if m.group(1) else 2
-        text = re.split(r"\s+(?:đã|đang|sẽ|who|that|ທີ່)\s+", m.group(g))[0].strip()
-        if len(text) >= 3:
-            out.append(Fact("actor", line, m.start(g), m.start(g) + len(text), [f"raw:{text}"], 0.8))
-    return out
-
-
-def actors(line: Line, q: Question) -> list[Fact]:
-    qn = set(q.name_keys)
-    if _TO_WHOM.search(fold_latin(q.text) if q.lang != "lo" else q.text):
-        return _recipients(line)
-    wanted = _wanted_actor(q)
-    spots = anchors(line, q)
-    names = line.names
-    out = []
-    i = 0
-    while i < len(names):
-        f = names[i]
-        if f.kind in PLACE_KINDS and _composite_office(line, f):
-            if q.kind == "actor" and any(NAMES.kind(k) == "title" for k in qn):
-                i += 1  # "Ai là Giám đốc BHXH tỉnh Quảng Trị?": an office is not a director
-                continue
-            m = _COMPOSITE_AFTER.match(line.text[f.end :])
-            end = f.end + (m.end() if m else 0)
-            out.append(Fact("actor", line, f.start if m else _composite_start(line, f), end, [f"ss:{f.key}"], 0.6))
-            i += 1
-            continue
-        if f.kind not in ACTOR_KINDS or f.key in qn:
-            i += 1
-            continue
-        keys, start, end = [f.key], f.start, f.end
-        if f.kind == "title" and i + 1 < len(names) and names[i + 1].kind in ("org", "unit") and \
-                not line.text[f.end : names[i + 1].start].strip(" ,"):
-            org = names[i + 1]
-            keys, end = [f"title:{f.key}|{org.key}"], org.end
-            i += 1
-        s = 0.4 + (0.2 if f.kind in ("title", "unit") else 0.0)
-        if wanted:
-            s += 0.35 if f.kind == wanted else -0.2
-        before = line.text[max(0, start - 30) : start]
-        after = line.text[end : end + 30]
-        if _ACTOR_CUE.search(before) or _ACTOR_CUE.search(after):
-            s += 0.4
-        if line.cells and _cell_kind(line, start) == "actor":
-            s += 0.6
-        s += 0.3 * (1 - min(_distance(start, spots), 120) / 120)
-        out.append(Fact("actor", line, start, end, keys, s))
-        i += 1
-    if wanted in ("", "title"):  # "who led …": the person, "Mr Phạm Quốc Bảo", before the title he holds
-        for m in _PERSON.finditer(line.text):
-            g = 1 if m.group(1) else 2
-            start, end = m.start(g), m.end(g)
-            sc = 1.3 + (0.4 if _ACTOR_CUE.search(line.text[max(0, start - 40) : start]) else 0.0)
-            out.append(Fact("actor", line, start, end, [f"raw:{m.group(g)}"],
-                            sc + 0.3 * (1 - min(_distance(start, spots), 120) / 120)))
-    if not out:  # "led by the Director of …" when the question asks who the Director is: no answer
-        titles = {k for k in qn if NAMES.kind(k) == "title"}
-        out = [f for f in _raw_actors(line) if not titles & NAMES.keys(line.text[f.start : f.end])]
-    return out
-
-
-# a person: an honorific and a capitalised name ("Mr Bounmy Vongsa", "ông Lê Văn Thành", "bà Văn-đi Phôm-ma-chăn"),
-# or "ທ່ານ" / "ທ່ານນາງ" and a Lao given and family name (not "໕ ທ່ານ", five persons)
-_CAP = r"[A-ZÀ-ỸĐ][^\W\d_]*(?:-[^\W\d_]+)*"
-_PERSON = re.compile(rf"(?:\b(?:Mr|Mrs|Ms|Dr|Madam)\.?|(?<![\w])(?:[ôÔ]ng|[bB]à))\s+({_CAP}(?:\s+{_CAP}){{0,4}})|"
-                     r"(?<![\d\u0ed0-\u0ed9]\s)(?<![\d\u0ed0-\u0ed9])ທ່ານ(?:ນາງ)?\s*([\u0e81-\u0eae\u0ec0-\u0ec4][\u0e80-\u0ecf]+"
-                     r"(?:\s[\u0e81-\u0eae\u0ec0-\u0ec4][\u0e80-\u0ecf]+)?)(?=\s*[,;.)]|\s+[\u0e80-\u0eff]|\s*$)")
-_RAW_ACTOR = re.compile(r"\b(?:led by|headed by|hosted by|chaired by)\s+(?:a\s+|the\s+)?([^,;.()]{3,60})|"
-                        r"\bdo\s+([^,;.()]{3,60}?)\s+(?:làm trưởng đoàn|dẫn đầu|chủ trì)|"
-                        r"(?:Đơn vị chủ trì|Trưởng đoàn|Chủ trì)\s*:\s*([^,;.()]{3,60})", re.I)
-
-
-def _raw_actors(line: Line) -> list[Fact]:
-    """Who, when the name table does not know them: after "led by", "do … làm trưởng đoàn", "Chủ trì:"."""
-    out = []
-    for m in _RAW_ACTOR.finditer(line.text):
-        g = next(i for i in (1, 2, 3) if m.group(i))
-        text = m.group(g).strip()
-        out.append(Fact("actor", line, m.start(g), m.start(g) + len(text), [f"raw:{text}"], 0.5))
-    return out
-
-
-def _composite_start(line: Line, f: Found) -> int:
-    m = _COMPOSITE_BEFORE.search(line.text[: f.start])
-    return m.start() if m else f.start

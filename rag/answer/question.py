@@ -193,6 +193,8 @@ class Question:
     focus: list[str] = field(default_factory=list)  # content tokens (not question words, names, dates)
     list_size: int = 0  # "the four topics", "4 chủ đề": how many items a list answer should have
     ranks: frozenset[int] = frozenset()  # "the second exchange": which one of a series
+    side: str = ""  # the country whose side the answer must be on ("for the Lao side", "phía Lào", "ຝ່າຍລາວ")
+    exact_day: bool = False  # "ngày nào", "on what date", "ວັນທີເທົ່າໃດ": a month or a quarter does not answer
 
     @property
     def asks(self) -> list[str]:
@@ -349,7 +351,54 @@ def understand(text: str, lang: Optional[str] = None) -> Question:
         numbers=numbers, agreement=any(f.key in ("memorandum", "agreement") for f in terms), ordinal=ordinal, sub=sub,
         past=bool(_PAST.search(probe if lang != "lo" else text)),
         toneless=lang == "vi" and not re.search(r"[^\x00-\x7f]", text), focus=list(dict.fromkeys(focus)),
+        side=_side(text, probe, lang, names, slots),
+        exact_day=bool(_EXACT_DAY.search(probe if lang != "lo" else text)),
     )
+
+
+_EXACT_DAY = re.compile(r"\b(?:ngay nao|ngay may|hom nao|(?:what|which) (?:day|date)|on what date|exact date)\b|"
+                        r"ວັນທີເທົ່າໃດ|ວັນທີໃດ|ວັນໃດ|ມື້ໃດ", re.I)
+
+
+# "for the Lao side", "on behalf of VSS", "phía Lào", "thay mặt BHXH Việt Nam", "ຝ່າຍລາວ", "ຕາງໜ້າ …": whose
+# side the asked actor or figure is on (on folded Latin text, or canonical Lao)
+_SIDE = re.compile(r"\b(?:for|on|from|of|by)\s+the\s+((?:lao|laotian|vietnamese|viet\s?nam)\w*)\s+side\b|"
+                   r"\b((?:lao|laotian|vietnamese)\w*)\s+side\b|\bon behalf of\s+(?:the\s+)?([^?,;]{3,60})|"
+                   r"\bphia\s+(?:ban\s+)?([^?,;]{3,40})|\bben\s+(lao|viet nam)\b|"
+                   r"\b(?:thay mat|dai dien)\s+(?:cho\s+)?(?:phia\s+)?([^?,;]{3,60})|"
+                   r"ຝ່າຍ\s*([\u0e80-\u0eff][^?,;]{1,40})|ຕາງໜ້າ(?:ໃຫ້)?\s*([\u0e80-\u0eff][^?,;]{1,40})")
+_SIDE_WORDS = (("lao", "laos"), ("ລາວ", "laos"), ("viet", "vietnam"), ("ຫວຽດ", "vietnam"))
+
+
+def side_named(text: str) -> str:
+    """The country of the last side a text names ("ຝ່າຍຫວຽດນາມ ນຳໂດຍ", "phía Lào", "the Lao side"), or ""."""
+    said = [next(g for g in m.groups() if g) for m in _SIDE.finditer(text if re.search(r"[\u0e80-\u0eff]", text)
+                                                                        and not re.search(r"[a-zA-Z]", text)
+                                                                        else fold_latin(text))]
+    for part in reversed(said):
+        for f in NAMES.find(part) + find_loose(part, NAMES):
+            if NAMES.country_of(f.key):
+                return NAMES.country_of(f.key)
+        country = next((c for w, c in _SIDE_WORDS if part.lower().startswith(w)), "")
+        if country:
+            return country
+    return ""
+
+
+def _side(text: str, probe: str, lang: str, names: list[Found], slots: list[Slot]) -> str:
+    """The country whose side the answer must be on: named as a side ("phía Lào", "on behalf of VSS"), or,
+    for an amount, the side of the first organization the question names ("how much did VSS give …")."""
+    m = _SIDE.search(probe if lang != "lo" else text)
+    if m:
+        said = next(g for g in m.groups() if g)
+        for f in NAMES.find(said) + find_loose(said, NAMES):
+            if NAMES.country_of(f.key):
+                return NAMES.country_of(f.key)
+        return next((c for w, c in _SIDE_WORDS if said.lower().startswith(w)), "")
+    if any(s.money for s in slots):
+        first = next((f for f in names if f.kind in ("org", "unit") and NAMES.country_of(f.key)), None)
+        return NAMES.country_of(first.key) if first is not None else ""
+    return ""
 
 
 _NUMBER_OF = re.compile(r"(?:^|[\s,(])(?:tổng số|số lượng|số|tong so|so luong|so|(?:the )?(?:total )?number of|ຈຳນວນ)\s*$",

@@ -24,9 +24,10 @@ from ..text.names import NAMES, TERMS
 from ..text.normalize import fold_latin
 from ..text.when import When, when_of_iso
 from . import facts as F
+from .actors import actors
+from .events import ASKS_PLAN, doc_day, narrow_to_event
 from .evidence import (
     GENERIC_TERMS,
-    PLAN_WORDS,
     Constraint,
     Evidence,
     Scored,
@@ -38,10 +39,6 @@ from .lines import Line
 from .lists import best_list
 from .question import Question, Slot, rank_text, ranks
 from .status import ASKS_HELD, ASKS_POSTPONED, LineStatus, answer_is_yes, classify, verdict
-
-# A question about plans ("planned for 2025", "dự kiến", "ວາງແຜນ"): a signed agreement's plans cover the years
-# of its period; what happened in a year ("held in 2019") is not covered by a period.
-_ASKS_PLAN = re.compile(PLAN_WORDS.pattern + r"|kế\s+hoạch|ວາງແຜນ|ແຜນການ", re.I)
 
 
 @dataclass
@@ -93,7 +90,7 @@ class Reader:
         cons = constraints(q, info["common"])
         signed = {(a.period_from, a.period_to) for a in (register.agreements if register is not None else ())
                   if a.period_from and a.period_to and a.signed_date
-                  and agreement_status(a, today)[0] in ("in_force", "expired")} if _ASKS_PLAN.search(q.text) else set()
+                  and agreement_status(a, today)[0] in ("in_force", "expired")} if ASKS_PLAN.search(q.text) else set()
         absent = self._absent(cons, info, signed)
         if absent is not None:
             return self._refuse(r, "absent", absent)
@@ -135,7 +132,12 @@ class Reader:
             return self._refuse(r, "relevance")
         ag = self._agreement(q, register, sat) if register is not None else None
         r.agreement = ag
-        if ag is not None and q.past and not _ASKS_PLAN.search(q.text) and "sign" in q.term_keys and q.sub not in ("until", "deadline") and \
+        if ag is None:  # the register speaks for an agreement; otherwise the lines must be about the event asked
+            sat, refusal = narrow_to_event(q, sat, self.evidence, 2 * self.th.margin)
+            if refusal is not None:
+                r.value = refusal.value
+                return self._refuse(r, refusal.reason)
+        if ag is not None and q.past and not ASKS_PLAN.search(q.text) and "sign" in q.term_keys and q.sub not in ("until", "deadline") and \
                 not self._signed(ag) and {s.kind for s in q.slots} & {"date", "place"}:
             return self._refuse(r, "planned")  # "when was the 2026-2030 memorandum signed": the record only plans it
         kind = q.kind
@@ -154,7 +156,16 @@ class Reader:
             if fact is None and slot.kind == "date" and q.sub == "until":
                 fact = self._until_fact(sat)
             fact = fact or self._best_fact(slot, sat, q, r.facts[0][1].line if r.facts else None)
+            if fact is None and slot.kind == "date" and q.exact_day and not r.facts:
+                coarse = self._best_fact(slot, sat, replace(q, exact_day=False))
+                if coarse is not None:
+                    r.value = coarse.say(q.lang)  # "on which day": the record gives only "quý IV/2025"
+                    return self._refuse(r, "unmet:day")
             if fact is None:
+                if not r.facts and q.side and slot.kind in ("actor", "count") and \
+                        self._best_fact(slot, sat, replace(q, side="")) is not None:
+                    r.value = q.side  # "who signed for the Lao side" where the record names only Vietnam's
+                    return self._refuse(r, "unmet:side")
                 if not r.facts:
                     loose = [c for c in cons if c.kind == "name" and all(s.met.get(f"name:{c.key}", 0) < 1.0
                                                                           for s in sat[:5])]
@@ -205,6 +216,8 @@ class Reader:
     @staticmethod
     def _facts_of(slot: Slot, s: Scored, qq: Question) -> list[F.Fact]:
         ln = s.line
+        if slot.kind == "date" and qq.exact_day:  # "ngày nào": only a day (or days) answers
+            return [f for f in F.dates(ln, qq) if f.value.precision in ("day", "range")]
         if slot.kind == "date":
             return F.dates(ln, qq)
         if slot.kind == "place":
@@ -214,7 +227,7 @@ class Reader:
         if slot.kind == "period":
             return F.periods(ln, qq)
         if slot.kind == "actor":
-            return F.actors(ln, qq)
+            return actors(ln, qq)
         return []
 
     def _best_fact(self, slot: Slot, sat: list[Scored], q: Question, near: Optional[Line] = None) -> Optional[F.Fact]:
@@ -232,6 +245,8 @@ class Reader:
             if slot.kind == "count" and F.other_event(s.line, q) and (F.names_other_event(s.line, q) or
                                                                     self._after_other_event(s.line, q)):
                 continue  # "Đoàn … gồm 20 thành viên" right after the sports exchange: not the seminar's delegates
+            if slot.kind in ("date", "place") and F.other_event(s.line, q):
+                continue  # "the action plan was reviewed on 2 June": not the date of the seminar asked
             for f in self._facts_of(slot, s, q):
                 same = near is not None and (s.line is near or (s.line.family == near.family and s.line.para == near.para
                                                                  and s.line.doc_id != near.doc_id))
@@ -246,6 +261,8 @@ class Reader:
                 for ln in self.evidence.lines.near(s.line, before=6):
                     if ln is s.line or (slot.kind == "count" and F.other_event(ln, q) and (
                             F.names_other_event(ln, q) or self._after_other_event(ln, q))) \
+                            or (slot.kind in ("date", "place") and F.other_event(ln, q) and (
+                                F.names_other_event(ln, q) or ln.row != s.line.row)) \
                             or (q.ranks and (own := ranks(ln.text)) and not q.ranks & own) or _other_period(ln, q):
                         continue
                     shadow = Scored(ln, s.hit, s.rank, s.sim, s.score - 0.3)
@@ -366,7 +383,7 @@ class Reader:
         if slot.kind == "actor" and ag.parties is not None and self._signed(ag) and "sign" in q.term_keys:
             ln = self._line_at(ag.parties.cited.doc_id, ag.parties.cited.start)
             if ln is not None:
-                found = [f for f in F.actors(ln, q) if f.value and not set(f.value) & set(q.name_keys)]
+                found = [f for f in actors(ln, q) if f.value and not set(f.value) & set(q.name_keys)]
                 if found:
                     return max(found, key=lambda f: f.score)
         if slot.kind == "count" and ag.articles is not None and (slot.unit_key == "article" or "article" in
@@ -437,8 +454,9 @@ class Reader:
         st = verdict(lines, today, asks_postponed=bool(ASKS_POSTPONED.search(probe)), leads=leads)
         if st is None:
             return self._open(r, sat, today)
-        if st.key in ("planned", "overdue") and q.past and q.whens and st.line.doc_date and ASKS_HELD.search(probe) and \
-                all(w.first > _doc_day(st.line.doc_date) for w in q.whens):
+        if st.key in ("planned", "overdue", "postponed") and q.past and q.whens and st.line.doc_date and \
+                ASKS_HELD.search(probe) and all(w.first > doc_day(st.line.doc_date) for w in q.whens) and \
+                (st.key != "postponed" or st.when is None or any(w.covers(st.when) for w in q.whens)):
             return self._refuse(r, "planned")  # "was the dialogue planned for March 2026 held?": no later document
         r.status, r.yes = st, answer_is_yes(st.key, probe)
         r.support = [next((s for s in r.scored if s.line is st.line), subject[0])]
@@ -454,7 +472,7 @@ class Reader:
             lines = dated[:3] or [s.line for s in sat[:2]]
             statuses = [classify(ln) for ln in lines]
             planned = all(st is not None and st.key == "planned" for st in statuses)
-            later = all(w.first > _doc_day(ln.doc_date) for w in q.whens for ln in lines if ln.doc_date)
+            later = all(w.first > doc_day(ln.doc_date) for w in q.whens for ln in lines if ln.doc_date)
             if planned and later:
                 return self._refuse(r, "planned")
         ag = r.agreement
@@ -490,8 +508,3 @@ def _other_period(ln: Line, q: Question) -> bool:
     """The line names periods, none of them the one the question asks about."""
     asked = set(q.period_texts())
     return bool(asked) and bool(ln.periods) and not asked & {f"{p.year}-{p.end_year}" for p in ln.periods}
-
-
-def _doc_day(doc_date: str) -> dt.date:
-    w = when_of_iso(doc_date)
-    return w.last if w is not None else dt.date.max
