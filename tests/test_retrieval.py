@@ -248,3 +248,23 @@ def test_an_article_with_no_version_in_the_questions_language_is_pulled_into_the
     # a filter that excludes the article keeps it out
     no_vi = Filters(langs=("lo",))
     assert "article-vi" not in [d.doc_id for d, _ in rank_documents(fused, r.mirror, no_vi, 10, pull=pull)]
+
+
+def test_whole_document_vectors_are_searched_in_memory_and_follow_the_corpus(settings_factory, tmp_path):
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    texts = {"a-vi": "Hợp tác đào tạo nghề giữa hai bộ.", "b-vi": "Bảo hiểm xã hội cho người lao động di cư.",
+             "c-lo": "ການຮ່ວມມືດ້ານແຮງງານ."}
+    for doc_id, text in texts.items():
+        (folder / f"{doc_id}.md").write_text(f"---\nid: {doc_id}\n---\n{text}\n", encoding="utf-8")
+    settings = settings_factory()
+    store = Store(settings).warm_up()
+    ingest_paths(store, [folder], bar=False)
+    r = Retriever(store, settings).warm_up()
+    qvec = store.embedder.encode_queries([texts["b-vi"]])[0]
+    near = r.documents.nearest(qvec, 5, "vi")
+    assert [d for d, _ in near] == ["b-vi", "a-vi"] and near[0][1] > 0.99  # exact cosine, best first
+    assert [d for d, _ in r.documents.nearest(qvec, 5, "lo")] == ["c-lo"]
+    remove_document(store, "b-vi")
+    r.mirror.refresh()
+    assert [d for d, _ in r.documents.nearest(qvec, 5, "vi")] == ["a-vi"]  # re-read for the new corpus version

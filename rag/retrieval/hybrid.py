@@ -21,11 +21,11 @@ from ..config import Settings
 from ..records import DocumentHit, Hit, Passage, Ranked, Version
 from ..store.chroma import Store
 from ..store.keyword import KeywordIndex, allow_meta
-from ..store.links import DocumentVectors
 from ..store.mirror import CorpusMirror
 from ..text.detect import detect_language, wanted_language
 from ..text.glossary import expand_query
 from .documents import CrossLanguagePull, as_document_hits, rank_documents
+from .docvectors import DocumentMatrix
 from .filters import Filters
 from .fusion import calibrate, fuse_calibrated, fuse_rrf
 from .hubness import HubnessCorrection
@@ -57,7 +57,7 @@ class Retriever:
         self.mirror = mirror or CorpusMirror(store)
         self.keyword = KeywordIndex.attach(self.mirror)
         self.hubness = HubnessCorrection(store, self.mirror, self.settings.hubness_k)
-        self.documents = DocumentVectors(store)
+        self.documents = DocumentMatrix(store, self.mirror)
         self.vectors = LanguageVectors(store, self.mirror, self.settings.memory_vectors_from, self.settings.hubness_k)
         self._pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="retrieval")
         self._warm = threading.Lock()
@@ -146,7 +146,7 @@ class Retriever:
         langs = [lang for lang in langs if not filters.langs or lang in filters.langs or lang == query_lang]
         if len(langs) < 2:
             return None
-        lists = [self.documents.nearest([qvec], DOCUMENT_CANDIDATES, lang)[0] for lang in langs]
+        lists = [self.documents.nearest(qvec, DOCUMENT_CANDIDATES, lang) for lang in langs]
         return CrossLanguagePull(query_lang, calibrate(lists, self.settings.dense_global_weight), weight)
 
     def _support(self, mode: Optional[str]) -> float:
