@@ -15,6 +15,7 @@ import re
 import tempfile
 import time
 import unicodedata
+import zlib
 from pathlib import Path
 from typing import Optional
 
@@ -105,6 +106,16 @@ def _metrics(ranks: list[Optional[int]]) -> dict:
     out["mrr@10"] = round(sum(1 / r for r in ranks if r and r <= 10) / n, 4) if n else 0.0
     out["n"] = n
     return out
+
+
+_LANG_SUFFIX = re.compile(r"-(vi|lo|en)$")
+
+
+def article_half(doc_id: str) -> str:
+    """'A' or 'B': the half of a development set a gold document falls in, by the parity of the
+    CRC-32 of its id without the language suffix (an article's versions are in one half). Settings
+    are chosen on half A; half B reports whether the choice holds."""
+    return "A" if zlib.crc32(_LANG_SUFFIX.sub("", doc_id).encode("utf-8")) % 2 == 0 else "B"
 
 
 def _pct(values: list[float], p: float) -> float:
