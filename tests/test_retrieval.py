@@ -9,6 +9,7 @@ from helpers.cli import cli_json
 from helpers.paths import CORPUS_DIR, REPO_ROOT
 
 from rag.config import Settings
+from rag.evaluation import article_half
 from rag.ingest.service import ingest_bytes, ingest_paths, remove_document
 from rag.records import Ranked
 from rag.retrieval.documents import CrossLanguagePull, rank_documents
@@ -268,3 +269,9 @@ def test_whole_document_vectors_are_searched_in_memory_and_follow_the_corpus(set
     remove_document(store, "b-vi")
     r.mirror.refresh()
     assert [d for d, _ in r.documents.nearest(qvec, 5, "vi")] == ["a-vi"]  # re-read for the new corpus version
+
+
+def test_an_articles_versions_fall_in_one_half_of_a_development_set():
+    ids = [f"ntrex-bbc.{n}" for n in range(381690, 381710)]
+    assert all(article_half(f"{a}-lo") == article_half(f"{a}-vi") == article_half(a) for a in ids)
+    assert {article_half(a) for a in ids} == {"A", "B"}
