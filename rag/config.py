@@ -117,6 +117,12 @@ class Settings(BaseSettings):
         description="Documents ranked by their passages: a document scores its best passage plus this times "
         "its second-best one (a long article whose evidence is spread over several passages). 0: the best alone.",
     )
+    doc_vector_weight: float = Field(
+        1.0, ge=0, le=5,
+        description="Documents ranked by their passages also pull, by their whole-document vector (the mean of "
+        "their passages), documents in another language than the question's that have no version in it (an "
+        "article whose translation is not in the record): this times the vector's calibrated similarity. 0 turns it off.",
+    )
     hubness_weight: float = Field(
         0.5,
         ge=0,

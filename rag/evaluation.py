@@ -15,6 +15,7 @@ import re
 import tempfile
 import time
 import unicodedata
+import zlib
 from pathlib import Path
 from typing import Optional
 
@@ -107,6 +108,16 @@ def _metrics(ranks: list[Optional[int]]) -> dict:
     return out
 
 
+_LANG_SUFFIX = re.compile(r"-(vi|lo|en)$")
+
+
+def article_half(doc_id: str) -> str:
+    """'A' or 'B': the half of a development set a gold document falls in, by the parity of the
+    CRC-32 of its id without the language suffix (an article's versions are in one half). Settings
+    are chosen on half A; half B reports whether the choice holds."""
+    return "A" if zlib.crc32(_LANG_SUFFIX.sub("", doc_id).encode("utf-8")) % 2 == 0 else "B"
+
+
 def _pct(values: list[float], p: float) -> float:
     if not values:
         return 0.0
@@ -117,7 +128,7 @@ def _pct(values: list[float], p: float) -> float:
 
 # The settings that shape retrieval, recorded with every result so that a figure says what made it.
 RETRIEVAL_SETTINGS = ("chunk_chars", "title_context", "candidates", "fusion", "keyword_weight",
-                      "dense_global_weight", "hubness_weight", "doc_support_weight", "hubness_k", "rrf_k", "reranker_model",
+                      "dense_global_weight", "hubness_weight", "doc_support_weight", "doc_vector_weight", "hubness_k", "rrf_k", "reranker_model",
                       "hnsw_ef_search", "hnsw_ef_construction")
 
 

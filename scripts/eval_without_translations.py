@@ -10,6 +10,9 @@ another query of its group).
     python scripts/eval_without_translations.py --corpus ../shared/eval-dev/corpus.jsonl \\
         --queries ../shared/eval-dev/queries.jsonl --out results/eval-dev-no-translation.json
 
+and, for the README's ablation of the cross-language pull, the same with ``RAG_DOC_VECTOR_WEIGHT=0``
+and ``--out results/eval-dev-no-translation-no-pull.json``.
+
 With ``--from-store DIR`` (an index kept by ``rag eval --keep-store DIR`` on the full corpus), each
 group starts from a copy of that index with the twins removed (removal unlinks them, as in the
 app) instead of indexing the reduced corpus from scratch.
@@ -79,9 +82,11 @@ def main() -> int:
             res["run"].update(corpus=str(args.corpus), queries=str(args.queries), left_out=len(drop),
                               gold_language=lang)
             runs[lang] = res
+    # The cross-language pull off (RAG_DOC_VECTOR_WEIGHT=0) is the ablation beside the default run.
+    env = "" if settings.doc_vector_weight else "RAG_DOC_VECTOR_WEIGHT=0 "
     out = {"retriever": args.retriever, "runs": runs,
-           "command": "python scripts/eval_without_translations.py --corpus ../shared/eval-dev/corpus.jsonl "
-                      "--queries ../shared/eval-dev/queries.jsonl --out results/eval-dev-no-translation.json"}
+           "command": f"{env}python scripts/eval_without_translations.py --corpus ../shared/eval-dev/corpus.jsonl "
+                      f"--queries ../shared/eval-dev/queries.jsonl --out results/{(args.out or Path('-')).name}"}
     text = to_json(out)
     if args.out:
         args.out.write_text(text + "\n", encoding="utf-8")

@@ -4,7 +4,8 @@ Each table sits between ``<!-- BEGIN name -->`` and ``<!-- END name -->`` marker
 - ``settings``: every field of rag.config.Settings with its variable, default and description;
 - ``retrieval-evaldev``: results/eval-dev.json (python -m rag eval on ../shared/eval-dev);
 - ``retrieval-ablation``: results/eval-dev.json beside results/eval-dev-no-hubness.json (one part off);
-- ``retrieval-no-translation``: results/eval-dev-no-translation.json (scripts/eval_without_translations.py);
+- ``retrieval-no-translation``: results/eval-dev-no-translation.json (scripts/eval_without_translations.py),
+  beside results/eval-dev-no-translation-no-pull.json (the same with the cross-language pull off) when it is there;
 - ``linking``: results/linking.json (scripts/eval_linking.py): translations found at ingest;
 - ``retrieval-gold``: results/gold.json (python -m rag eval on corpus/ + eval/gold.jsonl);
 - ``answers`` and ``refusal``: results/answers.json (scripts/eval_answers.py);
@@ -27,7 +28,7 @@ import sys
 from pathlib import Path
 
 from rag.config import Settings
-from rag.evaluation import format_table
+from rag.evaluation import article_half, format_table
 from rag.text.i18n import t
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -93,20 +94,38 @@ def ablation_table(main: dict) -> str:
     return "\n".join(rows)
 
 
-def no_translation_table(res: dict, with_twins: dict) -> str:
-    """Article slices with each gold document's translation left out of the index, beside the full index."""
+def _recall_by_half(rows: list[dict], slice_: str) -> str:
+    """'A / B / all' recall@10 (strict) of one slice's per-query rows, halves by :func:`article_half`."""
+    cells = []
+    for half in ("A", "B", None):
+        v = [r for r in rows if r["slice"] == slice_ and (half is None or article_half(r["gold"][0]) == half)]
+        cells.append(f"{sum(1 for r in v if r['rank_strict'] and r['rank_strict'] <= 10) / len(v):.3f}" if v else "—")
+    return " / ".join(cells)
+
+
+def no_translation_table(res: dict, with_twins: dict, no_pull: dict | None = None) -> str:
+    """Article slices with each gold document's translation left out of the index (per half, and
+    without the cross-language pull when that run is there), beside the full index."""
     name = res["retriever"]
-    rows = [f"Made by `{res['command']}` ({name}; the full index: results/eval-dev.json).", "",
-            "| slice | n | without the translation: R@10 | MRR@10 | with it (strict): R@10 | MRR@10 | "
-            "with it (by family): R@10 | MRR@10 |",
-            "|---|---|---|---|---|---|---|---|"]
+    rows = [f"Made by `{res['command']}` ({name}; the full index: results/eval-dev.json)"
+            + (f"; without the pull: `{no_pull['command']}`" if no_pull else "") + ".", "",
+            "R@10 is given for half A / half B / all (halves by the parity of the CRC-32 of the article id; "
+            "settings are chosen on half A).", "",
+            "| slice | n | without the translation: R@10 (A / B / all) | MRR@10 | "
+            + ("same, without the cross-language pull: R@10 (A / B / all) | " if no_pull else "")
+            + "with it (strict): R@10 | MRR@10 | with it (by family): R@10 | MRR@10 |",
+            "|---|---|---|---|" + ("---|" if no_pull else "") + "---|---|---|---|"]
     full = (with_twins.get("retrievers") or {}).get(name, {}).get("slices", {})
-    for _lang, run in sorted(res["runs"].items()):
+    for lang, run in sorted(res["runs"].items()):
         for sl, m in run["slices"].items():
             f = full.get(sl)
             both = (f"{f['recall@10']:.3f} | {f['mrr@10']:.3f} | {f['family']['recall@10']:.3f} | "
                     f"{f['family']['mrr@10']:.3f}") if f and "family" in f else "— | — | — | —"
-            rows.append(f"| {sl} | {m['n']} | {m['recall@10']:.3f} | {m['mrr@10']:.3f} | {both} |")
+            off = ""
+            if no_pull:
+                other = no_pull["runs"].get(lang)
+                off = (_recall_by_half(other["queries"], sl) if other else "—") + " | "
+            rows.append(f"| {sl} | {m['n']} | {_recall_by_half(run['queries'], sl)} | {m['mrr@10']:.3f} | {off}{both} |")
     lat = ", ".join(f"gold {lang}: p95 {run['latency_ms']['p95']} ms" for lang, run in sorted(res["runs"].items()))
     rows += ["", f"Query latency ({name}) — {lat}."]
     return "\n".join(rows)
@@ -427,7 +446,7 @@ def tables() -> dict[str, str]:
         out["retrieval-ablation"] = ablation_table(ev)
         nt = _load("eval-dev-no-translation.json")
         if nt:
-            out["retrieval-no-translation"] = no_translation_table(nt, ev)
+            out["retrieval-no-translation"] = no_translation_table(nt, ev, _load("eval-dev-no-translation-no-pull.json"))
     gold = _load("gold.json")
     if gold:
         out["retrieval-gold"] = retrieval_table(

@@ -9,7 +9,10 @@ from helpers.cli import cli_json
 from helpers.paths import CORPUS_DIR, REPO_ROOT
 
 from rag.config import Settings
+from rag.evaluation import article_half
 from rag.ingest.service import ingest_bytes, ingest_paths, remove_document
+from rag.records import Ranked
+from rag.retrieval.documents import CrossLanguagePull, rank_documents
 from rag.retrieval.filters import Filters
 from rag.retrieval.hybrid import RerankerError, Retriever
 from rag.store.chroma import Store
@@ -209,3 +212,66 @@ def test_refusal_defaults_are_the_calibrated_ones():
 def test_readme_tables_are_generated_from_the_results(run_cli):
     proc = run_cli("scripts/update_readme.py", "--check")
     assert proc.returncode == 0, proc.stderr
+
+
+# --- an article whose translation is not in the record -------------------------------------
+def test_an_article_with_no_version_in_the_questions_language_is_pulled_into_the_top(settings_factory, tmp_path):
+    """A Lao question, many Lao sentences each with its Vietnamese version, and one long Vietnamese
+    article with no Lao version: the sentences' passages fill the candidates, the article's whole-
+    document evidence (the cross-language pull) brings it into the top 10; a document with a Lao
+    version is not pulled (it is reached through that version)."""
+    folder = tmp_path / "record"
+    folder.mkdir()
+    for i in range(12):
+        (folder / f"s{i}-vi.md").write_text(f"---\nid: s{i}-vi\n---\nCâu số {i} về hợp tác lao động.\n", encoding="utf-8")
+        (folder / f"s{i}-lo.md").write_text(f"---\nid: s{i}-lo\nversion_of: s{i}-vi\n---\nປະໂຫຍກທີ {i} ກ່ຽວກັບແຮງງານ.\n",
+                                            encoding="utf-8")
+    (folder / "article-vi.md").write_text(
+        "---\nid: article-vi\n---\n" + "\n\n".join(
+            f"Đoạn {n}: hai bên thống nhất kế hoạch đào tạo nghề và bảo hiểm xã hội cho người lao động. " * 8
+            for n in range(3)) + "\n", encoding="utf-8")
+    settings = settings_factory(chunk_chars=400)
+    store = Store(settings).warm_up()
+    ingest_paths(store, [folder], bar=False)
+    r = Retriever(store, settings).warm_up()
+    assert len(r.mirror.document("article-vi")) > 1  # a long article: several passages
+    sentences = [p for i in range(12) for d in (f"s{i}-lo", f"s{i}-vi") for p in r.mirror.document(d)]
+    fused = [Ranked(p, 1.5 - 0.05 * n) for n, p in enumerate(sentences)]
+    before = {d.doc_id: d.score for d, _ in rank_documents(fused, r.mirror, Filters(), 10)}
+    assert "article-vi" not in before
+
+    pull = CrossLanguagePull("lo", {"article-vi": 2.5, "s5-vi": 9.0, "s5-lo": 9.0}, weight=1.0)
+    ranked = rank_documents(fused, r.mirror, Filters(), 10, pull=pull)
+    top = [d.doc_id for d, _ in ranked[:10]]
+    assert "article-vi" in top
+    after = {d.doc_id: d.score for d, _ in ranked}
+    assert after["s5-vi"] == before["s5-vi"] and after["s5-lo"] == before["s5-lo"]  # has a Lao version / is Lao
+    # a filter that excludes the article keeps it out
+    no_vi = Filters(langs=("lo",))
+    assert "article-vi" not in [d.doc_id for d, _ in rank_documents(fused, r.mirror, no_vi, 10, pull=pull)]
+
+
+def test_whole_document_vectors_are_searched_in_memory_and_follow_the_corpus(settings_factory, tmp_path):
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    texts = {"a-vi": "Hợp tác đào tạo nghề giữa hai bộ.", "b-vi": "Bảo hiểm xã hội cho người lao động di cư.",
+             "c-lo": "ການຮ່ວມມືດ້ານແຮງງານ."}
+    for doc_id, text in texts.items():
+        (folder / f"{doc_id}.md").write_text(f"---\nid: {doc_id}\n---\n{text}\n", encoding="utf-8")
+    settings = settings_factory()
+    store = Store(settings).warm_up()
+    ingest_paths(store, [folder], bar=False)
+    r = Retriever(store, settings).warm_up()
+    qvec = store.embedder.encode_queries([texts["b-vi"]])[0]
+    near = r.documents.nearest(qvec, 5, "vi")
+    assert [d for d, _ in near] == ["b-vi", "a-vi"] and near[0][1] > 0.99  # exact cosine, best first
+    assert [d for d, _ in r.documents.nearest(qvec, 5, "lo")] == ["c-lo"]
+    remove_document(store, "b-vi")
+    r.mirror.refresh()
+    assert [d for d, _ in r.documents.nearest(qvec, 5, "vi")] == ["a-vi"]  # re-read for the new corpus version
+
+
+def test_an_articles_versions_fall_in_one_half_of_a_development_set():
+    ids = [f"ntrex-bbc.{n}" for n in range(381690, 381710)]
+    assert all(article_half(f"{a}-lo") == article_half(f"{a}-vi") == article_half(a) for a in ids)
+    assert {article_half(a) for a in ids} == {"A", "B"}

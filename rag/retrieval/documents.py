@@ -5,6 +5,11 @@
 - **Versions lift each other**: a document whose family (its language versions, declared or
   linked at ingest) has a better-scoring member is placed right after that member, so a Lao
   question that finds the Lao version of an article also shows its Vietnamese original.
+- **A document the question's language cannot reach is pulled across**: a document in another
+  language than the question's, with no version in the question's language (an article whose
+  translation is not in the record), also scores by its whole-document vector (the mean of its
+  passages), calibrated per language: a headline finds a long article as one unit even when
+  single sentences in either language are nearer to it passage by passage.
 - **Each language gets a fair share**: unless the question says which language it wants, the
   best documents of every language in the record reach the top ``k`` (at least ``k / (2 x
   languages)`` of them each); a question that names a language ("bản tiếng Lào", "in English",
@@ -47,6 +52,42 @@ def document_scores(fused: list[Ranked], support: float = 0.0) -> dict[str, _Doc
         for d in best.values():
             d.score += support * max(0.0, second.get(d.doc_id, 0.0))
     return best
+
+
+@dataclass
+class CrossLanguagePull:
+    """Whole-document evidence for documents in another language than the question's.
+
+    ``scores``: document id -> calibrated similarity of its document vector to the question
+    (:func:`.fusion.calibrate`); ``weight``: what one unit of it adds to a document's score."""
+    query_lang: str
+    scores: dict[str, float]
+    weight: float
+
+
+def _doc_lang(mirror: CorpusMirror, doc_id: str) -> str:
+    passages = mirror.document(doc_id)
+    return passages[0].meta.doc_lang if passages else ""
+
+
+def pull_documents(docs: dict[str, _Doc], pull: CrossLanguagePull, mirror: CorpusMirror, filters: Filters) -> None:
+    """Add ``pull``'s evidence to the documents it may lift (in another language than the
+    question's, and without a version in it: a document with one is reached through that version
+    and lifted beside it); a pulled document without a candidate passage enters with its first
+    passage the filters allow."""
+    for doc_id, z in pull.scores.items():
+        passages = [p for p in mirror.document(doc_id) if filters.allows(p.meta)]
+        if not passages or passages[0].meta.doc_lang == pull.query_lang:
+            continue
+        family = passages[0].meta.family_id
+        if mirror.has_versions(family) and any(_doc_lang(mirror, x) == pull.query_lang
+                                               for x in mirror.family_documents(family)):
+            continue
+        d = docs.get(doc_id)
+        if d is not None:
+            d.score += pull.weight * z
+        else:
+            docs[doc_id] = _Doc(doc_id, passages[0].meta.doc_lang, pull.weight * z, passages[0])
 
 
 LIFTED_FAMILIES = 3
@@ -131,10 +172,12 @@ def fair_share(order: list[_Doc], k: int, wanted: Optional[str] = None, own_only
 
 def rank_documents(fused: list[Ranked], mirror: CorpusMirror, filters: Filters, k: int,
                    wanted: Optional[str] = None, own_only: bool = False,
-                   support: float = 0.0) -> list[tuple[_Doc, list[str]]]:
-    """Documents ranked by their passages, versions lifted, languages given a fair share; each
-    with the ids of its family's other documents."""
+                   support: float = 0.0, pull: Optional[CrossLanguagePull] = None) -> list[tuple[_Doc, list[str]]]:
+    """Documents ranked by their passages (and ``pull``'s whole-document evidence), versions
+    lifted, languages given a fair share; each with the ids of its family's other documents."""
     docs = document_scores(fused, support)
+    if pull is not None:
+        pull_documents(docs, pull, mirror, filters)
     order = lift_versions(docs, mirror, filters)
     if not filters.langs:
         order = fair_share(order, k, wanted, own_only)

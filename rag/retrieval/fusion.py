@@ -51,3 +51,22 @@ def fuse_calibrated(dense_lists: list[list[Ranked]], keyword_lists: list[list[Ra
             scores[r.passage.id] = scores.get(r.passage.id, 0.0) + w * r.score
             info[r.passage.id] = r
     return _merge(scores, info)
+
+
+def calibrate(lists: list[list[tuple[str, float]]], global_weight: float = 0.5) -> dict[str, float]:
+    """Similarities of several per-language lists (id, cosine) as calibrated scores, the same way
+    :func:`fuse_calibrated` scores dense passages: the z-score within the item's own list plus
+    ``global_weight`` times the z-score over all lists."""
+    pooled = np.array([s for lst in lists for _, s in lst], dtype=np.float64)
+    if not pooled.size:
+        return {}
+    g_mu, g_sd = pooled.mean(), max(pooled.std(), 1e-3)
+    out: dict[str, float] = {}
+    for lst in lists:
+        if not lst:
+            continue
+        sims = np.array([s for _, s in lst], dtype=np.float64)
+        mu, sd = sims.mean(), max(sims.std(), 1e-3)
+        for (item, s) in lst:
+            out[item] = float((s - mu) / sd + global_weight * (s - g_mu) / g_sd)
+    return out
