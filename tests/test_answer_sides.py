@@ -127,3 +127,26 @@ def test_a_plan_answers_when_it_will_be_not_when_it_was_nor_which_day(assistant)
 def test_another_half_of_the_year_does_not_answer(assistant):
     _answered(assistant, "How many pension files were exchanged in the first half of 2025?", "1,240")
     _refused(assistant, "How many pension files were exchanged in the second half of 2025?", "1,240")
+
+
+@pytest.mark.real
+@pytest.mark.parametrize("question,fact", [
+    ("How long did preparing the pension data system take?", "6 months"),
+    ("Việc chuẩn bị hệ thống dữ liệu lương hưu mất bao lâu?", "6 tháng"),
+    ("ການກະກຽມ ລະບົບຂໍ້ມູນບຳນານ ໃຊ້ເວລາດົນປານໃດ?", "6 ເດືອນ"),
+])
+def test_how_long_is_a_span_of_time(assistant, question, fact):
+    _answered(assistant, question, fact)
+
+
+@pytest.mark.real
+def test_an_event_postponed_and_then_held_is_dated_by_when_it_was_held(assistant):
+    _answered(assistant, "When was the working visit of the Lao Social Security Organization to Hanoi held?",
+              "20 June 2025")
+
+
+@pytest.mark.real
+def test_a_lao_question_finds_the_action_under_another_english_word(assistant):
+    # "ມອບ" (give, hand over) asked; "handed over" written
+    _answered(assistant, "ປະກັນສັງຄົມຫວຽດນາມ ມອບ ໂປຣແກຣມແລກປ່ຽນຂໍ້ມູນ ໃຫ້ອົງການປະກັນສັງຄົມແຫ່ງຊາດ ວັນທີເທົ່າໃດ?",
+              "20/5/2025")

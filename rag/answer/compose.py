@@ -311,7 +311,7 @@ class Composer:
                 self._cite(cites, sh)
             marks.append(n)
         if all(sh.lang == lang for sh in shown):
-            body = "; ".join(sh.text.strip().rstrip(".;") for sh in shown)
+            body = "; ".join(_ITEM_MARK.sub("", sh.text.strip()).rstrip(".;") for sh in shown)
             return f"{body} {''.join(f'[{n}]' for n in dict.fromkeys(marks))}."
         # what the tables can state of the best sentence, in the asker's language, with the original beside it
         best, n0 = lines[0], marks[0]
@@ -324,6 +324,10 @@ class Composer:
         first = t("answer_event", lang, gist=f"{said} — {original}") if said else original
         quotes = "\n".join(self._quote(ln, lang, cites) for ln in lines[1:])
         return f"{first} [{n0}].\n{quotes}".strip()
+
+
+# a list item's own marker ("ຄ.", "b)", "2.", "-") opens no answer: the first sentence would end at its full stop
+_ITEM_MARK = re.compile(r"^(?:[-•*]|\(?(?:\d{1,2}|[a-zđ]|[\u0e81-\u0eae])[.)])\s+", re.I)
 
 
 _MONEY_WORDS = frozenset({"trieu", "ty", "dong", "nghin", "ngan", "usd", "kip", "million", "billion", "ລ້ານ", "ກີບ"})

@@ -25,7 +25,7 @@ from . import facts as F
 from .evidence import GENERIC_TERMS, PLAN_WORDS, Evidence, Scored
 from .lines import Line, LineIndex
 from .question import Question
-from .status import classify_item
+from .status import classify_item, reports_done
 
 # Roles: who chaired, led, hosted is named by a line that says so.
 ROLE_ACTIONS = frozenset({"lead", "host", "in_charge"})
@@ -47,27 +47,30 @@ class Refusal:
 def narrow_to_event(q: Question, sat: list[Scored], evidence: Evidence, margin: float
                     ) -> tuple[list[Scored], Optional[Refusal]]:
     """The lines of ``sat`` (best first) about the event asked, or a refusal. ``margin``: how much weaker than
-    the best line the best one left after a plan may be before it is taken to be about something else."""
+    the best line the best one left by a check may be before it is taken to be about something else."""
+    top = sat[0].score if sat else 0.0
+
+    def kept(left: list[Scored]) -> bool:  # what is left is about the question, not something else far weaker
+        return bool(left) and left[0].score >= top - margin
+
     roles = {f.key for f in q.terms if f.key in ROLE_ACTIONS} if q.kind == "actor" else set()
     acts = roles or {f.key for f in q.terms if f.key in DECISIVE_ACTIONS}  # "who led …": the leading is asked
     if acts and q.kind in ("date", "place", "actor"):
         things = {f.key for f in q.terms if f.kind in ("thing", "topic")} - GENERIC_TERMS - {"ceremony"}
         thing = max(things, key=lambda k: (evidence.idf(f"t:{k}"), k)) if things else ""
         doing = [s for s in sat if does(s.line, acts, "" if roles else thing)]
-        if not doing:
+        if not kept(doing):
             return sat, Refusal("unmet:action", next(f.key for f in q.terms if f.key in acts))
         sat = doing
     parts = find_year_parts(q.text)
     if parts:  # "in the second half of 2025": a line on the first half of 2025 does not answer
         inside = [s for s in sat if not other_part(s.line, parts)]
-        if not inside:
+        if not kept(inside):
             return sat, Refusal("absent:term", parts[0].text)
         sat = inside
     if q.past and q.kind in ("date", "place") and not ASKS_PLAN.search(q.text):
-        held = [s for s in sat if not only_planned(s.line, evidence.lines) and not F.names_other_event(s.line, q)]
-        if sat and held and held[0] is not sat[0] and held[0].score < sat[0].score - margin:
-            held = []  # what is left after the plan is about something else
-        if not held:
+        held = [s for s in sat if not only_planned(s.line, evidence.lines) and not F.other_event(s.line, q)]
+        if not kept(held):  # nothing left, or what is left after the plan is about something else
             return sat, Refusal("planned")
         sat = held
     return sat, None
@@ -88,8 +91,9 @@ def only_planned(line: Line, lines: LineIndex) -> bool:
     lead = lines.lead_line(line) if line.item else None
     st = classify_item(line, lead)
     if st is not None:
-        if st.key == "postponed":
-            return st.when is None or not line.doc_date or st.when.first >= doc_day(line.doc_date)
+        if st.key == "postponed":  # "… đã được tổ chức ngày 20/11/2025, sau một lần lùi lịch" was held
+            return not reports_done(line.text) and (
+                st.when is None or not line.doc_date or st.when.first >= doc_day(line.doc_date))
         if st.key == "cancelled":
             return True
         if st.key == "planned" and (PLAN_WORDS.search(line.text) or (lead is not None and PLAN_WORDS.search(

@@ -12,12 +12,14 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
+from ..text.dates import year_part_spans
 from ..text.i18n import t
-from ..text.langs import PERSON_NOUN
+from ..text.langs import DURATION_UNITS, LAO_TO_ARABIC, NUMBER_WORDS, PERSON_NOUN
 from ..text.names import ACTOR_KINDS, NAMES, PLACE_KINDS, Found
 from ..text.normalize import fold_latin
 from ..text.quantities import say_quantity
 from ..text.when import find_when, say_period, say_when
+from .evidence import GENERIC_TERMS
 from .lines import Line
 from .patterns import FROM_BEFORE, TIME_AFTER, TO_AFTER
 from .question import PEOPLE, Question, Slot
@@ -90,6 +92,10 @@ class Fact:
             return say_when(self.value, lang)
         if self.kind == "period":
             return say_period(self.value[0], self.value[1], lang)
+        if self.kind == "duration":
+            n, unit = self.value
+            words = DURATION_UNITS[unit][lang]
+            return f"{n:g} {words[-1] if lang == 'en' and n == 1 else words[0]}"
         if self.kind == "count":
             unit = slot.unit if slot and slot.unit and lang == (q.lang if q else lang) else ""
             if slot and slot.unit_key == "percent":
@@ -202,10 +208,21 @@ def dates(line: Line, q: Question) -> list[Fact]:
         year = _doc_year(line)
         if year and (abs(w.year - year) > 3 or w.start in span_of_years) and w.year not in q.years:
             s -= 0.6  # "(5/9/1962 - 5/9/2024)": an anniversary's span, not the date of what the document reports
+        if _other_action_before(line, w.start, q):
+            s -= 0.3  # "the memorandum signed on 22/11/2022, … set up a working group on 3 April 2024": not the setting up
         if _DOC_REF.search(line.text[max(0, w.start - 40) : w.start]) and "minutes" not in q.term_keys:
             s -= 0.4  # "Biên bản làm việc ngày 15/3/2023", "ລົງວັນທີ …": the date of a document, not of an event
         out.append(Fact("date", line, w.start, w.end, w, s))
     return out
+
+
+def _other_action_before(line: Line, at: int, q: Question) -> bool:
+    """The nearest action named before a date (within 80 characters, no other date between) is one the question
+    does not ask about: the date is that action's."""
+    prev = max((w.end for w in line.whens if w.end <= at), default=max(0, at - 80))
+    acts = [f for f in line.terms if f.kind == "action" and f.key not in GENERIC_TERMS and max(prev, at - 80) <= f.start
+            and f.end <= at]
+    return bool(acts) and acts[-1].key not in q.term_keys
 
 
 def _anniversary_spans(line: Line) -> set[int]:
@@ -454,6 +471,31 @@ _PERSON_NOUN = re.compile(PERSON_NOUN, re.I)
 
 def _same_word(word: str, text: str) -> bool:
     return word.lower() in text.lower()
+
+
+# --- durations --------------------------------------------------------------------------------
+ASKS_DURATION = re.compile(r"how long|bao lâu|bao lau|ດົນປານໃດ|ດົນເທົ່າໃດ|ໃຊ້ເວລາເທົ່າໃດ|ໃຊ້ເວລາດົນ", re.I)
+_UNIT_OF = {w.lower(): unit for unit, by_lang in DURATION_UNITS.items() for ws in by_lang.values() for w in ws}
+_DURATION = re.compile(r"(?<![\w/.,-])(\d{1,3}|[໐-໙]{1,3}|" + "|".join(sorted(map(re.escape, NUMBER_WORDS), key=len,
+                                                                          reverse=True))
+                       + r")\s*(" + "|".join(sorted(map(re.escape, _UNIT_OF), key=len, reverse=True)) + r")(?![\w/])",
+                       re.I)
+
+
+def durations(line: Line, q: Question) -> list[Fact]:
+    """Spans of time a line gives ("khóa học kéo dài 24 tháng", "took 8 months", "໒໔ ເດືອນ"), not dates ("tháng
+    9/2025") nor parts of a year ("6 tháng đầu năm")."""
+    parts = year_part_spans(line.text)
+    spots = anchors(line, q)
+    out = []
+    for m in _DURATION.finditer(line.text):
+        if any(a <= m.start() < b for a, b in parts):
+            continue
+        word = m.group(1).lower()
+        n = NUMBER_WORDS.get(word) or int(word.translate(LAO_TO_ARABIC))
+        s = 0.6 + 0.3 * (1 - min(distance(m.start(), spots), 120) / 120)
+        out.append(Fact("duration", line, m.start(), m.end(), (float(n), _UNIT_OF[m.group(2).lower()]), s))
+    return out
 
 
 # --- periods ----------------------------------------------------------------------------------

@@ -178,7 +178,8 @@ def build_lines(passages: list[Passage]) -> list[Line]:
                 implicit = ""
             mk = _ITEM.match(line_text) if item else None
             skip = mk.end() if mk else 0
-            spans = [(a0 + skip + s.start, a0 + skip + s.end) for s in sentences(line_text[skip:], lao_clauses=False)]
+            spans = _joined([(a0 + skip + s.start, a0 + skip + s.end) for s in sentences(line_text[skip:], lao_clauses=False)],
+                            p.text)
             if spans and skip:
                 spans[0] = (a0, spans[0][1])
             for part, (a, b) in enumerate(spans):
@@ -205,6 +206,20 @@ def build_lines(passages: list[Passage]) -> list[Line]:
         around = " ".join((ln.context(), ln.title, ln.frame))
         ln.ctx_names = ln.name_keys | NAMES.keys(around)
         ln.ctx_terms = ln.term_keys | TERMS.keys(around, kinds=("thing", "action", "topic", "measure"))
+    return out
+
+
+# "Law No. 41/2024/QH15", "Art. 5", "Số. 12": an abbreviation's full stop before a number ends no sentence
+_ABBR_END = re.compile(r"\b(?:No|Nos|Nr|Art|Ref|Số|số)\.$")
+
+
+def _joined(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        if out and _ABBR_END.search(text[out[-1][0] : out[-1][1]]) and text[a : a + 1].isdigit():
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
     return out
 
 

@@ -156,6 +156,10 @@ class Reader:
             if fact is None and slot.kind == "date" and q.sub == "until":
                 fact = self._until_fact(sat)
             fact = fact or self._best_fact(slot, sat, q, r.facts[0][1].line if r.facts else None)
+            if fact is None and slot.kind == "period" and not F.ASKS_DURATION.search(q.text):
+                # "ໃນໄລຍະໃດ" of an activity, not of an agreement: the quarter or months it is dated by
+                dated = self._best_fact(Slot("date", slot.start, slot.end), sat, q)
+                fact = dated if dated is not None and dated.value.precision in ("quarter", "month", "range") else None
             if fact is None and slot.kind == "date" and q.exact_day and not r.facts:
                 coarse = self._best_fact(slot, sat, replace(q, exact_day=False))
                 if coarse is not None:
@@ -224,6 +228,8 @@ class Reader:
             return F.places(ln, qq)
         if slot.kind == "count":
             return F.counts(ln, qq, slot)
+        if slot.kind == "period" and F.ASKS_DURATION.search(qq.text):
+            return F.durations(ln, qq)  # "kéo dài bao lâu": 24 tháng
         if slot.kind == "period":
             return F.periods(ln, qq)
         if slot.kind == "actor":

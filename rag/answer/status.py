@@ -72,6 +72,12 @@ def _pick_when(line: Line, key: str) -> Optional[When]:
     return ws[0]
 
 
+def reports_done(text: str) -> bool:
+    """The text reports something done ("đã được tổ chức", "was held", "ໄດ້ຈັດ"), not after a "will"."""
+    m = _DONE.search(text)
+    return m is not None and not re.search(r"\bsẽ\b|\bwill\b|ຈະ", text[: m.start()], re.I)
+
+
 def classify(line: Line) -> Optional[LineStatus]:
     """The status a line reports, or None when it reports none."""
     text = line.text

@@ -267,7 +267,8 @@ NOT_DONE = _words_rx(r"chưa\s+(?:được\s+)?(?:thực\s+hiện|tổ\s+chức|
                       r"organi[sz]ed|implemented|launched)|\b(?:has|have)\s+yet\s+to\b|\bcancell?ed\b|"
                       r"ຍັງບໍ່ທັນ|ຍັງບໍ່ໄດ້|ຖືກຍົກເລີກ", re.I)
 CANCELLED = _words_rx(r"\bcancell?ed\b|\bcalled\s+off\b|\bdropped\b|bị\s+hủy|hủy\s+bỏ|đã\s+hủy|không\s+tổ\s+chức\s+nữa|"
-                      r"ຍົກເລີກ", re.I)
+                      r"không\s+được\s+tổ\s+chức|\b(?:was|were)\s+not\s+held\b|\bdid\s+not\s+take\s+place\b|"
+                      r"ຍົກເລີກ|ບໍ່ໄດ້ຈັດ", re.I)
 """An activity called off ("was cancelled", "bị hủy", "ຖືກຍົກເລີກ"): not done, and no longer due."""
 MEETING_REF = _words_rx(r"biên\s+bản|cuộc\s+họp|buổi\s+(?:làm\s+việc|họp)|phiên\s+họp|hội\s+nghị|hội\s+đàm|"
                         r"\bminutes\b|\bmeeting\b|\bsession\b|\btalks\b|ກອງປະຊຸມ|ບົດບັນທຶກ|ການເຈລະຈາ", re.I)

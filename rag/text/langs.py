@@ -81,3 +81,20 @@ PERSON_NOUN = (r"^(?:người|nguoi|cán bộ|can bo|học|hoc|sinh viên|sinh v
                          r"(?:ers?|ors?|ees?|ists?|ians?|ants?|ents?)$")
 """A regular expression (case-insensitive): the asker's counted word names people ("pensioners", "người hưởng", "ຜູ້ຮັບບຳນານ"): a number of persons may
 answer it; for another word ("cuộc gọi", "calls") a number of persons is a number of something else."""
+
+
+# --- answers (issue 11): how long something lasted ("kéo dài 24 tháng", "took 8 months", "໒໔ ເດືອນ") ------
+DURATION_UNITS: dict[str, dict[str, tuple[str, ...]]] = {
+    "day": {"vi": ("ngày",), "lo": ("ມື້", "ວັນ"), "en": ("days", "day")},
+    "week": {"vi": ("tuần",), "lo": ("ອາທິດ",), "en": ("weeks", "week")},
+    "month": {"vi": ("tháng",), "lo": ("ເດືອນ",), "en": ("months", "month")},
+    "year": {"vi": ("năm",), "lo": ("ປີ",), "en": ("years", "year")},
+}
+"""The words of a span of time, per unit and language; the first is the one written in answers (English
+singular for one)."""
+NUMBER_WORDS: dict[str, int] = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "eighteen": 18, "twenty-four": 24, "hai": 2, "ba": 3, "bốn": 4, "sáu": 6,
+    "bảy": 7, "tám": 8, "chín": 9, "mười": 10, "mười hai": 12,  # not "năm" (five): it is also "year"
+}
+"""Number words that state a span of time ("eight months", "hai năm")."""
