@@ -168,6 +168,9 @@ def test_dates_periods_and_labels_are_not_counts():
      "Where did the two sides hold the inspection seminar?"),
     ("Bản ghi nhớ với Lào giai đoạn 2022-2025 ký khi nào?", "Còn với Campuchia thì ký khi nào?",
      "Bản ghi nhớ với Campuchia giai đoạn 2022-2025 ký khi nào?"),
+    # another one of the same kind, named by words of its own: the previous subject is not carried
+    ("Hội thảo giới thiệu điểm mới của Luật BHXH năm 2024 được tổ chức ở đâu?",
+     "Còn hội thảo về điều chỉnh lương hưu thì tổ chức ngày nào?", "Hội thảo về điều chỉnh lương hưu thì tổ chức ngày nào?"),
 ])
 def test_follow_ups_change_only_what_they_change(previous, follow_up, expected):
     periods = {(2016, 2020): ["ký Biên bản ghi nhớ giai đoạn 2016-2020"], (2022, 2025): ["ghi nhớ 2022-2025"]}

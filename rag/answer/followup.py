@@ -134,6 +134,8 @@ def rewrite_rule_based(question: str, history: list[dict], periods: Optional[Per
     own = [s for s in fq.slots if s.kind not in ("yesno", "status", "open") and s.end > s.start]
     if own and own[0].kind != tq.kind:
         rest = _strip_markers(question)
+        if _own_subject(fq, pq):  # "Còn hội thảo về điều chỉnh lương hưu thì tổ chức ngày nào?": another seminar
+            return rest
         rq = understand(rest, lang)
         short = len([w for w in tokenize(_without_wh(rest, rq), lang) if w not in QUESTION_WORDS and "_" not in w]) <= 1
         wh = _WH.get(lang, _WH["en"]).get(own[0].kind, "")
@@ -148,4 +150,14 @@ def rewrite_rule_based(question: str, history: list[dict], periods: Optional[Per
     if changed:
         return text
     rest = _strip_markers(question)
+    if _own_subject(fq, pq):  # "Còn hội thảo về điều chỉnh lương hưu thì …?": another seminar, not the last one
+        return rest
     return f"{rest.rstrip(' ?？.')} ({_without_wh(text, tq)})?"
+
+
+def _own_subject(fq: Question, pq: Question) -> bool:
+    """The follow-up names a thing of the previous question's kind with words of its own that the previous
+    one does not use (two at least): it asks about another one of them."""
+    things = {f.key for f in fq.terms if f.kind in ("thing", "topic")} & {f.key for f in pq.terms}
+    new = [w for w in fq.focus if w not in pq.focus and "_" not in w and not w.isdigit() and w not in QUESTION_WORDS]
+    return bool(things) and len(new) >= 2
