@@ -111,12 +111,23 @@ def _marker(text: str) -> str:
     return "lao" if "\u0e80" <= g[0] <= "\u0eff" else "latin"
 
 
+# The national motto that opens an official document, when a PDF runs it into the title and first sentence
+_MOTTO = re.compile(r"^\s*(?:ສາທາລະນະລັດ\s*ປະຊາທິປະໄຕ\s*ປະຊາຊົນ\s*ລາວ\s*(?:ສັນຕິພາບ\s*ເອກະລາດ\s*ປະຊາທິປະໄຕ\s*"
+                    r"ເອກະພາບ\s*ວັດທະນະຖາວອນ)?|CỘNG\s+HÒA\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM\s*(?:Độc\s+lập\s*[-–]\s*"
+                    r"Tự\s+do\s*[-–]\s*Hạnh\s+phúc)?|LAO\s+PEOPLE'S\s+DEMOCRATIC\s+REPUBLIC\s*(?:Peace\s+Independence\s+"
+                    r"Democracy\s+Unity\s+Prosperity)?)\s*")
+
+
 def _segments(p: Passage) -> list[tuple[int, int, bool]]:
     """(start, end, forced heading) of the lines of a passage: a heading run together with the first item
     ("III. CÁC NỘI DUNG ĐÃ THỐNG NHẤT 1. BHXH …") is cut in two."""
     out = []
     for m in re.finditer(r"[^\n]+", p.text):
         a, line = m.start(), m.group()
+        motto = _MOTTO.match(line)
+        if motto and motto.end() < len(line):  # the state's motto run into the title: a heading of its own
+            out.append((a, a + motto.end(), True))
+            a, line = a + motto.end(), line[motto.end() :]
         h = _INLINE_HEAD.match(line)
         tail = _TRAILING_MARK.match(line)
         w = _INLINE_HEAD_WORDS.match(line)
