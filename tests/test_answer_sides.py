@@ -150,3 +150,13 @@ def test_a_lao_question_finds_the_action_under_another_english_word(assistant):
     # "ມອບ" (give, hand over) asked; "handed over" written
     _answered(assistant, "ປະກັນສັງຄົມຫວຽດນາມ ມອບ ໂປຣແກຣມແລກປ່ຽນຂໍ້ມູນ ໃຫ້ອົງການປະກັນສັງຄົມແຫ່ງຊາດ ວັນທີເທົ່າໃດ?",
               "20/5/2025")
+
+
+@pytest.mark.real
+@pytest.mark.parametrize("question,fact,other", [
+    ("How many insured persons received maternity benefits in 2024?", "187", "412"),
+    ("How many insured persons received sickness benefits in 2024?", "412", "187"),
+])
+def test_of_two_figures_in_a_sentence_the_one_said_of_the_asked_thing(assistant, question, fact, other):
+    answer = _answered(assistant, question, fact)
+    assert other not in first_sentence(answer), answer
