@@ -12,7 +12,7 @@ from rag.config import Settings
 from rag.evaluation import article_half
 from rag.ingest.service import ingest_bytes, ingest_paths, remove_document
 from rag.records import Ranked
-from rag.retrieval.documents import CrossLanguagePull, rank_documents
+from rag.retrieval.documents import CrossLanguagePull, pull_passages, rank_documents
 from rag.retrieval.filters import Filters
 from rag.retrieval.hybrid import RerankerError, Retriever
 from rag.store.chroma import Store
@@ -249,6 +249,38 @@ def test_an_article_with_no_version_in_the_questions_language_is_pulled_into_the
     # a filter that excludes the article keeps it out
     no_vi = Filters(langs=("lo",))
     assert "article-vi" not in [d.doc_id for d, _ in rank_documents(fused, r.mirror, no_vi, 10, pull=pull)]
+
+
+def test_passage_search_adds_the_pull_to_the_lifted_documents_best_passage(settings_factory, tmp_path):
+    """pull_passages: a pulled document with candidates gains the pull on its best one only; one
+    without candidates joins with the passage ``nearest`` picks; a document in the question's
+    language, one with a version in it, and one below the mean are left as they are."""
+    folder = tmp_path / "record"
+    folder.mkdir()
+    (folder / "s0-vi.md").write_text("---\nid: s0-vi\n---\nCâu về hợp tác lao động.\n", encoding="utf-8")
+    (folder / "s0-lo.md").write_text("---\nid: s0-lo\nversion_of: s0-vi\n---\nປະໂຫຍກ ກ່ຽວກັບແຮງງານ.\n", encoding="utf-8")
+    for doc_id in ("a-vi", "b-vi", "c-vi"):
+        (folder / f"{doc_id}.md").write_text(f"---\nid: {doc_id}\n---\n" + "\n\n".join(
+            f"Đoạn {n} của {doc_id}: kế hoạch đào tạo nghề và bảo hiểm xã hội cho người lao động. " * 6
+            for n in range(3)) + "\n", encoding="utf-8")
+    settings = settings_factory(chunk_chars=400)
+    store = Store(settings).warm_up()
+    ingest_paths(store, [folder], bar=False)
+    r = Retriever(store, settings).warm_up()
+    a = r.mirror.document("a-vi")
+    assert len(a) > 1
+    s0_lo, s0_vi = r.mirror.document("s0-lo")[0], r.mirror.document("s0-vi")[0]
+    fused = [Ranked(s0_lo, 3.0), Ranked(a[1], 1.0), Ranked(a[0], 0.5), Ranked(s0_vi, 0.2)]
+    pull = CrossLanguagePull("lo", {"a-vi": 1.5, "b-vi": 2.0, "c-vi": -0.5, "s0-vi": 9.0, "s0-lo": 9.0}, weight=1.0)
+    out = pull_passages(fused, pull, r.mirror, Filters(), lambda docs: [ps[-1] for ps in docs])
+    scores = {x.passage.id: x.score for x in out}
+    assert scores[a[1].id] == pytest.approx(2.5) and scores[a[0].id] == pytest.approx(0.5)  # its best only
+    assert scores[r.mirror.document("b-vi")[-1].id] == pytest.approx(2.0)  # joined, with the picked passage
+    assert not any(x.passage.doc_id == "c-vi" for x in out)  # below the mean
+    assert scores[s0_lo.id] == 3.0 and scores[s0_vi.id] == 0.2  # the question's language / has a Lao version
+    assert [x.score for x in out] == sorted((x.score for x in out), reverse=True)
+    assert [x.passage.doc_id for x in pull_passages(fused, pull, r.mirror, Filters(), lambda d: [], n=0)] == \
+        [x.passage.doc_id for x in fused]
 
 
 def test_whole_document_vectors_are_searched_in_memory_and_follow_the_corpus(settings_factory, tmp_path):
