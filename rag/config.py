@@ -121,7 +121,9 @@ class Settings(BaseSettings):
         1.0, ge=0, le=5,
         description="Documents ranked by their passages also pull, by their whole-document vector (the mean of "
         "their passages), documents in another language than the question's that have no version in it (an "
-        "article whose translation is not in the record): this times the vector's calibrated similarity. 0 turns it off.",
+        "article whose translation is not in the record): this times the vector's calibrated similarity. Passage "
+        "search (what answers read) adds the same to the best candidate passage of the 5 documents it lifts most. "
+        "0 turns it off.",
     )
     hubness_weight: float = Field(
         0.5,

@@ -12,7 +12,7 @@ from rag.config import Settings
 from rag.evaluation import article_half
 from rag.ingest.service import ingest_bytes, ingest_paths, remove_document
 from rag.records import Ranked
-from rag.retrieval.documents import CrossLanguagePull, rank_documents
+from rag.retrieval.documents import CrossLanguagePull, pull_passages, rank_documents
 from rag.retrieval.filters import Filters
 from rag.retrieval.hybrid import RerankerError, Retriever
 from rag.store.chroma import Store
@@ -251,6 +251,38 @@ def test_an_article_with_no_version_in_the_questions_language_is_pulled_into_the
     assert "article-vi" not in [d.doc_id for d, _ in rank_documents(fused, r.mirror, no_vi, 10, pull=pull)]
 
 
+def test_passage_search_adds_the_pull_to_the_lifted_documents_best_passage(settings_factory, tmp_path):
+    """pull_passages: a pulled document with candidates gains the pull on its best one only; one
+    without candidates joins with the passage ``nearest`` picks; a document in the question's
+    language, one with a version in it, and one below the mean are left as they are."""
+    folder = tmp_path / "record"
+    folder.mkdir()
+    (folder / "s0-vi.md").write_text("---\nid: s0-vi\n---\nCâu về hợp tác lao động.\n", encoding="utf-8")
+    (folder / "s0-lo.md").write_text("---\nid: s0-lo\nversion_of: s0-vi\n---\nປະໂຫຍກ ກ່ຽວກັບແຮງງານ.\n", encoding="utf-8")
+    for doc_id in ("a-vi", "b-vi", "c-vi"):
+        (folder / f"{doc_id}.md").write_text(f"---\nid: {doc_id}\n---\n" + "\n\n".join(
+            f"Đoạn {n} của {doc_id}: kế hoạch đào tạo nghề và bảo hiểm xã hội cho người lao động. " * 6
+            for n in range(3)) + "\n", encoding="utf-8")
+    settings = settings_factory(chunk_chars=400)
+    store = Store(settings).warm_up()
+    ingest_paths(store, [folder], bar=False)
+    r = Retriever(store, settings).warm_up()
+    a = r.mirror.document("a-vi")
+    assert len(a) > 1
+    s0_lo, s0_vi = r.mirror.document("s0-lo")[0], r.mirror.document("s0-vi")[0]
+    fused = [Ranked(s0_lo, 3.0), Ranked(a[1], 1.0), Ranked(a[0], 0.5), Ranked(s0_vi, 0.2)]
+    pull = CrossLanguagePull("lo", {"a-vi": 1.5, "b-vi": 2.0, "c-vi": -0.5, "s0-vi": 9.0, "s0-lo": 9.0}, weight=1.0)
+    out = pull_passages(fused, pull, r.mirror, Filters(), lambda docs: [ps[-1] for ps in docs])
+    scores = {x.passage.id: x.score for x in out}
+    assert scores[a[1].id] == pytest.approx(2.5) and scores[a[0].id] == pytest.approx(0.5)  # its best only
+    assert scores[r.mirror.document("b-vi")[-1].id] == pytest.approx(2.0)  # joined, with the picked passage
+    assert not any(x.passage.doc_id == "c-vi" for x in out)  # below the mean
+    assert scores[s0_lo.id] == 3.0 and scores[s0_vi.id] == 0.2  # the question's language / has a Lao version
+    assert [x.score for x in out] == sorted((x.score for x in out), reverse=True)
+    assert [x.passage.doc_id for x in pull_passages(fused, pull, r.mirror, Filters(), lambda d: [], n=0)] == \
+        [x.passage.doc_id for x in fused]
+
+
 def test_whole_document_vectors_are_searched_in_memory_and_follow_the_corpus(settings_factory, tmp_path):
     folder = tmp_path / "docs"
     folder.mkdir()
@@ -275,3 +307,78 @@ def test_an_articles_versions_fall_in_one_half_of_a_development_set():
     ids = [f"ntrex-bbc.{n}" for n in range(381690, 381710)]
     assert all(article_half(f"{a}-lo") == article_half(f"{a}-vi") == article_half(a) for a in ids)
     assert {article_half(a) for a in ids} == {"A", "B"}
+
+
+LAO_NOTES = [
+    "ອົງການປະກັນສັງຄົມແຫ່ງຊາດ ໄດ້ຈັດກອງປະຊຸມສະຫຼຸບວຽກງານປະຈຳປີ 2024 ຢູ່ນະຄອນຫຼວງວຽງຈັນ ໂດຍມີຜູ້ເຂົ້າຮ່ວມ 120 ທ່ານ.",
+    "ແຂວງຫຼວງພະບາງ ໄດ້ເກັບເງິນສົມທົບປະກັນສັງຄົມ ເພີ່ມຂຶ້ນ 12 ສ່ວນຮ້ອຍ ທຽບໃສ່ປີຜ່ານມາ.",
+    "ການຝຶກອົບຮົມ ກ່ຽວກັບລະບົບຖານຂໍ້ມູນ ສຳລັບພະນັກງານປະກັນສັງຄົມ 20 ຄົນ ໄດ້ຈັດຂຶ້ນຢູ່ແຂວງຈຳປາສັກ.",
+    "ກະຊວງແຮງງານ ແລະ ສະຫວັດດີການສັງຄົມ ໄດ້ຕ້ອນຮັບຄະນະຜູ້ແທນ ປະກັນສັງຄົມຫວຽດນາມ ຢູ່ນະຄອນຫຼວງວຽງຈັນ.",
+    "ການປັບປຸງກົດໝາຍວ່າດ້ວຍປະກັນສັງຄົມ ແມ່ນຢູ່ໃນຂັ້ນຕອນການຄົ້ນຄວ້າ ແລະ ເກັບກຳຄຳເຫັນ.",
+    "ອົງການປະກັນສັງຄົມແຫ່ງຊາດ ໄດ້ຈ່າຍເງິນບຳນານ ໃຫ້ຜູ້ຮັບບຳນານ 15.000 ຄົນ ໃນໄຕມາດທີ 1.",
+    "ກອງປະຊຸມສຳມະນາ ກ່ຽວກັບປະກັນສຸຂະພາບ ໄດ້ຈັດຂຶ້ນຢູ່ແຂວງສະຫວັນນະເຂດ ໃນເດືອນພຶດສະພາ.",
+    "ການນຳໃຊ້ບັດປະກັນສັງຄົມເອເລັກໂຕຣນິກ ໄດ້ຂະຫຍາຍໄປສູ່ 5 ແຂວງ ພາກເໜືອ.",
+    "ກະຊວງແຮງງານ ແລະ ສະຫວັດດີການສັງຄົມ ໄດ້ອອກແຈ້ງການ ກ່ຽວກັບການຂຶ້ນທະບຽນຜູ້ອອກແຮງງານ.",
+    "ພະນັກງານປະກັນສັງຄົມ 30 ຄົນ ໄດ້ໄປສຶກສາດູງານ ຢູ່ສາທາລະນະລັດສັງຄົມນິຍົມຫວຽດນາມ.",
+    "ອົງການປະກັນສັງຄົມແຫ່ງຊາດ ແລະ ປະກັນສັງຄົມຫວຽດນາມ ໄດ້ລົງນາມບົດບັນທຶກຄວາມເຂົ້າໃຈ ກ່ຽວກັບການຮ່ວມມື.",
+    "ການແປເອກະສານ ແລະ ປຶ້ມຄູ່ມື ປະກັນສັງຄົມ ເປັນພາສາລາວ ແມ່ນວຽກງານທີ່ສຳຄັນ ຂອງປີ 2025.",
+    "ແຂວງອຸດົມໄຊ ໄດ້ມອບບັດປະກັນສັງຄົມ ໃຫ້ຜູ້ປະກັນຕົນ 2.300 ຄົນ.",
+    "ກອງປະຊຸມຄະນະກຳມະການບໍລິຫານ ອົງການປະກັນສັງຄົມແຫ່ງຊາດ ໄດ້ຮັບຮອງແຜນການລົງທຶນຂອງກອງທຶນ.",
+    "ການກວດກາການຈ່າຍເງິນສົມທົບ ຂອງບັນດາວິສາຫະກິດ ໄດ້ດຳເນີນຢູ່ນະຄອນຫຼວງວຽງຈັນ.",
+    "ສູນບໍລິການປະກັນສັງຄົມ ແບບປະຕູດຽວ ໄດ້ເປີດໃຫ້ບໍລິການ ຢູ່ແຂວງບໍລິຄຳໄຊ.",
+]
+ENGLISH_REPORT = [
+    "Vientiane, 6 March 2025. Vietnam Social Security (VSS) and the Lao Social Security Organization (LSSO) held a "
+    "ceremony at the Ministry of Labour and Social Welfare of Laos.",
+    "At the ceremony, VSS handed over the Lao translation of the Law on Social Insurance No. 41/2024/QH15 to the Lao "
+    "side; Ms Vilayvanh Sisomphone received it.",
+    "The translation took eight months and was reviewed by lawyers of both countries before printing.",
+    "Printing 500 copies of the translated law cost LAK 45 million, paid by LSSO.",
+    "The two sides agreed to translate the implementing decrees in 2026.",
+]
+ENGLISH_NOTES = [
+    "The Law on Social Insurance of Vietnam was amended by the National Assembly in 2024.",
+    "Translation of social insurance documents into Lao is a priority of the cooperation plan.",
+    "The Ministry of Labour and Social Welfare of Laos drafted a new decree on pensions.",
+    "LSSO officers studied the Vietnamese law on health insurance in Hanoi.",
+    "A dictionary of social insurance terms in Vietnamese and Lao was published in 2023.",
+    "VSS and LSSO reviewed their memorandum of understanding for 2022-2025.",
+    "The translated guidebook on contributions was distributed to 17 provinces of Laos.",
+    "Lawyers of both agencies met to compare the pension provisions of the two laws.",
+    "The Lao National Assembly will discuss amendments to its social security law in 2026.",
+    "Printing of the annual report of LSSO was funded by the state budget.",
+]
+
+
+@pytest.mark.real
+def test_passage_search_pulls_the_passage_of_a_report_that_exists_only_in_another_language(settings_factory, tmp_path):
+    """Issue 12: a Lao question whose answer is only in an English report (several passages, no Lao
+    version), among sixteen Lao notes and ten English notes on the same subjects: passage search
+    (what the answers read) puts the report's answering passage first, by the cross-language pull of
+    its whole-document vector; without the pull a Lao note on the same law comes first. A Lao
+    question about a Lao note still finds that note first."""
+    folder = tmp_path / "record"
+    folder.mkdir()
+    for i, text in enumerate(LAO_NOTES):
+        (folder / f"note-{i}-lo.md").write_text(f"---\nid: note-{i}-lo\nlang: lo\n---\n{text}\n", encoding="utf-8")
+    for i, text in enumerate(ENGLISH_NOTES):
+        (folder / f"en-{i}.md").write_text(f"---\nid: en-{i}\nlang: en\n---\n{text}\n", encoding="utf-8")
+    (folder / "report-en.md").write_text("---\nid: report-en\nlang: en\n---\n" + "\n\n".join(ENGLISH_REPORT) + "\n",
+                                         encoding="utf-8")
+    settings = settings_factory(chunk_chars=300)
+    store = Store(settings).warm_up()
+    ingest_paths(store, [folder], bar=False)
+    r = Retriever(store, settings).warm_up()
+    assert len(r.mirror.document("report-en")) >= 3  # a report of several passages
+    questions = {  # how long did the translation take / who received the translated law
+        "ການແປກົດໝາຍວ່າດ້ວຍປະກັນສັງຄົມ ເປັນພາສາລາວ ໃຊ້ເວລາຈັກເດືອນ?": "eight months",
+        "ໃຜເປັນຜູ້ຮັບ ສະບັບແປກົດໝາຍ?": "Vilayvanh Sisomphone",
+    }
+    no_pull = Retriever(store, settings.model_copy(update={"doc_vector_weight": 0.0})).warm_up()
+    for question, fact in questions.items():
+        best = r.search(question, k=1, query_lang="lo")[0]
+        assert best.doc_id == "report-en" and fact in best.text, (question, best.doc_id, best.text)
+        # the premise: passage by passage, a Lao note on the same law is nearer
+        assert no_pull.search(question, k=1, query_lang="lo")[0].doc_id != "report-en"
+    own = r.search("ແຂວງອຸດົມໄຊ ໄດ້ມອບບັດປະກັນສັງຄົມ ໃຫ້ຜູ້ປະກັນຕົນຈັກຄົນ?", k=3, query_lang="lo")
+    assert own[0].doc_id == "note-12-lo"

@@ -24,7 +24,7 @@ from ..store.keyword import KeywordIndex, allow_meta
 from ..store.mirror import CorpusMirror
 from ..text.detect import detect_language, wanted_language
 from ..text.glossary import expand_query
-from .documents import CrossLanguagePull, as_document_hits, rank_documents
+from .documents import CrossLanguagePull, as_document_hits, pull_passages, rank_documents
 from .docvectors import DocumentMatrix
 from .filters import Filters
 from .fusion import calibrate, fuse_calibrated, fuse_rrf
@@ -95,7 +95,11 @@ class Retriever:
         """The best passages, language versions of one paragraph grouped into one hit."""
         k = k or self.settings.top_k
         filters = filters or Filters()
+        query_lang = query_lang or detect_language(query)
         fused, qvec, query = self._fused(query, k, filters, mode, query_lang)
+        pull = self._cross_language_pull(qvec, query_lang, filters, mode)
+        if pull is not None:
+            fused = pull_passages(fused, pull, self.mirror, filters, lambda docs: self._nearest(docs, qvec))
         hits = self._group(fused, filters)
         hits.sort(key=lambda h: -h.score)
         hits = self._one_per_document(hits, fused, filters, k, query, mode)
@@ -148,6 +152,12 @@ class Retriever:
             return None
         lists = [self.documents.nearest(qvec, DOCUMENT_CANDIDATES, lang) for lang in langs]
         return CrossLanguagePull(query_lang, calibrate(lists, self.settings.dense_global_weight), weight)
+
+    def _nearest(self, docs: list[list[Passage]], qvec) -> list[Passage]:
+        """Each document's passage nearest to the question vector (its first if none is stored)."""
+        vecs = self.store.embeddings([p.id for ps in docs for p in ps])
+        q = np.asarray(qvec, dtype=np.float32)
+        return [max(ps, key=lambda p: float(vecs[p.id] @ q) if p.id in vecs else -2.0) for ps in docs]
 
     def _support(self, mode: Optional[str]) -> float:
         """Weight of a document's second passage: only on calibrated (z-score) hybrid scores; rank
