@@ -51,7 +51,8 @@ def narrow_to_event(q: Question, sat: list[Scored], evidence: Evidence, margin: 
     top = sat[0].score if sat else 0.0
 
     def kept(left: list[Scored]) -> bool:  # what is left is about the question, not something else far weaker
-        return bool(left) and left[0].score >= top - margin
+        # (a line in another language than the best scores lower for its language alone: twice the margin)
+        return bool(left) and left[0].score >= top - margin * (2 if left[0].line.lang != sat[0].line.lang else 1)
 
     roles = {f.key for f in q.terms if f.key in ROLE_ACTIONS} if q.kind == "actor" else set()
     acts = roles or {f.key for f in q.terms if f.key in DECISIVE_ACTIONS}  # "who led …": the leading is asked
