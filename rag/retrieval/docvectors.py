@@ -44,7 +44,7 @@ class DocumentMatrix:
         version = self.mirror.version
         with self._lock:
             if self._version != version or version is None:
-                res = self.side.collection.get(include=["embeddings", "metadatas"])
+                res = self.side.vectors()  # with the store's retry: another process may be writing
                 rows: dict[str, tuple[list[str], list]] = {}
                 for doc_id, vec, meta in zip(res["ids"], res["embeddings"], res["metadatas"]):
                     ids, vecs = rows.setdefault((meta or {}).get("lang", ""), ([], []))

@@ -155,6 +155,11 @@ class Store(StoreWrites):
             stamp = self._read(lambda: self.manifest.stamp())
         return stamp
 
+    def read(self, fn: Callable[[], T]) -> T:
+        """Run a read of this store's client (an auxiliary collection's too) with the same reopen-and-retry as
+        the store's own reads: another process may be writing."""
+        return self._read(fn)
+
     def _read(self, fn: Callable[[], T]) -> T:
         """Run a read; on a Chroma error reopen the client and retry, then fail with a clear message."""
         last: Optional[Exception] = None

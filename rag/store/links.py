@@ -222,6 +222,14 @@ class DocumentVectors(_Side):
         """The documents that have a vector (every document the linker has looked at)."""
         return set(self.collection.get(include=[])["ids"])
 
+    def vectors(self) -> dict:
+        """Every document's id, vector and metadata (Chroma's ``get`` result), read with the store's retry: the
+        collection is opened again on each read, since another process's write may have reopened the client."""
+        def read() -> dict:
+            self._col = None
+            return self.collection.get(include=["embeddings", "metadatas"])
+        return self.store.read(read)
+
     def index(self) -> dict[str, tuple[str, str]]:
         """doc id -> (language, family) of every document."""
         res = self.collection.get(include=["metadatas"])
