@@ -13,13 +13,9 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from helpers.stores import make_settings
+from helpers.stores import assistant_over
 from test_answers_record import first_sentence, lao_share
 
-from rag.answer.assistant import Assistant
-from rag.ingest.service import ingest_paths
-from rag.retrieval.hybrid import Retriever
-from rag.store.chroma import Store
 from rag.text.normalize import casefold_match
 
 DOCS = Path(__file__).parent / "data" / "answer_kinds"
@@ -27,11 +23,7 @@ DOCS = Path(__file__).parent / "data" / "answer_kinds"
 
 @pytest.fixture(scope="module")
 def assistant(tmp_path_factory):
-    settings = make_settings(tmp_path_factory.mktemp("kinds") / "chroma")
-    store = Store(settings).warm_up()
-    summary = ingest_paths(store, [DOCS], bar=False)
-    assert not summary.failed, summary.to_json()
-    a = Assistant(settings, Retriever(store, settings).warm_up()).warm_up()
+    a = assistant_over(DOCS, tmp_path_factory.mktemp("kinds") / "chroma")
     a.today = dt.date(2026, 1, 15)
     return a
 

@@ -13,24 +13,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from helpers.stores import make_settings
+from helpers.stores import assistant_over
 from test_answers_record import first_sentence
-
-from rag.answer.assistant import Assistant
-from rag.ingest.service import ingest_paths
-from rag.retrieval.hybrid import Retriever
-from rag.store.chroma import Store
 
 DOCS = Path(__file__).parent / "data" / "answer_sides"
 
 
 @pytest.fixture(scope="module")
 def assistant(tmp_path_factory):
-    settings = make_settings(tmp_path_factory.mktemp("sides") / "chroma")
-    store = Store(settings).warm_up()
-    summary = ingest_paths(store, [DOCS], bar=False)
-    assert not summary.failed, summary.to_json()
-    return Assistant(settings, Retriever(store, settings).warm_up()).warm_up()
+    return assistant_over(DOCS, tmp_path_factory.mktemp("sides") / "chroma")
 
 
 def _answered(assistant, question: str, fact: str) -> str:

