@@ -129,8 +129,13 @@ class StoreWrites:
         ``removed`` disappear in the same switch. Returns the new stamp."""
         removed = list(removed)
         with self.writing(), self._doc_locks([d.doc_id for d in docs] + removed):
-            for d in docs:
-                self.add(d.passages, d.vectors)
+            # One upsert for all the documents (in BATCH slices): each call to Chroma costs about a fifth
+            # of a second whatever its size, so writing document by document made ingest ten times slower.
+            written = [d for d in docs if d.passages]
+            if written:
+                self.add([p for d in written for p in d.passages],
+                         np.concatenate([np.asarray(d.vectors, dtype=np.float32).reshape(len(d.passages), -1)
+                                         for d in written]))
             crash_point("staged")
             stamp = self.manifest.write(ManifestChange([d.record for d in docs], removed))
             self._saw(stamp)
