@@ -74,8 +74,11 @@ class Runtime:
 
 def build_runtime(settings: Optional[Settings] = None, *, embedder: Optional[BaseEmbedder] = None,
                   backend: Optional[ChatBackend] = None, backend_name: Optional[str] = None,
-                  seed: bool = True) -> Runtime:
+                  seed: bool = True, serving: bool = True) -> Runtime:
     """Store (seeded on its first start), retriever and assistant, warmed up.
+
+    ``serving=False`` for a process that answers one question and ends (``rag ask``, ``rag brief``):
+    it skips the warm-up that only pays off over many questions (embedding every line of the record).
 
     Raises the component's error (StoreError, EmbeddingModelError, BackendError,
     RerankerError) with the fix in its message.
@@ -85,5 +88,5 @@ def build_runtime(settings: Optional[Settings] = None, *, embedder: Optional[Bas
     seeded = seed_corpus_once(store, corpus_folder(settings)) if seed else None
     retriever = Retriever(store, settings)
     register = register_cache(retriever.mirror, store.embedder)  # before the assistant builds it: once, with the embedder
-    assistant = Assistant(settings, retriever, backend=backend, backend_name=backend_name).warm_up()
+    assistant = Assistant(settings, retriever, backend=backend, backend_name=backend_name).warm_up(serving)
     return Runtime(settings, store, retriever, assistant, register, seeded)

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import json
 
+import rag.answer.lines as lines_module
+from rag.answer.lines import LineIndex
 from rag.ingest.service import ingest_paths
 from rag.register import current_agreements, current_register, register_cache
 from rag.register.build import AGREEMENTS, KEPT
 from rag.retrieval.hybrid import Retriever
 from rag.store.chroma import Store
+from rag.store.kept import KeptDocuments
 
 NOTE = """---
 id: note-{n}
@@ -135,3 +138,42 @@ def test_an_answering_process_reads_the_agreements_alone(settings_factory, tmp_p
     retriever = Retriever(Store(settings).warm_up())
     assert current_agreements(retriever.mirror).agreements == built.agreements
     assert register_cache(retriever.mirror).builds == 1
+
+
+def _lines(store: Store) -> LineIndex:
+    mirror = Retriever(store).mirror
+    mirror.refresh()
+    return LineIndex(mirror)
+
+
+def test_a_new_process_reads_the_lines_of_a_document_kept_on_disk_and_rebuilds_them_when_it_changes(
+        settings_factory, tmp_path, monkeypatch):
+    settings = settings_factory()
+    store = Store(settings).warm_up()
+    _ingest(store, tmp_path, 3)
+    built = _lines(store).document("note-3")
+    assert any("30 cán bộ" in ln.text for ln in built)
+
+    calls = []
+    real = lines_module.build_lines
+    monkeypatch.setattr(lines_module, "build_lines", lambda ps: calls.append(1) or real(ps))
+    again = _lines(Store(settings).warm_up())  # another process: nothing in memory
+    read = again.document("note-3")
+    assert calls == [] and [ln.text for ln in read] == [ln.text for ln in built]
+    assert [ln.whens for ln in read] == [ln.whens for ln in built]
+
+    (tmp_path / "note-3.md").write_text(NOTE.format(n=3).replace("30 cán bộ", "45 cán bộ"), encoding="utf-8")
+    assert not ingest_paths(store, [tmp_path / "note-3.md"], bar=False).failed
+    changed = _lines(Store(settings).warm_up()).document("note-3")
+    assert calls == [1] and any("45 cán bộ" in ln.text for ln in changed)
+
+
+def test_kept_documents_survive_a_damaged_row_and_forget_removed_documents(tmp_path):
+    kept = KeptDocuments("things", ("answer",), tmp_path / "keywords-x.sqlite")
+    key = kept.key("a", "b")
+    kept.put("d1", key, [1, 2])
+    kept.put("d2", key, [3])
+    assert kept.get("d1", key) == [1, 2] and kept.get("d1", kept.key("a", "c")) is None
+    kept._conn().execute("UPDATE kept SET value = x'00' WHERE doc_id = 'd2'")
+    assert kept.get("d2", key) is None  # read as a miss: derived again, and the write replaces it
+    assert kept.keep_only({"d1"}) == 1 and kept.get("d1", key) == [1, 2]

@@ -58,10 +58,13 @@ class Assistant:
         self.composer = Composer(retriever.mirror, self.evidence.lines)
         self.today: Optional[dt.date] = None  # the day statuses are judged on (None: today)
 
-    def warm_up(self) -> Assistant:
+    def warm_up(self, serving: bool = True) -> Assistant:
+        """Load the models and the record's inventory. ``serving`` (the app, ``rag chat``): also embed every
+        line of a record of ordinary size now, so no question waits for it; a one-question process
+        (``rag ask``) embeds only the lines its question reads."""
         self.embedder.warm_up()
         self.retriever.warm_up()
-        self.evidence.warm_up()
+        self.evidence.warm_up(embed_lines=serving)
         self.register()
         return self
 

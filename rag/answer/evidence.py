@@ -134,11 +134,13 @@ class Evidence:
         self._record: Optional[tuple[str, dict]] = None
         self.extra_lines = 40  # lines added from the whole record beside those of the retrieved passages
 
-    def warm_up(self, max_lines: int = 20000) -> Evidence:
-        """Read every document into lines and, for a record of ordinary size, embed them all once."""
+    def warm_up(self, max_lines: int = 20000, embed_lines: bool = True) -> Evidence:
+        """Read the record's inventory and, for a record of ordinary size, embed all its lines once (a
+        process that serves many questions; ``embed_lines=False`` for one that answers one question: it
+        embeds only the lines it reads, with the same vectors)."""
         self.mirror.refresh()
         info = self.record()
-        if info["n_lines"] <= max_lines:
+        if embed_lines and info["n_lines"] <= max_lines:
             texts = [ln.text for d in info["docs"] for ln in self.lines.document(d) if not ln.is_heading]
             for i in range(0, len(texts), 64):
                 self.vectors(texts[i : i + 64])

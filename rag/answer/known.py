@@ -88,6 +88,8 @@ def read_inventory(index: LineIndex, docs: list[str]) -> dict:
             numbers.update(f"{q.value:g}" for q in ln.quantities)
             periods.update(f"{p.year}-{p.end_year}" for p in ln.periods)
             terms.update(ln.term_keys)
+    if index.on_disk and docs:
+        index.kept().keep_only(set(docs))  # the lines of documents no longer in the record
     n = max(len(families), 1)
     info = {
         "common": {k for k, c in names_in.items() if c / n >= 0.75 and NAMES.kind(k) in ("country", "org")},

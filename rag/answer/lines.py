@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from ..records import Passage
+from ..store.kept import KeptDocuments
 from ..store.mirror import CorpusMirror
 from ..text.dates import DateMention, find_periods
 from ..text.guard import flag
@@ -253,11 +254,32 @@ class LineIndex:
     The ``keep`` documents used last are kept (a large record is not held in memory as lines: the
     answer layer's inventory refers to lines by document and position, see :mod:`.evidence`)."""
 
-    def __init__(self, mirror: CorpusMirror, keep: int = 4096):
+    def __init__(self, mirror: CorpusMirror, keep: int = 4096, on_disk: bool = True):
         self.mirror = mirror
         self.keep = keep
         self._docs: OrderedDict[str, tuple[tuple[str, ...], list[Line]]] = OrderedDict()
         self._lock = threading.Lock()
+        self.on_disk = on_disk
+        self._kept: Optional[KeptDocuments] = None
+
+    def kept(self) -> KeptDocuments:
+        """The lines of each document kept on disk beside the node's local index (opened on first use)."""
+        if self._kept is None:
+            self._kept = KeptDocuments("answer-lines", ("answer", "text"), self.mirror.local_index().path)
+        return self._kept
+
+    def _built(self, doc_id: str, passages: list[Passage]) -> list[Line]:
+        """The lines of these passages of ``doc_id``: as kept on disk for exactly these passages, else built
+        (and kept)."""
+        if not self.on_disk or not passages:
+            return build_lines(passages)
+        kept = self.kept()
+        key = kept.key(*(f"{p.id}\x00{p.text}\x00{p.meta!r}" for p in passages))
+        lines = kept.get(doc_id, key)
+        if lines is None:
+            lines = build_lines(passages)
+            kept.put(doc_id, key, lines)
+        return lines
 
     def document(self, doc_id: str) -> list[Line]:
         passages = self.mirror.document(doc_id)
@@ -267,7 +289,7 @@ class LineIndex:
             if cached is not None and cached[0] == ids:
                 self._docs.move_to_end(doc_id)
                 return cached[1]
-        lines = build_lines(passages)
+        lines = self._built(doc_id, passages)
         with self._lock:
             self._docs[doc_id] = (ids, lines)
             self._docs.move_to_end(doc_id)
@@ -276,14 +298,14 @@ class LineIndex:
         return lines
 
     def read(self, doc_id: str) -> list[Line]:
-        """The lines of ``doc_id``, from the kept ones or built without keeping them (a pass over the
-        whole record)."""
+        """The lines of ``doc_id``, from the kept ones or from disk, or built (and kept on disk, not in
+        memory: a pass over the whole record)."""
         with self._lock:
             cached = self._docs.get(doc_id)
         passages = self.mirror.document(doc_id)
         if cached is not None and cached[0] == tuple(p.id for p in passages):
             return cached[1]
-        return build_lines(passages)
+        return self._built(doc_id, passages)
 
     def lines_of(self, doc_id: str, start: int, end: int) -> list[Line]:
         """The lines of ``doc_id`` inside the document span [start, end)."""

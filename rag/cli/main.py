@@ -91,9 +91,9 @@ def _filters(args) -> Filters:
         raise fail(str(exc)) from None
 
 
-def _runtime(settings, backend_name=None) -> Runtime:
+def _runtime(settings, backend_name=None, serving: bool = False) -> Runtime:
     try:
-        rt = build_runtime(settings, backend_name=backend_name, seed=not settings.read_only)
+        rt = build_runtime(settings, backend_name=backend_name, seed=not settings.read_only, serving=serving)
     except (StoreError, BackendError, RerankerError, EmbeddingModelError) as exc:
         raise fail(str(exc)) from None
     if rt.seeded is not None:  # the bundled corpus went into an empty store: a corpus change (issue 15)
@@ -166,7 +166,7 @@ def cmd_ask(args) -> int:
 
 def cmd_chat(args) -> int:
     settings = settings_from_args(args)
-    assistant = _runtime(settings, args.backend).assistant
+    assistant = _runtime(settings, args.backend, serving=True).assistant
     history: list[dict] = []
     sys.stdout.write("Ask about the VSS-Laos cooperation record (empty line or Ctrl-D to quit).\n")
     while True:

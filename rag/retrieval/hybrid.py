@@ -86,6 +86,7 @@ class Retriever:
                         f"({exc.__class__.__name__}: {exc}). Give a local cross-encoder path in "
                         "RAG_RERANKER_MODEL, or unset it to search without re-ranking."
                     ) from None
+            self.keyword.warm_up()
             self._ready = True
         return self
 

@@ -38,11 +38,15 @@ class KeywordIndex:
 
     @classmethod
     def attach(cls, mirror: CorpusMirror, **kw) -> KeywordIndex:
-        # The word segmenters (pyvi, laonlp) take seconds to load: load them while the rest starts.
-        threading.Thread(target=_load_segmenters, name="segmenters", daemon=True).start()
         index = cls(mirror.local_index(), **kw)
         mirror.subscribe(index)
         return index
+
+    def warm_up(self) -> KeywordIndex:
+        """Load the word segmenters (pyvi, laonlp: seconds). Not in a background thread: their loading is
+        Python work that would hold the interpreter lock against the corpus being read beside it."""
+        _load_segmenters()
+        return self
 
     def apply(self, change: Change) -> None:
         if change or self._snap is None:
