@@ -151,3 +151,16 @@ def test_a_lao_question_finds_the_action_under_another_english_word(assistant):
 def test_of_two_figures_in_a_sentence_the_one_said_of_the_asked_thing(assistant, question, fact, other):
     answer = _answered(assistant, question, fact)
     assert other not in first_sentence(answer), answer
+
+
+@pytest.mark.real
+def test_people_asked_by_their_role_are_answered_with_the_persons_of_that_role(assistant):
+    answer = _answered(assistant, "Who were the two interpreters who prepared the Lao version of the report?", "Somphone")
+    assert "Tran Quoc Hung" not in first_sentence(answer), answer
+
+
+@pytest.mark.real
+@pytest.mark.parametrize("question", ["Who were the lecturers of the training?",
+                                      "Who were the trainers of the seminar on pension data?"])
+def test_people_of_a_role_the_record_never_names_are_not_answered_with_a_person_of_another_role(assistant, question):
+    _refused(assistant, question, "Social Security", "Nguyễn Văn Khoa", "Tran Quoc Hung", "Khamphoui", "Somphone")

@@ -28,8 +28,30 @@ _WANTS_PERSON = re.compile(r"\bled\b|\blead\b|headed|dan dau|truong doan|chu tri
                            re.I)
 
 
+# "who were the 3 translators", "các chuyên gia là ai", "ຜູ້ແປ ແມ່ນໃຜ": people by their role, answered only by the persons
+# a line names in that role (an organization is not a translator, nor a signer a lecturer); Vietnamese folded
+_ROLES = {
+    "translator": r"\btranslators?\b|\binterpreters?\b|\bbien dich vien\b|\bphien dich vien\b|ນັກແປ|ຜູ້ແປ",
+    "expert": r"\bexperts?\b|\bchuyen gia\b|ຊ່ຽວຊານ",
+    "lecturer": r"\blecturers?\b|\btrainers?\b|\bgiang vien\b|ວິທະຍາກອນ|ຜູ້ບັນຍາຍ",
+    "speaker": r"\bspeakers?\b|\bpresenters?\b|\bbao cao vien\b",
+    "delegate": r"\bdelegates?\b",
+}
+_ROLE_RES = {k: re.compile(v, re.I) for k, v in _ROLES.items()}
+
+
+def _roles(text: str, lang: str) -> set[str]:
+    probe = fold_latin(text) if lang != "lo" else text
+    return {k for k, r in _ROLE_RES.items() if r.search(probe)}
+
+
+_WHO = re.compile(r"\bwho\b|\bai\b|\bnhung ai\b|ໃຜ", re.I)
+
+
 def _wanted_actor(q: Question) -> str:
     probe = fold_latin(q.text) if q.lang != "lo" else q.text
+    if _roles(q.text, q.lang) and _WHO.search(probe) and not _WANTS_PERSON.search(probe):
+        return "person"
     if _WANTS_ORG.search(probe):
         return "org"
     if _WANTS_UNIT.search(probe):
@@ -63,7 +85,7 @@ def actors(line: Line, q: Question) -> list[Fact]:
     names = line.names
     out = []
     i = 0
-    while i < len(names):
+    while i < len(names) and wanted != "person":
         f = names[i]
         if f.kind in PLACE_KINDS and composite_office(line, f):
             if q.kind == "actor" and any(NAMES.kind(k) == "title" for k in qn):
@@ -95,14 +117,16 @@ def actors(line: Line, q: Question) -> list[Fact]:
         s += 0.3 * (1 - min(distance(start, spots), 120) / 120)
         out.append(Fact("actor", line, start, end, keys, s))
         i += 1
-    if wanted in ("", "title"):  # "who led …": the person, "Mr Phạm Quốc Bảo", before the title he holds
+    if wanted == "person" and not _roles(q.text, q.lang) & _roles(line.text, line.lang):
+        return []  # "the 3 translators": only a line that names translators names them
+    if wanted in ("", "title", "person"):  # "who led …": the person, "Mr Phạm Quốc Bảo", before the title he holds
         for m in _PERSON.finditer(line.text):
             g = 1 if m.group(1) else 2
             start, end = m.start(g), m.end(g)
             sc = 1.3 + (0.4 if ACTOR_CUE.search(line.text[max(0, start - 40) : start]) else 0.0)
             out.append(Fact("actor", line, start, end, [f"raw:{m.group(g)}"],
                             sc + 0.3 * (1 - min(distance(start, spots), 120) / 120)))
-    if not out:  # "led by the Director of …" when the question asks who the Director is: no answer
+    if not out and wanted != "person":  # "led by the Director of …" when the question asks who the Director is: no answer
         titles = {k for k in qn if NAMES.kind(k) == "title"}
         out = [f for f in _raw_actors(line) if not titles & NAMES.keys(line.text[f.start : f.end])]
     if q.side:  # "who signed for the Lao side": not Vietnam Social Security, nor its Director General

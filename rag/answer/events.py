@@ -31,7 +31,7 @@ from .status import classify_item, reports_done
 ROLE_ACTIONS = frozenset({"lead", "host", "in_charge"})
 # Actions that make an event: the line answering when, where or by whom it was done must say it was done.
 DECISIVE_ACTIONS = frozenset({"sign", "adopt", "launch", "establish_relations", "award", "accession", "review",
-                              "translation", "data_migration", "digitization", "archiving"})
+                              "translation", "data_migration", "digitization", "archiving", "install", "publish"})
 # A question about plans ("planned for 2025", "dự kiến", "ວາງແຜນ")
 ASKS_PLAN = re.compile(PLAN_WORDS.pattern + r"|kế\s+hoạch|ວາງແຜນ|ແຜນການ", re.I)
 
