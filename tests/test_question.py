@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from rag.answer.actors import _wanted_actor
 from rag.answer.facts import unit_as_written
 from rag.answer.followup import rewrite_rule_based
 from rag.answer.question import understand
@@ -257,3 +258,14 @@ def test_the_side_an_answer_must_be_on(question, side):
 ])
 def test_a_question_for_the_day_itself(question, day):
     assert understand(question).exact_day is day
+
+
+@pytest.mark.parametrize("text,wanted", [
+    ("Who were the 3 translators of the VSS International Cooperation Department?", "person"),
+    ("Hai phiên dịch viên là ai?", "person"),
+    ("ຜູ້ແປ 3 ທ່ານ ແມ່ນໃຜ?", "person"),
+    ("Who sent experts to help set it up?", ""),  # the role is the object of "sent": an organization is asked
+    ("Who led the VSS experts?", "title"),
+])
+def test_people_asked_by_their_role_want_persons_only_when_the_role_is_what_who_asks(text, wanted):
+    assert _wanted_actor(understand(text)) == wanted

@@ -45,12 +45,14 @@ def _roles(text: str, lang: str) -> set[str]:
     return {k for k, r in _ROLE_RES.items() if r.search(probe)}
 
 
-_WHO = re.compile(r"\bwho\b|\bai\b|\bnhung ai\b|ໃຜ", re.I)
+# the role is what "who" asks ("who were the translators", "các chuyên gia là ai", "ຜູ້ແປ ແມ່ນໃຜ"), not the object of
+# another verb ("who sent experts": an organization)
+_WHO_IS = re.compile(r"\bwho (?:was|were|is|are)\b|\bla (?:nhung )?ai\b|\bai la\b|ແມ່ນໃຜ|ແມ່ນແມ່ນໃຜ|ໃຜແດ່ ?ແມ່ນ", re.I)
 
 
 def _wanted_actor(q: Question) -> str:
     probe = fold_latin(q.text) if q.lang != "lo" else q.text
-    if _roles(q.text, q.lang) and _WHO.search(probe) and not _WANTS_PERSON.search(probe):
+    if _roles(q.text, q.lang) and _WHO_IS.search(probe) and not _WANTS_PERSON.search(probe):
         return "person"
     if _WANTS_ORG.search(probe):
         return "org"
