@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import json
 
+import numpy as np
+
 import rag.answer.lines as lines_module
+from rag.answer.evidence import Evidence
 from rag.answer.lines import LineIndex
 from rag.ingest.service import ingest_paths
 from rag.register import current_agreements, current_register, register_cache
@@ -177,3 +180,23 @@ def test_kept_documents_survive_a_damaged_row_and_forget_removed_documents(tmp_p
     kept._conn().execute("UPDATE kept SET value = x'00' WHERE doc_id = 'd2'")
     assert kept.get("d2", key) is None  # read as a miss: derived again, and the write replaces it
     assert kept.keep_only({"d1"}) == 1 and kept.get("d1", key) == [1, 2]
+
+
+def test_a_new_process_reads_line_vectors_kept_on_disk_for_the_same_model_only(settings_factory, tmp_path):
+    settings = settings_factory()
+    store = Store(settings).warm_up()
+    _ingest(store, tmp_path, 3)
+    texts = ["Hai bên thống nhất tổ chức khóa đào tạo.", "Ngày 15/03/2023, tại Viêng Chăn."]
+    first = Evidence(Retriever(store).mirror, store.embedder).vectors(texts)
+
+    calls = []
+    again = Store(settings).warm_up()  # another process
+    real = again.embedder.encode_passages
+    again.embedder.encode_passages = lambda ts: calls.append(list(ts)) or real(ts)
+    read = Evidence(Retriever(again).mirror, again.embedder).vectors(texts + ["Một dòng mới."])
+    assert calls == [["Một dòng mới."]]
+    assert np.allclose(read[:2], first)
+
+    again.embedder.fingerprint = "another-model"  # vectors of another model are never mixed in
+    Evidence(Retriever(again).mirror, again.embedder).vectors(texts)
+    assert calls[-1] == texts

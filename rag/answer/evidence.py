@@ -11,6 +11,7 @@ constraint the whole record, or the best evidence, fails — the reason a refusa
 """
 from __future__ import annotations
 
+import hashlib
 import logging
 import math
 import re
@@ -27,7 +28,7 @@ import numpy as np
 from ..records import Hit
 from ..retrieval.filters import Filters
 from ..store.embeddings import BaseEmbedder
-from ..store.kept import Kept
+from ..store.kept import Kept, KeptDocuments
 from ..store.mirror import CorpusMirror
 from ..text.dates import find_periods
 from ..text.names import NAMES
@@ -133,6 +134,7 @@ class Evidence:
         self._lock = threading.Lock()
         self._record: Optional[tuple[str, dict]] = None
         self.extra_lines = 40  # lines added from the whole record beside those of the retrieved passages
+        self._disk: Optional[KeptDocuments] = None
 
     def warm_up(self, max_lines: int = 20000, embed_lines: bool = True) -> Evidence:
         """Read the record's inventory and, for a record of ordinary size, embed all its lines once (a
@@ -179,14 +181,29 @@ class Evidence:
         return self.record()["family_terms"].get(family, set())
 
     # --- scoring ---------------------------------------------------------------------------------
+    def _kept_vectors(self) -> KeptDocuments:
+        """Line vectors kept on disk beside the node's local index, by the line's text and the model: a new
+        process reads the vectors of the lines it scores instead of embedding them again (seconds a question)."""
+        if self._disk is None:
+            self._disk = KeptDocuments("line-vectors", (), self.mirror.local_index().path)
+        return self._disk
+
     def vectors(self, texts: list[str]) -> np.ndarray:
         with self._lock:
             missing = [t for t in dict.fromkeys(texts) if t not in self._vectors]
         if missing:
-            vecs = self.embedder.encode_passages(missing)
+            disk = self._kept_vectors()
+            key = disk.key(getattr(self.embedder, "fingerprint", "") or self.embedder.name,
+                           getattr(self.embedder, "version", ""), "passage")
+            ids = {t: hashlib.sha1(t.encode("utf-8", "surrogatepass")).hexdigest() for t in missing}
+            found = disk.get_many(list(ids.values()), key)
+            todo = [t for t in missing if ids[t] not in found]
+            fresh = dict(zip(todo, self.embedder.encode_passages(todo))) if todo else {}
+            if fresh:
+                disk.put_many({ids[t]: np.asarray(v, dtype=np.float32) for t, v in fresh.items()}, key)
             with self._lock:
-                for t, v in zip(missing, vecs):
-                    self._vectors[t] = np.asarray(v, dtype=np.float32)
+                for t in missing:
+                    self._vectors[t] = np.asarray(fresh[t] if t in fresh else found[ids[t]], dtype=np.float32)
         return np.stack([self._vectors[t] for t in texts]) if texts else np.zeros((0, 1), dtype=np.float32)
 
     def candidates(self, hits: list[Hit], q: Optional[Question] = None,

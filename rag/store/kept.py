@@ -18,6 +18,7 @@ read only from this node's own data folder, which the SQLite index beside it tru
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 import os
@@ -163,6 +164,37 @@ class KeptDocuments:
             c.execute("INSERT OR REPLACE INTO kept(doc_id, key, value) VALUES(?,?,?)", (doc_id, key, blob))
         except (sqlite3.Error, pickle.PicklingError) as exc:
             log.warning("%s of %s could not be kept at %s (%s)", self.kept.name, doc_id, self.path, exc)
+
+    def get_many(self, doc_ids: list[str], key: str) -> dict[str, Any]:
+        """The values kept under ``key`` for these documents (those found)."""
+        c = self._conn()
+        out: dict[str, Any] = {}
+        if c is None:
+            return out
+        try:
+            for i in range(0, len(doc_ids), 500):
+                part = doc_ids[i : i + 500]
+                rows = c.execute(f"SELECT doc_id, value FROM kept WHERE key=? AND doc_id IN ({','.join('?' * len(part))})",
+                                 [key, *part]).fetchall()
+                out.update((d, pickle.loads(zlib.decompress(v))) for d, v in rows)
+        except Exception as exc:  # a damaged row: derived again (the write replaces it)
+            log.warning("%s could not be read from %s (%s)", self.kept.name, self.path, exc)
+        return out
+
+    def put_many(self, values: dict[str, Any], key: str) -> None:
+        """Keep several values under ``key`` in one transaction."""
+        c = self._conn()
+        if c is None or not values:
+            return
+        try:
+            rows = [(d, key, zlib.compress(pickle.dumps(v, protocol=pickle.HIGHEST_PROTOCOL), 1)) for d, v in values.items()]
+            c.execute("BEGIN IMMEDIATE")
+            c.executemany("INSERT OR REPLACE INTO kept(doc_id, key, value) VALUES(?,?,?)", rows)
+            c.execute("COMMIT")
+        except (sqlite3.Error, pickle.PicklingError) as exc:
+            log.warning("%s could not be kept at %s (%s)", self.kept.name, self.path, exc)
+            with contextlib.suppress(sqlite3.Error):
+                c.execute("ROLLBACK")
 
     def keep_only(self, doc_ids: set[str]) -> int:
         """Forget the documents not in ``doc_ids`` (removed from the record); returns how many."""
