@@ -447,9 +447,6 @@ def counts(line: Line, q: Question, slot: Slot) -> list[Fact]:
                 s += 0.6
             elif qty.unit in PEOPLE and slot.unit_key in PEOPLE:
                 s += 0.35
-            elif not qty.unit and any(f.key == slot.unit_key and 0 <= f.start - qty.end <= 16 and
-                                      len(line.text[qty.end : f.start].split()) <= 1 for f in line.terms):
-                s += 0.45  # "3 pilot provinces", "5 tỉnh thí điểm": one word between the number and what it counts
             elif qty.unit or re.match(r"\s?[^\W\d_]", line.text[qty.end : qty.end + 2]) or slot.unit_key in PEOPLE:
                 continue  # a number of something else ("143 lao động" for "bao nhiêu đại biểu"; "H1" is nobody)
         elif slot.unit:  # the asker's own word, not in the vocabulary: is it the word after the number?
