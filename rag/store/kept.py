@@ -145,25 +145,10 @@ class KeptDocuments:
         return c
 
     def get(self, doc_id: str, key: str) -> Optional[Any]:
-        c = self._conn()
-        if c is None:
-            return None
-        try:
-            row = c.execute("SELECT value FROM kept WHERE doc_id=? AND key=?", (doc_id, key)).fetchone()
-            return pickle.loads(zlib.decompress(row[0])) if row else None
-        except Exception as exc:  # a damaged row: derive it again (the write replaces it)
-            log.warning("%s of %s could not be read from %s (%s)", self.kept.name, doc_id, self.path, exc)
-            return None
+        return self.get_many([doc_id], key).get(doc_id)
 
     def put(self, doc_id: str, key: str, value: Any) -> None:
-        c = self._conn()
-        if c is None:
-            return
-        try:
-            blob = zlib.compress(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), 1)
-            c.execute("INSERT OR REPLACE INTO kept(doc_id, key, value) VALUES(?,?,?)", (doc_id, key, blob))
-        except (sqlite3.Error, pickle.PicklingError) as exc:
-            log.warning("%s of %s could not be kept at %s (%s)", self.kept.name, doc_id, self.path, exc)
+        self.put_many({doc_id: value}, key)
 
     def get_many(self, doc_ids: list[str], key: str) -> dict[str, Any]:
         """The values kept under ``key`` for these documents (those found)."""
