@@ -7,10 +7,13 @@ import json
 import numpy as np
 
 import rag.answer.lines as lines_module
+import rag.register.commitments as commitments_module
+import rag.register.events as events_module
 from rag.answer.evidence import Evidence
 from rag.answer.lines import LineIndex
 from rag.ingest.service import ingest_paths
-from rag.register import current_agreements, current_register, register_cache
+from rag.records import Passage, PassageMeta
+from rag.register import build_register, current_agreements, current_register, register_cache
 from rag.register.build import AGREEMENTS, KEPT
 from rag.retrieval.hybrid import Retriever
 from rag.store.chroma import Store
@@ -200,3 +203,52 @@ def test_a_new_process_reads_line_vectors_kept_on_disk_for_the_same_model_only(s
     again.embedder.fingerprint = "another-model"  # vectors of another model are never mixed in
     Evidence(Retriever(again).mirror, again.embedder).vectors(texts)
     assert calls[-1] == texts
+
+
+def _passage(doc_id: str, date: str, text: str) -> Passage:
+    meta = PassageMeta(doc_id=doc_id, family=doc_id, title=doc_id, date=date, lang="vi", doc_lang="vi", kind="minutes",
+                       para=0, start=0, end=len(text), n_passages=1)
+    return Passage(f"{doc_id}:0:{abs(hash(text)) % 10**8}", text, meta)
+
+
+PLAN = ("Ngày 15/3/2023, tại Viêng Chăn, đoàn công tác BHXH Việt Nam đã làm việc với Cơ quan BHXH quốc gia Lào. "
+        "Hai bên thống nhất tổ chức khóa đào tạo về thu BHXH cho 30 cán bộ Lào tại Viêng Chăn trong quý IV/2023.")
+REPORT = ("Khóa đào tạo về thu BHXH cho 30 cán bộ Lào tại Viêng Chăn đã được tổ chức xong trong tháng 11/2023, "
+          "theo biên bản làm việc ngày 15/3/2023.")
+OTHER = "Ngày 5/6/2022, hai bên đã ký Bản ghi nhớ hợp tác giai đoạn 2022-2025 tại Hà Nội."
+
+
+def test_a_build_reads_again_only_the_documents_that_changed(tmp_path, monkeypatch):
+    calls = {"docs": [], "states": 0}
+    doc_events, report_state = events_module._doc_event_cands, commitments_module.report_state
+
+    def counted_doc(corpus, doc_id):
+        calls["docs"].append(doc_id)
+        return doc_events(corpus, doc_id)
+
+    def counted_state(*args, **kwargs):
+        calls["states"] += 1
+        return report_state(*args, **kwargs)
+
+    monkeypatch.setattr(events_module, "_doc_event_cands", counted_doc)
+    monkeypatch.setattr(commitments_module, "report_state", counted_state)
+    kept = KeptDocuments("register-readings", ("register", "text"), tmp_path / "index.sqlite")
+    record = [_passage("plan", "2023-03-20", PLAN), _passage("report", "2024-01-10", REPORT),
+              _passage("other", "2022-06-06", OTHER)]
+
+    first = build_register(record, "v1", kept=kept)
+    assert sorted(calls["docs"]) == ["other", "plan", "report"] and calls["states"] >= 1
+    (commitment,) = first.commitments
+    assert commitment.followups and commitment.followups[0].state == "done"
+
+    calls.update(docs=[], states=0)
+    again = build_register(list(reversed(record)), "v1", kept=kept)
+    assert calls == {"docs": [], "states": 0}  # every document, and what the report says of the plan, as kept
+    assert again == first and again is not first
+
+    changed = [*record[:2], _passage("other", "2022-06-06", OTHER.replace("Hà Nội", "Viêng Chăn"))]
+    calls.update(docs=[], states=0)
+    after = build_register(changed, "v2", kept=kept)
+    assert calls["docs"] == ["other"] and calls["states"] == 0
+    monkeypatch.setattr(events_module, "_doc_event_cands", doc_events)
+    assert after == build_register(changed, "v2")  # the same register as one read from nothing

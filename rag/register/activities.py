@@ -21,7 +21,16 @@ from .patterns import CONSEQUENCE, NEED, PLAN, areas_of, clean_item, list_items
 def _cands(corpus: Corpus) -> dict[tuple[str, int], dict[str, list[Cand]]]:
     """Planned items per paragraph unit and document: unit -> doc_id -> items in order."""
     out: dict[tuple[str, int], dict[str, list[Cand]]] = defaultdict(lambda: defaultdict(list))
-    for p in corpus.by_id.values():
+    for doc_id in corpus.docs:
+        for c in corpus.per_doc("planned", doc_id, _doc_cands):
+            out[c.p.unit][doc_id].append(c)
+    return out
+
+
+def _doc_cands(corpus: Corpus, doc_id: str) -> list[Cand]:
+    """The planned or requested items of one document, in order."""
+    out: list[Cand] = []
+    for p in corpus.docs[doc_id]:
         last_date: Optional[DateMention] = None
         for a, b, sent in corpus.sentences(p):
             m = first_explicit(find_dates(sent, p.meta.date or None))
@@ -35,8 +44,8 @@ def _cands(corpus: Corpus) -> dict[tuple[str, int], dict[str, list[Cand]]]:
                 if len(item) < 8:
                     continue
                 areas = areas_of(item) or ["other"]
-                out[p.unit][p.doc_id].append(Cand(p, a, b, sent, value=item, evidence=item, ev_at=at,
-                                                  extra={"areas": areas, "status": status, "date": last_date}))
+                out.append(Cand(p, a, b, sent, value=item, evidence=item, ev_at=at,
+                                extra={"areas": areas, "status": status, "date": last_date}))
     return out
 
 

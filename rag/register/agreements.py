@@ -187,7 +187,7 @@ def _scan(corpus: Corpus, doc_id: str) -> tuple[dict[str, Fields], dict[str, str
                     occ = occasion_in(sent)
                     if occ and not find_dates(occ[0], None, relative=False):
                         fields["occasion"].append(Cand(p, a, b, sent, value=occ[0], evidence=occ[0], ev_at=occ[1]))
-    return facts, kinds, mentions
+    return {key: dict(fields) for key, fields in facts.items()}, kinds, mentions
 
 
 def _titled(title: str) -> str:
@@ -215,7 +215,7 @@ def extract_agreements(corpus: Corpus) -> tuple[list[Agreement], dict[str, Menti
     kinds: dict[str, str] = {}
     doc_mentions: dict[str, Mentions] = {}
     for doc_id in corpus.docs:
-        facts, k, mentions = _scan(corpus, doc_id)
+        facts, k, mentions = corpus.per_doc("agreements", doc_id, _scan)
         kinds.update(k)
         doc_mentions[doc_id] = mentions
         for key, fields in facts.items():

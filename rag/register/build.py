@@ -19,7 +19,7 @@ from typing import Optional
 
 from ..records import Passage
 from ..store.embeddings import BaseEmbedder
-from ..store.kept import Kept
+from ..store.kept import Kept, KeptDocuments
 from ..store.mirror import Change, CorpusMirror
 from .activities import extract_activities
 from .agreements import extract_agreements
@@ -33,13 +33,31 @@ log = logging.getLogger(__name__)
 
 KEPT = Kept("register", ("register", "text"))
 AGREEMENTS = Kept("agreements", ("register", "text"))  # the agreements alone: all an answer reads of the register
+READINGS = "register-readings"  # what each document says on its own (a file of rows by document)
 
 
-def build_register(passages: Iterable[Passage], version: str = "", embedder: Optional[BaseEmbedder] = None) -> Register:
+def build_register(passages: Iterable[Passage], version: str = "", embedder: Optional[BaseEmbedder] = None,
+                   kept: Optional[KeptDocuments] = None) -> Register:
     """The events, agreements and planned activities of ``passages`` (any order), at corpus ``version``.
 
-    ``embedder`` (optional, the store's): commitments are also matched with later reports by meaning."""
+    ``embedder`` (optional, the store's): commitments are also matched with later reports by meaning.
+    ``kept`` (optional): what each document says on its own is read from there when it was kept for exactly
+    its passages, and kept there when it was read again, so a build after a change reads only the documents
+    that changed and then puts the record together (see :meth:`.corpus.Corpus.per_doc`)."""
     corpus = Corpus(passages)
+    keys = {doc_id: kept.key(*(f"{p.id}\x00{p.text}\x00{p.meta!r}" for p in ps)) for doc_id, ps in corpus.docs.items()} \
+        if kept is not None else {}
+    if kept is not None:
+        corpus.kept = kept.read(keys)
+    register = _build(corpus, version, embedder)
+    if kept is not None and corpus.grown():
+        kept.write({doc_id: (keys[doc_id], {**corpus.kept.get(doc_id, {}), **stages})
+                    for doc_id, stages in corpus.derived.items()})
+        log.info("register: %d of %d documents read again, the others as kept", len(corpus.derived), len(corpus.docs))
+    return register
+
+
+def _build(corpus: Corpus, version: str, embedder: Optional[BaseEmbedder]) -> Register:
     agreements, doc_mentions = extract_agreements(corpus)
     activities, added = extract_activities(corpus, agreements, doc_mentions)
     # Items the record files under an agreement ("Theo đó …") add their areas to it.
@@ -96,7 +114,11 @@ class RegisterCache:
                 log.info("register of corpus version %s read from %s in %.2f s", version, kept,
                          time.perf_counter() - t0)
             else:
-                register = build_register(passages, version, self.embedder)
+                readings = KeptDocuments(READINGS, ("register", "text"), mirror.local_index().path) \
+                    if mirror is not None else None
+                register = build_register(passages, version, self.embedder, readings)
+                if readings is not None and mirror.version == version:
+                    readings.keep_only({p.doc_id for p in passages})
                 self.builds += 1
                 log.info("register of corpus version %s built in %.2f s: %d events, %d agreements, %d activities",
                          version, time.perf_counter() - t0, len(register.events), len(register.agreements),

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Optional
 
 from ..records import Passage
@@ -255,16 +255,46 @@ def _overlap(a: When, b: When, a_made: str = "", b_made: str = "") -> bool:
     return a0 <= b1 and b0 <= a1
 
 
-def _cited_dates(units: list[Unit], made_on: frozenset[str]) -> frozenset[str]:
+@dataclass
+class _Read:
+    """A unit with what it says on its own (kept between builds with its document: see
+    :meth:`.corpus.Corpus.per_doc`)."""
+
+    unit: Unit
+    due: Optional[When]  # when it plans something after its document's date
+    f: Optional[Features]  # what it is about, as a commitment (units with a due date only)
+    about: Features  # what it is about, as a possible report of a commitment (with its topic)
+    dates: tuple[tuple[str, int], ...]  # the dates it states (ISO, offset): documents it may cite
+    reporting: bool = False  # a unit with a due date that could also report (see :func:`.matching.reportish`)
+
+
+def _read_doc(corpus: Corpus, doc_id: str) -> list[_Read]:
+    out = []
+    for u in read_units(corpus, doc_id):
+        due = _due(u)
+        out.append(_Read(u, due, features(u.ctx if u.row else u.text, u.lang) if due is not None else None,
+                         features(f"{u.topic} {u.text}", u.lang),
+                         tuple((d.iso, d.start) for d in find_dates(u.text, None, relative=False)),
+                         due is not None and reportish(u)))
+    return out
+
+
+def _about(f: Features) -> tuple:
+    """What :func:`.matching.report_state` reads of a commitment's features (a key of its results)."""
+    return tuple(sorted(f.terms)), tuple(sorted(f.places)), tuple(sorted(f.numbers)), tuple(sorted(f.pairs))
+
+
+def _cited_dates(reads: list[_Read], made_on: frozenset[str]) -> frozenset[str]:
     """Dates of commitment-making documents a document cites ("under the minutes of 15/3/2023", "the
     working session in March 2023"): it follows up those documents' items."""
     out = set()
-    for u in units:
-        for d in find_dates(u.text, None, relative=False):
+    for r in reads:
+        u = r.unit
+        for iso, start in r.dates:
             # a day cites its document; a month only just after a meeting word ("the working session in
             # March 2023"), not any month a report gives ("4 officers trained in April 2025")
-            month = len(d.iso) == 7 and lx.MEETING_REF.search(u.text[max(0, d.start - 60):d.start])
-            out |= {m for m in made_on if m != u.doc_date and (m == d.iso or (month and m.startswith(d.iso)))}
+            month = len(iso) == 7 and lx.MEETING_REF.search(u.text[max(0, start - 60):start])
+            out |= {m for m in made_on if m != u.doc_date and (m == iso or (month and m.startswith(iso)))}
     return frozenset(out)
 
 
@@ -284,20 +314,21 @@ def _by_meaning(meaning: Optional[Meaning], made: list[dict], units: list[Unit])
 def extract_commitments(corpus: Corpus, meaning: Optional[Meaning] = None) -> list[Commitment]:
     """Every dated commitment of the record (oldest first), each with the later passages about it
     (``meaning``: the tuned embedding model, which adds a "same activity" signal across languages)."""
-    units_by_doc = {doc_id: read_units(corpus, doc_id) for doc_id in corpus.docs}
+    reads = {doc_id: corpus.per_doc("commitments", doc_id, _read_doc) for doc_id in corpus.docs}
+    units_by_doc = {doc_id: [r.unit for r in rs] for doc_id, rs in reads.items()}
     order = sorted(units_by_doc, key=lambda d: (corpus.docs[d][0].meta.date or "9999", not corpus.docs[d][0].meta.official,
                                                  corpus.docs[d][0].lang != "vi", d))
     made: list[dict] = []
     made_index = _Postings(strong_terms_only=True)
     others: frozenset[str] = frozenset()  # dates of documents that make commitments (those read so far)
     for doc_id in order:
-        for u in units_by_doc[doc_id]:
-            due = _due(u)
-            if due is None:
+        for r in reads[doc_id]:
+            u, due, f = r.unit, r.due, r.f
+            reporting = r.reporting
+            if due is None or f is None:
                 continue
             if lx.REQUEST.search(u.text) and not lx.PLAN.search(u.text) and not lx.orgs(u.text):
                 continue  # an internal request ("Đề nghị Tổng Giám đốc …"), not one to the other side
-            f = features(u.ctx if u.row else u.text, u.lang)
             if len(re.sub(r"\W|\d", "", _what(u))) < 12:
                 continue  # a date with nothing to do
             best, best_s = None, 0
@@ -306,7 +337,7 @@ def extract_commitments(corpus: Corpus, meaning: Optional[Meaning] = None) -> li
                     continue
                 s = score(m["f"], f, m["unit"].doc_date, others)
                 if (m["unit"].doc_date != u.doc_date and not _overlap(m["due"], due, m["unit"].doc_date, u.doc_date)
-                        and not reportish(u) and not lx.POSTPONE.search(u.ctx)
+                        and not reporting and not lx.POSTPONE.search(u.ctx)
                         and (s < 2 * THRESHOLD or _year(m["due"].iso) != _year(due.iso) or m["f"].periods != f.periods)):
                     continue  # a later plan of the same kind for another time, not said to be moved, is another one
                     # (unless it is surely the same item, a little later in the same year, of no other period)
@@ -326,10 +357,11 @@ def extract_commitments(corpus: Corpus, meaning: Optional[Meaning] = None) -> li
 
     out = []
     all_units = [u for us in units_by_doc.values() for u in us]
+    at = [j for rs in reads.values() for j in range(len(rs))]  # a unit's place in its document
     made_on = frozenset(m["unit"].doc_date for m in made)
-    refs = {doc_id: _cited_dates(us, made_on) for doc_id, us in units_by_doc.items()}
+    refs = {doc_id: _cited_dates(rs, made_on) for doc_id, rs in reads.items()}
     meant = _by_meaning(meaning, made, all_units)
-    unit_features = [features(f"{v.topic} {v.text}", v.lang) for v in all_units]
+    unit_features = [r.about for rs in reads.values() for r in rs]
     unit_index = _Postings(strong_terms_only=False)
     for n, fv in enumerate(unit_features):
         unit_index.add(n, fv)
@@ -356,7 +388,13 @@ def extract_commitments(corpus: Corpus, meaning: Optional[Meaning] = None) -> li
             s -= 4 if older else 0
             if s < THRESHOLD:
                 continue
-            st, new_due = report_state(v, m["f"], u.doc_date, whole=close and not (fv.terms.keys() & m["f"].terms.keys()))
+            whole = close and not (fv.terms.keys() & m["f"].terms.keys())
+            # what a unit reports of a commitment, kept with the unit's document between builds
+            known = corpus.memo("follow-ups", v.p.doc_id)
+            key = (at[n], _about(m["f"]), u.doc_date, whole)
+            if key not in known:
+                known[key] = report_state(v, m["f"], u.doc_date, whole=whole)
+            st, new_due = known[key]
             reports[v.p.doc_id].append(FollowUp(cited=v.span(), shown={v.lang: v.span()}, state=st,
                                                 date=v.doc_date, new_due=new_due, score=s))
         followups = []

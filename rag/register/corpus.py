@@ -7,15 +7,21 @@ puts it first) and keeps, per output language, the sentence of the version in th
 """
 from __future__ import annotations
 
+import io
+import logging
+import pickle
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from ..records import Passage
 from ..text.langs import LANGS
 from ..text.sentences import whole_sentences
 from .model import Span
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 @dataclass
@@ -61,6 +67,51 @@ class Corpus:
             self.docs[p.doc_id].append(p)
         self._sentences: dict[str, list[tuple[int, int, str]]] = {}
         self._reps: dict[str, str] = {}
+        # What each extractor read from a document on its own (document -> stage -> pickle): handed in
+        # from an earlier build (``kept``) or derived by this one (``derived``, to be kept).
+        self.kept: dict[str, dict[str, bytes]] = {}
+        self.derived: dict[str, dict[str, bytes]] = defaultdict(dict)
+        self._memos: dict[tuple[str, str], tuple[dict, int]] = {}
+
+    def memo(self, stage: str, doc_id: str) -> dict:
+        """A table of results of ``stage`` on the units of document ``doc_id`` (plain keys and values), kept
+        with the document like :meth:`per_doc`; what a build adds to it is kept by :meth:`grown`."""
+        found = self._memos.get((stage, doc_id))
+        if found is None:
+            data = self.kept.get(doc_id, {}).get(stage)
+            try:
+                table = pickle.loads(data) if data is not None else {}
+            except Exception:  # unreadable: start it again
+                table = {}
+            found = self._memos[(stage, doc_id)] = (table, len(table))
+        return found[0]
+
+    def grown(self) -> dict[str, dict[str, bytes]]:
+        """What this build derived, the tables it added to included (document -> stage -> pickle)."""
+        for (stage, doc_id), (table, n) in self._memos.items():
+            if len(table) != n:
+                self.derived[doc_id][stage] = pickle.dumps(table, protocol=pickle.HIGHEST_PROTOCOL)
+        return self.derived
+
+    def per_doc(self, stage: str, doc_id: str, derive: Callable[[Corpus, str], T]) -> T:
+        """What the extractor ``stage`` reads from document ``doc_id`` alone: as kept from an earlier build on
+        exactly these passages, else ``derive(self, doc_id)`` (noted in :attr:`derived`, as it was then: later changes
+        by the caller are not kept). Passages are kept by id and found again in this corpus."""
+        data = self.kept.get(doc_id, {}).get(stage)
+        if data is not None:
+            try:
+                unpickler = pickle.Unpickler(io.BytesIO(data))
+                unpickler.persistent_load = self.by_id.__getitem__  # type: ignore[assignment]
+                return unpickler.load()
+            except Exception as exc:  # unreadable: derive it again
+                log.warning("kept %s of %s could not be read (%s): reading the document again", stage, doc_id, exc)
+        value = derive(self, doc_id)
+        buf = io.BytesIO()
+        pickler = pickle.Pickler(buf, protocol=pickle.HIGHEST_PROTOCOL)
+        pickler.persistent_id = lambda obj: obj.id if isinstance(obj, Passage) else None  # type: ignore[assignment]
+        pickler.dump(value)
+        self.derived[doc_id][stage] = buf.getvalue()
+        return value
 
     def sentences(self, p: Passage) -> list[tuple[int, int, str]]:
         """Whole sentences of a passage, with document offsets."""

@@ -14,14 +14,23 @@ from .patterns import REFERENCE, place_in
 
 
 def _event_cands(corpus: Corpus) -> dict[tuple, list[Cand]]:
-    """Dated sentences that report something that happened, by (family, paragraph, ISO date, approximate).
+    """Dated sentences that report something that happened, by (family, paragraph, ISO date, approximate)."""
+    groups: dict[tuple, list[Cand]] = defaultdict(list)
+    for doc_id in corpus.docs:
+        for key, c in corpus.per_doc("events", doc_id, _doc_event_cands):
+            groups[key].append(c)
+    return groups
+
+
+def _doc_event_cands(corpus: Corpus, doc_id: str) -> list[tuple[tuple, Cand]]:
+    """The dated sentences of one document that report something that happened, with their group key.
 
     Any sentence with a stated date on or before its document's date that it does not plan, postpone,
     ask for or set as a deadline (:func:`.happened.happenings`), whatever its verb; the kind is read
     afterwards (``event`` when none is named). A bare year is an event only for a signing or an
     establishment; a quarter or a part of a year is never one."""
-    groups: dict[tuple, list[Cand]] = defaultdict(list)
-    for p in corpus.by_id.values():
+    out: list[tuple[tuple, Cand]] = []
+    for p in corpus.docs[doc_id]:
         doc_date = p.meta.date or None
         for a, b, sent in corpus.sentences(p):
             for h in happenings(sent, doc_date, years=True):
@@ -30,9 +39,9 @@ def _event_cands(corpus: Corpus) -> dict[tuple, list[Cand]]:
                     continue  # "thành lập năm 1995": only the year of a signing or a founding
                 c = Cand(p, a, b, sent, value=h.iso, evidence=h.text, ev_at=h.start,
                          extra={"mention": m, "kind": kind, "iso": h.iso, "end": h.end})
-                groups[(p.meta.family_id, p.meta.para, h.iso, m.approximate)].append(c)
+                out.append(((p.meta.family_id, p.meta.para, h.iso, m.approximate), c))
                 break
-    return groups
+    return out
 
 
 def _cite_order(c: Cand) -> tuple:

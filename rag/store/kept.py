@@ -152,27 +152,43 @@ class KeptDocuments:
 
     def get_many(self, doc_ids: list[str], key: str) -> dict[str, Any]:
         """The values kept under ``key`` for these documents (those found)."""
+        return self.read(dict.fromkeys(doc_ids, key))
+
+    def put_many(self, values: dict[str, Any], key: str) -> None:
+        """Keep several values under ``key`` in one transaction."""
+        self.write({d: (key, v) for d, v in values.items()})
+
+    def read(self, keys: dict[str, str]) -> dict[str, Any]:
+        """The values kept for these documents, each under its own key (document id -> key); those found."""
         c = self._conn()
         out: dict[str, Any] = {}
         if c is None:
             return out
-        try:
-            for i in range(0, len(doc_ids), 500):
-                part = doc_ids[i : i + 500]
-                rows = c.execute(f"SELECT doc_id, value FROM kept WHERE key=? AND doc_id IN ({','.join('?' * len(part))})",
-                                 [key, *part]).fetchall()
-                out.update((d, pickle.loads(zlib.decompress(v))) for d, v in rows)
-        except Exception as exc:  # a damaged row: derived again (the write replaces it)
-            log.warning("%s could not be read from %s (%s)", self.kept.name, self.path, exc)
+        ids = list(keys)
+        for i in range(0, len(ids), 500):
+            part = ids[i : i + 500]
+            try:
+                rows = c.execute(f"SELECT doc_id, key, value FROM kept WHERE doc_id IN ({','.join('?' * len(part))})",
+                                 part).fetchall()
+            except sqlite3.Error as exc:
+                log.warning("%s could not be read from %s (%s)", self.kept.name, self.path, exc)
+                return out
+            for d, k, v in rows:
+                if k != keys[d]:
+                    continue
+                try:
+                    out[d] = pickle.loads(zlib.decompress(v))
+                except Exception as exc:  # a damaged row: derived again (the write replaces it)
+                    log.warning("%s of %s could not be read from %s (%s)", self.kept.name, d, self.path, exc)
         return out
 
-    def put_many(self, values: dict[str, Any], key: str) -> None:
-        """Keep several values under ``key`` in one transaction."""
+    def write(self, items: dict[str, tuple[str, Any]]) -> None:
+        """Keep several values (document id -> (key, value)) in one transaction."""
         c = self._conn()
-        if c is None or not values:
+        if c is None or not items:
             return
         try:
-            rows = [(d, key, zlib.compress(pickle.dumps(v, protocol=pickle.HIGHEST_PROTOCOL), 1)) for d, v in values.items()]
+            rows = [(d, k, zlib.compress(pickle.dumps(v, protocol=pickle.HIGHEST_PROTOCOL), 1)) for d, (k, v) in items.items()]
             c.execute("BEGIN IMMEDIATE")
             c.executemany("INSERT OR REPLACE INTO kept(doc_id, key, value) VALUES(?,?,?)", rows)
             c.execute("COMMIT")
@@ -195,3 +211,4 @@ class KeptDocuments:
         except sqlite3.Error as exc:
             log.warning("%s at %s could not be pruned (%s)", self.kept.name, self.path, exc)
             return 0
+
