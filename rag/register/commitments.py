@@ -279,6 +279,16 @@ def _read_doc(corpus: Corpus, doc_id: str) -> list[_Read]:
     return out
 
 
+FOLLOW_UP_YEARS = 3  # a report more than this many years after an item was due does not follow it up
+
+
+def _horizon(due: str) -> str:
+    """The last document date (ISO) that can still report on an item due on ``due``: without it, matching
+    reports grew with the square of a record spanning many years."""
+    last = due_span(due)[1]
+    return "9999" if last.year > 9000 else f"{last.year + FOLLOW_UP_YEARS:04d}{last.isoformat()[4:]}"
+
+
 def _about(f: Features) -> tuple:
     """What :func:`.matching.report_state` reads of a commitment's features (a key of its results)."""
     return tuple(sorted(f.terms)), tuple(sorted(f.places)), tuple(sorted(f.numbers)), tuple(sorted(f.pairs))
@@ -376,9 +386,10 @@ def extract_commitments(corpus: Corpus, meaning: Optional[Meaning] = None) -> li
                 m["f"].places |= lx.where(v.row.get("place", "") + " " + (v.ctx if v.row else v.text))
         own_docs = {u.p.doc_id} | {v.p.doc_id for v in m["versions"]}
         reports: dict[str, list[FollowUp]] = defaultdict(list)
+        horizon = _horizon(m["due"].iso)
         for n in sorted(unit_index.candidates(m["f"]) | meant_units[i]):
             v = all_units[n]
-            if v.p.doc_id in own_docs or not v.doc_date or v.doc_date <= u.doc_date:
+            if v.p.doc_id in own_docs or not v.doc_date or v.doc_date <= u.doc_date or v.doc_date > horizon:
                 continue
             cites = refs[v.p.doc_id]  # it follows up documents made after this commitment: not this one
             older = bool(cites) and u.doc_date < min(cites)
