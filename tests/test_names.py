@@ -30,6 +30,18 @@ def test_the_longest_name_wins_and_one_syllable_names_need_a_capital():
     assert [f.key for f in find_names("WHO and who")] == ["who"]  # abbreviations are case-sensitive
 
 
+@pytest.mark.parametrize("text,keys", [
+    ("chế độ ốm đau, thai sản cho 14 cán bộ", []),  # maternity, not Thailand
+    ("tinh Xay-nha-bu-ly da chi tro cap thai san", ["xayaboury"]),  # without tone marks too
+    ("Ai ky thay mat So Lao dong va Phuc loi xa hoi?", []),  # the Labour Department, not Laos
+    ("the Thai delegation", ["thailand"]),
+    ("thái lan", ["thailand"]),
+    ("doan Lao sang Ha Noi", ["laos", "hanoi"]),
+])
+def test_ordinary_vietnamese_words_are_not_countries(text, keys):
+    assert [f.key for f in find_names(text)] == keys
+
+
 def test_spans_point_into_the_text():
     text = "Hội thảo tại tỉnh Luông Pha Bang, Lào."
     for f in find_names(text):

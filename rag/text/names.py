@@ -59,6 +59,11 @@ class Entry:
         return list(dict.fromkeys(out))
 
 
+# Vietnamese phrases that, typed without tone marks, start with a name: "lao dong" (lao động, labour) is not
+# Laos, "thai san" (thai sản, maternity) not Thailand.
+_NOT_NAMES = re.compile(r"(?:lao\s+dong|thai\s+san)\b")
+
+
 @dataclass(frozen=True)
 class Found:
     """A name found in a text: its key and kind, and the span ``text[start:end]``."""
@@ -180,7 +185,8 @@ class Lexicon:
                     pats_lao.append((len(name), _lao_pattern(name)))
                     continue
                 single = self.proper and (e.capital or len(_LATIN_SPLIT.split(name.strip())) == 1
-                                          and bool(_VI_MARKED.search(name)))
+                                          and (bool(_VI_MARKED.search(name)) or name in e.match))
+                # (an English adjective, "Thai", only capitalised: "thai sản" is maternity)
                 low = _lower_same_length(name)
                 tokens = [t for t in _LATIN_SPLIT.split(low) if t]
                 if not tokens:
@@ -227,6 +233,8 @@ class Lexicon:
                 key, capital = hit
                 if capital and not text[m.start()].isupper():
                     continue
+                if self.proper and not toned and _NOT_NAMES.match(lat, m.start()):
+                    continue  # "So Lao dong" typed without marks is the Labour Department, not Laos
                 found.append(self._found(key, m.start(), m.end(), text))
         if tb["rx_lao"] is not None and _LAO_CHAR.search(text):
             for m in tb["rx_lao"].finditer(text):
