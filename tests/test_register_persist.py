@@ -2,11 +2,13 @@
 same record reads it instead of building it, and anything that no longer matches is rebuilt."""
 from __future__ import annotations
 
+import functools
 import json
 
 import numpy as np
 
 import rag.answer.lines as lines_module
+import rag.register.build as build_module
 import rag.register.commitments as commitments_module
 import rag.register.events as events_module
 from rag.answer.evidence import Evidence
@@ -220,8 +222,9 @@ OTHER = "Ngày 5/6/2022, hai bên đã ký Bản ghi nhớ hợp tác giai đo�
 
 def test_a_build_reads_again_only_the_documents_that_changed(tmp_path, monkeypatch):
     calls = {"docs": [], "states": 0}
-    doc_events, report_state = events_module._doc_event_cands, commitments_module.report_state
+    doc_events, report_state = events_module.doc_events, commitments_module.report_state
 
+    @functools.wraps(doc_events)  # what is kept is named after the function
     def counted_doc(corpus, doc_id):
         calls["docs"].append(doc_id)
         return doc_events(corpus, doc_id)
@@ -230,7 +233,8 @@ def test_a_build_reads_again_only_the_documents_that_changed(tmp_path, monkeypat
         calls["states"] += 1
         return report_state(*args, **kwargs)
 
-    monkeypatch.setattr(events_module, "_doc_event_cands", counted_doc)
+    monkeypatch.setattr(build_module, "PER_DOCUMENT", (counted_doc, *build_module.PER_DOCUMENT[1:]))
+    monkeypatch.setattr(events_module, "doc_events", counted_doc)
     monkeypatch.setattr(commitments_module, "report_state", counted_state)
     kept = KeptDocuments("register-readings", ("register", "text"), tmp_path / "index.sqlite")
     record = [_passage("plan", "2023-03-20", PLAN), _passage("report", "2024-01-10", REPORT),
@@ -250,5 +254,33 @@ def test_a_build_reads_again_only_the_documents_that_changed(tmp_path, monkeypat
     calls.update(docs=[], states=0)
     after = build_register(changed, "v2", kept=kept)
     assert calls["docs"] == ["other"] and calls["states"] == 0
-    monkeypatch.setattr(events_module, "_doc_event_cands", doc_events)
+    monkeypatch.setattr(events_module, "doc_events", doc_events)
     assert after == build_register(changed, "v2")  # the same register as one read from nothing
+
+
+def test_a_first_build_stopped_midway_resumes_with_the_documents_it_kept(tmp_path, monkeypatch):
+    read: list[str] = []
+    doc_events = events_module.doc_events
+
+    @functools.wraps(doc_events)
+    def failing_on_report(corpus, doc_id):
+        if doc_id == "report" and "stopped" not in read:
+            read.append("stopped")
+            raise KeyboardInterrupt  # the process stopped while reading the second document
+        read.append(doc_id)
+        return doc_events(corpus, doc_id)
+
+    monkeypatch.setattr(build_module, "BATCH", 1)
+    monkeypatch.setattr(build_module, "PER_DOCUMENT", (failing_on_report, *build_module.PER_DOCUMENT[1:]))
+    monkeypatch.setattr(events_module, "doc_events", failing_on_report)
+    kept = KeptDocuments("register-readings", ("register", "text"), tmp_path / "index.sqlite")
+    record = [_passage("plan", "2023-03-20", PLAN), _passage("report", "2024-01-10", REPORT)]
+    try:
+        build_register(record, "v1", kept=kept)
+    except KeyboardInterrupt:
+        pass
+    assert read == ["plan", "stopped"]
+    resumed = build_register(record, "v1", kept=kept)
+    assert read == ["plan", "stopped", "report"]  # the plan was kept before the stop
+    monkeypatch.setattr(events_module, "doc_events", doc_events)
+    assert resumed == build_register(record, "v1")

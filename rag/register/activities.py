@@ -22,12 +22,12 @@ def _cands(corpus: Corpus) -> dict[tuple[str, int], dict[str, list[Cand]]]:
     """Planned items per paragraph unit and document: unit -> doc_id -> items in order."""
     out: dict[tuple[str, int], dict[str, list[Cand]]] = defaultdict(lambda: defaultdict(list))
     for doc_id in corpus.docs:
-        for c in corpus.per_doc("planned", doc_id, _doc_cands):
+        for c in corpus.per_doc(doc_planned, doc_id):
             out[c.p.unit][doc_id].append(c)
     return out
 
 
-def _doc_cands(corpus: Corpus, doc_id: str) -> list[Cand]:
+def doc_planned(corpus: Corpus, doc_id: str) -> list[Cand]:
     """The planned or requested items of one document, in order."""
     out: list[Cand] = []
     for p in corpus.docs[doc_id]:

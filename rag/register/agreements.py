@@ -49,7 +49,7 @@ Fields = dict[str, list[Cand]]  # field name -> candidates (signed, place, parti
 Mentions = list[tuple[int, str]]  # (paragraph, agreement key) in document order
 
 
-def _scan(corpus: Corpus, doc_id: str) -> tuple[dict[str, Fields], dict[str, str], Mentions]:
+def doc_agreements(corpus: Corpus, doc_id: str) -> tuple[dict[str, Fields], dict[str, str], Mentions]:
     """One document, in order: memorandum mentions and what they say, by agreement key.
 
     Returns (facts: key -> field -> candidates, kinds: key -> mou/agreement, mentions: (para, key)).
@@ -215,7 +215,7 @@ def extract_agreements(corpus: Corpus) -> tuple[list[Agreement], dict[str, Menti
     kinds: dict[str, str] = {}
     doc_mentions: dict[str, Mentions] = {}
     for doc_id in corpus.docs:
-        facts, k, mentions = corpus.per_doc("agreements", doc_id, _scan)
+        facts, k, mentions = corpus.per_doc(doc_agreements, doc_id)
         kinds.update(k)
         doc_mentions[doc_id] = mentions
         for key, fields in facts.items():

@@ -21,11 +21,11 @@ from ..records import Passage
 from ..store.embeddings import BaseEmbedder
 from ..store.kept import Kept, KeptDocuments
 from ..store.mirror import Change, CorpusMirror
-from .activities import extract_activities
-from .agreements import extract_agreements
-from .commitments import extract_commitments, renumber
+from .activities import doc_planned, extract_activities
+from .agreements import doc_agreements, extract_agreements
+from .commitments import doc_units, extract_commitments, renumber
 from .corpus import Corpus
-from .events import extract_events, link_events
+from .events import doc_events, extract_events, link_events
 from .meaning import meaning_for
 from .model import AREAS, Register
 
@@ -49,12 +49,35 @@ def build_register(passages: Iterable[Passage], version: str = "", embedder: Opt
         if kept is not None else {}
     if kept is not None:
         corpus.kept = kept.read(keys)
+        _read_new_documents(corpus, kept, keys)
     register = _build(corpus, version, embedder)
     if kept is not None and corpus.grown():
         kept.write({doc_id: (keys[doc_id], {**corpus.kept.get(doc_id, {}), **stages})
                     for doc_id, stages in corpus.derived.items()})
-        log.info("register: %d of %d documents read again, the others as kept", len(corpus.derived), len(corpus.docs))
+        log.info("register: what %d of %d documents report of the record's items kept", len(corpus.derived),
+                 len(corpus.docs))
     return register
+
+
+PER_DOCUMENT = (doc_events, doc_planned, doc_agreements, doc_units)  # what is read from each document on its own
+BATCH = 200  # documents read between two writes: a first build of a large record is kept as it goes
+
+
+def _read_new_documents(corpus: Corpus, kept: KeptDocuments, keys: dict[str, str]) -> None:
+    """Read the documents nothing is kept for, keeping them in batches: a first build of a large record that
+    is stopped resumes where it was, and its progress is logged."""
+    new = [doc_id for doc_id in corpus.docs if doc_id not in corpus.kept]
+    t0 = time.perf_counter()
+    for i in range(0, len(new), BATCH):
+        part = new[i : i + BATCH]
+        for doc_id in part:
+            for derive in PER_DOCUMENT:
+                corpus.per_doc(derive, doc_id)
+        kept.write({doc_id: (keys[doc_id], corpus.derived[doc_id]) for doc_id in part})
+        for doc_id in part:  # kept now: read back from there by the extractors
+            corpus.kept[doc_id] = corpus.derived.pop(doc_id)
+        if len(new) > BATCH:
+            log.info("register: %d of %d new documents read (%.0f s)", i + len(part), len(new), time.perf_counter() - t0)
 
 
 def _build(corpus: Corpus, version: str, embedder: Optional[BaseEmbedder]) -> Register:

@@ -268,7 +268,7 @@ class _Read:
     reporting: bool = False  # a unit with a due date that could also report (see :func:`.matching.reportish`)
 
 
-def _read_doc(corpus: Corpus, doc_id: str) -> list[_Read]:
+def doc_units(corpus: Corpus, doc_id: str) -> list[_Read]:
     out = []
     for u in read_units(corpus, doc_id):
         due = _due(u)
@@ -324,7 +324,7 @@ def _by_meaning(meaning: Optional[Meaning], made: list[dict], units: list[Unit])
 def extract_commitments(corpus: Corpus, meaning: Optional[Meaning] = None) -> list[Commitment]:
     """Every dated commitment of the record (oldest first), each with the later passages about it
     (``meaning``: the tuned embedding model, which adds a "same activity" signal across languages)."""
-    reads = {doc_id: corpus.per_doc("commitments", doc_id, _read_doc) for doc_id in corpus.docs}
+    reads = {doc_id: corpus.per_doc(doc_units, doc_id) for doc_id in corpus.docs}
     units_by_doc = {doc_id: [r.unit for r in rs] for doc_id, rs in reads.items()}
     order = sorted(units_by_doc, key=lambda d: (corpus.docs[d][0].meta.date or "9999", not corpus.docs[d][0].meta.official,
                                                  corpus.docs[d][0].lang != "vi", d))

@@ -93,10 +93,12 @@ class Corpus:
                 self.derived[doc_id][stage] = pickle.dumps(table, protocol=pickle.HIGHEST_PROTOCOL)
         return self.derived
 
-    def per_doc(self, stage: str, doc_id: str, derive: Callable[[Corpus, str], T]) -> T:
-        """What the extractor ``stage`` reads from document ``doc_id`` alone: as kept from an earlier build on
-        exactly these passages, else ``derive(self, doc_id)`` (noted in :attr:`derived`, as it was then: later changes
-        by the caller are not kept). Passages are kept by id and found again in this corpus."""
+    def per_doc(self, derive: Callable[[Corpus, str], T], doc_id: str) -> T:
+        """What an extractor reads from document ``doc_id`` alone with ``derive`` (its name names what is kept): as
+        kept from an earlier build on exactly these passages, else ``derive(self, doc_id)`` (noted in
+        :attr:`derived`, as it was then: later changes by the caller are not kept). Passages are kept by id and
+        found again in this corpus."""
+        stage = derive.__name__
         data = self.kept.get(doc_id, {}).get(stage)
         if data is not None:
             try:

@@ -17,12 +17,12 @@ def _event_cands(corpus: Corpus) -> dict[tuple, list[Cand]]:
     """Dated sentences that report something that happened, by (family, paragraph, ISO date, approximate)."""
     groups: dict[tuple, list[Cand]] = defaultdict(list)
     for doc_id in corpus.docs:
-        for key, c in corpus.per_doc("events", doc_id, _doc_event_cands):
+        for key, c in corpus.per_doc(doc_events, doc_id):
             groups[key].append(c)
     return groups
 
 
-def _doc_event_cands(corpus: Corpus, doc_id: str) -> list[tuple[tuple, Cand]]:
+def doc_events(corpus: Corpus, doc_id: str) -> list[tuple[tuple, Cand]]:
     """The dated sentences of one document that report something that happened, with their group key.
 
     Any sentence with a stated date on or before its document's date that it does not plan, postpone,
