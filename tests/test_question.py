@@ -4,9 +4,12 @@ from __future__ import annotations
 import pytest
 
 from rag.answer.actors import _wanted_actor
-from rag.answer.facts import unit_as_written
+from rag.answer.evidence import constraints, same_count
+from rag.answer.facts import counts, unit_as_written
 from rag.answer.followup import rewrite_rule_based
+from rag.answer.lines import build_lines
 from rag.answer.question import understand
+from rag.records import Passage, PassageMeta
 from rag.text.detect import detect_language
 from rag.text.names import find_names
 from rag.text.quantities import find_quantities, say_number, say_quantity
@@ -153,8 +156,22 @@ def test_counts_and_amounts_keep_their_unit_in_each_language(text, lang, vi, lo,
     assert (say_quantity(q, "vi"), say_quantity(q, "lo"), say_quantity(q, "en")) == (vi, lo, en)
 
 
+@pytest.mark.parametrize("text,lang,unit", [
+    ("Installation of the VSS reporting tool in 3 pilot provinces", "en", "province_unit"),
+    ("5 new officers were trained", "en", "staff"),
+    ("VSS will offer 5 scholarships for LSSO officials", "en", "scholarship_unit"),
+    ("ສສຫວ ໃຫ້ທຶນການສຶກສາ 5 ທຶນ", "lo", "scholarship_unit"),
+    ("a course on IT for 12 IT officers", "en", ""),  # "IT" is not a word that may stand between
+    ("in 3 pilot schemes", "en", ""),
+])
+def test_a_count_reads_its_unit_across_a_modifier_only(text, lang, unit):
+    (q,) = find_quantities(text, lang)
+    assert q.unit == unit
+
+
 def test_dates_periods_and_labels_are_not_counts():
     assert find_quantities("ký ngày 22/11/2022 cho giai đoạn 2016-2020 tại ASSA 39 trong quý IV/2025", "vi") == []
+    assert find_quantities("Điều 3. Theo Article 5, ມາດຕາ 7", "vi") == []  # parts of a text, not counts
     assert say_number(215000, "en") == "215,000" and say_number(215000, "lo") == "215.000"
 
 
@@ -269,3 +286,31 @@ def test_a_question_for_the_day_itself(question, day):
 ])
 def test_people_asked_by_their_role_want_persons_only_when_the_role_is_what_who_asks(text, wanted):
     assert _wanted_actor(understand(text)) == wanted
+
+
+@pytest.mark.parametrize("question,figure", [
+    ("In 2024, how many people received maternity benefits in Xaignabouli?", "໑໘໗"),
+    ("Năm 2024, tỉnh Xay-nha-bu-ly chi trợ cấp ốm đau cho bao nhiêu người?", "໔໑໒"),
+    ("Nam 2024, tinh Xay-nha-bu-ly da chi tro cap thai san cho bao nhieu nguoi?", "໑໘໗"),
+])
+def test_of_two_counts_in_another_language_the_one_its_words_describe_is_taken(question, figure):
+    text = ("ໃນປີ ໒໐໒໔, ຫ້ອງການປະກັນສັງຄົມແຂວງໄຊຍະບູລີ ໄດ້ຈ່າຍເງິນອຸດໜູນ ເວລາເຈັບເປັນ ໃຫ້ຜູ້ປະກັນຕົນ ໔໑໒ ຄົນ "
+            "ແລະ ເງິນອຸດໜູນ ເວລາເກີດລູກ ໃຫ້ ໑໘໗ ຄົນ.")
+    meta = PassageMeta(doc_id="lo-report", family="lo-report", title="ບົດລາຍງານ", date="2025-01-15", lang="lo",
+                       doc_lang="lo", kind="report", start=0, end=len(text), n_passages=1)
+    (line,) = build_lines([Passage("lo-report:0:x", text, meta)])
+    q = understand(question)
+    best = max(counts(line, q, q.slots[0]), key=lambda f: f.score)
+    assert best.value.number == figure
+
+
+@pytest.mark.parametrize("line,met", [
+    ("3 experts of the VSS IT Centre installed the tool in Vientiane", False),
+    ("the tool will be installed in 3 provinces", True),
+    ("ຕິດຕັ້ງ ຢູ່ 3 ແຂວງ", True),
+    ("in 3 of them", True),  # a figure without a unit may be it
+])
+def test_a_number_of_the_question_is_met_by_the_same_number_of_the_same_things(line, met):
+    (c,) = [c for c in constraints(understand("When was the tool installed in the 3 pilot provinces?"), set())
+            if c.kind == "number"]
+    assert any(same_count(x, c) for x in find_quantities(line, "")) is met

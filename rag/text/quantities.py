@@ -13,7 +13,7 @@ a date, a period or a quarter are not quantities.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Optional
 
 from .dates import find_periods
@@ -25,6 +25,11 @@ _NUMBER = re.compile(r"(?<![\d/.,\-–])(\d{1,3}(?:[.,]\d{3})+(?![\d])|\d+(?:[.,
 _LIST_MARK = re.compile(r"(?:^|\n)\s*$")
 _ORDINAL_BEFORE = re.compile(r"(?:thứ|lần|số|STT|No\.?|ທີ|ຄັ້ງທີ|#)\s*$", re.I)
 _AGE_OR_SECTION = re.compile(r"^\s*[.)]\s")
+# "Điều 3", "Article 3", "ມາດຕາ 3": the number of a part of a text, never a count
+_PART_BEFORE = re.compile(r"(?:\bĐiều|\bKhoản|\bChương|\bArticle|\bSection|\bChapter|\bClause|ມາດຕາ|ໝວດ)\s*$", re.I)
+# A word that may stand between a count and its unit in English ("3 pilot provinces", "5 new officers"): these
+# only, not any word ("12 IT officers" of a course on IT is not a count of what an IT question asks).
+_BETWEEN = re.compile(r"\s+(?:pilot|new|additional|more|further|other|selected|participating)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -95,6 +100,8 @@ def find_quantities(text: str, lang: str = "", doc_date: Optional[str] = None) -
         label = re.search(r"\b([A-Z]{2,})[\s-]*$", plain[max(0, a - 10) : a])
         if label and not TERMS.keys(label.group(1), kinds=("currency",)):
             continue  # a label ("ASSA 39", "COVID-19"), not a count
+        if _PART_BEFORE.search(plain[max(0, a - 12) : a]):
+            continue
         value = parse_number(m.group(), lang)
         ordinal = bool(_ORDINAL_BEFORE.search(plain[max(0, a - 12) : a]))
         start, end = a, b
@@ -104,8 +111,11 @@ def find_quantities(text: str, lang: str = "", doc_date: Optional[str] = None) -
             end = plain.index("%", b) + 1
             unit = "percent"
         else:
-            after = TERMS.find(text[b : b + 40], kinds=("unit", "scale", "currency"))
-            pos = b
+            between = _BETWEEN.match(text, b)
+            pos = between.end() if between and TERMS.find(text[between.end() : between.end() + 30],
+                                                           kinds=("unit",)) else b
+            after = [f for f in TERMS.find(text[pos : pos + 40], kinds=("unit", "scale", "currency"))]
+            after = [replace(f, start=f.start + pos - b, end=f.end + pos - b) for f in after]
             for f in after:
                 if text[pos : b + f.start].strip(" ,"):
                     break
