@@ -33,11 +33,12 @@ from ..store.mirror import CorpusMirror
 from ..text.dates import find_periods
 from ..text.names import NAMES
 from ..text.normalize import fold_latin
+from ..text.quantities import Quantity
 from ..text.tokens import QUESTION_WORDS, tokenize
 from ..text.when import When, find_when
-from .known import best_first, read_inventory, split_ref, unknown_names
+from .known import best_first, day_keys, read_inventory, split_ref, unknown_names
 from .lines import Line, LineIndex
-from .question import Question, ranks
+from .question import PEOPLE, Question, ranks
 
 
 @dataclass
@@ -89,6 +90,7 @@ class Constraint:
     text: str
     when: Optional[When] = None
     in_period: bool = False  # a year the record names only inside a period ("2025" of "2022-2025")
+    unit: str = ""  # of a number: what it counts ("3 pilot provinces": province_unit)
 
 
 def mark_in_period(cons: list[Constraint], info: dict) -> list[Constraint]:
@@ -111,7 +113,7 @@ def constraints(q: Question, common: set[str]) -> list[Constraint]:
         if n.unit in DURATION_UNITS:  # "5 năm hợp tác", "10 years of cooperation": a description, rarely restated
             continue
         if not n.ordinal or n.value > 3:
-            out.append(Constraint("number", f"{n.value:g}", n.text))
+            out.append(Constraint("number", f"{n.value:g}", n.text, unit=n.unit))
     return out
 
 
@@ -233,6 +235,9 @@ class Evidence:
                 else f"y:{c.when.year}"
             for ref in info["by_key"].get(key, ()):
                 votes[ref] += 2.0
+            for day in day_keys(c.when) if c.kind == "when" and c.when is not None else ():
+                for ref in info["by_key"].get(day, ()):
+                    votes[ref] += 1.5  # the very day asked, in whatever language the line is
         for k in q.term_keys:
             for ref in info["by_key"].get(f"t:{k}", ()):
                 votes[ref] += idf(f"t:{k}")
@@ -386,8 +391,9 @@ class Evidence:
         if c.kind == "name":
             if c.key in ln.name_keys or _parent_of(c.key, ln.name_keys):
                 return 1.0
-            if c.key in ln.ctx_names or any(c.key in n.name_keys for n in self._neighbours(ln)):
-                return 0.5
+            if c.key in ln.ctx_names or _parent_of(c.key, ln.ctx_names) or \
+                    any(c.key in n.name_keys for n in self._neighbours(ln)):
+                return 0.5  # framed by it, or by one of its bodies ("Vietnam" in a news item titled "BHXH Việt Nam …")
             return 0.0
         if c.kind == "when":
             qw = c.when
@@ -421,13 +427,19 @@ class Evidence:
                 return 0.5
             return 0.0
         if c.kind == "number":
-            vals = {f"{q.value:g}" for q in ln.quantities}
-            if c.key in vals:
+            if any(same_count(x, c) for x in ln.quantities):
                 return 1.0
-            if any(c.key in {f"{q.value:g}" for q in other.quantities} for other in self._neighbours(ln)):
+            if any(same_count(x, c) for other in self._neighbours(ln) for x in other.quantities):
                 return 0.5
             return 0.0
         return 0.0
+
+
+def same_count(x: Quantity, c: Constraint) -> bool:
+    """The question's number ``c`` is the figure ``x`` of the same things: "3 provinces" is not "3 experts"
+    (a figure or a number without a unit is taken as the same; people of any kind are people)."""
+    return f"{x.value:g}" == c.key and (not c.unit or not x.unit or x.unit == c.unit
+                                        or (x.unit in PEOPLE and c.unit in PEOPLE))
 
 
 _SHARED: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # mirror -> embedder id -> Evidence

@@ -17,6 +17,7 @@ from ..text.dates import find_periods
 from ..text.names import NAMES, TERMS, loose_spelling
 from ..text.normalize import fold_latin
 from ..text.tokens import QUESTION_WORDS
+from ..text.when import When
 from .lines import Line, LineIndex
 from .question import Question
 
@@ -80,7 +81,7 @@ def read_inventory(index: LineIndex, docs: list[str]) -> dict:
             words.update(w.lower() for w in re.findall(r"[^\W\d_]+", ln.text))
             keys = {f"n:{k}" for k in ln.name_keys} | {f"t:{k}" for k in ln.term_keys} | \
                 {f"y:{w.year}" for w in ln.whens} | {f"q:{q.value:g}" for q in ln.quantities} | \
-                {f"p:{p.year}-{p.end_year}" for p in ln.periods}
+                {f"p:{p.year}-{p.end_year}" for p in ln.periods} | {k for w in ln.whens for k in day_keys(w)}
             df.update(keys)
             for k in keys:
                 by_key[k].append(ref)
@@ -100,6 +101,13 @@ def read_inventory(index: LineIndex, docs: list[str]) -> dict:
         "loose": frozenset(loose), "family_terms": family_terms,
     }
     return info
+
+
+def day_keys(w: When) -> set[str]:
+    """The inventory keys of the days a time expression names ("d:2025-05-21"; a range: its first and last day)."""
+    if w.relative or w.precision not in ("day", "range"):
+        return set()
+    return {f"d:{w.first.isoformat()}", f"d:{w.last.isoformat()}"}
 
 
 def collect(lines: list[Line], keys: set[str], by_family: dict[str, set[str]]) -> None:
