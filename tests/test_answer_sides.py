@@ -164,3 +164,22 @@ def test_people_asked_by_their_role_are_answered_with_the_persons_of_that_role(a
                                       "Who were the trainers of the seminar on pension data?"])
 def test_people_of_a_role_the_record_never_names_are_not_answered_with_a_person_of_another_role(assistant, question):
     _refused(assistant, question, "Social Security", "Nguyễn Văn Khoa", "Tran Quoc Hung", "Khamphoui", "Somphone")
+
+
+@pytest.mark.real
+def test_an_amount_in_the_sentence_after_the_payer_answers_for_that_payer_only(assistant):
+    answer = _answered(assistant, "How much is each scholarship that VSS grants to LSSO officials?", "150 million")
+    assert "150 triệu đồng" in answer, answer  # quoted from the Vietnamese sentence that gives it
+    _refused(assistant, "How much is each scholarship that LSSO grants to VSS officials?", "150")
+
+
+@pytest.mark.real
+@pytest.mark.parametrize("question", [
+    "Ngày 21/5/2025, LSSO và BHXH Việt Nam họp trực tuyến về vấn đề gì?",
+    "What did LSSO and VSS discuss at their video meeting of 21 May 2025?",
+])
+def test_a_meeting_told_only_in_lao_is_found_by_its_day_and_by_video_as_online(assistant, question):
+    ans = assistant.ask(question)
+    assert not ans.refused, ans.answer
+    assert "ການປັບເງິນບຳນານ" in ans.answer and ans.citations[0].doc_id == "t-2025-05-22-lo-minutes-video-meeting"
+

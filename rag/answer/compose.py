@@ -188,6 +188,8 @@ class Composer:
                     continue
             edits.append((m.start(), end, self._replacement(q, slot, f, phrase, probe, m)))
         for a, b, rep in sorted(edits, reverse=True):
+            if rep[:1].isdigit() and re.match(r"[\u0e80-\u0eff]", text[a - 1 : a]):
+                rep = " " + rep  # "ໃນຈັກແຂວງ" -> "ໃນ 3 ແຂວງ", not "ໃນ3 ແຂວງ"
             text = text[:a] + rep + text[b:]
         text = _TRAILING.sub("", text).strip()
         return text[:1].upper() + text[1:]
@@ -209,6 +211,8 @@ class Composer:
                 if noun:
                     return q.text[m.start() : m.start() + len(noun.group(1))] + " " + phrase
                 return ("tại " if "dau" in wh else "") + phrase
+            if before.endswith("ໃນ"):  # "… ໃນຢູ່ໃສ" of a follow-up rewritten from "… ໃນວັນທີເທົ່າໃດ": "ໃນ ວຽງຈັນ"
+                return " " + phrase
             return {"ຢູ່ໃສ": "ຢູ່ ", "ທີ່ໃດ": "ທີ່ "}.get(wh, wh[:-2] if wh.endswith("ໃດ") else "") + phrase
         if f.kind == "count":
             qty = f.value

@@ -12,9 +12,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
-from ..text.dates import year_part_spans
 from ..text.i18n import t
-from ..text.langs import DURATION_UNITS, LAO_TO_ARABIC, NUMBER_WORDS, PERSON_NOUN
+from ..text.langs import DURATION_UNITS, PERSON_NOUN
 from ..text.names import ACTOR_KINDS, NAMES, PLACE_KINDS, Found
 from ..text.normalize import fold_latin
 from ..text.quantities import say_quantity
@@ -397,6 +396,7 @@ def other_side(line: Line, q: Question) -> bool:
     return bool(payers) and q.side not in payers
 
 
+_EACH_BEFORE = re.compile(r"(?:\beach|\bper|\bmỗi|\bmoi|ແຕ່ລະ)\s*$", re.I)  # "each scholarship": the price of one
 # words of paying for something, and of whom it is for ("tài trợ cho cán bộ LSSO": LSSO does not pay)
 _PAYS = re.compile(r"chi trả|đài thọ|\bchịu\b|kinh phí|đóng góp|tài trợ|hỗ trợ|\bcấp\b|\bcover|\bpa(?:y|id)|\bfund|"
                    r"\bbears?\b|\bborne\b|contribut|\bgrant|ຮັບຜິດຊອບ|ປະກອບສ່ວນ|ສະໜັບສະໜູນ|ຊ່ວຍເຫຼືອ|ອອກຄ່າ", re.I)
@@ -410,6 +410,10 @@ def counts(line: Line, q: Question, slot: Slot) -> list[Fact]:
     measures = {f.key for f in q.terms if f.kind == "measure" or (slot.money and f.key == "contribution")}
     if measures and not measures & (line.term_keys | line.ctx_terms):
         return []  # the question asks for a rate, a budget…: a number of something else is not it
+    priced = {f.key for f in q.terms if f.kind == "unit" and f.key not in PEOPLE
+              and _EACH_BEFORE.search(q.text[max(0, f.start - 8) : f.start])} if slot.money else set()
+    if priced and not priced & (line.term_keys | line.ctx_terms):
+        return []  # "how much is each scholarship": the cost of a ceremony is not its price
     if not slot.unit and not slot.money and not measures and not (set(q.term_keys) & (line.term_keys | line.ctx_terms)):
         return []  # "… là bao nhiêu?" with nothing in common with the line: its numbers are not the answer
     elsewhere = other_event(line, q)  # "how many delegates did the seminar have": a line about another event
@@ -472,20 +476,33 @@ def _clause_words(line: Line, q: Question) -> dict[int, set[str]]:
     """For each number of the line, the question's own words in the words that describe it (40 characters, up to
     the next number, a colon or semicolon: after it in Vietnamese, "60 năm Thiết lập quan hệ ngoại giao", before
     it in Lao and English, "ເວລາເກີດລູກ ໃຫ້ ໑໘໗ ຄົນ", "maternity benefits to 187"), keeping only the words that
-    tell the numbers apart. Same language only."""
-    if line.lang != q.lang or not q.focus or len(line.quantities) < 2:
+    tell the numbers apart. In another language than the question's, its vocabulary terms stand for its words
+    ("maternity" is "ເກີດລູກ")."""
+    if len(line.quantities) < 2:
         return {}
-    words = [fold_latin(w.replace("_", " ")).lower() for w in q.focus if len(w) > 2]
+    same = line.lang == q.lang
+    words = [fold_latin(w.replace("_", " ")).lower() for w in q.focus if len(w) > 2] if same else []
+    keys = set(q.term_keys)
+    if not words and not keys:
+        return {}
     found = {}
     for qty in line.quantities:
         if line.lang == "vi":
             nxt = min((x.start for x in line.quantities if x.start >= qty.end), default=len(line.text))
-            clause = re.split(r"[:;]", line.text[qty.end : min(nxt, qty.end + 40)])[0]
+            a, b = qty.end, min(nxt, qty.end + 40)
+            cut = re.search(r"[:;]", line.text[a:b])
+            b = a + cut.start() if cut else b
         else:
             prev = max((x.end for x in line.quantities if x.end <= qty.start), default=0)
-            clause = re.split(r"[:;]", line.text[max(prev, qty.start - 40) : qty.start])[-1]
-        clause = fold_latin(clause).lower()
-        found[qty.start] = {w for w in words if w in clause}
+            a, b = max(prev, qty.start - 40), qty.start
+            cut = list(re.finditer(r"[:;]", line.text[a:b]))
+            a = a + cut[-1].end() if cut else a
+        if FROM_BEFORE.search(line.text[max(0, qty.start - 8) : qty.start]) and TO_AFTER.search(line.text[qty.end :]):
+            found[qty.start] = set()  # "tăng từ 310 lên 540", "ເພີ່ມຂຶ້ນ ຈາກ ໓໑໐ ຄົນ … ເປັນ ໕໔໐ ຄົນ": its words are both's
+            continue
+        clause = fold_latin(line.text[a:b]).lower()
+        found[qty.start] = {w for w in words if w in clause} | \
+            {f"t:{f.key}" for f in line.terms if f.key in keys and a <= f.start and f.end <= b}
     common = set.intersection(*found.values()) if found else set()
     return {k: v - common for k, v in found.items()}
 
@@ -495,42 +512,3 @@ _PERSON_NOUN = re.compile(PERSON_NOUN, re.I)
 
 def _same_word(word: str, text: str) -> bool:
     return word.lower() in text.lower()
-
-
-# --- durations --------------------------------------------------------------------------------
-ASKS_DURATION = re.compile(r"how long|bao lâu|bao lau|ດົນປານໃດ|ດົນເທົ່າໃດ|ໃຊ້ເວລາເທົ່າໃດ|ໃຊ້ເວລາດົນ", re.I)
-_UNIT_OF = {w.lower(): unit for unit, by_lang in DURATION_UNITS.items() for ws in by_lang.values() for w in ws}
-_DURATION = re.compile(r"(?<![\w/.,-])(\d{1,3}|[໐-໙]{1,3}|" + "|".join(sorted(map(re.escape, NUMBER_WORDS), key=len,
-                                                                          reverse=True))
-                       + r")\s*(" + "|".join(sorted(map(re.escape, _UNIT_OF), key=len, reverse=True)) + r")(?![\w/])",
-                       re.I)
-
-
-def durations(line: Line, q: Question) -> list[Fact]:
-    """Spans of time a line gives ("khóa học kéo dài 24 tháng", "took 8 months", "໒໔ ເດືອນ"), not dates ("tháng
-    9/2025") nor parts of a year ("6 tháng đầu năm")."""
-    parts = year_part_spans(line.text)
-    spots = anchors(line, q)
-    out = []
-    for m in _DURATION.finditer(line.text):
-        if any(a <= m.start() < b for a, b in parts):
-            continue
-        word = m.group(1).lower()
-        n = NUMBER_WORDS.get(word) or int(word.translate(LAO_TO_ARABIC))
-        s = 0.6 + 0.3 * (1 - min(distance(m.start(), spots), 120) / 120)
-        out.append(Fact("duration", line, m.start(), m.end(), (float(n), _UNIT_OF[m.group(2).lower()]), s))
-    return out
-
-
-# --- periods ----------------------------------------------------------------------------------
-def periods(line: Line, q: Question) -> list[Fact]:
-    qp = set(q.period_texts())
-    spots = anchors(line, q)
-    out = []
-    for p in line.periods:
-        key = f"{p.year}-{p.end_year}"
-        if key in qp:
-            continue
-        s = 0.6 + (0.3 if p.cue else 0.0) + 0.3 * (1 - min(distance(p.start, spots), 120) / 120)
-        out.append(Fact("period", line, p.start, p.end, (p.year, p.end_year), s))
-    return out

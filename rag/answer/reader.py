@@ -24,6 +24,7 @@ from ..text.names import NAMES, TERMS
 from ..text.normalize import fold_latin
 from ..text.when import When, when_of_iso
 from . import facts as F
+from . import spans
 from .actors import actors
 from .events import ASKS_PLAN, doc_day, narrow_to_event
 from .evidence import (
@@ -156,7 +157,7 @@ class Reader:
             if fact is None and slot.kind == "date" and q.sub == "until":
                 fact = self._until_fact(sat)
             fact = fact or self._best_fact(slot, sat, q, r.facts[0][1].line if r.facts else None)
-            if fact is None and slot.kind == "period" and not F.ASKS_DURATION.search(q.text):
+            if fact is None and slot.kind == "period" and not spans.ASKS_DURATION.search(q.text):
                 # "ໃນໄລຍະໃດ" of an activity, not of an agreement: the quarter or months it is dated by
                 dated = self._best_fact(Slot("date", slot.start, slot.end), sat, q)
                 fact = dated if dated is not None and dated.value.precision in ("quarter", "month", "range") else None
@@ -228,10 +229,10 @@ class Reader:
             return F.places(ln, qq)
         if slot.kind == "count":
             return F.counts(ln, qq, slot)
-        if slot.kind == "period" and F.ASKS_DURATION.search(qq.text):
-            return F.durations(ln, qq)  # "kéo dài bao lâu": 24 tháng
+        if slot.kind == "period" and spans.ASKS_DURATION.search(qq.text):
+            return spans.durations(ln, qq)  # "kéo dài bao lâu": 24 tháng
         if slot.kind == "period":
-            return F.periods(ln, qq)
+            return spans.periods(ln, qq)
         if slot.kind == "actor":
             return actors(ln, qq)
         return []
@@ -253,6 +254,8 @@ class Reader:
                 continue  # "Đoàn … gồm 20 thành viên" right after the sports exchange: not the seminar's delegates
             if slot.kind in ("date", "place") and F.other_event(s.line, q):
                 continue  # "the action plan was reviewed on 2 June": not the date of the seminar asked
+            if slot.money and self._paid_by_other(s.line, q):
+                continue  # "… do BHXH Việt Nam tài trợ. Mỗi suất trị giá 150 triệu đồng": not what LSSO grants
             for f in self._facts_of(slot, s, q):
                 same = near is not None and (s.line is near or (s.line.family == near.family and s.line.para == near.para
                                                                  and s.line.doc_id != near.doc_id))
@@ -262,9 +265,13 @@ class Reader:
                 if total > best_score:
                     best, best_score = f, total
         if best is None:
-            # The fact may sit in a sentence near the best one ("Hôm nay (22/11)" two paragraphs up).
-            for s in sat[:3]:
-                for ln in self.evidence.lines.near(s.line, before=6):
+            # The fact may sit in a sentence near the best one ("Hôm nay (22/11)" two paragraphs up); an amount
+            # also in the sentence after one that names who pays ("… do BHXH Việt Nam tài trợ cho cán bộ LSSO.
+            # Mỗi suất học bổng trị giá 180 triệu đồng"), when the question's side pays there.
+            for s in sat[:3] + [s for s in sat[3:8] if slot.money and s.score >= top - 0.3]:
+                if slot.money and F.other_side(s.line, q):
+                    continue
+                for ln in self.evidence.lines.near(s.line, before=6, after=2 if slot.money else 0):
                     if ln is s.line or (slot.kind == "count" and F.other_event(ln, q) and (
                             F.names_other_event(ln, q) or self._after_other_event(ln, q))) \
                             or (slot.kind in ("date", "place") and F.other_event(ln, q) and (
@@ -272,7 +279,8 @@ class Reader:
                             or (q.ranks and (own := ranks(ln.text)) and not q.ranks & own) or _other_period(ln, q):
                         continue
                     shadow = Scored(ln, s.hit, s.rank, s.sim, s.score - 0.3)
-                    shared = len(ln.term_keys & s.line.term_keys)
+                    shared = len(ln.term_keys & s.line.term_keys) or \
+                        (slot.money and ln.index > s.line.index and ln.para == s.line.para)  # the payer's paragraph
                     for f in self._facts_of(slot, shadow, q):
                         total = shadow.score + self.th.fact_weight * f.score + 0.1 * shared
                         if shared and total > best_score:
@@ -290,6 +298,13 @@ class Reader:
                 if ends:
                     return F.Fact("date", ln, ends[-1].start, ends[-1].end, ends[-1], 1.0)
         return None
+
+    def _paid_by_other(self, line: Line, q: Question) -> bool:
+        """An amount whose sentence names no payer, after one in its paragraph that names the other side's."""
+        if F.other_side(line, q) or not q.side:
+            return F.other_side(line, q)
+        before = [ln for ln in self.evidence.lines.near(line, before=3) if ln.index < line.index and ln.para == line.para]
+        return any(F.other_side(ln, q) for ln in before)
 
     def _after_other_event(self, line: Line, q: Question) -> bool:
         """The sentence just before ``line`` names another kind of event than the question's (and none of it)."""
