@@ -301,8 +301,10 @@ class Reader:
 
     def _paid_by_other(self, line: Line, q: Question) -> bool:
         """An amount whose sentence names no payer, after one in its paragraph that names the other side's."""
-        if F.other_side(line, q) or not q.side:
-            return F.other_side(line, q)
+        if F.other_side(line, q):
+            return True
+        if not q.side:
+            return False
         before = [ln for ln in self.evidence.lines.near(line, before=3) if ln.index < line.index and ln.para == line.para]
         return any(F.other_side(ln, q) for ln in before)
 
