@@ -95,14 +95,14 @@ def _build(corpus: Corpus, version: str, embedder: Optional[BaseEmbedder]) -> Re
 class RegisterCache:
     """The register of a mirror's current corpus version, built once per version.
 
-    It follows the mirror change by change (a :class:`~rag.store.mirror.View`), so the passages
-    it builds from are exactly those of the version it records.
+    It follows the mirror's version (a :class:`~rag.store.mirror.View`) and builds from the
+    mirror's passages taken under the mirror's lock, so they are exactly those of the version it
+    records.
     """
 
     def __init__(self, mirror: CorpusMirror, embedder: Optional[BaseEmbedder] = None):
         self._mirror = weakref.ref(mirror)  # the mirror keeps this view alive, not the reverse
         self.embedder = embedder  # the store's model: commitments also matched by meaning (when tuned for it)
-        self._passages: dict[str, Passage] = {}
         self._version: Optional[str] = None
         self._register: Optional[Register] = None
         self._agreements: Optional[Register] = None  # a register of the agreements alone (see agreements())
@@ -113,42 +113,41 @@ class RegisterCache:
 
     def apply(self, change: Change) -> None:
         with self._lock:
-            for p in change.removed:
-                self._passages.pop(p.id, None)
-            for p in change.added:
-                self._passages[p.id] = p
             self._version = change.version
 
     def get(self) -> Register:
         """The register of the corpus as stored now (after catching up with the store)."""
         mirror = self._mirror()
-        if mirror is not None:
-            mirror.refresh()
+        if mirror is None:  # nothing left to build from
+            return self._register or Register()
+        mirror.refresh()
         with self._build_lock:
             with self._lock:
                 if self._register is not None and self._register.version == self._version:
                     return self._register
-                version, passages = self._version or "", list(self._passages.values())
+                version = self._version or ""
             t0 = time.perf_counter()
-            kept = KEPT.path(mirror.local_index().path) if mirror is not None else None
+            kept = KEPT.path(mirror.local_index().path)
             model = self.embedder.fingerprint if self.embedder is not None else ""
-            register = KEPT.load(kept, version, model, Register) if kept is not None and version else None
+            register = KEPT.load(kept, version, model, Register) if version else None
             if register is not None:
                 log.info("register of corpus version %s read from %s in %.2f s", version, kept,
                          time.perf_counter() - t0)
             else:
-                readings = KeptDocuments(READINGS, ("register", "text"), mirror.local_index().path) \
-                    if mirror is not None else None
+                readings = KeptDocuments(READINGS, ("register", "text"), mirror.local_index().path)
+                with mirror.lock:  # the passages of one version, and that version
+                    passages = mirror.passages()
+                    version = mirror.version or ""
                 register = build_register(passages, version, self.embedder, readings)
-                if readings is not None and mirror.version == version:
+                if mirror.version == version:
                     readings.keep_only({p.doc_id for p in passages})
                 self.builds += 1
                 log.info("register of corpus version %s built in %.2f s: %d events, %d agreements, %d activities",
                          version, time.perf_counter() - t0, len(register.events), len(register.agreements),
                          len(register.activities))
-                if kept is not None and version and mirror.version == version:  # a whole version only
+                if version and mirror.version == version:  # a whole version only
                     KEPT.save(kept, register, version, model)
-            if kept is not None and version and mirror.version == version:
+            if version and mirror.version == version:
                 alone = AGREEMENTS.path(mirror.local_index().path)
                 if AGREEMENTS.load(alone, version, model, tuple) is None:
                     AGREEMENTS.save(alone, register.agreements, version, model)

@@ -67,8 +67,7 @@ class CrossLanguagePull:
 
 
 def _doc_lang(mirror: CorpusMirror, doc_id: str) -> str:
-    passages = mirror.document(doc_id)
-    return passages[0].meta.doc_lang if passages else ""
+    return mirror.doc_language(doc_id)
 
 
 def pullable(doc_id: str, pull: CrossLanguagePull, mirror: CorpusMirror, filters: Filters) -> list[Passage]:

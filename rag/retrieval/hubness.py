@@ -43,13 +43,12 @@ class HubnessCorrection:
         ``spare`` extra neighbours make up for them.
         """
         out = {}
-        for (pid, _), near in zip(found, self.store.neighbours([v for _, v in found], self.k + spare)):
-            me = self.mirror.get(pid)
-            own = me.doc_id if me else None
+        for (pid, _), near in zip(found, self.store.neighbours([v for _, v in found], self.k + spare, len(self.mirror))):
+            own = self.mirror.doc_of(pid)
             sims = []
             for i, s in near:
-                other = self.mirror.get(i)
-                if i != pid and (other is None or other.doc_id != own):
+                other = self.mirror.doc_of(i)
+                if i != pid and (other is None or other != own):
                     sims.append(s)
             out[pid] = float(np.mean(sims[: self.k])) if sims else 0.0
         return out

@@ -207,8 +207,9 @@ class Retriever:
             return [Ranked(p, s) for p, s in in_memory]
         # With the hubness correction, twice the candidates, so that passages it lifts are among them.
         found = self.store.dense_search(qvec, 2 * n if alpha else n, filters.where(lang), n=len(self.mirror),
+                                        visible=self.mirror.__contains__,
                                         vectors=bool(alpha))
-        found = [(pid, s, v) for pid, s, v in found if pid in self.mirror]
+        self.mirror.prefetch(pid for pid, _, _ in found)
         hub = self.hubness.scores([(pid, v) for pid, _, v in found], self.mirror.version) if alpha else {}
         ranked = [Ranked(self.mirror.get(pid), s - alpha * hub.get(pid, 0.0)) for pid, s, _ in found]
         ranked.sort(key=lambda r: -r.score)
@@ -219,7 +220,9 @@ class Retriever:
         """The ``n`` best BM25 passages (of passage language ``lang``), best first."""
         allow = allow_meta(self.mirror, filters.allows) if filters.active else None
         out = []
-        for pid, s in self.keyword.search(query, n, allow, lang, query_lang):
+        found = self.keyword.search(query, n, allow, lang, query_lang)
+        self.mirror.prefetch(pid for pid, _ in found)
+        for pid, s in found:
             p = self.mirror.get(pid)
             if p is not None:
                 out.append(Ranked(p, s))

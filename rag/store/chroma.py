@@ -411,33 +411,47 @@ class Store(StoreWrites):
         raise StoreError(f"document '{doc_id}' kept changing while it was read; try again")
 
     def dense_search(self, query_vec: np.ndarray, k: int, where: Optional[dict] = None, n: Optional[int] = None,
-                     vectors: bool = False) -> list[tuple[str, float, Optional[np.ndarray]]]:
+                     vectors: bool = False, visible: Optional[Callable[[str], bool]] = None
+                     ) -> list[tuple[str, float, Optional[np.ndarray]]]:
         """Nearest passages as (id, cosine similarity, stored vector if asked), best first.
 
         ``n`` is the number of passages visible, when the caller knows it (saves a round trip).
-        Results may include passages that are not visible (staged or replaced ones): the caller
-        keeps those its mirror holds; ``hidden`` more are asked for so that ``k`` remain.
-        Texts and metadata come from the corpus mirror, not from here.
+        Chroma may also hold passages that are not visible (staged or replaced ones, while a write
+        is under way): with ``visible`` (the caller's test, say its mirror) only visible ones are
+        returned, and when they are too few the search is made again asking for as many more as
+        there are hidden passages (counting them costs a second at 100,000 passages, so it is done
+        only then, and remembered in ``hidden``). Texts and metadata come from the corpus mirror.
         """
         n = self.count() if n is None else n
         if n == 0:
             return []
         include = ["distances"] + (["embeddings"] if vectors else [])
-        res = self._read(lambda: self.collection.query(
-            query_embeddings=[np.asarray(query_vec, dtype=np.float32)],
-            n_results=min(k, n) + self.hidden, where=where, include=include))
-        vecs = res.get("embeddings") if vectors else None
-        return [(i, 1.0 - float(d), np.asarray(vecs[0][j], dtype=np.float32) if vectors else None)
-                for j, (i, d) in enumerate(zip(res["ids"][0], res["distances"][0]))]
+        want = min(k, n)
+        for again in (False, True):
+            asked = want + self.hidden
+            res = self._read(lambda asked=asked: self.collection.query(
+                query_embeddings=[np.asarray(query_vec, dtype=np.float32)],
+                n_results=asked, where=where, include=include))
+            vecs = res.get("embeddings") if vectors else None
+            found = [(i, 1.0 - float(d), np.asarray(vecs[0][j], dtype=np.float32) if vectors else None)
+                     for j, (i, d) in enumerate(zip(res["ids"][0], res["distances"][0]))]
+            if visible is None:
+                return found
+            shown = [f for f in found if visible(f[0])]
+            if len(shown) >= want or len(found) < asked or again:
+                return shown
+            self.hidden = max(0, self.count() - n)
+        return shown
 
-    def neighbours(self, vectors: list[np.ndarray], k: int) -> list[list[tuple[str, float]]]:
+    def neighbours(self, vectors: list[np.ndarray], k: int, n: Optional[int] = None) -> list[list[tuple[str, float]]]:
         """The ``k`` nearest passages (id, cosine similarity) of each vector, in one batched query
-        over the whole collection (filters do not apply)."""
+        over the whole collection (filters do not apply); ``n``: the passages visible, when known."""
         if not vectors:
             return []
+        n = self.count() if n is None else n
         res = self._read(lambda: self.collection.query(
             query_embeddings=[np.asarray(v, dtype=np.float32) for v in vectors],
-            n_results=max(1, min(k + self.hidden, self.collection.count())),
+            n_results=max(1, min(k, n) + self.hidden),
             include=["distances"],
         ))
         return [[(i, 1.0 - float(d)) for i, d in zip(ids, dists)] for ids, dists in zip(res["ids"], res["distances"])]

@@ -150,7 +150,10 @@ class KeywordIndex:
 
 
 def allow_meta(mirror: CorpusMirror, accept: Callable[[PassageMeta], bool]) -> Callable[[str], bool]:
-    """An id filter from a metadata filter (the keyword search filters by id)."""
+    """An id filter from a metadata filter (the keyword search filters by id). The filter may look at any
+    passage: the mirror reads every passage first (once a process)."""
+    mirror.passages()
+
     def allow(pid: str) -> bool:
         p = mirror.get(pid)
         return p is not None and accept(p.meta)

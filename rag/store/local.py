@@ -21,7 +21,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import fields
 from pathlib import Path
-from typing import Optional
+from typing import NamedTuple, Optional
 
 import numpy as np
 
@@ -119,8 +119,16 @@ class LocalIndex:
         c.execute("COMMIT")
 
     # --- catching up -----------------------------------------------------------------------
-    def revisions(self) -> dict[str, str]:
-        return dict(self._conn().execute("SELECT doc_id, rev FROM docs").fetchall())
+    def revisions(self, doc_ids: Optional[list[str]] = None) -> dict[str, str]:
+        """The revision of each document held (all, or some)."""
+        if doc_ids is None:
+            return dict(self._conn().execute("SELECT doc_id, rev FROM docs").fetchall())
+        out: dict[str, str] = {}
+        for i in range(0, len(doc_ids), 500):
+            part = doc_ids[i : i + 500]
+            out.update(self._conn().execute(f"SELECT doc_id, rev FROM docs WHERE doc_id IN ({','.join('?' * len(part))})",
+                                            part).fetchall())
+        return out
 
     def records(self) -> dict[str, DocRecord]:
         """The documents held, as manifest records (revision and count; no metadata)."""
@@ -235,22 +243,38 @@ class LocalIndex:
     # --- reading -----------------------------------------------------------------------------
     def passages(self, doc_ids: Optional[list[str]] = None) -> dict[str, tuple[str, list[Passage]]]:
         """Passages held here, by document, with the revision they are of (all documents, or some)."""
-        c = self._conn()
-        revs = self.revisions()
+        revs = self.revisions(doc_ids)
         out: dict[str, tuple[str, list[Passage]]] = {}
-        select = f"SELECT id, text, {_META_COLS} FROM passages"
-        if doc_ids is None:
-            rows = c.execute(select).fetchall()
-        else:
-            rows = []
-            for i in range(0, len(doc_ids), 500):
-                part = doc_ids[i : i + 500]
-                rows += c.execute(f"{select} WHERE doc_id IN ({','.join('?' * len(part))})", part).fetchall()
-        for row in rows:
+        for row in self._select(f"SELECT id, text, {_META_COLS} FROM passages", doc_ids):
             values = dict(zip(_META_FIELDS, row[2:]))
             meta = PassageMeta(**{**values, **{f: bool(values[f]) for f in _BOOL_FIELDS}})
             out.setdefault(meta.doc_id, (revs.get(meta.doc_id, ""), []))[1].append(Passage(row[0], row[1], meta))
         return out
+
+    def places(self, doc_ids: Optional[list[str]] = None) -> dict[str, tuple[str, list[Place]]]:
+        """Where each passage held here sits (id, document, languages, family, paragraph), by document, with the
+        revision it is of: what the corpus mirror indexes without reading a passage's text (all documents, or some)."""
+        revs = self.revisions(doc_ids)
+        rows = self._select("SELECT id, doc_id, lang, m_doc_lang, COALESCE(NULLIF(m_family, ''), doc_id), m_para "
+                            "FROM passages", doc_ids)
+        out: dict[str, tuple[str, list[Place]]] = {}
+        for pl in map(Place._make, rows):
+            held = out.get(pl.doc_id)
+            if held is None:
+                held = out[pl.doc_id] = (revs.get(pl.doc_id, ""), [])
+            held[1].append(pl)
+        return out
+
+    def _select(self, select: str, doc_ids: Optional[list[str]]) -> list[tuple]:
+        """Rows of ``select`` (over passages) for all documents, or for some."""
+        c = self._conn()
+        if doc_ids is None:
+            return c.execute(select).fetchall()
+        rows = []
+        for i in range(0, len(doc_ids), 500):
+            part = doc_ids[i : i + 500]
+            rows += c.execute(f"{select} WHERE doc_id IN ({','.join('?' * len(part))})", part).fetchall()
+        return rows
 
     def counts(self) -> dict[str, tuple[str, int, int]]:
         """doc_id -> (revision, passages recorded, passages held): for the drift check."""
@@ -287,6 +311,21 @@ class LocalIndex:
         rows = self._conn().execute(f"SELECT term, tid, df FROM terms WHERE df > 0 AND term IN "
                                     f"({','.join('?' * len(terms))})", terms).fetchall()
         return {t: (tid, df) for t, tid, df in rows}
+
+
+class Place(NamedTuple):
+    """Where a passage sits in the record, without its text (:meth:`LocalIndex.places`)."""
+
+    id: str
+    doc_id: str
+    lang: str
+    doc_lang: str
+    family_id: str
+    para: int
+
+    @property
+    def unit(self) -> tuple[str, int]:
+        return self.family_id, self.para
 
 
 class Snapshot:

@@ -1,36 +1,45 @@
-"""The corpus mirror: every stored passage in memory, caught up with every write.
+"""The corpus mirror: where every stored passage sits, in memory, caught up with every write; the
+passages themselves read when first asked for.
 
-One object owns the passages in memory; the keyword index, the register of the record, the
-period rewrite of follow-ups and the hubness correction are views on it. Before it is read,
-the mirror compares the corpus stamp with the one it last saw and, if another write (in this or
-any other process) changed it, reads the manifest and catches up document by document: a
-document whose revision changed is read whole (its passage count is checked against the
-manifest, and read again if a writer switched it meanwhile), a removed one is dropped. Only the
-revision the manifest names is ever visible, so a reader never sees half a document. Views
-subscribed to it receive each change.
+One object owns the record's layout in memory (documents, language versions, paragraphs,
+languages); the keyword index, the register of the record, the period rewrite of follow-ups and
+the hubness correction are views on it. Before it is read, the mirror compares the corpus stamp
+with the one it last saw and, if another write (in this or any other process) changed it, reads
+the manifest and catches up document by document: a document whose revision changed is outlined
+again from this node's local index (read whole from Chroma when the local copy is behind; its
+passage count is checked against the manifest, and read again if a writer switched it
+meanwhile), a removed one is dropped. Only the revision the manifest names is ever visible, so a
+reader never sees half a document.
+
+A document's passages (text and metadata) are read from the local index on first use
+(:meth:`get`, :meth:`document`, :meth:`unit`; :meth:`passages` reads them all), so a process that
+answers one question on a large record reads the documents it cites, not the record. Should the
+local index have moved on meanwhile (another process caught it up), the mirror catches up first.
+Views subscribed to it receive each change.
 """
 from __future__ import annotations
 
 import logging
 import threading
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Optional, Protocol
 
 from ..records import Passage, Version
 from .chroma import Store
-from .local import LocalIndex, index_path
+from .local import LocalIndex, Place, index_path
 
 log = logging.getLogger(__name__)
 
 
 @dataclass
 class Change:
-    """What one catch-up with the store changed."""
+    """What one catch-up with the store changed: passage ids added and removed."""
 
     version: str
-    added: list[Passage] = field(default_factory=list)
-    removed: list[Passage] = field(default_factory=list)
+    added: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
 
     def __bool__(self) -> bool:
         return bool(self.added or self.removed)
@@ -43,13 +52,15 @@ class View(Protocol):
 
 
 class CorpusMirror:
-    """The stored passages in memory, with their families (language versions) indexed."""
+    """The stored passages' layout in memory, their families (language versions) indexed, and the
+    passages read so far."""
 
     def __init__(self, store: Store):
         self.store = store
         self.version: Optional[str] = None
-        self._by_id: dict[str, Passage] = {}
-        self._units: dict[tuple[str, int], set[str]] = defaultdict(set)
+        self._place: dict[str, Place] = {}  # every passage held: where it sits
+        self._by_id: dict[str, Passage] = {}  # the passages read so far
+        self._unread: set[str] = set()  # documents whose passages are not read yet
         self._family_docs: dict[str, set[str]] = defaultdict(set)
         self._docs: dict[str, set[str]] = defaultdict(set)
         self._revs: dict[str, str] = {}  # doc_id -> the revision held
@@ -58,12 +69,17 @@ class CorpusMirror:
         self._views: list[View] = []
         self._lock = threading.RLock()
 
+    @property
+    def lock(self) -> threading.RLock:
+        """Held while the mirror changes: hold it to read several things of one corpus version."""
+        return self._lock
+
     # --- keeping up ----------------------------------------------------------------------
     def subscribe(self, view: View) -> None:
         """Send ``view`` every change from now on, starting with everything stored."""
         with self._lock:
             self._views.append(view)
-            view.apply(Change(self.version or "", added=list(self._by_id.values())))
+            view.apply(Change(self.version or "", added=list(self._place)))
 
     def local_index(self) -> LocalIndex:
         """This node's local copy of the corpus (passages and keyword postings), opened on first use."""
@@ -76,8 +92,8 @@ class CorpusMirror:
         """Catch up with the store if its corpus stamp changed; True when something changed.
 
         The node's local index is brought to the manifest first (only documents whose revision
-        changed are read from Chroma, with the tokens stored at ingest); the mirror then takes
-        the changed documents from it, or from Chroma when the local copy is behind.
+        changed are read from Chroma, with the tokens stored at ingest); the mirror then outlines
+        the changed documents from it, or reads them from Chroma when the local copy is behind.
         """
         with self._lock:
             version = self.store.sync()
@@ -94,12 +110,12 @@ class CorpusMirror:
                 self._drop_doc(d, change)
             pending = [r for d, r in records.items() if self._revs.get(d) != r.rev]
             many = len(pending) > len(records) // 2
-            held = local.passages(None if many else [r.doc_id for r in pending]) if pending else {}
+            held = local.places(None if many else [r.doc_id for r in pending]) if pending else {}
             behind = []
             for rec in pending:
-                rev, ps = held.get(rec.doc_id, ("", []))
-                if rev == rec.rev and len(ps) == rec.n_passages:
-                    self._replace(rec.doc_id, rev, ps, change)
+                rev, places = held.get(rec.doc_id, ("", []))
+                if rev == rec.rev and len(places) == rec.n_passages:
+                    self._outline(rec.doc_id, rev, places, change)
                 else:
                     behind.append(rec)
             got = self.store.read_documents(behind) if behind else {}
@@ -109,57 +125,112 @@ class CorpusMirror:
                 self.version = version
             else:  # a document kept changing while it was read: keep its old version, try next time
                 log.warning("documents still changing: %s", ", ".join(r.doc_id for r in behind if r.doc_id not in got))
-            self.store.hidden = max(0, self.store.count() - len(self._by_id))
             for view in self._views:
                 view.apply(change)
-            log.debug("mirror synced: +%d -%d = %d passages", len(change.added), len(change.removed), len(self._by_id))
+            log.debug("mirror synced: +%d -%d = %d passages", len(change.added), len(change.removed), len(self._place))
             return bool(change) or force
 
-    def _replace(self, doc_id: str, rev: str, passages: list[Passage], change: Change) -> None:
+    def _outline(self, doc_id: str, rev: str, places: list[Place], change: Change) -> None:
+        """Hold a document's layout (one document: every place is of ``doc_id``); its passages are read later."""
         self._drop_doc(doc_id, change)
+        ids = [pl.id for pl in places]
+        self._place.update(zip(ids, places))
+        self._langs.update(pl.lang for pl in places)
+        self._docs[doc_id] = set(ids)
+        for family in {pl.family_id for pl in places}:
+            self._family_docs[family].add(doc_id)
+        change.added += ids
+        self._revs[doc_id] = rev
+        self._unread.add(doc_id)
+
+    def _replace(self, doc_id: str, rev: str, passages: list[Passage], change: Change) -> None:
+        """Hold a document read whole."""
+        places = []
         for p in passages:
             p.meta.kw = ""  # the tokens live in the local index, not in memory
-            self._add(p)
-            change.added.append(p)
-        self._revs[doc_id] = rev
+            places.append(Place(p.id, p.doc_id, p.lang, p.meta.doc_lang, p.meta.family_id, p.meta.para))
+        self._outline(doc_id, rev, places, change)
+        self._by_id.update((p.id, p) for p in passages)
+        self._unread.discard(doc_id)
 
     def _drop_doc(self, doc_id: str, change: Change) -> None:
-        for pid in list(self._docs.get(doc_id, ())):
-            change.removed.append(self._remove(pid))
+        for pid in self._docs.pop(doc_id, ()):
+            pl = self._place.pop(pid)
+            self._by_id.pop(pid, None)
+            self._langs[pl.lang] -= 1
+            family = self._family_docs.get(pl.family_id)
+            if family is not None:
+                family.discard(doc_id)
+                if not family:
+                    del self._family_docs[pl.family_id]
+            change.removed.append(pid)
         self._revs.pop(doc_id, None)
+        self._unread.discard(doc_id)
 
-    def _add(self, p: Passage) -> None:
-        self._by_id[p.id] = p
-        self._langs[p.lang] += 1
-        self._units[p.unit].add(p.id)
-        self._family_docs[p.meta.family_id].add(p.doc_id)
-        self._docs[p.doc_id].add(p.id)
-
-    def _remove(self, pid: str) -> Passage:
-        p = self._by_id.pop(pid)
-        self._langs[p.lang] -= 1
-        self._units[p.unit].discard(pid)
-        docs = self._docs[p.doc_id]
-        docs.discard(pid)
-        if not docs:
-            del self._docs[p.doc_id]
-            self._family_docs[p.meta.family_id].discard(p.doc_id)
-        return p
+    def _read(self, doc_ids: Iterable[str], again: bool = True) -> None:
+        """Read the passages of these documents if they are not read yet (from the local index, at the
+        revision outlined). A document the local index holds at another revision by now was changed by
+        another process: the mirror catches up with the store (views are told), then reads it."""
+        with self._lock:
+            want = [d for d in dict.fromkeys(doc_ids) if d in self._unread]
+            if not want:
+                return
+            many = len(want) > max(1, len(self._unread) // 2)
+            held = self.local_index().passages(None if many else want)
+            moved = []
+            for d in want:
+                rev, ps = held.get(d, ("", []))
+                if rev == self._revs.get(d) and {p.id for p in ps} == self._docs.get(d, set()):
+                    for p in ps:
+                        p.meta.kw = ""
+                        self._by_id[p.id] = p
+                    self._unread.discard(d)
+                else:
+                    moved.append(d)
+            if moved and again:
+                log.info("%d document(s) changed since this process outlined them: catching up", len(moved))
+                self.refresh(force=True)
+                self._read(moved, again=False)
+            elif moved:  # changing faster than it can be read: served without them until the next catch-up
+                log.warning("documents still changing: %s", ", ".join(moved))
 
     # --- reading -------------------------------------------------------------------------
     def get(self, pid: str) -> Optional[Passage]:
-        return self._by_id.get(pid)
+        with self._lock:
+            pl = self._place.get(pid)
+            if pl is None:
+                return None
+            if pid not in self._by_id:
+                self._read([pl.doc_id])
+            return self._by_id.get(pid)
+
+    def prefetch(self, pids: Iterable[str]) -> None:
+        """Read the documents of these passages now, in one go (before a loop of :meth:`get`)."""
+        with self._lock:
+            self._read(self._place[i].doc_id for i in pids if i in self._place)
+
+    def doc_of(self, pid: str) -> Optional[str]:
+        """The document a passage belongs to (None if not held), without reading it."""
+        pl = self._place.get(pid)
+        return pl.doc_id if pl is not None else None
+
+    def doc_language(self, doc_id: str) -> str:
+        """A document's language ('' if not held), without reading it."""
+        with self._lock:
+            pid = next(iter(self._docs.get(doc_id, ())), None)
+            return self._place[pid].doc_lang if pid is not None else ""
 
     def __contains__(self, pid: str) -> bool:
-        return pid in self._by_id
+        return pid in self._place
 
     def __len__(self) -> int:
-        return len(self._by_id)
+        return len(self._place)
 
     def passages(self) -> list[Passage]:
-        """Every passage, after catching up with the store."""
+        """Every passage, after catching up with the store (reads those not read yet)."""
         self.refresh()
         with self._lock:
+            self._read(list(self._unread))
             return list(self._by_id.values())
 
     def languages(self) -> list[str]:
@@ -169,12 +240,17 @@ class CorpusMirror:
     def document(self, doc_id: str) -> list[Passage]:
         """One document's passages in order."""
         with self._lock:
-            return sorted((self._by_id[i] for i in self._docs.get(doc_id, ())), key=lambda p: p.meta.position)
+            self._read([doc_id])
+            return sorted((self._by_id[i] for i in self._docs.get(doc_id, ()) if i in self._by_id),
+                          key=lambda p: p.meta.position)
 
     def unit(self, family: str, para: int) -> list[Passage]:
         """All passages of a document family at one paragraph (its language versions)."""
         with self._lock:
-            return [self._by_id[i] for i in self._units.get((family, para), ()) if i in self._by_id]
+            docs = list(self._family_docs.get(family, ()))
+            self._read(docs)
+            ids = [i for d in docs for i in self._docs.get(d, ()) if self._place[i].unit == (family, para)]
+            return [self._by_id[i] for i in ids if i in self._by_id]
 
     def family_documents(self, family: str) -> list[str]:
         """The documents (language versions) of one family, by id."""

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from .langs import LAO_BLOCK
 from .normalize import canonical_lao, fold_latin, normalize_text
+from .vi_segment import ViSegmenter, vi_segmenter
 
 _LAO_RUN = re.compile(f"[{LAO_BLOCK}]+")
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
@@ -26,11 +27,8 @@ QUESTION_WORDS = frozenset(
 """Words that ask rather than name: they never count as content words of a question."""
 
 
-@lru_cache(maxsize=1)
-def _vi_tokenizer():
-    from pyvi import ViTokenizer
-
-    return ViTokenizer
+def _vi_tokenizer() -> ViSegmenter:
+    return vi_segmenter()
 
 
 @lru_cache(maxsize=1)
