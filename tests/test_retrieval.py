@@ -382,3 +382,38 @@ def test_passage_search_pulls_the_passage_of_a_report_that_exists_only_in_anothe
         assert no_pull.search(question, k=1, query_lang="lo")[0].doc_id != "report-en"
     own = r.search("ແຂວງອຸດົມໄຊ ໄດ້ມອບບັດປະກັນສັງຄົມ ໃຫ້ຜູ້ປະກັນຕົນຈັກຄົນ?", k=3, query_lang="lo")
     assert own[0].doc_id == "note-12-lo"
+
+
+def test_a_mirror_reads_only_the_documents_it_is_asked_for(settings_factory):
+    """A process that answers one question on a large record reads the passages it cites, not the record:
+    the mirror knows where every passage sits, and reads a document's passages on first use."""
+    settings = settings_factory()
+    store = Store(settings).warm_up()
+    ingest_paths(store, [CORPUS_DIR], bar=False)
+    everything = {p.id: p for p in CorpusMirror(store).passages()}
+    mirror = CorpusMirror(store)
+    mirror.refresh()
+    assert mirror.read_documents() == set() and len(mirror) == len(everything)
+    one = next(iter(everything.values()))
+    assert one.id in mirror and mirror.doc_of(one.id) == one.doc_id and mirror.lang_of(one.id) == one.lang
+    assert mirror.get(one.id) == one
+    assert mirror.read_documents() == {one.doc_id}
+    assert [p.id for p in mirror.document(one.doc_id)] == sorted(
+        (p.id for p in everything.values() if p.doc_id == one.doc_id), key=lambda i: everything[i].meta.position)
+    assert {p.id: p for p in mirror.passages()} == everything
+
+
+def test_a_document_changed_by_another_process_after_it_was_outlined_is_read_at_its_new_revision(settings_factory):
+    settings = settings_factory()
+    store = Store(settings).warm_up()
+    doc = "---\nid: ghi-chu-2023\ntitle: Ghi chú\ndate: 2023-05-02\nlang: vi\n---\n{}\n"
+    assert ingest_bytes(store, "ghi-chu.md", doc.format("Ngày 2/5/2023, hai bên họp tại Hà Nội.").encode()).status == "added"
+    mirror = CorpusMirror(store)
+    mirror.refresh()  # outlined, not read
+    # another process replaces it; a third one's reader brings the node's local index to the new revision
+    writer = Store(settings).warm_up()
+    new = "Ngày 2/5/2023, hai bên thống nhất lập nhóm công tác về cơ sở dữ liệu hưu trí."
+    assert ingest_bytes(writer, "ghi-chu.md", doc.format(new).encode()).status == "updated"
+    CorpusMirror(Store(settings).warm_up()).refresh()
+    assert [p.text for p in mirror.document("ghi-chu-2023")] == [new]
+    assert mirror.read_documents() == {"ghi-chu-2023"}

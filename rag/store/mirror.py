@@ -209,10 +209,20 @@ class CorpusMirror:
         with self._lock:
             self._read(self._place[i].doc_id for i in pids if i in self._place)
 
+    def read_documents(self) -> set[str]:
+        """The documents whose passages are in memory (the others are outlined only)."""
+        with self._lock:
+            return set(self._docs) - self._unread
+
     def doc_of(self, pid: str) -> Optional[str]:
         """The document a passage belongs to (None if not held), without reading it."""
         pl = self._place.get(pid)
         return pl.doc_id if pl is not None else None
+
+    def lang_of(self, pid: str) -> Optional[str]:
+        """A passage's own language (None if not held), without reading it."""
+        pl = self._place.get(pid)
+        return pl.lang if pl is not None else None
 
     def doc_language(self, doc_id: str) -> str:
         """A document's language ('' if not held), without reading it."""
