@@ -68,6 +68,9 @@ class Retriever:
         with self._warm:
             if self._ready:
                 return self
+            # Chroma loads its vector index on the first search (a second at 100,000 passages), without holding
+            # the interpreter: it loads beside the corpus layout and the word segmenters read here.
+            self._pool.submit(self.store.load_vectors)
             self.mirror.refresh(force=True)
             if self.settings.reranker_model:
                 given = self.settings.reranker_model

@@ -410,6 +410,16 @@ class Store(StoreWrites):
                 return got
         raise StoreError(f"document '{doc_id}' kept changing while it was read; try again")
 
+    def load_vectors(self) -> None:
+        """Have Chroma load its vector index now (it does on the first search); a failure is logged only."""
+        dim = getattr(self.embedder, "dim", None)
+        if not dim:
+            return
+        try:
+            self.collection.query(query_embeddings=[np.zeros(dim, dtype=np.float32)], n_results=1, include=[])
+        except Exception as exc:  # an empty store, or one the first real search reports with the fix
+            log.debug("vector index not loaded ahead (%s)", exc)
+
     def dense_search(self, query_vec: np.ndarray, k: int, where: Optional[dict] = None, n: Optional[int] = None,
                      vectors: bool = False, visible: Optional[Callable[[str], bool]] = None
                      ) -> list[tuple[str, float, Optional[np.ndarray]]]:

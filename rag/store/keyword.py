@@ -109,13 +109,17 @@ class KeywordIndex:
         uniq, inv = np.unique(np.concatenate(pids_all), return_inverse=True)
         scores = np.bincount(inv, weights=np.concatenate(scores_all))
         order = np.argsort(-scores, kind="stable")
-        out = []
-        for i in order:
-            pid = snap.ids.get(int(uniq[i]))
-            if pid is not None and (allow is None or allow(pid)):
-                out.append((pid, float(scores[i])))
-                if len(out) >= k:
-                    break
+        out: list[tuple[str, float]] = []
+        step = max(2 * k, 64)
+        for start in range(0, len(order), step):  # ids looked up a slice at a time, until k are kept
+            part = order[start : start + step]
+            ids = snap.ids_of([int(uniq[i]) for i in part])
+            for i in part:
+                pid = ids.get(int(uniq[i]))
+                if pid is not None and (allow is None or allow(pid)):
+                    out.append((pid, float(scores[i])))
+                    if len(out) >= k:
+                        return out
         return out
 
     def query_weight(self, query: str, query_lang: str = "") -> float:

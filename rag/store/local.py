@@ -295,7 +295,16 @@ class LocalIndex:
                 self._drop_doc(c, d)
 
     def snapshot(self) -> Snapshot:
-        return Snapshot.load(self._conn())
+        return Snapshot.load(self._conn(), self.passage_ids)
+
+    def passage_ids(self, pids: list[int]) -> dict[int, str]:
+        """Passage number (the keyword index's) -> passage id."""
+        out: dict[int, str] = {}
+        for i in range(0, len(pids), 500):
+            part = pids[i : i + 500]
+            out.update(self._conn().execute(f"SELECT pid, id FROM passages WHERE pid IN ({','.join('?' * len(part))})",
+                                            part).fetchall())
+        return out
 
     def postings(self, tid: int) -> tuple[np.ndarray, np.ndarray]:
         rows = self._conn().execute("SELECT pid, tf FROM postings WHERE tid=?", (tid,)).fetchall()
@@ -329,22 +338,32 @@ class Place(NamedTuple):
 
 
 class Snapshot:
-    """What scoring needs for every passage, as arrays by passage number: language and length."""
+    """What scoring needs for every passage, as arrays by passage number: language and length. The
+    passages' ids are looked up for the numbers a search keeps (:meth:`ids_of`), not read for all."""
 
-    def __init__(self, ids: dict[int, str], lang: np.ndarray, length: np.ndarray, langs: list[str],
-                 stats: dict[str, tuple[int, int]]):
-        self.ids, self.lang, self.length, self.langs, self.stats = ids, lang, length, langs, stats
+    def __init__(self, lang: np.ndarray, length: np.ndarray, langs: list[str], stats: dict[str, tuple[int, int]],
+                 lookup: Callable[[list[int]], dict[int, str]]):
+        self.lang, self.length, self.langs, self.stats = lang, length, langs, stats
+        self._lookup = lookup
+        self._ids: dict[int, str] = {}
+
+    def ids_of(self, pids: list[int]) -> dict[int, str]:
+        """Passage number -> id, for those held (remembered for this snapshot)."""
+        todo = [p for p in pids if p not in self._ids]
+        if todo:
+            self._ids.update(self._lookup(todo))
+        return {p: self._ids[p] for p in pids if p in self._ids}
 
     @classmethod
-    def load(cls, c: sqlite3.Connection) -> Snapshot:
-        rows = c.execute("SELECT pid, id, lang, len FROM passages").fetchall()
+    def load(cls, c: sqlite3.Connection, lookup: Callable[[list[int]], dict[int, str]]) -> Snapshot:
         stats = {lang: (n, total) for lang, n, total in c.execute("SELECT lang, n, total FROM stats") if n > 0}
-        langs = sorted({r[2] for r in rows} | set(stats))
-        code = {lang: i for i, lang in enumerate(langs)}
-        top = max((r[0] for r in rows), default=0) + 1
+        held = [lg for (lg,) in c.execute("SELECT DISTINCT lang FROM passages")]
+        langs = sorted(set(held) | set(stats))
+        parts = {lg: np.asarray(c.execute("SELECT pid, len FROM passages WHERE lang=?", (lg,)).fetchall(),
+                                dtype=np.int64).reshape(-1, 2) for lg in held}
+        top = max((int(a[:, 0].max()) for a in parts.values() if len(a)), default=0) + 1
         lang = np.full(top, -1, dtype=np.int16)
         length = np.zeros(top, dtype=np.float32)
-        ids: dict[int, str] = {}
-        for pid, pid_str, lg, ln in rows:
-            lang[pid], length[pid], ids[pid] = code[lg], ln, pid_str
-        return cls(ids, lang, length, langs, stats)
+        for lg, a in parts.items():
+            lang[a[:, 0]], length[a[:, 0]] = langs.index(lg), a[:, 1]
+        return cls(lang, length, langs, stats, lookup)
