@@ -86,7 +86,9 @@ def build_runtime(settings: Optional[Settings] = None, *, embedder: Optional[Bas
     settings = settings or load_settings()
     store = Store(settings, embedder).warm_up()
     seeded = seed_corpus_once(store, corpus_folder(settings)) if seed else None
-    retriever = Retriever(store, settings)
+    # Warmed before the assistant loads its models: Chroma's vector index loads meanwhile. A one-question
+    # process loads a word segmenter when its question needs one (the Lao one only for Lao text).
+    retriever = Retriever(store, settings).warm_up(segmenters=serving)
     register = register_cache(retriever.mirror, store.embedder)  # before the assistant builds it: once, with the embedder
     assistant = Assistant(settings, retriever, backend=backend, backend_name=backend_name).warm_up(serving)
     return Runtime(settings, store, retriever, assistant, register, seeded)

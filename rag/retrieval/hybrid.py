@@ -64,7 +64,9 @@ class Retriever:
         self.reranker = None
         self._ready = False
 
-    def warm_up(self) -> Retriever:
+    def warm_up(self, segmenters: bool = True) -> Retriever:
+        """Catch up with the store and load what searching needs; ``segmenters=False`` leaves the word
+        segmenters to the first question that needs them (a process that answers one question)."""
         with self._warm:
             if self._ready:
                 return self
@@ -89,7 +91,8 @@ class Retriever:
                         f"({exc.__class__.__name__}: {exc}). Give a local cross-encoder path in "
                         "RAG_RERANKER_MODEL, or unset it to search without re-ranking."
                     ) from None
-            self.keyword.warm_up()
+            if segmenters:
+                self.keyword.warm_up()
             self._ready = True
         return self
 

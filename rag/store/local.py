@@ -19,9 +19,9 @@ import sqlite3
 import threading
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import fields
+from dataclasses import dataclass, fields
 from pathlib import Path
-from typing import NamedTuple, Optional
+from typing import Optional
 
 import numpy as np
 
@@ -251,29 +251,25 @@ class LocalIndex:
             out.setdefault(meta.doc_id, (revs.get(meta.doc_id, ""), []))[1].append(Passage(row[0], row[1], meta))
         return out
 
-    def places(self, doc_ids: Optional[list[str]] = None) -> dict[str, tuple[str, list[Place]]]:
-        """Where each passage held here sits (id, document, languages, family, paragraph), by document, with the
-        revision it is of: what the corpus mirror indexes without reading a passage's text (all documents, or some)."""
+    def outlines(self, doc_ids: Optional[list[str]] = None) -> dict[str, Outline]:
+        """Each document held here, outlined (revision, languages, family, passage ids) without reading a
+        passage's text: what the corpus mirror holds of a document until it is read (all documents, or some)."""
         revs = self.revisions(doc_ids)
-        rows = self._select("SELECT id, doc_id, lang, m_doc_lang, COALESCE(NULLIF(m_family, ''), doc_id), m_para "
-                            "FROM passages", doc_ids)
-        out: dict[str, tuple[str, list[Place]]] = {}
-        for pl in map(Place._make, rows):
-            held = out.get(pl.doc_id)
-            if held is None:
-                held = out[pl.doc_id] = (revs.get(pl.doc_id, ""), [])
-            held[1].append(pl)
-        return out
+        rows = self._select("SELECT doc_id, MAX(m_doc_lang), MAX(COALESCE(NULLIF(m_family, ''), doc_id)), "
+                            "group_concat(id, char(31)), group_concat(lang, char(31)) FROM passages", doc_ids,
+                            " GROUP BY doc_id")
+        return {d: Outline(d, revs.get(d, ""), doc_lang, family, ids.split("\x1f"), langs.split("\x1f"))
+                for d, doc_lang, family, ids, langs in rows}
 
-    def _select(self, select: str, doc_ids: Optional[list[str]]) -> list[tuple]:
-        """Rows of ``select`` (over passages) for all documents, or for some."""
+    def _select(self, select: str, doc_ids: Optional[list[str]], tail: str = "") -> list[tuple]:
+        """Rows of ``select`` (over passages, then ``tail``) for all documents, or for some."""
         c = self._conn()
         if doc_ids is None:
-            return c.execute(select).fetchall()
+            return c.execute(select + tail).fetchall()
         rows = []
         for i in range(0, len(doc_ids), 500):
             part = doc_ids[i : i + 500]
-            rows += c.execute(f"{select} WHERE doc_id IN ({','.join('?' * len(part))})", part).fetchall()
+            rows += c.execute(f"{select} WHERE doc_id IN ({','.join('?' * len(part))}){tail}", part).fetchall()
         return rows
 
     def counts(self) -> dict[str, tuple[str, int, int]]:
@@ -322,19 +318,23 @@ class LocalIndex:
         return {t: (tid, df) for t, tid, df in rows}
 
 
-class Place(NamedTuple):
-    """Where a passage sits in the record, without its text (:meth:`LocalIndex.places`)."""
+@dataclass
+class Outline:
+    """A document without its passages' texts (:meth:`LocalIndex.outlines`): its revision, language and
+    family, and its passages' ids with each one's own language."""
 
-    id: str
     doc_id: str
-    lang: str
+    rev: str
     doc_lang: str
     family_id: str
-    para: int
+    ids: list[str]
+    langs: list[str]
 
-    @property
-    def unit(self) -> tuple[str, int]:
-        return self.family_id, self.para
+    @classmethod
+    def of(cls, doc_id: str, rev: str, passages: list[Passage]) -> Outline:
+        first = passages[0].meta if passages else None
+        return cls(doc_id, rev, first.doc_lang if first else "", first.family_id if first else doc_id,
+                   [p.id for p in passages], [p.lang for p in passages])
 
 
 class Snapshot:

@@ -28,7 +28,7 @@ from typing import Optional, Protocol
 
 from ..records import Passage, Version
 from .chroma import Store
-from .local import LocalIndex, Place, index_path
+from .local import LocalIndex, Outline, index_path
 
 log = logging.getLogger(__name__)
 
@@ -58,11 +58,12 @@ class CorpusMirror:
     def __init__(self, store: Store):
         self.store = store
         self.version: Optional[str] = None
-        self._place: dict[str, Place] = {}  # every passage held: where it sits
+        self._doc_of: dict[str, str] = {}  # every passage held: its document
+        self._lang_of: dict[str, str] = {}  # every passage held: its own language
         self._by_id: dict[str, Passage] = {}  # the passages read so far
         self._unread: set[str] = set()  # documents whose passages are not read yet
         self._family_docs: dict[str, set[str]] = defaultdict(set)
-        self._docs: dict[str, set[str]] = defaultdict(set)
+        self._docs: dict[str, Outline] = {}
         self._revs: dict[str, str] = {}  # doc_id -> the revision held
         self._langs: Counter = Counter()  # passages per language
         self._local: Optional[LocalIndex] = None
@@ -79,7 +80,7 @@ class CorpusMirror:
         """Send ``view`` every change from now on, starting with everything stored."""
         with self._lock:
             self._views.append(view)
-            view.apply(Change(self.version or "", added=list(self._place)))
+            view.apply(Change(self.version or "", added=list(self._doc_of)))
 
     def local_index(self) -> LocalIndex:
         """This node's local copy of the corpus (passages and keyword postings), opened on first use."""
@@ -110,12 +111,12 @@ class CorpusMirror:
                 self._drop_doc(d, change)
             pending = [r for d, r in records.items() if self._revs.get(d) != r.rev]
             many = len(pending) > len(records) // 2
-            held = local.places(None if many else [r.doc_id for r in pending]) if pending else {}
+            held = local.outlines(None if many else [r.doc_id for r in pending]) if pending else {}
             behind = []
             for rec in pending:
-                rev, places = held.get(rec.doc_id, ("", []))
-                if rev == rec.rev and len(places) == rec.n_passages:
-                    self._outline(rec.doc_id, rev, places, change)
+                out = held.get(rec.doc_id)
+                if out is not None and out.rev == rec.rev and len(out.ids) == rec.n_passages:
+                    self._outline(out, change)
                 else:
                     behind.append(rec)
             got = self.store.read_documents(behind) if behind else {}
@@ -127,43 +128,43 @@ class CorpusMirror:
                 log.warning("documents still changing: %s", ", ".join(r.doc_id for r in behind if r.doc_id not in got))
             for view in self._views:
                 view.apply(change)
-            log.debug("mirror synced: +%d -%d = %d passages", len(change.added), len(change.removed), len(self._place))
+            log.debug("mirror synced: +%d -%d = %d passages", len(change.added), len(change.removed), len(self._doc_of))
             return bool(change) or force
 
-    def _outline(self, doc_id: str, rev: str, places: list[Place], change: Change) -> None:
-        """Hold a document's layout (one document: every place is of ``doc_id``); its passages are read later."""
-        self._drop_doc(doc_id, change)
-        ids = [pl.id for pl in places]
-        self._place.update(zip(ids, places))
-        self._langs.update(pl.lang for pl in places)
-        self._docs[doc_id] = set(ids)
-        for family in {pl.family_id for pl in places}:
-            self._family_docs[family].add(doc_id)
-        change.added += ids
-        self._revs[doc_id] = rev
-        self._unread.add(doc_id)
+    def _outline(self, out: Outline, change: Change) -> None:
+        """Hold a document's outline; its passages are read on first use."""
+        self._drop_doc(out.doc_id, change)
+        self._docs[out.doc_id] = out
+        self._doc_of.update(dict.fromkeys(out.ids, out.doc_id))
+        self._lang_of.update(zip(out.ids, out.langs))
+        self._langs.update(out.langs)
+        self._family_docs[out.family_id].add(out.doc_id)
+        change.added += out.ids
+        self._revs[out.doc_id] = out.rev
+        self._unread.add(out.doc_id)
 
     def _replace(self, doc_id: str, rev: str, passages: list[Passage], change: Change) -> None:
         """Hold a document read whole."""
-        places = []
         for p in passages:
             p.meta.kw = ""  # the tokens live in the local index, not in memory
-            places.append(Place(p.id, p.doc_id, p.lang, p.meta.doc_lang, p.meta.family_id, p.meta.para))
-        self._outline(doc_id, rev, places, change)
+        self._outline(Outline.of(doc_id, rev, passages), change)
         self._by_id.update((p.id, p) for p in passages)
         self._unread.discard(doc_id)
 
     def _drop_doc(self, doc_id: str, change: Change) -> None:
-        for pid in self._docs.pop(doc_id, ()):
-            pl = self._place.pop(pid)
-            self._by_id.pop(pid, None)
-            self._langs[pl.lang] -= 1
-            family = self._family_docs.get(pl.family_id)
+        out = self._docs.pop(doc_id, None)
+        if out is not None:
+            for pid in out.ids:
+                self._doc_of.pop(pid, None)
+                self._lang_of.pop(pid, None)
+                self._by_id.pop(pid, None)
+            self._langs.subtract(out.langs)
+            family = self._family_docs.get(out.family_id)
             if family is not None:
                 family.discard(doc_id)
                 if not family:
-                    del self._family_docs[pl.family_id]
-            change.removed.append(pid)
+                    del self._family_docs[out.family_id]
+            change.removed += out.ids
         self._revs.pop(doc_id, None)
         self._unread.discard(doc_id)
 
@@ -180,7 +181,8 @@ class CorpusMirror:
             moved = []
             for d in want:
                 rev, ps = held.get(d, ("", []))
-                if rev == self._revs.get(d) and {p.id for p in ps} == self._docs.get(d, set()):
+                out = self._docs.get(d)
+                if out is not None and rev == out.rev and sorted(p.id for p in ps) == sorted(out.ids):
                     for p in ps:
                         p.meta.kw = ""
                         self._by_id[p.id] = p
@@ -197,17 +199,17 @@ class CorpusMirror:
     # --- reading -------------------------------------------------------------------------
     def get(self, pid: str) -> Optional[Passage]:
         with self._lock:
-            pl = self._place.get(pid)
-            if pl is None:
+            doc_id = self._doc_of.get(pid)
+            if doc_id is None:
                 return None
             if pid not in self._by_id:
-                self._read([pl.doc_id])
+                self._read([doc_id])
             return self._by_id.get(pid)
 
     def prefetch(self, pids: Iterable[str]) -> None:
         """Read the documents of these passages now, in one go (before a loop of :meth:`get`)."""
         with self._lock:
-            self._read(self._place[i].doc_id for i in pids if i in self._place)
+            self._read(self._doc_of[i] for i in pids if i in self._doc_of)
 
     def read_documents(self) -> set[str]:
         """The documents whose passages are in memory (the others are outlined only)."""
@@ -216,25 +218,22 @@ class CorpusMirror:
 
     def doc_of(self, pid: str) -> Optional[str]:
         """The document a passage belongs to (None if not held), without reading it."""
-        pl = self._place.get(pid)
-        return pl.doc_id if pl is not None else None
+        return self._doc_of.get(pid)
 
     def lang_of(self, pid: str) -> Optional[str]:
         """A passage's own language (None if not held), without reading it."""
-        pl = self._place.get(pid)
-        return pl.lang if pl is not None else None
+        return self._lang_of.get(pid)
 
     def doc_language(self, doc_id: str) -> str:
         """A document's language ('' if not held), without reading it."""
-        with self._lock:
-            pid = next(iter(self._docs.get(doc_id, ())), None)
-            return self._place[pid].doc_lang if pid is not None else ""
+        out = self._docs.get(doc_id)
+        return out.doc_lang if out is not None else ""
 
     def __contains__(self, pid: str) -> bool:
-        return pid in self._place
+        return pid in self._doc_of
 
     def __len__(self) -> int:
-        return len(self._place)
+        return len(self._doc_of)
 
     def passages(self) -> list[Passage]:
         """Every passage, after catching up with the store (reads those not read yet)."""
@@ -251,7 +250,8 @@ class CorpusMirror:
         """One document's passages in order."""
         with self._lock:
             self._read([doc_id])
-            return sorted((self._by_id[i] for i in self._docs.get(doc_id, ()) if i in self._by_id),
+            out = self._docs.get(doc_id)
+            return sorted((self._by_id[i] for i in (out.ids if out else ()) if i in self._by_id),
                           key=lambda p: p.meta.position)
 
     def unit(self, family: str, para: int) -> list[Passage]:
@@ -259,8 +259,8 @@ class CorpusMirror:
         with self._lock:
             docs = list(self._family_docs.get(family, ()))
             self._read(docs)
-            ids = [i for d in docs for i in self._docs.get(d, ()) if self._place[i].unit == (family, para)]
-            return [self._by_id[i] for i in ids if i in self._by_id]
+            return [p for d in docs for i in self._docs[d].ids if (p := self._by_id.get(i)) is not None
+                    and p.unit == (family, para)]
 
     def family_documents(self, family: str) -> list[str]:
         """The documents (language versions) of one family, by id."""
