@@ -115,6 +115,17 @@ def test_a_plan_answers_when_it_will_be_not_when_it_was_nor_which_day(assistant)
 
 
 @pytest.mark.real
+def test_the_day_of_another_event_does_not_answer_which_day(assistant):
+    """A pilot and a final review dated only by a quarter: the day of a training or of the interim review is not
+    theirs, whatever else the lines share."""
+    answer = _refused(assistant, "On which day will the pilot of electronic submission of pension files start?")
+    assert "Q1 2026" in first_sentence(answer), answer
+    answer = _refused(assistant, "On which day will the final review of the memorandum be held?", "25 June")
+    assert "Q4 2026" in first_sentence(answer), answer
+    _answered(assistant, "When was the interim review of the memorandum held?", "25 June 2025")
+
+
+@pytest.mark.real
 def test_another_half_of_the_year_does_not_answer(assistant):
     _answered(assistant, "How many pension files were exchanged in the first half of 2025?", "1,240")
     _refused(assistant, "How many pension files were exchanged in the second half of 2025?", "1,240")

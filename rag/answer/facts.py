@@ -25,7 +25,12 @@ from .question import PEOPLE, Question, Slot
 
 # Kinds of event a question may count or place: a fact about one of them comes from a line about it.
 EVENT_TERMS = frozenset({"training", "seminar", "conference", "visit", "survey", "ceremony", "review", "launch",
-                         "sports_exchange"})
+                         "sports_exchange", "pilot"})
+# The stage of a review: a first-year (interim) review and the final one are two events of one agreement. Lao
+# calls both a "summing up" (ກອງປະຊຸມສະຫຼຸບ ຄັ້ງທີ 2 is the second yearly one): a line that says so may be either.
+_STAGES = {"interim": re.compile(r"sơ kết|so ket|mid-?term|interim|first-year review|ໄລຍະກາງ", re.I),
+           "final": re.compile(r"tổng kết|tong ket|final review|final evaluation", re.I)}
+_LINE_STAGES = {**_STAGES, "final": re.compile(_STAGES["final"].pattern + "|ສະຫຼຸບ", re.I)}
 _EVENT_FAMILY = {"seminar": "meeting", "conference": "meeting", "working_session": "meeting"}
 
 
@@ -47,16 +52,39 @@ def _asked_events(q: Question) -> set[str]:
 
 def other_event(line: Line, q: Question) -> bool:
     """The question names a kind of event (a seminar, a visit) and the line, with its heading, names none
-    of that kind: its date, place or count belongs to something else."""
+    of that kind, or another stage of it (the first-year review for the final one): its date, place or
+    count belongs to something else."""
     events = _asked_events(q)
-    return bool(events) and not events & _event_kinds(line.term_keys | line.ctx_terms)
+    specific = events - {"meeting"}  # "the review conference": a seminar is a meeting, not the review
+    return bool(events) and not (specific or events) & _event_kinds(line.term_keys | line.ctx_terms) \
+        or _other_stage(line, q)
+
+
+def other_action(line: Line, q: Question) -> bool:
+    """The question names what was done (adjusted, published, installed) and neither the line nor its heading
+    names it: a figure there counts something else ("about 40% of the pensioners" is not how much pensions
+    were raised)."""
+    acts = {f.key for f in q.terms if f.kind == "action"} - GENERIC_TERMS - EVENT_TERMS - {"agree", "lead", "host",
+                                                                                            "in_charge"}
+    return bool(acts) and not acts & (line.term_keys | line.ctx_terms)
+
+
+def _other_stage(line: Line, q: Question) -> bool:
+    """The question asks about a stage of a review (the final one) and the line names no such stage, or another:
+    "the action plan was reviewed on 2 June" is not the final review."""
+    asked = {k for k, rx in _STAGES.items() if rx.search(q.text)}
+    return bool(asked) and not asked & {k for k, rx in _LINE_STAGES.items() if rx.search(line.text)}
 
 
 def names_other_event(line: Line, q: Question) -> bool:
     """The question names a kind of event and the line itself names another kind (and not the asked one)."""
     events = _asked_events(q)
     own = _event_kinds(line.term_keys)
-    return bool(events) and bool(own) and not events & own
+    if not events or not own:
+        return False
+    if "online" in q.term_keys and "online" not in line.term_keys:
+        return True  # the seminar planned in the minutes of a video meeting is not that meeting
+    return not ((events - {"meeting"}) or events) & own
 
 
 _PLACE_CUE = re.compile(r"(?:tại|ở|đến|sang|in|at|to|ທີ່|ຢູ່|ໄປ)\s*(?:tỉnh|thành phố|thủ đô|the|ແຂວງ|ນະຄອນຫຼວງ)?\s*$",

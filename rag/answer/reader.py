@@ -245,14 +245,16 @@ class Reader:
         for s in sat[:14]:
             if s.score < top - 0.6:
                 break
-            if q.ranks and (own := ranks(s.line.text)) and not q.ranks & own:
+            if q.ranks and (own := _own_ranks(s.line)) and not q.ranks & own:
                 continue  # "lần thứ hai": a line about the first one holds none of its facts
             if _other_period(s.line, q):
                 continue  # "the 2026-2030 memorandum": a line on the 2022-2025 one holds none of its dates
-            if slot.kind == "count" and F.other_event(s.line, q) and (F.names_other_event(s.line, q) or
-                                                                    self._after_other_event(s.line, q)):
+            if slot.kind == "count" and F.other_action(s.line, q):
+                continue  # "about 40% of the pensioners": not how much pensions were raised
+            if slot.kind == "count" and (F.names_other_event(s.line, q) or F.other_event(s.line, q) and
+                                         self._after_other_event(s.line, q)):
                 continue  # "Đoàn … gồm 20 thành viên" right after the sports exchange: not the seminar's delegates
-            if slot.kind in ("date", "place") and F.other_event(s.line, q):
+            if slot.kind in ("date", "place") and (F.other_event(s.line, q) or F.names_other_event(s.line, q)):
                 continue  # "the action plan was reviewed on 2 June": not the date of the seminar asked
             if slot.money and self._paid_by_other(s.line, q):
                 continue  # "… do BHXH Việt Nam tài trợ. Mỗi suất trị giá 150 triệu đồng": not what LSSO grants
@@ -272,11 +274,12 @@ class Reader:
                 if slot.money and F.other_side(s.line, q):
                     continue
                 for ln in self.evidence.lines.near(s.line, before=6, after=2 if slot.money else 0):
-                    if ln is s.line or (slot.kind == "count" and F.other_event(ln, q) and (
+                    if ln is s.line or (slot.kind == "count" and F.other_action(ln, q)) or (
+                            slot.kind == "count" and F.other_event(ln, q) and (
                             F.names_other_event(ln, q) or self._after_other_event(ln, q))) \
-                            or (slot.kind in ("date", "place") and F.other_event(ln, q) and (
-                                F.names_other_event(ln, q) or ln.row != s.line.row)) \
-                            or (q.ranks and (own := ranks(ln.text)) and not q.ranks & own) or _other_period(ln, q):
+                            or (slot.kind in ("date", "place") and (F.names_other_event(ln, q) or (
+                                F.other_event(ln, q) and ln.row != s.line.row))) \
+                            or (q.ranks and (own := _own_ranks(ln)) and not q.ranks & own) or _other_period(ln, q):
                         continue
                     shadow = Scored(ln, s.hit, s.rank, s.sim, s.score - 0.3)
                     shared = len(ln.term_keys & s.line.term_keys) or \
@@ -521,6 +524,12 @@ class Reader:
 _VALIDITY = re.compile(r"hiệu\s+lực|\bvalid\b|\bin\s+force\b|ມີຜົນສັກສິດ", re.I)
 _WHAT_SIGNED = re.compile(r"\bky(?: ket)?(?: \w+){0,2} (?:gi|nao)\b|what did .{0,60}\bsign|signed what|"
                           r"ລົງນາມ.{0,12}(?:ຫຍັງ|ໃດ)", re.I)
+def _own_ranks(ln: Line) -> frozenset[int]:
+    """The places in a series a line is about: its own ("lần thứ hai"), else its heading's or its document's
+    ("Minutes of the second video meeting" over "27 people took part")."""
+    return ranks(ln.text) or ranks(ln.heading) or ranks(ln.title)
+
+
 _ACTION_TERMS = {"sign", "launch", "review", "training", "seminar", "conference", "visit", "survey", "award",
                  "postpone", "complete", "translation", "support", "expand", "data_migration"}
 _PLANNING = re.compile(r"chuan bi|du thao|soan thao|draft|prepar|se ky|sap ky|will (?:be )?sign|plann|"
