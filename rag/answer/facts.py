@@ -82,8 +82,6 @@ def names_other_event(line: Line, q: Question) -> bool:
     own = _event_kinds(line.term_keys)
     if not events or not own:
         return False
-    if "online" in q.term_keys and "online" not in line.term_keys:
-        return True  # the seminar planned in the minutes of a video meeting is not that meeting
     return not ((events - {"meeting"}) or events) & own
 
 
