@@ -259,8 +259,8 @@ class CorpusMirror:
         with self._lock:
             docs = list(self._family_docs.get(family, ()))
             self._read(docs)
-            return [p for d in docs for i in self._docs[d].ids if (p := self._by_id.get(i)) is not None
-                    and p.unit == (family, para)]
+            return [p for d in docs if d in self._docs for i in self._docs[d].ids  # (one removed meanwhile: gone)
+                    if (p := self._by_id.get(i)) is not None and p.unit == (family, para)]
 
     def family_documents(self, family: str) -> list[str]:
         """The documents (language versions) of one family, by id."""
