@@ -121,14 +121,7 @@ class LocalIndex:
     # --- catching up -----------------------------------------------------------------------
     def revisions(self, doc_ids: Optional[list[str]] = None) -> dict[str, str]:
         """The revision of each document held (all, or some)."""
-        if doc_ids is None:
-            return dict(self._conn().execute("SELECT doc_id, rev FROM docs").fetchall())
-        out: dict[str, str] = {}
-        for i in range(0, len(doc_ids), 500):
-            part = doc_ids[i : i + 500]
-            out.update(self._conn().execute(f"SELECT doc_id, rev FROM docs WHERE doc_id IN ({','.join('?' * len(part))})",
-                                            part).fetchall())
-        return out
+        return dict(self._rows_in("SELECT doc_id, rev FROM docs", "doc_id", doc_ids))
 
     def records(self) -> dict[str, DocRecord]:
         """The documents held, as manifest records (revision and count; no metadata)."""
@@ -263,13 +256,18 @@ class LocalIndex:
 
     def _select(self, select: str, doc_ids: Optional[list[str]], tail: str = "") -> list[tuple]:
         """Rows of ``select`` (over passages, then ``tail``) for all documents, or for some."""
+        return self._rows_in(select, "doc_id", doc_ids, tail)
+
+    def _rows_in(self, select: str, column: str, keys: Optional[list], tail: str = "") -> list[tuple]:
+        """Rows of ``select`` (then ``tail``) whose ``column`` is one of ``keys`` (all rows when None), asked
+        500 keys at a time (SQLite's limit on parameters)."""
         c = self._conn()
-        if doc_ids is None:
+        if keys is None:
             return c.execute(select + tail).fetchall()
-        rows = []
-        for i in range(0, len(doc_ids), 500):
-            part = doc_ids[i : i + 500]
-            rows += c.execute(f"{select} WHERE doc_id IN ({','.join('?' * len(part))}){tail}", part).fetchall()
+        rows: list[tuple] = []
+        for i in range(0, len(keys), 500):
+            part = keys[i : i + 500]
+            rows += c.execute(f"{select} WHERE {column} IN ({','.join('?' * len(part))}){tail}", part).fetchall()
         return rows
 
     def counts(self) -> dict[str, tuple[str, int, int]]:
@@ -295,12 +293,7 @@ class LocalIndex:
 
     def passage_ids(self, pids: list[int]) -> dict[int, str]:
         """Passage number (the keyword index's) -> passage id."""
-        out: dict[int, str] = {}
-        for i in range(0, len(pids), 500):
-            part = pids[i : i + 500]
-            out.update(self._conn().execute(f"SELECT pid, id FROM passages WHERE pid IN ({','.join('?' * len(part))})",
-                                            part).fetchall())
-        return out
+        return dict(self._rows_in("SELECT pid, id FROM passages", "pid", pids))
 
     def postings(self, tid: int) -> tuple[np.ndarray, np.ndarray]:
         rows = self._conn().execute("SELECT pid, tf FROM postings WHERE tid=?", (tid,)).fetchall()
