@@ -16,6 +16,7 @@ only, so a Lao note can close a Vietnamese minute's item.
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import defaultdict
 from dataclasses import dataclass, replace
@@ -27,7 +28,7 @@ from ..text.langs import LANGS
 from ..text.sentences import whole_sentences
 from . import lexicon as lx
 from .corpus import Corpus
-from .matching import THRESHOLD, Features, Unit, features, report_state, reportish, score
+from .matching import THRESHOLD, DatedPostings, Features, Postings, Unit, features, report_state, reportish, score
 from .meaning import Meaning
 from .model import Commitment, FollowUp
 from .patterns import MEMO, areas_of, clean_item
@@ -42,39 +43,6 @@ _HEADER = {
 _UPPER_HEAD = re.compile(r"^((?:[IVX]{1,4}|\d{1,2})\.\s+[^.;:]{3,80}?)\s+(?=(?:\d{1,2}|[a-zđ])[.)]\s)")
 _NUMBERED_HEAD = re.compile(r"^\s*(?:[IVX]{1,4}|\d{1,2})\.\s+\S")
 # --- reading documents into units -----------------------------------------------------------------
-class _Postings:
-    """Which of many features could score above 0 against one (the first test of :func:`score`, read
-    from an index instead of tried pair by pair): those sharing an activity term counted twice on the
-    commitment's side, a word pair in the same language, or a count of the same things (score then
-    asks for a shared place). Without it the build grew with the square of the record."""
-
-    def __init__(self, strong_terms_only: bool):
-        self.strong = strong_terms_only  # index the commitment side (True) or the reporting side (False)
-        self.by_term: dict[str, list[int]] = defaultdict(list)
-        self.by_pair: dict[tuple[str, str], list[int]] = defaultdict(list)
-        self.by_count: dict[tuple[str, str], list[int]] = defaultdict(list)
-
-    def add(self, i: int, f: Features) -> None:
-        for k, n in f.terms.items():
-            if n >= 2 or not self.strong:
-                self.by_term[k].append(i)
-        for pair in f.pairs:
-            self.by_pair[(f.lang, pair)].append(i)
-        for counted in f.counted:
-            self.by_count[counted].append(i)
-
-    def candidates(self, f: Features) -> set[int]:
-        out: set[int] = set()
-        for k, n in f.terms.items():
-            if self.strong or n >= 2:
-                out.update(self.by_term.get(k, ()))
-        for pair in f.pairs:
-            out.update(self.by_pair.get((f.lang, pair), ()))
-        for counted in f.counted:
-            out.update(self.by_count.get(counted, ()))
-        return out
-
-
 def _doc_text(corpus: Corpus, doc_id: str) -> str:
     ps = corpus.docs[doc_id]
     end = max(p.meta.start + len(p.text) for p in ps)
@@ -240,19 +208,18 @@ def _what(u: Unit) -> str:
     return clean_item(lx.ITEM.sub("", u.text, count=1))
 
 
-def _year(iso: str) -> int:
-    return due_span(iso)[1].year
+def _span(w: When, made: str = "") -> tuple[dt.date, dt.date]:
+    """The days a due date covers; a deadline ("before 30/6/2024") runs from the day it was set."""
+    w0, w1 = due_span(w.iso)
+    if w.by and made:
+        w0 = min(w0, parse_date_arg(made))
+    return w0, w1
 
 
-def _overlap(a: When, b: When, a_made: str = "", b_made: str = "") -> bool:
-    """True when two due dates share a day ("2025" and "2025-Q4" do; "2025-Q2" and "2025-Q4" do not); a
-    deadline ("before 30/6/2024") runs from the day it was set."""
-    (a0, a1), (b0, b1) = due_span(a.iso), due_span(b.iso)
-    if a.by and a_made:
-        a0 = min(a0, parse_date_arg(a_made))
-    if b.by and b_made:
-        b0 = min(b0, parse_date_arg(b_made))
-    return a0 <= b1 and b0 <= a1
+def _spans_meet(a: tuple[dt.date, dt.date], b: tuple[dt.date, dt.date]) -> bool:
+    """True when two due dates' spans (:func:`_span`) share a day ("2025" and "2025-Q4" do; "2025-Q2" and
+    "2025-Q4" do not)."""
+    return a[0] <= b[1] and b[0] <= a[1]
 
 
 @dataclass
@@ -294,17 +261,20 @@ def _about(f: Features) -> tuple:
     return tuple(sorted(f.terms)), tuple(sorted(f.places)), tuple(sorted(f.numbers)), tuple(sorted(f.pairs))
 
 
-def _cited_dates(reads: list[_Read], made_on: frozenset[str]) -> frozenset[str]:
+def _cited_dates(reads: list[_Read], made_on: frozenset[str], by_month: dict[str, set[str]]) -> frozenset[str]:
     """Dates of commitment-making documents a document cites ("under the minutes of 15/3/2023", "the
-    working session in March 2023"): it follows up those documents' items."""
+    working session in March 2023"): it follows up those documents' items. ``by_month``: the dates of
+    ``made_on`` by their month ("2023-03"), so a date is looked up, not compared with every one."""
     out = set()
     for r in reads:
         u = r.unit
         for iso, start in r.dates:
+            if iso in made_on and iso != u.doc_date:
+                out.add(iso)
             # a day cites its document; a month only just after a meeting word ("the working session in
             # March 2023"), not any month a report gives ("4 officers trained in April 2025")
-            month = len(iso) == 7 and lx.MEETING_REF.search(u.text[max(0, start - 60):start])
-            out |= {m for m in made_on if m != u.doc_date and (m == iso or (month and m.startswith(iso)))}
+            if len(iso) == 7 and lx.MEETING_REF.search(u.text[max(0, start - 60):start]):
+                out |= {m for m in by_month.get(iso, ()) if m != u.doc_date}
     return frozenset(out)
 
 
@@ -329,29 +299,36 @@ def extract_commitments(corpus: Corpus, meaning: Optional[Meaning] = None) -> li
     order = sorted(units_by_doc, key=lambda d: (corpus.docs[d][0].meta.date or "9999", not corpus.docs[d][0].meta.official,
                                                  corpus.docs[d][0].lang != "vi", d))
     made: list[dict] = []
-    made_index = _Postings(strong_terms_only=True)
-    others: frozenset[str] = frozenset()  # dates of documents that make commitments (those read so far)
+    made_index = Postings(strong_terms_only=True)
+    # dates of documents that make commitments (those read so far): one set, added to after each unit's
+    # candidates are scored (a new set per commitment grew with the square of the record)
+    others: set[str] = set()
     for doc_id in order:
         for r in reads[doc_id]:
             u, due, f = r.unit, r.due, r.f
-            reporting = r.reporting
             if due is None or f is None:
                 continue
             if lx.REQUEST.search(u.text) and not lx.PLAN.search(u.text) and not lx.orgs(u.text):
                 continue  # an internal request ("Đề nghị Tổng Giám đốc …"), not one to the other side
             if len(re.sub(r"\W|\d", "", _what(u))) < 12:
                 continue  # a date with nothing to do
+            span = _span(due, u.doc_date)
+            moved = r.reporting or bool(lx.POSTPONE.search(u.ctx))  # a report, or said to be moved
             best, best_s = None, 0
-            for m in (made[j] for j in sorted(made_index.candidates(f))):
-                if m["unit"].p.doc_id == doc_id:
+            for j in sorted(made_index.candidates(f)):
+                m = made[j]
+                if m["doc"] == doc_id:
+                    continue
+                # a later plan of the same kind for another time, not said to be moved, is another one (unless it
+                # is surely the same item, a little later in the same year, of no other period); what the score
+                # cannot change is tested before it is computed
+                later = not moved and m["unit"].doc_date != u.doc_date and not _spans_meet(m["span"], span)
+                if later and (m["span"][1].year != span[1].year or m["f"].periods != f.periods):
                     continue
                 s = score(m["f"], f, m["unit"].doc_date, others)
-                if (m["unit"].doc_date != u.doc_date and not _overlap(m["due"], due, m["unit"].doc_date, u.doc_date)
-                        and not reporting and not lx.POSTPONE.search(u.ctx)
-                        and (s < 2 * THRESHOLD or _year(m["due"].iso) != _year(due.iso) or m["f"].periods != f.periods)):
-                    continue  # a later plan of the same kind for another time, not said to be moved, is another one
-                    # (unless it is surely the same item, a little later in the same year, of no other period)
-                s += 2 if s and m["due"].iso == due.iso else 0  # the same activity due on the same day, month, quarter or year
+                if not s or (later and s < 2 * THRESHOLD):
+                    continue  # (0 never beats the best)
+                s += 2 if m["due"].iso == due.iso else 0  # the same activity due on the same day, month, quarter or year
                 if s > best_s:
                     best, best_s = m, s
             if best is not None and best_s >= THRESHOLD:
@@ -360,54 +337,61 @@ def extract_commitments(corpus: Corpus, meaning: Optional[Meaning] = None) -> li
                     best["versions"].append(u)  # the same item in another language version (linked or not)
                 else:
                     best["also"].append(u)
+                    best["also_reporting"].append(r.reporting)  # (it has a due date: reportish as read)
                 continue
             made_index.add(len(made), f)
-            made.append({"unit": u, "due": due, "f": f, "versions": [], "also": []})
-            others = others | {u.doc_date}
+            made.append({"unit": u, "due": due, "f": f, "versions": [], "also": [], "also_reporting": [],
+                         "doc": doc_id, "span": span})
+            others.add(u.doc_date)
 
     out = []
     all_units = [u for us in units_by_doc.values() for u in us]
+    unit_docs = [u.p.doc_id for u in all_units]
     at = [j for rs in reads.values() for j in range(len(rs))]  # a unit's place in its document
     made_on = frozenset(m["unit"].doc_date for m in made)
-    refs = {doc_id: _cited_dates(rs, made_on) for doc_id, rs in reads.items()}
+    by_month: dict[str, set[str]] = defaultdict(set)
+    for d in made_on:
+        if len(d) >= 7:
+            by_month[d[:7]].add(d)
+    # the oldest commitment-making document each document cites: it follows up those made from then on
+    oldest_cited = {doc_id: min(cites) for doc_id, rs in reads.items() if (cites := _cited_dates(rs, made_on, by_month))}
     meant = _by_meaning(meaning, made, all_units)
     unit_features = [r.about for rs in reads.values() for r in rs]
-    unit_index = _Postings(strong_terms_only=False)
-    for n, fv in enumerate(unit_features):
-        unit_index.add(n, fv)
+    unit_index = DatedPostings(unit_features, [v.doc_date for v in all_units])
     meant_units: dict[int, set[int]] = defaultdict(set)  # commitment -> positions of units close by meaning
     position = {id(v): n for n, v in enumerate(all_units)}
     for unit_id, j in meant:
         meant_units[j].add(position[unit_id])
     for i, m in enumerate(made):
         u: Unit = m["unit"]
-        for v in m["also"]:  # a later, more detailed wording names more places (a report names others too)
-            if not reportish(v):
+        for v, reporting in zip(m["also"], m["also_reporting"]):
+            if not reporting:  # a later, more detailed wording names more places (a report names others too)
                 m["f"].places |= lx.where(v.row.get("place", "") + " " + (v.ctx if v.row else v.text))
         own_docs = {u.p.doc_id} | {v.p.doc_id for v in m["versions"]}
         reports: dict[str, list[FollowUp]] = defaultdict(list)
         horizon = _horizon(m["due"].iso)
-        for n in sorted(unit_index.candidates(m["f"]) | meant_units[i]):
-            v = all_units[n]
-            if v.p.doc_id in own_docs or not v.doc_date or v.doc_date <= u.doc_date or v.doc_date > horizon:
+        about = _about(m["f"])  # (its places added to above: read after)
+        for n in sorted(unit_index.candidates(m["f"], u.doc_date, horizon) | meant_units[i]):
+            v, doc = all_units[n], unit_docs[n]
+            if doc in own_docs or not v.doc_date or v.doc_date <= u.doc_date or v.doc_date > horizon:
                 continue
-            cites = refs[v.p.doc_id]  # it follows up documents made after this commitment: not this one
-            older = bool(cites) and u.doc_date < min(cites)
+            cited = oldest_cited.get(doc)  # it follows up documents made after this commitment: not this one
+            older = cited is not None and u.doc_date < cited
             close = (id(v), i) in meant
             fv = unit_features[n]
-            s = score(m["f"], fv, u.doc_date, made_on - {u.doc_date}, close)
+            s = score(m["f"], fv, u.doc_date, made_on, close)  # (score leaves the commitment's own date out)
             s -= 4 if older else 0
             if s < THRESHOLD:
                 continue
             whole = close and not (fv.terms.keys() & m["f"].terms.keys())
             # what a unit reports of a commitment, kept with the unit's document between builds
-            known = corpus.memo("follow-ups", v.p.doc_id)
-            key = (at[n], _about(m["f"]), u.doc_date, whole)
+            known = corpus.memo("follow-ups", doc)
+            key = (at[n], about, u.doc_date, whole)
             if key not in known:
                 known[key] = report_state(v, m["f"], u.doc_date, whole=whole)
             st, new_due = known[key]
-            reports[v.p.doc_id].append(FollowUp(cited=v.span(), shown={v.lang: v.span()}, state=st,
-                                                date=v.doc_date, new_due=new_due, score=s))
+            reports[doc].append(FollowUp(cited=v.span(), shown={v.lang: v.span()}, state=st,
+                                         date=v.doc_date, new_due=new_due, score=s))
         followups = []
         for doc_reports in reports.values():  # one report per document: its strongest statement
             order_key = ("done", "cancelled", "postponed", "in_progress", "restated", "mention")

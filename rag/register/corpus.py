@@ -67,6 +67,7 @@ class Corpus:
             self.docs[p.doc_id].append(p)
         self._sentences: dict[str, list[tuple[int, int, str]]] = {}
         self._reps: dict[str, str] = {}
+        self._firsts: dict[str, list[Passage]] = {}  # family -> first passage of each of its documents (see rep_doc)
         # What each extractor read from a document on its own (document -> stage -> pickle): handed in
         # from an earlier build (``kept``) or derived by this one (``derived``, to be kept).
         self.kept: dict[str, dict[str, bytes]] = {}
@@ -126,7 +127,11 @@ class Corpus:
     def rep_doc(self, family: str) -> str:
         """The document a family is cited from: its official original (else the family's own id)."""
         if family not in self._reps:
-            firsts = [ps[0] for ps in self.docs.values() if ps and ps[0].meta.family_id == family]
+            if not self._firsts:  # the documents by family, once: a pass over every document per family grew
+                for ps in self.docs.values():  # with the square of the record
+                    if ps:
+                        self._firsts.setdefault(ps[0].meta.family_id, []).append(ps[0])
+            firsts = self._firsts.get(family, [])
             self._reps[family] = min(firsts, key=lambda p: (not p.meta.official, p.doc_id != p.meta.family_id,
                                                             p.doc_id)).doc_id
         return self._reps[family]

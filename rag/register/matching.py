@@ -7,8 +7,12 @@ Split from :mod:`.commitments` (which finds the commitments and links them with 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from collections import Counter, defaultdict
+from collections.abc import Sequence, Set
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Optional
 
 from ..records import Passage
 from ..text.dates import find_dates, parse_date_arg
@@ -79,18 +83,18 @@ def _features(t: str, lang: str) -> tuple:
             frozenset((re.sub(r"[.,]", "", c.value), c.unit) for c in lx.counts(t) if c.unit != "percent"))
 
 
-def score(c: Features, u: Features, made: str = "", others: frozenset[str] = frozenset(), meant: bool = False) -> int:
+def score(c: Features, u: Features, made: str = "", others: Set[str] = frozenset(), meant: bool = False) -> int:
     """How surely ``u`` speaks of the activity ``c`` (0 when they share no activity term, in one
     language not most of their word pairs, no count at a shared place, and ``u`` is not closest to ``c``
     by meaning: ``meant``, see :mod:`.meaning`). ``made``: the date of the document that made ``c``; ``others``: dates of the
     other documents that make commitments (a report "under the minutes of 15/3/2023" follows up those
     minutes, not an item made elsewhere)."""
-    shared = set(c.terms) & set(u.terms)
+    shared = c.terms.keys() & u.terms.keys()
     ratio = 0.0
     if c.lang == u.lang and c.pairs and u.pairs:
         ratio = len(c.pairs & u.pairs) / min(len(c.pairs), len(u.pairs))
-    counted = bool(c.counted & u.counted and c.places & u.places)  # the same count of the same things at the same place
-    if not any(c.terms[k] >= 2 for k in shared) and ratio < 0.5 and not meant and not counted:
+    if not (meant or ratio >= 0.5 or any(c.terms[k] >= 2 for k in shared)
+            or (c.counted & u.counted and c.places & u.places)):  # the same count of the same things at the same place
         return 0
     if c.periods and u.periods and not c.periods & u.periods:
         return 0  # the memorandum of 2026-2030 is not that of 2024-2026
@@ -122,6 +126,73 @@ def score(c: Features, u: Features, made: str = "", others: frozenset[str] = fro
     s += 2 if meant else 0
     s += 2 if c.whens & u.whens else 0  # the same month, day or quarter: "by mid-2025" / "ກາງປີ 2025"
     return s
+
+
+class Postings:
+    """Which of many features could score above 0 against one (the first test of :func:`score`, read
+    from an index instead of tried pair by pair): those sharing an activity term counted twice on the
+    commitment's side, half the word pairs of the one with fewer in the same language, or a count of the
+    same things (score then asks for a shared place). Without it the build grew with the square of the
+    record; and a common word pair ("hai bên") shared with most units made scoring those most of it."""
+
+    def __init__(self, strong_terms_only: bool):
+        self.strong = strong_terms_only  # index the commitment side (True) or the reporting side (False)
+        self.by_term: dict[str, list[int]] = defaultdict(list)
+        self.by_pair: dict[tuple[str, str], list[int]] = defaultdict(list)
+        self.by_count: dict[tuple[str, str], list[int]] = defaultdict(list)
+        self.pairs: dict[int, int] = {}  # id -> how many word pairs it has
+
+    def add(self, i: int, f: Features) -> None:
+        by_term, by_pair, lang = self.by_term, self.by_pair, f.lang  # (once per unit of the record)
+        for k, n in f.terms.items():
+            if n >= 2 or not self.strong:
+                by_term[k].append(i)
+        for pair in f.pairs:
+            by_pair[(lang, pair)].append(i)
+        for counted in f.counted:
+            self.by_count[counted].append(i)
+        self.pairs[i] = len(f.pairs)
+
+    def candidates(self, f: Features, lo: int = 0, hi: Optional[int] = None) -> set[int]:
+        """The ids that could score above 0 against ``f``; with ``hi``, those with ``lo <= id < hi`` only (ids
+        added in rising order: each posting is cut by bisection)."""
+        def within(ids: list[int]) -> list[int]:
+            return ids if hi is None else ids[bisect_left(ids, lo) : bisect_left(ids, hi)]
+
+        out: set[int] = set()
+        for k, n in f.terms.items():
+            if self.strong or n >= 2:
+                out.update(within(self.by_term.get(k, [])))
+        for counted in f.counted:
+            out.update(within(self.by_count.get(counted, [])))
+        shared: Counter[int] = Counter()  # id -> how many of f's word pairs it has
+        for pair in f.pairs:
+            shared.update(within(self.by_pair.get((f.lang, pair), [])))
+        out.update(i for i, k in shared.items() if k / min(len(f.pairs), self.pairs[i]) >= 0.5)  # as score reckons
+        return out
+
+
+class DatedPostings:
+    """:class:`Postings` of the reporting side, numbered in the order of their documents' dates, so the
+    candidates of a commitment dated after one day and up to another are cut from each posting by
+    bisection: a commitment is followed up only for a few years after it was made, and visiting every
+    unit of a record spanning decades that shares a term with it, to drop most for their date, made
+    that step grow with the square of the record."""
+
+    def __init__(self, features: Sequence[Features], dates: Sequence[str]):
+        self.order = sorted(range(len(dates)), key=dates.__getitem__)  # stable: one date's units in their order
+        self.dates = [dates[n] for n in self.order]
+        self.index = Postings(strong_terms_only=False)
+        for rank, n in enumerate(self.order):  # each posting in rising rank, so in date order
+            self.index.add(rank, features[n])
+
+    def candidates(self, f: Features, after: str, until: str) -> set[int]:
+        """Positions (as given) of the units :meth:`Postings.candidates` finds for ``f`` whose date ``d`` is
+        ``after < d <= until`` (units close to it by meaning the caller adds)."""
+        lo, hi = bisect_right(self.dates, after), bisect_right(self.dates, until)
+        if lo >= hi:
+            return set()
+        return {self.order[r] for r in self.index.candidates(f, lo, hi)}
 
 
 def report_state(u: Unit, c: Features, made: str = "", whole: bool = False) -> tuple[str, str]:
