@@ -78,6 +78,18 @@ def _recipients(line: Line) -> list[Fact]:
     return out
 
 
+_ON_BEHALF = re.compile(r"\bthay mat\b|\bdai dien (?:cho )?(?:ben|phia|so|bhxh|bao hiem)|\bon behalf of\b|ຕາງໜ້າ|ໃນນາມ", re.I)
+
+
+def _asked_offices(q: Question) -> set[str]:
+    """The places whose office the question names as the side acted for ("thay mặt BHXH tỉnh Quảng Nam", "for Sơn La
+    Provincial Social Security", "on behalf of the Sekong Department …"): that office is not who is asked."""
+    behalf = _ON_BEHALF.search(fold_latin(q.text) if q.lang != "lo" else q.text)
+    return {f.key for f in q.names if f.kind in PLACE_KINDS and (
+        COMPOSITE_AFTER.match(q.text[f.end :]) or COMPOSITE_BEFORE.search(q.text[: f.start])
+        or (behalf and behalf.start() < f.start))}
+
+
 def actors(line: Line, q: Question) -> list[Fact]:
     qn = set(q.name_keys)
     if _TO_WHOM.search(fold_latin(q.text) if q.lang != "lo" else q.text):
@@ -90,6 +102,9 @@ def actors(line: Line, q: Question) -> list[Fact]:
     while i < len(names) and wanted != "person":
         f = names[i]
         if f.kind in PLACE_KINDS and composite_office(line, f):
+            if f.key in _asked_offices(q):
+                i += 1  # "who signed for Sơn La Provincial Social Security": not that office again, but who signed
+                continue
             if q.kind == "actor" and any(NAMES.kind(k) == "title" for k in qn):
                 i += 1  # "Ai là Giám đốc BHXH tỉnh Quảng Trị?": an office is not a director
                 continue
@@ -171,3 +186,34 @@ def _raw_actors(line: Line) -> list[Fact]:
 def _composite_start(line: Line, f: Found) -> int:
     m = COMPOSITE_BEFORE.search(line.text[: f.start])
     return m.start() if m else f.start
+
+
+# a line of a signature block: "ĐẠI DIỆN BÊN LÀO: Giám đốc Sở …, ông …" (said so), or "Ông …, Giám đốc Bảo hiểm
+# xã hội tỉnh …" (a person and their office, which may also be a list of participants: weaker)
+_SIGNING = re.compile(r"dai dien|\bfor the\b|\bsigned\b|on behalf|ຕາງໜ້າ|ລົງນາມ", re.I)
+_OFFICE_AFTER = re.compile(r"^\W*,\s*(?:pho |deputy |vice )?(?:giam doc|chu tich|truong|director|chair|head|minister|"
+                           r"bo truong)|^\W*,\s*(?:ຮອງ)?(?:ຫົວໜ້າ|ອຳນວຍການ|ລັດຖະມົນຕີ)", re.I)
+
+
+def signer(lines: list[Line], q: Question) -> list[Fact]:
+    """Who signed for the side the question names, from an agreement's signature block: a person on one of its
+    last lines, with an office of the place asked ("thay mặt BHXH tỉnh Quảng Nam": "Ông Lê Văn Thành, Giám đốc
+    Bảo hiểm xã hội tỉnh Quảng Nam") or of the side asked ("for the Lao side") beside them."""
+    places = _asked_offices(q) or {f.key for f in q.names if f.kind in PLACE_KINDS}
+    out = []
+    for ln in lines[-6:]:
+        people = list(_PERSON.finditer(ln.text))
+        for i, m in enumerate(people):
+            g = 1 if m.group(1) else 2
+            a = people[i - 1].end() if i else 0  # the person's part of the line: from the one before to the next
+            b = people[i + 1].start() if i + 1 < len(people) else len(ln.text)
+            before, after = ln.text[a : m.start()], ln.text[m.end() : b]
+            probe = fold_latin(before) + " " + fold_latin(after) if ln.lang != "lo" else before + " " + after
+            said = bool(_SIGNING.search(probe))
+            if len(before) + len(after) > 150 or not (said or _OFFICE_AFTER.search(fold_latin(after))):
+                continue
+            office = [n for n in ln.names if a <= n.start < b]
+            side = next((NAMES.country_of(n.key) for n in office if NAMES.country_of(n.key)), "")
+            if places & {n.key for n in office} or (q.side and not places and side == q.side):
+                out.append(Fact("actor", ln, m.start(g), m.end(g), [f"raw:{m.group(g)}"], 2.5 if said else 2.0))
+    return out

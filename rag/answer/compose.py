@@ -220,6 +220,10 @@ class Composer:
             if wh == "thu may" or wh.startswith("ຄັ້ງທີ"):
                 when = phrase[phrase.find(" (") :] if " (" in phrase else ""
                 return ("thứ " if lang == "vi" else "ຄັ້ງທີ ") + f"{qty.value:g}" + when
+            number, _, tail = phrase.partition(" ")
+            rest = re.sub(r"\s+", "", q.text[m.end() : m.end() + len(tail) + 4]).lower()
+            if slot.money and tail and rest.startswith(re.sub(r"\s+", "", tail).lower()):
+                return number + (" " if lang == "lo" else "")  # "ຈັກລ້ານກີບ": the question names the scale and currency
             if wh.endswith("tien") or not unit_follows or slot.unit_key == "percent" or \
                     (qty.is_amount and not slot.unit_key and fold_latin(slot.unit) not in _MONEY_WORDS):
                 return phrase  # "bao nhiêu kinh phí": "350 triệu đồng kinh phí", the amount keeps its currency
@@ -227,8 +231,8 @@ class Composer:
             return from_number + (" " if lang == "lo" else "")
         if f.kind == "period":
             return phrase
-        if f.kind == "actor":
-            return phrase
+        if f.kind == "actor":  # "ໃຜລົງນາມ": "Khăm-phăn Sụt-thi-vông ລົງນາມ", a name in Latin letters set apart
+            return phrase + (" " if lang == "lo" and not re.search(r"[\u0e80-\u0eff]$", phrase) else "")
         return phrase
 
     def _template(self, q: Question, phrases: list[tuple[Slot, Fact, str]]) -> str:

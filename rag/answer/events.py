@@ -25,6 +25,7 @@ from . import facts as F
 from .evidence import GENERIC_TERMS, PLAN_WORDS, Evidence, Scored
 from .lines import Line, LineIndex
 from .question import Question
+from .scope import own_ranks
 from .status import classify_item, reports_done
 
 # Roles: who chaired, led, hosted is named by a line that says so.
@@ -75,6 +76,36 @@ def narrow_to_event(q: Question, sat: list[Scored], evidence: Evidence, margin: 
             return sat, Refusal("planned")
         sat = held
     return sat, None
+
+
+# What an event that took place produced: "what did it conclude / agree / adopt", "đã thống nhất những gì"
+ASKS_OUTCOME = re.compile(r"\b(?:conclu\w*|agree[ds]?|adopt(?:ed)?|decide[ds]?|discuss(?:ed)?|learn(?:ed|t)?|"
+                          r"(?:da )?thong nhat|ket luan|quyet dinh|(?:da )?thao luan|hoc (?:duoc )?(?:gi|nhung gi))\b|"
+                          r"ໄດ້ຕົກລົງ|ໄດ້ສະຫຼຸບ|ໄດ້ຮຽນ|ໄດ້ປຶກສາຫາລື|ໄດ້ຮັບຮອງ", re.I)
+# Events a question can ask the outcome of (an exchange of experience is one)
+OUTCOME_EVENTS = F.EVENT_TERMS | {"experience_sharing"}
+
+
+def never_held(q: Question, sat: list[Scored], lines: LineIndex, probe: str) -> bool:
+    """A question about what an event produced ("what did the third exchange conclude") where the record only
+    plans, postpones or cancels that event: the lines naming it (and, when the question names its place in a
+    series, that place) all do, and no document among the best is an account of it (titled or headed by it)."""
+    if ASKS_PLAN.search(q.text) or not ASKS_OUTCOME.search(probe):
+        return False
+    events = {f.key for f in q.terms if f.key in OUTCOME_EVENTS}
+    if not events:
+        return False
+    top = sat[:8]
+
+    def same_one(ln: Line) -> bool:  # of "the second exchange", a line that says which one it is about
+        return not q.ranks or bool(q.ranks & own_ranks(ln))
+
+    naming = [s.line for s in top if events & s.line.term_keys and same_one(s.line)]
+    if not naming:
+        return False
+    accounts = [s.line for s in top if events & TERMS.keys(s.line.title + " " + s.line.heading)
+                and same_one(s.line) and not only_planned(s.line, lines)]
+    return not accounts and all(only_planned(ln, lines) for ln in naming)
 
 
 def does(line: Line, acts: set[str], thing: str = "") -> bool:

@@ -39,6 +39,7 @@ from ..text.when import When, find_when
 from .known import best_first, day_keys, read_inventory, split_ref, unknown_names
 from .lines import Line, LineIndex
 from .question import PEOPLE, Question, ranks
+from .scope import other_times, own_times
 
 
 @dataclass
@@ -91,6 +92,7 @@ class Constraint:
     when: Optional[When] = None
     in_period: bool = False  # a year the record names only inside a period ("2025" of "2022-2025")
     unit: str = ""  # of a number: what it counts ("3 pilot provinces": province_unit)
+    own_year: bool = False  # a time of a question that asks no date: a line naming only other times is not of it
 
 
 def mark_in_period(cons: list[Constraint], info: dict) -> list[Constraint]:
@@ -106,7 +108,7 @@ def constraints(q: Question, common: set[str]) -> list[Constraint]:
         if f.key not in common and all(c.key != f.key for c in out):
             out.append(Constraint("name", f.key, f.text))
     for w in q.whens:
-        out.append(Constraint("when", w.iso, w.text, w))
+        out.append(Constraint("when", w.iso, w.text, w, own_year=w in own_times(q)))
     for p in q.periods:
         out.append(Constraint("period", f"{p.year}-{p.end_year}", p.text))
     for n in q.numbers:
@@ -399,6 +401,8 @@ class Evidence:
             qw = c.when
             if any(qw.covers(x) and _not_coarser(x, qw) for x in ln.whens):
                 return 1.0
+            if c.own_year and other_times(ln, qw):
+                return 0.0  # "480 triệu đồng cho năm 2024 và năm 2025", asked of 2026: not framed into it
             around = find_when(ln.context() + " " + ln.title + " " + ln.frame)
             if any(qw.covers(x) and _not_coarser(x, qw) for x in around):
                 return 0.5

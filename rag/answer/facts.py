@@ -233,21 +233,24 @@ def dates(line: Line, q: Question) -> list[Fact]:
         year = _doc_year(line)
         if year and (abs(w.year - year) > 3 or w.start in span_of_years) and w.year not in q.years:
             s -= 0.6  # "(5/9/1962 - 5/9/2024)": an anniversary's span, not the date of what the document reports
-        if _other_action_before(line, w.start, q):
+        before = _action_before(line, w.start)
+        if before and before not in q.term_keys:
             s -= 0.3  # "the memorandum signed on 22/11/2022, … set up a working group on 3 April 2024": not the setting up
+        elif before:
+            s += 0.1  # "… set up a joint working group … on 3 April 2024": the date of the action asked
         if _DOC_REF.search(line.text[max(0, w.start - 40) : w.start]) and "minutes" not in q.term_keys:
             s -= 0.4  # "Biên bản làm việc ngày 15/3/2023", "ລົງວັນທີ …": the date of a document, not of an event
         out.append(Fact("date", line, w.start, w.end, w, s))
     return out
 
 
-def _other_action_before(line: Line, at: int, q: Question) -> bool:
-    """The nearest action named before a date (within 80 characters, no other date between) is one the question
-    does not ask about: the date is that action's."""
-    prev = max((w.end for w in line.whens if w.end <= at), default=max(0, at - 80))
-    acts = [f for f in line.terms if f.kind == "action" and f.key not in GENERIC_TERMS and max(prev, at - 80) <= f.start
+def _action_before(line: Line, at: int) -> str:
+    """The nearest action named before a date (within 120 characters, no other date between): the date is that
+    action's ('' when none is)."""
+    prev = max((w.end for w in line.whens if w.end <= at), default=max(0, at - 120))
+    acts = [f for f in line.terms if f.kind == "action" and f.key not in GENERIC_TERMS and max(prev, at - 120) <= f.start
             and f.end <= at]
-    return bool(acts) and acts[-1].key not in q.term_keys
+    return acts[-1].key if acts else ""
 
 
 def _anniversary_spans(line: Line) -> set[int]:
@@ -442,6 +445,10 @@ def counts(line: Line, q: Question, slot: Slot) -> list[Fact]:
         return []  # "how much is each scholarship": the cost of a ceremony is not its price
     if not slot.unit and not slot.money and not measures and not (set(q.term_keys) & (line.term_keys | line.ctx_terms)):
         return []  # "… là bao nhiêu?" with nothing in common with the line: its numbers are not the answer
+    asked_span = {f.key for f in q.terms if f.kind == "span"}
+    own_span = {f.key for f in line.terms if f.kind == "span"}
+    if asked_span and own_span and not asked_span & own_span:
+        return []  # "calls in the first month": the first week's 214 calls are not it
     elsewhere = other_event(line, q)  # "how many delegates did the seminar have": a line about another event
     ordinal = bool(re.search(r"thứ mấy|thu may|which session|ຄັ້ງທີເທົ່າໃດ|ordinal", q.text, re.I))
     spots = anchors(line, q)
@@ -461,8 +468,8 @@ def counts(line: Line, q: Question, slot: Slot) -> list[Fact]:
         elif qty.ordinal:
             s -= 0.4
         if slot.money:
-            if not qty.is_amount:
-                continue
+            if not qty.is_amount or (slot.currency and qty.currency and qty.currency != slot.currency):
+                continue  # "how many million kip": 480 million dong is not it
             s += 0.5
         elif slot.unit_key == "percent":
             if not qty.percent:

@@ -20,7 +20,7 @@ from ..store.kept import KeptDocuments
 from ..store.mirror import CorpusMirror
 from ..text.dates import DateMention, find_periods
 from ..text.guard import flag
-from ..text.names import NAMES, TERMS, Found
+from ..text.names import CONTENT_KINDS, NAMES, TERMS, Found
 from ..text.quantities import Quantity, find_quantities
 from ..text.sentences import sentences
 from ..text.when import When, find_when
@@ -214,7 +214,7 @@ def build_lines(passages: list[Passage]) -> list[Line]:
         ln.quantities = find_quantities(ln.text, ln.lang, date)
         ln.periods = find_periods(ln.text)
         ln.names = NAMES.find(ln.text)
-        ln.terms = TERMS.find(ln.text, kinds=("thing", "action", "topic", "unit", "measure"))
+        ln.terms = TERMS.find(ln.text, kinds=CONTENT_KINDS)
         around = " ".join((ln.context(), ln.title, ln.frame))
         ln.ctx_names = ln.name_keys | NAMES.keys(around)
         ln.ctx_terms = ln.term_keys | TERMS.keys(around, kinds=("thing", "action", "topic", "measure"))

@@ -21,7 +21,7 @@ from typing import Optional
 
 from ..text.dates import DateMention, find_periods, year_part_spans
 from ..text.detect import question_language
-from ..text.names import NAMES, TERMS, Found, find_loose
+from ..text.names import CONTENT_KINDS, NAMES, TERMS, Found, find_loose
 from ..text.normalize import canonical_lao, fold_latin, nfc
 from ..text.quantities import Quantity, find_quantities
 from ..text.tokens import QUESTION_WORDS, tokenize
@@ -119,12 +119,13 @@ _LIST_SIZE = re.compile(r"\b(\d{1,2}|two|three|four|five|six|seven|eight|nine|te
                         r"activities|items|steps|fields|lessons|subjects|points)\b|"
                         r"\b(\d{1,2}|hai|ba|bon|nam|sau|bay|tam|chin|muoi)\s+(?:chu de|linh vuc|hoat dong|noi dung|buoc|"
                         r"nhom)\b|(\d{1,2}|ສອງ|ສາມ|ສີ່|ຫ້າ|ຫົກ)\s*(?:ຫົວຂໍ້|ຂົງເຂດ|ກິດຈະກຳ|ຂັ້ນຕອນ|ກຸ່ມ)", re.I)
-# "lần thứ hai", "the second exchange", "ຄັ້ງທີສອງ": which one of a series (one is "first", an ordinal above)
+# "lần thứ hai", "lần trao đổi thứ hai", "the second exchange", "ຄັ້ງທີສອງ": which one of a series (one is
+# "first", an ordinal above)
 _RANK_WORDS = {"nhat": 1, "hai": 2, "ba": 3, "bon": 4, "tu": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9,
                "muoi": 10, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
                "ninth": 9, "tenth": 10, "ໜຶ່ງ": 1, "ສອງ": 2, "ສາມ": 3, "ສີ່": 4, "ຫ້າ": 5, "ຫົກ": 6, "ເຈັດ": 7,
                "ແປດ": 8, "ເກົ້າ": 9, "ສິບ": 10}
-_RANK_LATIN = re.compile(r"\b(?:lan|ky|dot|khoa|phien|hoi nghi|cuoc|nhiem ky)\s+thu\s+(nhat|hai|ba|bon|tu|nam|sau|bay|"
+_RANK_LATIN = re.compile(r"\b(?:lan|ky|dot|khoa|phien|hoi nghi|cuoc|nhiem ky)(?:\s+[a-z]+){0,4}?\s+thu\s+(nhat|hai|ba|bon|tu|nam|sau|bay|"
                          r"tam|chin|muoi|\d{1,2})\b|\b(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b|"
                          r"\b(\d{1,2})(?:st|nd|rd|th)\b", re.I)
 _RANK_LAO = re.compile(r"ຄັ້ງທີ\s*(ໜຶ່ງ|ສອງ|ສາມ|ສີ່|ຫ້າ|ຫົກ|ເຈັດ|ແປດ|ເກົ້າ|ສິບ|[\d໐-໙]{1,2})")
@@ -170,6 +171,7 @@ class Slot:
     unit: str = ""  # for counts: the asker's own word for what is counted ("cán bộ", "ຄົນ", "members")
     unit_key: str = ""  # that word's vocabulary key, if known
     money: bool = False  # "bao nhiêu tiền", "how much … cost"
+    currency: str = ""  # of money, when the asker names it ("ຈັກລ້ານກີບ": kip): an amount in another is not it
 
 
 @dataclass
@@ -223,27 +225,30 @@ def _match_text(text: str, lang: str) -> str:
     return canonical_lao(text) if lang == "lo" else fold_latin(text)
 
 
-def _unit_after(text: str, end: int, lang: str) -> tuple[str, str, bool]:
-    """The asker's word for what is counted, right after the question words ("bao nhiêu |cán bộ")."""
+def _unit_after(text: str, end: int, lang: str) -> tuple[str, str, bool, str]:
+    """The asker's word for what is counted, right after the question words ("bao nhiêu |cán bộ"), and the
+    currency named there ("ຈັກລ້ານ|ກີບ")."""
     rest = text[end : end + 40]
     money = bool(re.match(r"\s*(?:tiền|kinh phí|much|ເງິນ|ກີບ|ດົ່ງ)", rest, re.I))
-    found = [f for f in TERMS.find(rest, kinds=("unit", "currency", "scale"))
+    every = TERMS.find(rest, kinds=("unit", "currency", "scale"))
+    found = [f for f in every
              if not rest[: f.start].strip() or (lang != "lo" and len(rest[: f.start].split()) <= 1
                                                  and NAMES.find(rest[: f.start]))]
     if found:
         f = found[0]
         if f.kind in ("currency", "scale"):
-            return "", "", True
-        return f.text.strip(), f.key, money
+            cur = next((g.key for g in every if g.kind == "currency" and g.start <= f.end + 2), "")
+            return "", "", True, cur
+        return f.text.strip(), f.key, money, ""
     if lang == "lo":
         m = re.match(r"\s*([\u0e80-\u0eff]{1,6}?)(?:[\s?？]|$|ທີ່|ທີ່|ຂອງ|ໃນ|ທັງ)", rest)
         word = m.group(1) if m else ""
-        return word, "", money
+        return word, "", money, ""
     m = re.match(r"\s*([^\W\d_]+)", rest)
     word = m.group(1) if m and m.group(1).lower() not in QUESTION_WORDS else ""
     if word and _MONEY.search(fold_latin(word)):
-        return "", "", True
-    return word, "", money
+        return "", "", True, ""
+    return word, "", money, ""
 
 
 def _slots(text: str, lang: str) -> list[Slot]:
@@ -262,14 +267,14 @@ def _slots(text: str, lang: str) -> list[Slot]:
                 if not re.match(r"mấy\b|may\b", text[m.start() : m.start() + 4].lower()) or \
                         (text[m.start() : m.start() + 3].lower() != "mấy" and re.search(r"[^\x00-\x7f]", text)):
                     continue
-                unit, key, money = _unit_after(text, m.start() + 4, lang)
+                unit, key, money, cur = _unit_after(text, m.start() + 4, lang)
             else:
-                unit, key, money = _unit_after(text, m.end(), lang)
+                unit, key, money, cur = _unit_after(text, m.end(), lang)
             near = probe[max(0, m.start() - 30) : m.end() + 12]
             if not unit and _PERCENT.search(near):
                 unit, key = "%", "percent"
             money = money or (not unit and bool(_MONEY.search(near)))
-            counts.append(Slot("count", m.start(), m.end(), unit, key, money))
+            counts.append(Slot("count", m.start(), m.end(), unit, key, money, cur))
         if not counts:
             found.pop("count")
     kinds = [k for k in _PRIORITY if k in found]
@@ -311,11 +316,11 @@ def understand(text: str, lang: Optional[str] = None) -> Question:
     text = nfc(text.strip())
     lang = lang or question_language(text)
     slots = _slots(text, lang)
-    terms = TERMS.find(text, kinds=("thing", "action", "topic", "unit", "measure"))
+    terms = TERMS.find(text, kinds=CONTENT_KINDS)
     # "ມີນັກກິລາ … ຈັກຄົນ", "how many people were athletes": the people named are what is counted; not for
     # participants, who are the persons of a meeting ("ມີຜູ້ເຂົ້າຮ່ວມ … ຈັກຄົນ" is answered by "38 ຄົນ")
     named = [f.key for f in terms if f.key in PEOPLE and f.key not in ("person", "participant")]
-    slots = [Slot(s.kind, s.start, s.end, s.unit, named[0], s.money) if s.kind == "count" and s.unit_key == "person"
+    slots = [Slot(s.kind, s.start, s.end, s.unit, named[0], s.money, s.currency) if s.kind == "count" and s.unit_key == "person"
              and named else s for s in slots]
     slots = [_counted(s, text, terms) for s in slots]
     kind = slots[0].kind if slots else "open"
@@ -412,5 +417,5 @@ def _counted(slot: Slot, text: str, terms: list[Found]) -> Slot:
         return slot
     for f in terms:
         if f.start < slot.start and (f.kind == "unit" or f.key in PEOPLE) and _NUMBER_OF.search(text[: f.start]):
-            return Slot(slot.kind, slot.start, slot.end, f.text, f.key, slot.money)
+            return Slot(slot.kind, slot.start, slot.end, f.text, f.key, slot.money, slot.currency)
     return slot

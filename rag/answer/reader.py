@@ -25,8 +25,8 @@ from ..text.normalize import fold_latin
 from ..text.when import When, when_of_iso
 from . import facts as F
 from . import spans
-from .actors import actors
-from .events import ASKS_PLAN, doc_day, narrow_to_event
+from .actors import actors, signer
+from .events import ASKS_PLAN, doc_day, narrow_to_event, never_held
 from .evidence import (
     GENERIC_TERMS,
     Constraint,
@@ -39,6 +39,7 @@ from .evidence import (
 from .lines import Line
 from .lists import best_list
 from .question import Question, Slot, rank_text, ranks
+from .scope import names_other_year, other_period, own_ranks
 from .status import ASKS_HELD, ASKS_POSTPONED, LineStatus, answer_is_yes, classify, verdict
 
 
@@ -142,6 +143,9 @@ class Reader:
                 not self._signed(ag) and {s.kind for s in q.slots} & {"date", "place"}:
             return self._refuse(r, "planned")  # "when was the 2026-2030 memorandum signed": the record only plans it
         kind = q.kind
+        if kind in ("list", "event", "open") and never_held(q, sat, self.evidence.lines,
+                                                            fold_latin(q.text) if q.lang != "lo" else q.text):
+            return self._refuse(r, "planned")  # "what did the third exchange conclude": the record only plans it
         if kind in ("yesno", "status"):
             return self._status(r, sat, ag, today)
         if kind == "list":
@@ -153,7 +157,8 @@ class Reader:
         for slot in q.slots or [Slot(kind, 0, 0)]:
             if slot.kind in ("yesno", "status", "event", "list", "open"):
                 continue
-            fact = self._from_register(slot, ag, q) if ag is not None else None
+            fact = self._signer(q, sat, ag) if slot.kind == "actor" and "sign" in q.term_keys else None
+            fact = fact or (self._from_register(slot, ag, q) if ag is not None else None)
             if fact is None and slot.kind == "date" and q.sub == "until":
                 fact = self._until_fact(sat)
             fact = fact or self._best_fact(slot, sat, q, r.facts[0][1].line if r.facts else None)
@@ -171,6 +176,10 @@ class Reader:
                         self._best_fact(slot, sat, replace(q, side="")) is not None:
                     r.value = q.side  # "who signed for the Lao side" where the record names only Vietnam's
                     return self._refuse(r, "unmet:side")
+                years = [c for c in cons if c.own_year]
+                if not r.facts and years and any(names_other_year(s.line, q) and self._facts_of(slot, s, q)
+                                                 for s in scored[:8]):
+                    return self._refuse(r, "unmet", years[0])  # the record gives it for 2024, not for 2025
                 if not r.facts:
                     loose = [c for c in cons if c.kind == "name" and all(s.met.get(f"name:{c.key}", 0) < 1.0
                                                                           for s in sat[:5])]
@@ -245,9 +254,9 @@ class Reader:
         for s in sat[:14]:
             if s.score < top - 0.6:
                 break
-            if q.ranks and (own := _own_ranks(s.line)) and not q.ranks & own:
+            if q.ranks and (own := own_ranks(s.line)) and not q.ranks & own:
                 continue  # "lần thứ hai": a line about the first one holds none of its facts
-            if _other_period(s.line, q):
+            if other_period(s.line, q):
                 continue  # "the 2026-2030 memorandum": a line on the 2022-2025 one holds none of its dates
             if slot.kind == "count" and F.other_action(s.line, q):
                 continue  # "about 40% of the pensioners": not how much pensions were raised
@@ -279,7 +288,8 @@ class Reader:
                             F.names_other_event(ln, q) or self._after_other_event(ln, q))) \
                             or (slot.kind in ("date", "place") and (F.names_other_event(ln, q) or (
                                 F.other_event(ln, q) and ln.row != s.line.row))) \
-                            or (q.ranks and (own := _own_ranks(ln)) and not q.ranks & own) or _other_period(ln, q):
+                            or (q.ranks and (own := own_ranks(ln)) and not q.ranks & own) or other_period(ln, q) \
+                            or names_other_year(ln, q):
                         continue
                     shadow = Scored(ln, s.hit, s.rank, s.sim, s.score - 0.3)
                     shared = len(ln.term_keys & s.line.term_keys) or \
@@ -289,6 +299,14 @@ class Reader:
                         if shared and total > best_score:
                             best, best_score = f, total
         return best
+
+    def _signer(self, q: Question, sat: list[Scored], ag: Optional[Agreement]) -> Optional[F.Fact]:
+        """"Who signed for …": the person of the signature block of the agreement asked (the register's, else
+        the best lines' documents)."""
+        docs = [ag.parties.cited.doc_id] if ag is not None and ag.parties is not None else []
+        docs += [s.line.doc_id for s in sat[:14] if {"agreement", "memorandum"} & TERMS.keys(s.line.title)]
+        found = [f for doc_id in dict.fromkeys(docs) for f in signer(self.evidence.lines.document(doc_id), q)]
+        return max(found, key=lambda f: f.score) if found else None  # the first of the best
 
     def _until_fact(self, sat: list[Scored]) -> Optional[F.Fact]:
         """'Valid until when': the date after "hiệu lực / valid / in force / ມີຜົນສັກສິດ" in the documents of the
@@ -524,19 +542,7 @@ class Reader:
 _VALIDITY = re.compile(r"hiệu\s+lực|\bvalid\b|\bin\s+force\b|ມີຜົນສັກສິດ", re.I)
 _WHAT_SIGNED = re.compile(r"\bky(?: ket)?(?: \w+){0,2} (?:gi|nao)\b|what did .{0,60}\bsign|signed what|"
                           r"ລົງນາມ.{0,12}(?:ຫຍັງ|ໃດ)", re.I)
-def _own_ranks(ln: Line) -> frozenset[int]:
-    """The places in a series a line is about: its own ("lần thứ hai"), else its heading's or its document's
-    ("Minutes of the second video meeting" over "27 people took part")."""
-    return ranks(ln.text) or ranks(ln.heading) or ranks(ln.title)
-
-
 _ACTION_TERMS = {"sign", "launch", "review", "training", "seminar", "conference", "visit", "survey", "award",
                  "postpone", "complete", "translation", "support", "expand", "data_migration"}
 _PLANNING = re.compile(r"chuan bi|du thao|soan thao|draft|prepar|se ky|sap ky|will (?:be )?sign|plann|"
                        r"ກະກຽມ|ຮ່າງ|ຈະລົງນາມ", re.I)
-
-
-def _other_period(ln: Line, q: Question) -> bool:
-    """The line names periods, none of them the one the question asks about."""
-    asked = set(q.period_texts())
-    return bool(asked) and bool(ln.periods) and not asked & {f"{p.year}-{p.end_year}" for p in ln.periods}

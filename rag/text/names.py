@@ -33,6 +33,8 @@ from .normalize import fold_latin, nfc
 HERE = Path(__file__).resolve().parent
 PLACE_KINDS: tuple[str, ...] = ("country", "province", "city")
 ACTOR_KINDS: tuple[str, ...] = ("org", "unit", "title")
+# the vocabulary a question and a line are read for (what they are about, what is counted, over which span)
+CONTENT_KINDS: tuple[str, ...] = ("thing", "action", "topic", "unit", "measure", "span")
 
 _LAO_CHAR = re.compile(r"[\u0e80-\u0eff]")
 _VI_MARKED = re.compile(r"[ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]", re.I)

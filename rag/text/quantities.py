@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from typing import Optional
 
 from .dates import find_periods
-from .names import TERMS
+from .names import TERMS, Found
 from .normalize import lao_to_arabic
 from .when import find_when
 
@@ -82,6 +82,12 @@ def _excluded_spans(text: str, doc_date: Optional[str]) -> list[tuple[int, int]]
         [(p.start, p.end) for p in find_periods(text)]
 
 
+def _as_currency(f: Found) -> Found:
+    """"dong" without tone marks after an amount ("300 million dong") is the currency, not "đóng" (to
+    contribute), which it folds to."""
+    return replace(f, key="vnd", kind="currency") if f.kind == "thing" and f.text.lower() == "dong" else f
+
+
 def find_quantities(text: str, lang: str = "", doc_date: Optional[str] = None) -> list[Quantity]:
     """Every count or amount in ``text`` (not dates, periods, quarters or list numbers), in text order."""
     plain = lao_to_arabic(text)
@@ -114,10 +120,12 @@ def find_quantities(text: str, lang: str = "", doc_date: Optional[str] = None) -
             between = _BETWEEN.match(text, b)
             pos = between.end() if between and TERMS.find(text[between.end() : between.end() + 30],
                                                            kinds=("unit",)) else b
-            after = [f for f in TERMS.find(text[pos : pos + 40], kinds=("unit", "scale", "currency"))]
+            after = [_as_currency(f) for f in TERMS.find(text[pos : pos + 40], kinds=("unit", "scale", "currency", "thing"))]
             after = [replace(f, start=f.start + pos - b, end=f.end + pos - b) for f in after]
             for f in after:
                 if text[pos : b + f.start].strip(" ,"):
+                    break
+                if f.kind == "thing":
                     break
                 if f.kind == "scale" and not scale and not unit:
                     scale = f.key
