@@ -189,6 +189,11 @@ def test_dates_periods_and_labels_are_not_counts():
     # another one of the same kind, named by words of its own: the previous subject is not carried
     ("Hội thảo giới thiệu điểm mới của Luật BHXH năm 2024 được tổ chức ở đâu?",
      "Còn hội thảo về điều chỉnh lương hưu thì tổ chức ngày nào?", "Hội thảo về điều chỉnh lương hưu thì tổ chức ngày nào?"),
+    # another one of a series: the same question, of the one named
+    ("Where was the second statistics training course held?", "And the third one?",
+     "Where was the third statistics training course held?"),
+    ("Lần trao đổi thứ hai tổ chức ở đâu?", "Còn lần thứ ba thì sao?", "Lần trao đổi thứ ba tổ chức ở đâu?"),
+    ("ກອງປະຊຸມທາງວິດີໂອ ຄັ້ງທີ 2 ມີຜູ້ເຂົ້າຮ່ວມຈັກຄົນ?", "ແລ້ວ ຄັ້ງທີ 1 ເດ?", "ກອງປະຊຸມທາງວິດີໂອ ຄັ້ງທີ 1 ມີຜູ້ເຂົ້າຮ່ວມຈັກຄົນ?"),
 ])
 def test_follow_ups_change_only_what_they_change(previous, follow_up, expected):
     periods = {(2016, 2020): ["ký Biên bản ghi nhớ giai đoạn 2016-2020"], (2022, 2025): ["ghi nhớ 2022-2025"]}

@@ -7,7 +7,7 @@ from typing import Optional
 from ..records import Passage
 from ..text.detect import question_language
 from ..text.tokens import QUESTION_WORDS, tokenize
-from .question import Question, understand
+from .question import Question, rank_words, understand
 
 FOLLOW_UP = re.compile(
     r"^\s*(còn|vậy còn|thế còn|con |vay con|what about|how about|and (the|what|how|when|which|who|where|with)|"
@@ -130,6 +130,10 @@ def rewrite_rule_based(question: str, history: list[dict], periods: Optional[Per
         else:
             text = f"{text.rstrip(' ?？.')} ({f.text})?"
         changed = True
+    mine, theirs = rank_words(question), rank_words(text)
+    if len(mine) == 1 and len(theirs) == 1 and fq.ranks != pq.ranks:  # "And the third one?": the same, of the third
+        (a, b), (c, d) = mine[0], theirs[0]
+        text, changed = text[:c] + question[a:b] + text[d:], True
     tq = understand(text, lang)
     own = [s for s in fq.slots if s.kind not in ("yesno", "status", "open") and s.end > s.start]
     if own and own[0].kind != tq.kind:

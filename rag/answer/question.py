@@ -143,6 +143,17 @@ def ranks(text: str) -> frozenset[int]:
     return frozenset(out)
 
 
+def rank_words(text: str) -> list[tuple[int, int]]:
+    """Where the words that say which one of a series sit in ``text`` ("hai" of "lần thứ hai", "second", "2" of
+    "ຄັ້ງທີ 2"), to swap them for a follow-up's ("And the third one?")."""
+    out = [m.span(1) for m in _RANK_LAO.finditer(text)]
+    folded = fold_latin(text)
+    if len(folded) == len(text):
+        for m in _RANK_LATIN.finditer(folded):
+            out.append(next(m.span(i) for i in range(1, 4) if m.group(i)))
+    return sorted(out)
+
+
 def rank_text(text: str) -> str:
     """The words that name a place in a series, as the text writes them ("lần thứ ba", "third", "ຄັ້ງທີ 3")."""
     m = _RANK_LAO.search(text)
