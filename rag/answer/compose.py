@@ -289,8 +289,8 @@ class Composer:
         st = r.status
         c = self._cite(cites, st.line)
         when = _say_status_when(st.when, lang) if st.when is not None else ""
-        if lang == "en" and st.key == "planned":
-            when = re.sub(r"^in ", "", when)  # "planned for 2026", not "planned for in 2026"
+        if lang == "en" and st.key in ("planned", "postponed"):
+            when = re.sub(r"^in ", "", when)  # "planned for 2026", "postponed to Q1 2026", not "… to in Q1 2026"
         pct = t("answer_pct", lang, pct=st.percent) if st.percent else ""
         undated = not when and st.key in ("postponed", "planned")  # "đã lùi sang" with no date would be cut
         phrase = t(f"answer_status_{st.key}{'_undated' if undated else ''}", lang, when=when, pct=pct).strip(" ;,:")

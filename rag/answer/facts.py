@@ -236,8 +236,6 @@ def dates(line: Line, q: Question) -> list[Fact]:
         before = _action_before(line, w.start)
         if before and before not in q.term_keys:
             s -= 0.3  # "the memorandum signed on 22/11/2022, … set up a working group on 3 April 2024": not the setting up
-        elif before:
-            s += 0.1  # "… set up a joint working group … on 3 April 2024": the date of the action asked
         if _DOC_REF.search(line.text[max(0, w.start - 40) : w.start]) and "minutes" not in q.term_keys:
             s -= 0.4  # "Biên bản làm việc ngày 15/3/2023", "ລົງວັນທີ …": the date of a document, not of an event
         out.append(Fact("date", line, w.start, w.end, w, s))
