@@ -195,6 +195,19 @@ class DatedPostings:
         return {self.order[r] for r in self.index.candidates(f, lo, hi)}
 
 
+# What report_state reads of a unit's text depends on the text alone, not on the commitment: read once per
+# text, not once per (unit, commitment) pair (at 100k passages the first build made hundreds of thousands
+# of pairs, and re-reading the same texts' dates took most of it). Tuples: callers only read them.
+@lru_cache(maxsize=1 << 15)
+def _whens(text: str, doc_date: Optional[str]) -> tuple:
+    return tuple(find_when(text, doc_date))
+
+
+@lru_cache(maxsize=1 << 15)
+def _told(text: str, doc_date: Optional[str]) -> tuple:
+    return tuple(happenings(text, doc_date))
+
+
 def report_state(u: Unit, c: Features, made: str = "", whole: bool = False) -> tuple[str, str]:
     """(report state, new due) of a unit that speaks of a commitment with features ``c`` made on ``made``
     (``whole``: matched by meaning, so every clause speaks of it, shared terms or not).
@@ -205,14 +218,14 @@ def report_state(u: Unit, c: Features, made: str = "", whole: bool = False) -> t
     # a table row or list item speaks of one item throughout; a paragraph of prose of several ("… vẫn theo
     # lịch quý II/2026 như đã thống nhất lùi lại. Quy chế … vẫn chưa được xây dựng."): its own sentence only
     ctx = u.ctx if (u.row or lx.ITEM.match(u.ctx)) and len(u.ctx) <= 600 else u.text
-    whens = [w for w in find_when(ctx, u.doc_date) if not w.relative]
+    whens = [w for w in _whens(ctx, u.doc_date) if not w.relative]
     future = [w for w in whens if doc and w.last_day() > doc and not (w.range_first and w.range_first <= u.doc_date)]
     new_due = max(future, key=lambda w: due_order(w.iso)).iso if future else ""
     if lx.POSTPONE.search(ctx) and future:
         return "postponed", new_due
     if lx.CANCELLED.search(u.text) and not future:
         return "cancelled", ""  # "was cancelled …; the two sides decided not to reschedule it"
-    told = happenings(u.text, u.doc_date)
+    told = _told(u.text, u.doc_date)
     if (made and told and all(h.mention.first_day().isoformat() <= made for h in told)
             and not any(w.first_day() > doc for w in future)
             and not lx.NOW.search(u.text) and not lx.PROGRESS.search(u.text)):
@@ -224,11 +237,11 @@ def report_state(u: Unit, c: Features, made: str = "", whole: bool = False) -> t
         about = set(f.terms) & set(c.terms) or f.numbers & c.numbers or (not c.terms and f.pairs & c.pairs)
         predicate = not f.terms and not f.numbers and not (f.places - c.places)  # "…, vận hành chính thức từ …"
         if not whole and not about and not (predicate and states):
-            ahead = lx.PLAN.search(clause) and any(doc and w.last_day() > doc for w in find_when(clause, u.doc_date))
+            ahead = lx.PLAN.search(clause) and any(doc and w.last_day() > doc for w in _whens(clause, u.doc_date))
             if f.places & c.places and (lx.PROGRESS.search(clause) or ahead):
                 progress = True  # "tỉnh Chăm-pa-xắc và tỉnh Khăm Muộn đang chuẩn bị / dự kiến hoàn thành trong năm 2026"
             continue
-        past = [w for w in find_when(clause, u.doc_date) if doc and w.last_day() <= doc]
+        past = [w for w in _whens(clause, u.doc_date) if doc and w.last_day() <= doc]
         pct = [int(x) for x in re.findall(r"(\d{1,3})\s*%", clause)]
         held_only = lx.HELD.search(clause) and not lx.DONE.search(lx.HELD.sub(" ", clause))
         if lx.done_in(clause) and not lx.NOT_DONE.search(clause) and not (held_only and not (c.terms.keys() & lx.EVENTS)):
@@ -237,7 +250,7 @@ def report_state(u: Unit, c: Features, made: str = "", whole: bool = False) -> t
             st = "done"  # "Dự thảo Biên bản ghi nhớ gồm 9 điều": the draft exists
         elif lx.AFTER.search(clause) and past and not lx.PLAN.search(clause):
             st = "done"
-        elif (c.terms.keys() & lx.EVENTS or not c.terms) and happenings(clause, u.doc_date):
+        elif (c.terms.keys() & lx.EVENTS or not c.terms) and _told(clause, u.doc_date):
             st = "done"  # "… ໄດ້ປ່ຽນມາຈັດທາງອອນລາຍ ແຕ່ວັນທີ 7 ຫາ 11 ມິຖຸນາ 2021": it took place on a stated day
         elif lx.STARTED.search(clause) or lx.PROGRESS.search(clause):
             st = "in_progress"
@@ -247,7 +260,7 @@ def report_state(u: Unit, c: Features, made: str = "", whole: bool = False) -> t
             st = "mention"
         if st == "done":
             done_places |= f.places
-        ahead = st == "restated" and any(doc and w.last_day() > doc for w in find_when(clause, u.doc_date))
+        ahead = st == "restated" and any(doc and w.last_day() > doc for w in _whens(clause, u.doc_date))
         progress |= st == "in_progress" or bool(ahead and f.places & c.places)
         states.append(st if about or whole or st != "done" or not named_progress else "mention")
         named_progress |= st == "in_progress" and bool(about)  # "… is still being translated; part 1 was sent"
