@@ -16,8 +16,8 @@ from .question import Question, ranks
 
 
 def other_times(ln: Line, qw: When) -> bool:
-    """The line names years of its own (not a document's date, not "this year"), none of them the year asked,
-    and no period that holds it."""
+    """The line names times of its own (not a document's date, not "this year"), none of them within the time
+    asked, and no period that holds its year."""
     own = [x for x in ln.whens if not x.relative and not x.inherited]
     return bool(own) and not any(qw.covers(x) for x in own) and \
         not any(p.year <= qw.year <= (p.end_year or p.year) for p in ln.periods)
@@ -45,7 +45,8 @@ def _names_a_document(text: str, w: When) -> bool:
 
 
 def names_other_year(ln: Line, q: Question) -> bool:
-    """The line names only years other than the one a question that asks no date is about."""
+    """The line names only times other than the one a question that asks no date is about (a year, a month,
+    a day)."""
     return any(other_times(ln, w) for w in own_times(q))
 
 
