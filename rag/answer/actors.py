@@ -99,10 +99,11 @@ def actors(line: Line, q: Question) -> list[Fact]:
     names = line.names
     out = []
     i = 0
+    asked_offices = _asked_offices(q)
     while i < len(names) and wanted != "person":
         f = names[i]
         if f.kind in PLACE_KINDS and composite_office(line, f):
-            if f.key in _asked_offices(q):
+            if f.key in asked_offices:
                 i += 1  # "who signed for Sơn La Provincial Social Security": not that office again, but who signed
                 continue
             if q.kind == "actor" and any(NAMES.kind(k) == "title" for k in qn):

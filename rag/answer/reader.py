@@ -39,7 +39,7 @@ from .evidence import (
 from .lines import Line
 from .lists import best_list
 from .question import Question, Slot, rank_text, ranks
-from .scope import names_other_year, other_period, own_ranks
+from .scope import names_other_time, other_period, own_ranks
 from .status import ASKS_HELD, ASKS_POSTPONED, LineStatus, answer_is_yes, classify, verdict
 
 
@@ -176,10 +176,10 @@ class Reader:
                         self._best_fact(slot, sat, replace(q, side="")) is not None:
                     r.value = q.side  # "who signed for the Lao side" where the record names only Vietnam's
                     return self._refuse(r, "unmet:side")
-                years = [c for c in cons if c.own_year]
-                if not r.facts and years and any(names_other_year(s.line, q) and self._facts_of(slot, s, q)
+                times = [c for c in cons if c.own_year]
+                if not r.facts and times and any(names_other_time(s.line, q) and self._facts_of(slot, s, q)
                                                  for s in scored[:8]):
-                    return self._refuse(r, "unmet", years[0])  # the record gives it for 2024, not for 2025
+                    return self._refuse(r, "unmet", times[0])  # the record gives it for 2024, not for 2025
                 if not r.facts:
                     loose = [c for c in cons if c.kind == "name" and all(s.met.get(f"name:{c.key}", 0) < 1.0
                                                                           for s in sat[:5])]
@@ -289,7 +289,7 @@ class Reader:
                             or (slot.kind in ("date", "place") and (F.names_other_event(ln, q) or (
                                 F.other_event(ln, q) and ln.row != s.line.row))) \
                             or (q.ranks and (own := own_ranks(ln)) and not q.ranks & own) or other_period(ln, q) \
-                            or names_other_year(ln, q):
+                            or names_other_time(ln, q):
                         continue
                     shadow = Scored(ln, s.hit, s.rank, s.sim, s.score - 0.3)
                     shared = len(ln.term_keys & s.line.term_keys) or \

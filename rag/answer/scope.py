@@ -44,7 +44,7 @@ def _names_a_document(text: str, w: When) -> bool:
     return bool(after) and after[0].key in _DOCUMENT_TERMS and not text[w.end : w.end + after[0].start].strip()
 
 
-def names_other_year(ln: Line, q: Question) -> bool:
+def names_other_time(ln: Line, q: Question) -> bool:
     """The line names only times other than the one a question that asks no date is about (a year, a month,
     a day)."""
     return any(other_times(ln, w) for w in own_times(q))
