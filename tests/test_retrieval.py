@@ -12,10 +12,13 @@ from rag.config import Settings
 from rag.evaluation import article_half
 from rag.ingest.service import ingest_bytes, ingest_paths, remove_document
 from rag.records import Ranked
+from rag.retrieval.docvectors import KEPT as DOC_MATRICES
+from rag.retrieval.docvectors import DocumentMatrix
 from rag.retrieval.documents import CrossLanguagePull, pull_passages, rank_documents
 from rag.retrieval.filters import Filters
 from rag.retrieval.hybrid import RerankerError, Retriever
 from rag.store.chroma import Store
+from rag.store.links import DocumentVectors
 from rag.store.keyword import KeywordIndex
 from rag.store.mirror import CorpusMirror
 from rag.text.normalize import canonical_lao, fold_latin
@@ -417,3 +420,31 @@ def test_a_document_changed_by_another_process_after_it_was_outlined_is_read_at_
     CorpusMirror(Store(settings).warm_up()).refresh()
     assert [p.text for p in mirror.document("ghi-chu-2023")] == [new]
     assert mirror.read_documents() == {"ghi-chu-2023"}
+
+
+def test_a_new_process_reads_the_document_vectors_kept_for_its_corpus_version(settings_factory, monkeypatch):
+    """The cross-language pull's matrices are read from Chroma once per corpus version and kept beside
+    the node's local index: the next process reads the file (not Chroma), and a change to the record
+    is read again."""
+    settings = settings_factory()
+    store = Store(settings).warm_up()
+    ingest_paths(store, [CORPUS_DIR], bar=False)
+    qvec = store.embedder.encode_queries(["Bản ghi nhớ giai đoạn 2022-2025 được ký khi nào?"])[0]
+    mirror = CorpusMirror(store)
+    mirror.refresh()
+    first = DocumentMatrix(store, mirror).nearest(qvec, 5, "vi")
+    assert first and DOC_MATRICES.path(mirror.local_index().path).exists()
+
+    def no_chroma(self):
+        raise AssertionError("read from Chroma")
+
+    with monkeypatch.context() as m:
+        m.setattr(DocumentVectors, "vectors", no_chroma)
+        again = CorpusMirror(Store(settings).warm_up())
+        again.refresh()
+        assert DocumentMatrix(again.store, again).nearest(qvec, 5, "vi") == first
+    note = "---\nid: ghi-chu-2026\ntitle: Ghi chú\ndate: 2026-01-05\nlang: vi\n---\nBản ghi nhớ giai đoạn 2022-2025 được ký.\n"
+    assert ingest_bytes(store, "ghi-chu.md", note.encode()).status == "added"
+    later = CorpusMirror(Store(settings).warm_up())
+    later.refresh()
+    assert "ghi-chu-2026" in {d for d, _ in DocumentMatrix(later.store, later).nearest(qvec, 50, "vi")}

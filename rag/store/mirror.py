@@ -101,35 +101,44 @@ class CorpusMirror:
             if not force and version == self.version:
                 return False
             local = self.local_index()
-            if local.stamp() == version:  # this node's copy is complete at this stamp: nothing to read from Chroma
-                records = local.records()
-            else:
-                records = self.store.documents(full=False)
-                local.sync(records, lambda recs: self.store.read_documents(recs), stamp=version)
             change = Change(version)
-            for d in [d for d in self._revs if d not in records]:
-                self._drop_doc(d, change)
-            pending = [r for d, r in records.items() if self._revs.get(d) != r.rev]
-            many = len(pending) > len(records) // 2
-            held = local.outlines(None if many else [r.doc_id for r in pending]) if pending else {}
-            behind = []
-            for rec in pending:
-                out = held.get(rec.doc_id)
-                if out is not None and out.rev == rec.rev and len(out.ids) == rec.n_passages:
+            if not self._docs and local.stamp() == version:  # a cold start on a complete copy: outline it whole
+                for out in local.outlines().values():
                     self._outline(out, change)
-                else:
-                    behind.append(rec)
-            got = self.store.read_documents(behind) if behind else {}
-            for rec, ps in got.values():
-                self._replace(rec.doc_id, rec.rev, ps, change)
-            if len(got) == len(behind):
                 self.version = version
-            else:  # a document kept changing while it was read: keep its old version, try next time
-                log.warning("documents still changing: %s", ", ".join(r.doc_id for r in behind if r.doc_id not in got))
+            else:
+                self._catch_up(local, version, change)
             for view in self._views:
                 view.apply(change)
             log.debug("mirror synced: +%d -%d = %d passages", len(change.added), len(change.removed), len(self._doc_of))
             return bool(change) or force
+
+    def _catch_up(self, local: LocalIndex, version: str, change: Change) -> None:
+        """Bring what is held to corpus ``version``: the documents whose revision changed."""
+        if local.stamp() == version:  # this node's copy is complete at this stamp: nothing to read from Chroma
+            records = local.records()
+        else:
+            records = self.store.documents(full=False)
+            local.sync(records, lambda recs: self.store.read_documents(recs), stamp=version)
+        for d in [d for d in self._revs if d not in records]:
+            self._drop_doc(d, change)
+        pending = [r for d, r in records.items() if self._revs.get(d) != r.rev]
+        many = len(pending) > len(records) // 2
+        held = local.outlines(None if many else [r.doc_id for r in pending]) if pending else {}
+        behind = []
+        for rec in pending:
+            out = held.get(rec.doc_id)
+            if out is not None and out.rev == rec.rev and len(out.ids) == rec.n_passages:
+                self._outline(out, change)
+            else:
+                behind.append(rec)
+        got = self.store.read_documents(behind) if behind else {}
+        for rec, ps in got.values():
+            self._replace(rec.doc_id, rec.rev, ps, change)
+        if len(got) == len(behind):
+            self.version = version
+        else:  # a document kept changing while it was read: keep its old version, try next time
+            log.warning("documents still changing: %s", ", ".join(r.doc_id for r in behind if r.doc_id not in got))
 
     def _outline(self, out: Outline, change: Change) -> None:
         """Hold a document's outline; its passages are read on first use."""
