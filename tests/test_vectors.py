@@ -83,3 +83,35 @@ def test_one_question_never_loads_and_a_new_document_is_found_before_the_matrice
     assert r.vectors.wait(60)
     assert r.dense_candidates(qvec, 1, Filters())[0].passage.doc_id == "ghi-chu-2023"
     assert r.dense_candidates(qvec, 1, Filters(langs=["vi"]), "vi")[0].passage.doc_id == "ghi-chu-2023"
+
+
+def test_a_one_question_process_reads_the_hubness_kept_by_a_process_that_held_the_vectors(settings_factory, monkeypatch):
+    """The app's exact hubness values are kept beside the node's local index: a one-question process uses
+    them instead of asking Chroma for each candidate's neighbours, while the record's size stays near the
+    size they were computed at; past that, Chroma is asked again."""
+    settings = settings_factory(hubness_weight=0.5, hubness_k=2, memory_vectors_from=1)
+    store = Store(settings).warm_up()
+    for i, text in enumerate(GENERIC):
+        _ingest(store, f"chung-{i}", text, "lo" if i == 3 else "vi")
+    _ingest(store, "dac-biet", "Năm 2015, Bảo hiểm xã hội Việt Nam và Bộ Lao động Lào ký biên bản ghi nhớ tại Viêng Chăn.")
+    app = Retriever(store, settings).warm_up()
+    assert app.vectors.wait()
+    qvec = store.embedder.encode_queries(["Biên bản ghi nhớ ký năm nào?"])[0]
+    expected = {x.passage.id: x.score for x in app.dense_candidates(qvec, 10, Filters())}
+    one_question = settings.model_copy(update={"memory_vectors_from": 0})
+    asked = []
+    real = Store.neighbours
+
+    def counted(self, *a, **kw):
+        asked.append(1)
+        return real(self, *a, **kw)
+
+    monkeypatch.setattr(Store, "neighbours", counted)
+    cold = Retriever(Store(settings).warm_up(), one_question).warm_up()
+    got = {x.passage.id: x.score for x in cold.dense_candidates(qvec, 10, Filters())}
+    assert not asked and got == pytest.approx(expected, abs=1e-4)
+    for i in range(3):  # 5 -> 8 passages: more than a quarter more
+        _ingest(store, f"moi-{i}", f"Ghi chú số {i}: đoàn công tác thăm tỉnh Quảng Nam năm 202{i}.")
+    grown = Retriever(Store(settings).warm_up(), one_question).warm_up()
+    grown.dense_candidates(qvec, 10, Filters())
+    assert asked

@@ -4,16 +4,52 @@ A passage in a crowded part of the embedding space (a short, generic sentence) i
 query; subtracting how near it is to everything else leaves how near it is to *this* query.
 A passage's hubness is its mean cosine to its ``k`` nearest passages of *other* documents,
 measured in Chroma and cached until the corpus changes.
+
+A process that holds the record's vectors in memory (:mod:`.vectors`: the app on a large record)
+computes every passage's hubness exactly and keeps the values beside this node's local index
+(:class:`KeptHubness`); another process (a cold ``rag ask``) reads them there instead of asking Chroma
+for the neighbours of each candidate (half a second at 100k passages), and asks Chroma only for
+passages added since. The values are used while the record's size stays within :data:`DRIFT` of the
+size they were computed at, as the in-memory ones are.
 """
 from __future__ import annotations
 
 import threading
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Optional
 
 import numpy as np
 
 from ..store.chroma import Store
+from ..store.kept import Kept
 from ..store.mirror import CorpusMirror
+
+DRIFT = 1.25  # hubness values are kept while the record's size stays within this factor
+_KEPT = Kept("hubness", ("retrieval",))
+
+
+@dataclass
+class KeptHubness:
+    """Passage id -> hubness, computed on a record of ``size`` passages."""
+
+    size: int
+    values: dict[str, float]
+
+    def holds_for(self, size: int) -> bool:
+        return bool(self.size) and self.size / DRIFT <= size <= self.size * DRIFT
+
+    @staticmethod
+    def path(mirror: CorpusMirror) -> Path:
+        return _KEPT.path(mirror.local_index().path)
+
+    @classmethod
+    def load(cls, mirror: CorpusMirror, model: str) -> Optional[KeptHubness]:
+        """What this node keeps for ``model`` (any corpus version), or None."""
+        return _KEPT.load(cls.path(mirror), "", model, cls)
+
+    def save(self, mirror: CorpusMirror, model: str) -> None:
+        _KEPT.save(self.path(mirror), self, "", model)
 
 
 class HubnessCorrection:
@@ -22,12 +58,22 @@ class HubnessCorrection:
         self._lock = threading.Lock()
         self._cache: dict[str, float] = {}
         self._version: Optional[str] = None
+        self._kept: Optional[KeptHubness] = None
+        self._kept_read = False
+
+    def _from_kept(self) -> dict[str, float]:
+        """The values a process with the vectors in memory kept, if they hold for the record's size now."""
+        if not self._kept_read:
+            self._kept = KeptHubness.load(self.mirror, self.store.embedder.fingerprint)
+            self._kept_read = True
+        kept = self._kept
+        return kept.values if kept is not None and kept.holds_for(len(self.mirror)) else {}
 
     def scores(self, found: list[tuple[str, np.ndarray]], version: Optional[str]) -> dict[str, float]:
         """Hubness of each (passage id, stored vector), cached per corpus version."""
         with self._lock:
             if self._version != version:
-                self._cache, self._version = {}, version
+                self._cache, self._version = dict(self._from_kept()), version
             cache = self._cache
             todo = [(pid, v) for pid, v in found if pid not in cache]
         got = self._neighbour_similarity(todo) if todo else {}

@@ -9,7 +9,9 @@ is then a matrix product (a few milliseconds), and the hubness of every passage 
 block by block, in the same background thread. Until the matrices are ready, and in a one-question
 process, search goes to Chroma as before. When the corpus changes, only new passages' vectors are
 read; hubness values are kept while the record has grown or shrunk by less than a quarter since
-they were computed (a passage's neighbourhood barely moves), and computed for new passages.
+they were computed (a passage's neighbourhood barely moves), and computed for new passages. They
+are also kept beside the node's local index (:class:`~.hubness.KeptHubness`): the next process starts
+from them, and a one-question process reads them instead of asking Chroma.
 """
 from __future__ import annotations
 
@@ -24,11 +26,11 @@ from ..records import Passage
 from ..store.chroma import Store
 from ..store.mirror import CorpusMirror
 from .filters import Filters
+from .hubness import DRIFT, KeptHubness
 
 log = logging.getLogger(__name__)
 
 _BLOCK = 256  # rows of the hubness computation at a time (256 x 100k similarities: 100 MB)
-_DRIFT = 1.25  # hubness values are kept while the record's size stays within this factor
 
 
 class _Matrices:
@@ -118,7 +120,12 @@ class LanguageVectors:
 
     def _hubness(self, cur: _Matrices) -> dict[str, float]:
         """Each passage's mean cosine to its ``k`` nearest passages of other documents (exact)."""
-        keep = self._hub_size and cur.size <= self._hub_size * _DRIFT and cur.size >= self._hub_size / _DRIFT
+        model = self.store.embedder.fingerprint
+        if not self._hub_size:  # a new process: what this node kept, if it holds for this record's size
+            kept = KeptHubness.load(self.mirror, model)
+            if kept is not None and kept.holds_for(cur.size):
+                self._hub, self._hub_size = kept.values, kept.size
+        keep = self._hub_size and cur.size <= self._hub_size * DRIFT and cur.size >= self._hub_size / DRIFT
         hub = dict(self._hub) if keep else {}
         ps_all = [p for ps, _ in cur.by_lang.values() for p in ps]
         m_all = np.concatenate([m for _, m in cur.by_lang.values()]) if ps_all else np.zeros((0, 1), np.float32)
@@ -137,6 +144,9 @@ class LanguageVectors:
                 hub[ps_all[i].id] = float(v)
         if not keep:
             self._hub_size = cur.size
+        hub = {p.id: hub[p.id] for p in ps_all}  # the passages of this version only
+        if todo:  # kept for the next process (and a cold ``rag ask``: :class:`.hubness.HubnessCorrection`)
+            KeptHubness(self._hub_size, hub).save(self.mirror, model)
         return hub
 
     # --- search -------------------------------------------------------------------------------
