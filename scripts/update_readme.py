@@ -411,7 +411,9 @@ def scale_table(res: dict) -> str:
             disk = (q or i)["disk_mb"]
             cells.append(f"{disk} MB")
             cells.append(f"{q['first_ask_s']:.0f} s / {q['first_ask_cpu_s']:.0f} s" if q and "first_ask_s" in q else "—")
-            cells.append(f"{q['cold_ask_s']:.1f} s ({q['beyond_model_s']:+.1f} s)" if q else "—")
+            no_app = (f"; before the app has run on the node: {q['cold_no_app_s']:.1f} s "
+                      f"({q['beyond_model_no_app_s']:+.1f} s)" if q and "cold_no_app_s" in q else "")
+            cells.append(f"{q['cold_ask_s']:.1f} s ({q['beyond_model_s']:+.1f} s){no_app}" if q else "—")
             cells.append(f"{q['cold_ask_cpu_s']:.1f} s ({q['beyond_model_cpu_s']:+.1f} s)"
                          if q and "cold_ask_cpu_s" in q else "—")
             memory = f" (vectors in memory, loaded in {q['vectors_load_s']:.0f} s)" if q and q.get("dense_in_memory") else ""

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import logging
 import sys
@@ -246,3 +247,17 @@ def cmd_docs(args) -> int:
 def main(argv=None) -> int:
     args = build_parser().parse_args(argv)
     return {"ask": cmd_ask, "chat": cmd_chat, "eval": cmd_eval, "brief": cmd_brief, "docs": cmd_docs}[args.cmd](args)
+
+
+def run() -> None:
+    """The ``rag`` command (and ``python -m rag``): :func:`main` in a process of its own, which ends after it.
+
+    The objects alive before the command (the imported modules) and after it (a large record's outline and
+    inventory) are frozen (``gc.freeze``): the garbage collections of the command walk only what it makes,
+    and the interpreter's last collection at exit walks nothing the operating system is about to free. At
+    100k passages a one-question process spent 0.5 s in collections and 0.7 s in that last one.
+    """
+    gc.freeze()
+    code = main()
+    gc.freeze()
+    raise SystemExit(code)

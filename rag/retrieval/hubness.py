@@ -7,10 +7,10 @@ measured in Chroma and cached until the corpus changes.
 
 A process that holds the record's vectors in memory (:mod:`.vectors`: the app on a large record)
 computes every passage's hubness exactly and keeps the values beside this node's local index
-(:class:`KeptHubness`); another process (a cold ``rag ask``) reads them there instead of asking Chroma
-for the neighbours of each candidate (half a second at 100k passages), and asks Chroma only for
-passages added since. The values are used while the record's size stays within :data:`DRIFT` of the
-size they were computed at, as the in-memory ones are.
+(:class:`KeptHubness`): the next such process starts from them instead of computing them again, and
+a one-question process (``rag ask``) reads them instead of asking Chroma for the neighbours of each
+candidate, and asks Chroma only for passages added since. The values are used while the record's
+size stays within :data:`DRIFT` of the size they were computed at, as the in-memory ones are.
 """
 from __future__ import annotations
 

@@ -9,6 +9,7 @@ keeps new processes (``conftest.run_cli``).
 from __future__ import annotations
 
 import contextlib
+import gc
 import io
 import json
 import logging
@@ -97,6 +98,7 @@ def run_cli_in_process(*args: str, env: Optional[dict] = None, timeout: float = 
                 traceback.print_exc(file=err)
                 code = 1
     finally:
+        gc.unfreeze()  # the command froze what a process of its own would free at exit: this one goes on
         for h in root.handlers:
             if h not in saved_handlers:
                 h.close()
