@@ -37,13 +37,12 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
+import chromadb  # noqa: E402
 from bench_scale import _du, _save  # noqa: E402
 
 from rag.config import load_settings  # noqa: E402
 from rag.store.chroma import Store  # noqa: E402
 from rag.store.mirror import CorpusMirror  # noqa: E402
-
-import chromadb  # noqa: E402
 
 
 def _real_vectors(store_dir: Path) -> tuple[np.ndarray, list[str]]:

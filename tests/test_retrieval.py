@@ -12,14 +12,14 @@ from rag.config import Settings
 from rag.evaluation import article_half
 from rag.ingest.service import ingest_bytes, ingest_paths, remove_document
 from rag.records import Ranked
+from rag.retrieval.documents import CrossLanguagePull, pull_passages, rank_documents
 from rag.retrieval.docvectors import KEPT as DOC_MATRICES
 from rag.retrieval.docvectors import DocumentMatrix
-from rag.retrieval.documents import CrossLanguagePull, pull_passages, rank_documents
 from rag.retrieval.filters import Filters
 from rag.retrieval.hybrid import RerankerError, Retriever
 from rag.store.chroma import Store
-from rag.store.links import DocumentVectors
 from rag.store.keyword import KeywordIndex
+from rag.store.links import DocumentVectors
 from rag.store.mirror import CorpusMirror
 from rag.text.normalize import canonical_lao, fold_latin
 from rag.text.tokens import tokenize
