@@ -223,8 +223,8 @@ def cmd_query(args) -> None:
 
     # Cold asks on a node where no app process has run since the record changed: without the hubness values
     # an app process keeps (rag/retrieval/hubness.py), each candidate's neighbours are asked of Chroma.
-    hubness = store / "keywords-cooperation_record.hubness.pickle"
-    hubness.unlink(missing_ok=True)
+    for kept in store.glob("*.hubness.pickle"):  # beside the local index, whatever the collection's name
+        kept.unlink()
     cold_asks()
     half = len(colds) // 2
     no_app = sorted(colds)[half], sorted(colds)[half] - sorted(models)[half]
