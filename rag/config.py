@@ -125,6 +125,18 @@ class Settings(BaseSettings):
         "search (what answers read) adds the same to the best candidate passage of the 5 documents it lifts most. "
         "0 turns it off.",
     )
+    centroid_weight: float = Field(
+        1.0, ge=0, le=2,
+        description="Dense search takes this times the record's centroid (the mean of its documents' vectors) off "
+        "the question's vector: a passage scores its cosine to the question less this times its cosine to the "
+        "centroid, so passages are ranked by what they say rather than by how typical of the record (or of their "
+        "language) they are, and an article in another language than the question's reaches it. 0 turns it off.",
+    )
+    centroid_from: int = Field(
+        100, ge=1,
+        description="Documents the record must hold before dense search takes its centroid off the question "
+        "(RAG_CENTROID_WEIGHT): the mean of a few documents is their subject, not a direction all share.",
+    )
     hubness_weight: float = Field(
         0.5,
         ge=0,
@@ -147,6 +159,12 @@ class Settings(BaseSettings):
     )
     hnsw_ef_construction: int = Field(
         200, ge=10, le=5000, description="Chroma HNSW build breadth, set when a collection is created."
+    )
+    centroid_hubness_weight: float = Field(
+        0.15, ge=0, le=2,
+        description="The hubness correction's weight (RAG_HUBNESS_WEIGHT's role) on a record large enough for dense "
+        "search to take its centroid off the question (RAG_CENTROID_FROM documents): the centroid already lowers "
+        "the passages typical of the record.",
     )
     hubness_k: int = Field(30, ge=1, le=200, description="Neighbours that measure a passage's hubness.")
     rrf_k: int = Field(60, ge=1, description="Reciprocal-rank-fusion constant (fusion=rrf, and single-index modes).")

@@ -128,7 +128,7 @@ def _pct(values: list[float], p: float) -> float:
 
 # The settings that shape retrieval, recorded with every result so that a figure says what made it.
 RETRIEVAL_SETTINGS = ("chunk_chars", "title_context", "candidates", "fusion", "keyword_weight",
-                      "dense_global_weight", "hubness_weight", "doc_support_weight", "doc_vector_weight", "hubness_k", "rrf_k", "reranker_model",
+                      "dense_global_weight", "centroid_weight", "centroid_from", "centroid_hubness_weight", "hubness_weight", "doc_support_weight", "doc_vector_weight", "hubness_k", "rrf_k", "reranker_model",
                       "hnsw_ef_search", "hnsw_ef_construction")
 
 

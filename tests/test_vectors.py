@@ -115,3 +115,39 @@ def test_a_one_question_process_reads_the_hubness_kept_by_a_process_that_held_th
     grown = Retriever(Store(settings).warm_up(), one_question).warm_up()
     grown.dense_candidates(qvec, 10, Filters())
     assert asked
+
+
+def test_dense_search_takes_the_records_centroid_off_the_question_in_memory_and_in_chroma(settings_factory):
+    """With ``RAG_CENTROID_WEIGHT`` a passage scores its cosine to the question less the weight times its
+    cosine to the record's centroid (the mean of the documents' vectors, each document once), the same
+    from the in-memory matrices as from Chroma's search (whose cosine divides by the shifted vector's length)."""
+    settings = settings_factory(centroid_hubness_weight=0.0, centroid_weight=0.8, centroid_from=1, memory_vectors_from=1)
+    store = Store(settings).warm_up()
+    for i, text in enumerate(GENERIC):
+        _ingest(store, f"chung-{i}", text, "lo" if i == 3 else "vi")
+    _ingest(store, "dac-biet", "Năm 2015, Bảo hiểm xã hội Việt Nam và Bộ Lao động Lào ký biên bản ghi nhớ tại Viêng Chăn.")
+    _ingest(store, "hai-doan", "Đoàn công tác thăm tỉnh Quảng Nam.\n\nĐoàn công tác đã thăm tỉnh Quảng Nam.")
+    memory = Retriever(store, settings).warm_up()
+    assert memory.vectors.wait() and memory.vectors.usable()
+    passages = {p.id: p for p in memory.mirror.passages()}
+    vecs = store.embeddings(list(passages))
+    by_doc: dict[str, list[np.ndarray]] = {}
+    for pid, p in passages.items():
+        by_doc.setdefault(p.doc_id, []).append(vecs[pid])
+    means = [np.mean(v, axis=0) for v in by_doc.values()]
+    centroid = np.mean([m / np.linalg.norm(m) for m in means], axis=0)
+    assert memory.documents.centroid() == pytest.approx(centroid, abs=1e-5)
+    qvec = store.embedder.encode_queries(["Biên bản ghi nhớ ký năm nào?"])[0]
+    dvec = memory._dense_query(qvec)
+    expected = {pid: float(vecs[pid] @ qvec) - 0.8 * float(vecs[pid] @ centroid) for pid in passages}
+    chroma = Retriever(store, settings.model_copy(update={"memory_vectors_from": 0})).warm_up()
+    for r in (memory, chroma):
+        got = {x.passage.id: x.score for x in r.dense_candidates(dvec, 10, Filters(), "vi")}
+        assert got == pytest.approx({pid: s for pid, s in expected.items() if passages[pid].lang == "vi"}, abs=1e-4)
+    # 0 turns it off, and a record of fewer documents than RAG_CENTROID_FROM (6 here) keeps the question's vector.
+    # The hubness correction then has its own weight (RAG_CENTROID_HUBNESS_WEIGHT, 0 here).
+    assert memory._hubness_weight() == 0.0
+    for update in ({"centroid_weight": 0.0}, {"centroid_from": 7}):
+        off = Retriever(store, settings.model_copy(update=update)).warm_up()
+        assert np.array_equal(off._dense_query(qvec), qvec) and off._hubness_weight() == settings.hubness_weight
+    assert not np.array_equal(Retriever(store, settings.model_copy(update={"centroid_from": 6}))._dense_query(qvec), qvec)

@@ -34,6 +34,9 @@ class DocumentMatrix:
         self._lock = threading.Lock()
         self._version: Optional[str] = None
         self._by_lang: Matrices = {}
+        self._centroid: Optional[np.ndarray] = None
+        self._centroid_of: Optional[Matrices] = None
+        self._count = 0
 
     def nearest(self, qvec, k: int, lang: str) -> list[tuple[str, float]]:
         """The ``k`` documents of ``lang`` nearest to ``qvec``: (doc id, cosine), best first."""
@@ -45,6 +48,20 @@ class DocumentMatrix:
         top = np.argpartition(-sims, k - 1)[:k]
         top = top[np.argsort(-sims[top], kind="stable")]
         return [(ids[i], float(sims[i])) for i in top]
+
+    def centroid(self, min_documents: int = 1) -> Optional[np.ndarray]:
+        """The mean of every document's vector, all languages together (each document counts once, however
+        long): the direction every passage of the record shares, which :class:`~.hybrid.Retriever` takes off
+        the question's vector (``RAG_CENTROID_WEIGHT``). None when the record holds fewer than
+        ``min_documents`` documents: the mean of a few documents is what they say, not what all share."""
+        by_lang = self._matrices()
+        with self._lock:
+            if self._centroid_of is not by_lang:  # once per reading of the matrices
+                rows = [m for _, m in by_lang.values() if m is not None and len(m)]
+                self._centroid = np.concatenate(rows).mean(axis=0) if rows else None
+                self._count = sum(len(m) for m in rows)
+                self._centroid_of = by_lang
+            return self._centroid if self._count >= max(1, min_documents) else None
 
     def _matrices(self) -> Matrices:
         version = self.mirror.version

@@ -145,7 +145,9 @@ class Retriever:
 
     def _cross_language_pull(self, qvec, query_lang: str, filters: Filters,
                              mode: Optional[str]) -> Optional[CrossLanguagePull]:
-        """Every language's documents nearest to the question by their whole-document vectors,
+        """Every language's documents nearest to the question's own vector (not the one less the record's
+        centroid: with it the Lao->Vietnamese articles without their translation lost on half A of eval-dev)
+        by their whole-document vectors,
         calibrated per language (:func:`.fusion.calibrate`); on hybrid z-score fusion, when the
         question is in one of the record's languages (else every document is in another language
         and the pull only crowds out the passage evidence: measured on eval-dev's English questions)."""
@@ -173,7 +175,8 @@ class Retriever:
         return self.settings.doc_support_weight if mode == "hybrid" and self.settings.fusion == "zscore" else 0.0
 
     def _fused(self, query: str, k: int, filters: Filters, mode: Optional[str], query_lang: Optional[str]):
-        """Every candidate passage with its fused score, the query vector and the expanded query."""
+        """Every candidate passage with its fused score, the query vector and the expanded query (dense
+        search uses the query vector less the record's centroid: :meth:`_dense_query`)."""
         self.warm_up()
         mode = mode or self.settings.retriever
         if mode not in MODES:
@@ -190,12 +193,13 @@ class Retriever:
             lambda: [self.keyword_candidates(query, n, filters, lang, query_lang) for lang in kw_langs]
         ) if mode in ("hybrid", "keyword") else None
         qvec = self.store.embedder.encode_queries([query])[0]
+        dvec = self._dense_query(qvec) if mode != "keyword" else qvec
         if mode == "dense":
-            fused = fuse_rrf([self.dense_candidates(qvec, n, filters, None)], self.settings.rrf_k)
+            fused = fuse_rrf([self.dense_candidates(dvec, n, filters, None)], self.settings.rrf_k)
         elif mode == "keyword":
             fused = fuse_rrf(kw_future.result(), self.settings.rrf_k)
         else:
-            dense = self._dense_by_language(qvec, n, filters, langs)
+            dense = self._dense_by_language(dvec, n, filters, langs)
             keyword = kw_future.result()
             if self.settings.fusion == "rrf":
                 fused = fuse_rrf(dense + keyword, self.settings.rrf_k)
@@ -203,6 +207,34 @@ class Retriever:
                 fused = fuse_calibrated(dense, keyword, self.keyword.query_weight(query, query_lang),
                                         self.settings.dense_global_weight, self.settings.keyword_weight)
         return fused, qvec, query
+
+    def _dense_query(self, qvec: np.ndarray) -> np.ndarray:
+        """The question's vector less ``RAG_CENTROID_WEIGHT`` times the record's centroid (the mean of its
+        documents' vectors). Every passage of a language shares a direction with every other passage of it,
+        and with the question when it is in that language: taking the shared part off ranks a language's
+        passages by what they say rather than by how typical of the record they are, which is what lets an
+        article in the other language reach a question (eval-dev's article slices without their
+        translation: measured in the README). A passage's score is then its cosine to the question less the
+        weight times its cosine to the centroid. A record of fewer than ``RAG_CENTROID_FROM`` documents keeps
+        the question's own vector: the mean of a few documents is their subject, and taking it off would
+        rank their passages by everything but it."""
+        centroid = self._centroid()
+        if centroid is None:
+            return qvec
+        return (np.asarray(qvec, dtype=np.float32) - self.settings.centroid_weight * centroid).astype(np.float32)
+
+    def _centroid(self) -> Optional[np.ndarray]:
+        """The record's centroid when dense search takes it off the question, else None."""
+        if not self.settings.centroid_weight:
+            return None
+        return self.documents.centroid(self.settings.centroid_from)
+
+    def _hubness_weight(self) -> float:
+        """``RAG_HUBNESS_WEIGHT``, or ``RAG_CENTROID_HUBNESS_WEIGHT`` where the centroid is taken off the
+        question: that already lowers the passages typical of the whole record, and the full correction on
+        top of it cost the Lao->Vietnamese articles on half A of eval-dev."""
+        s = self.settings
+        return s.centroid_hubness_weight if self._centroid() is not None else s.hubness_weight
 
     # --- parts -------------------------------------------------------------------------------
     def _dense_by_language(self, qvec, n: int, filters: Filters, langs: list[Optional[str]]) -> list[list[Ranked]]:
@@ -213,7 +245,7 @@ class Retriever:
         100,000 passages), one over the whole collection a few milliseconds."""
         if len(langs) < 2 or None in langs or filters.active or self.vectors.usable():
             return list(self._pool.map(lambda lang: self.dense_candidates(qvec, n, filters, lang), langs))
-        alpha = self.settings.hubness_weight
+        alpha = self._hubness_weight()
         want = 2 * n if alpha else n
         total = len(self.mirror)
         found = self.store.dense_search(qvec, min(total, 2 * want * len(langs)), None, n=total,
@@ -230,9 +262,10 @@ class Retriever:
 
     def dense_candidates(self, qvec, n: int, filters: Filters, lang: Optional[str] = None,
                          found: Optional[list[tuple[str, float, Optional[np.ndarray]]]] = None) -> list[Ranked]:
-        """The ``n`` nearest passages by cosine, less the hubness correction, best first (``found``: the
+        """The ``n`` passages with the highest dot product with ``qvec`` (a unit vector, or the question less
+        the record's centroid: :meth:`_dense_query`), less the hubness correction, best first (``found``: the
         nearest passages, already searched)."""
-        alpha = self.settings.hubness_weight
+        alpha = self._hubness_weight()
         in_memory = self.vectors.search(qvec, n, filters, lang, alpha)  # a large record, in a long-lived process
         if in_memory is not None:
             return [Ranked(p, s) for p, s in in_memory]
@@ -242,7 +275,8 @@ class Retriever:
                                             visible=self.mirror.__contains__, vectors=bool(alpha))
         self.mirror.prefetch(pid for pid, _, _ in found)
         hub = self.hubness.scores([(pid, v) for pid, _, v in found], self.mirror.version) if alpha else {}
-        ranked = [Ranked(self.mirror.get(pid), s - alpha * hub.get(pid, 0.0)) for pid, s, _ in found]
+        scale = float(np.linalg.norm(qvec))  # Chroma's cosine divides by it
+        ranked = [Ranked(self.mirror.get(pid), scale * s - alpha * hub.get(pid, 0.0)) for pid, s, _ in found]
         ranked.sort(key=lambda r: -r.score)
         return ranked[:n]
 

@@ -161,8 +161,7 @@ class LanguageVectors:
             return []
         hub = self._hub
         parts = [cur.by_lang[lang]] if lang else list(cur.by_lang.values())
-        q = np.asarray(qvec, dtype=np.float32)
-        q = q / max(float(np.linalg.norm(q)), 1e-12)
+        q = np.asarray(qvec, dtype=np.float32)  # as given: unit length, or less the record's centroid
         out: list[tuple[Passage, float]] = []
         for ps, m in parts:
             sims = m @ q
