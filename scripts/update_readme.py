@@ -5,7 +5,8 @@ Each table sits between ``<!-- BEGIN name -->`` and ``<!-- END name -->`` marker
 - ``retrieval-evaldev``: results/eval-dev.json (python -m rag eval on ../shared/eval-dev);
 - ``retrieval-ablation``: results/eval-dev.json beside results/eval-dev-no-hubness.json (one part off);
 - ``retrieval-no-translation``: results/eval-dev-no-translation.json (scripts/eval_without_translations.py),
-  beside results/eval-dev-no-translation-no-pull.json (the same with the cross-language pull off) when it is there;
+  beside results/eval-dev-no-translation-no-pull.json (the same with the cross-language pull off) and
+  results/eval-dev-no-translation-no-centroid.json (``RAG_CENTROID_WEIGHT=0``) when they are there;
 - ``linking``: results/linking.json (scripts/eval_linking.py): translations found at ingest;
 - ``retrieval-gold``: results/gold.json (python -m rag eval on corpus/ + eval/gold.jsonl);
 - ``answers`` and ``refusal``: results/answers.json (scripts/eval_answers.py);
@@ -68,7 +69,9 @@ def retrieval_table(res: dict, source: str) -> str:
 
 
 ABLATIONS = [  # (results file, what differs, the variable that makes it)
-    ("eval-dev-no-hubness.json", "without the hubness correction", "RAG_HUBNESS_WEIGHT=0"),
+    ("eval-dev-no-centroid.json", "without taking the centroid off the question (the hubness correction at 0.5)",
+     "RAG_CENTROID_WEIGHT=0"),
+    ("eval-dev-no-hubness.json", "without the hubness correction", "RAG_CENTROID_HUBNESS_WEIGHT=0"),
 ]
 
 
@@ -81,14 +84,14 @@ def ablation_table(main: dict) -> str:
         if res:
             rows_in.append((label, res))
             sources.append(f"`{env} python -m rag eval --corpus ../shared/eval-dev/corpus.jsonl --queries "
-                           f"../shared/eval-dev/queries.jsonl --retriever all --out results/{name}`")
+                           f"../shared/eval-dev/queries.jsonl --retriever hybrid --out results/{name}`")
     slices = list(main["retrievers"]["hybrid"]["slices"])
     rows = [f"Made by {', '.join(sources)} (hybrid retrieval; recall@10 per slice)." if sources else "",
             "",
             "| hybrid | " + " | ".join(slices) + " | overall MRR@10 | p95 latency |",
             "|---|" + "---|" * (len(slices) + 2)]
     for label, res in rows_in:
-        h = res["retrievers"]["hybrid"]
+        h = res["retrievers"]["hybrid"] if "retrievers" in res else res  # a run of --retriever hybrid alone
         cells = [f"{h['slices'][sl]['recall@10']:.3f}" if sl in h["slices"] else "—" for sl in slices]
         rows.append(f"| {label} | " + " | ".join(cells) + f" | {h['overall']['mrr@10']:.3f} | {h['latency_ms']['p95']:.0f} ms |")
     return "\n".join(rows)
@@ -103,18 +106,18 @@ def _recall_by_half(rows: list[dict], slice_: str) -> str:
     return " / ".join(cells)
 
 
-def no_translation_table(res: dict, with_twins: dict, no_pull: dict | None = None) -> str:
+def no_translation_table(res: dict, with_twins: dict, others: list[tuple[str, dict]] = ()) -> str:
     """Article slices with each gold document's translation left out of the index (per half, and
-    without the cross-language pull when that run is there), beside the full index."""
+    with one part switched off for each run of ``others``: (what is off, its results)), beside the full index."""
     name = res["retriever"]
-    rows = [f"Made by `{res['command']}` ({name}; the full index: results/eval-dev.json)"
-            + (f"; without the pull: `{no_pull['command']}`" if no_pull else "") + ".", "",
+    made = "".join(f"; {label}: `{o['command']}`" for label, o in others)
+    rows = [f"Made by `{res['command']}` ({name}; the full index: results/eval-dev.json){made}.", "",
             "R@10 is given for half A / half B / all (halves by the parity of the CRC-32 of the article id; "
             "settings are chosen on half A).", "",
             "| slice | n | without the translation: R@10 (A / B / all) | MRR@10 | "
-            + ("same, without the cross-language pull: R@10 (A / B / all) | " if no_pull else "")
+            + "".join(f"same, {label}: R@10 (A / B / all) | " for label, _ in others)
             + "with it (strict): R@10 | MRR@10 | with it (by family): R@10 | MRR@10 |",
-            "|---|---|---|---|" + ("---|" if no_pull else "") + "---|---|---|---|"]
+            "|---|---|---|---|" + "---|" * len(others) + "---|---|---|---|"]
     full = (with_twins.get("retrievers") or {}).get(name, {}).get("slices", {})
     for lang, run in sorted(res["runs"].items()):
         for sl, m in run["slices"].items():
@@ -122,9 +125,9 @@ def no_translation_table(res: dict, with_twins: dict, no_pull: dict | None = Non
             both = (f"{f['recall@10']:.3f} | {f['mrr@10']:.3f} | {f['family']['recall@10']:.3f} | "
                     f"{f['family']['mrr@10']:.3f}") if f and "family" in f else "— | — | — | —"
             off = ""
-            if no_pull:
-                other = no_pull["runs"].get(lang)
-                off = (_recall_by_half(other["queries"], sl) if other else "—") + " | "
+            for _, o in others:
+                other = o["runs"].get(lang)
+                off += (_recall_by_half(other["queries"], sl) if other else "—") + " | "
             rows.append(f"| {sl} | {m['n']} | {_recall_by_half(run['queries'], sl)} | {m['mrr@10']:.3f} | {off}{both} |")
     lat = ", ".join(f"gold {lang}: p95 {run['latency_ms']['p95']} ms" for lang, run in sorted(res["runs"].items()))
     rows += ["", f"Query latency ({name}) — {lat}."]
@@ -468,7 +471,11 @@ def tables() -> dict[str, str]:
         out["retrieval-ablation"] = ablation_table(ev)
         nt = _load("eval-dev-no-translation.json")
         if nt:
-            out["retrieval-no-translation"] = no_translation_table(nt, ev, _load("eval-dev-no-translation-no-pull.json"))
+            others = [(label, r) for label, r in (
+                ("without the cross-language pull", _load("eval-dev-no-translation-no-pull.json")),
+                ("without taking the centroid off the question", _load("eval-dev-no-translation-no-centroid.json")),
+            ) if r]
+            out["retrieval-no-translation"] = no_translation_table(nt, ev, others)
     gold = _load("gold.json")
     if gold:
         out["retrieval-gold"] = retrieval_table(
