@@ -25,13 +25,19 @@ def _ingest(store, doc_id: str, text: str, lang: str = "vi") -> None:
     assert ingest_bytes(store, f"{doc_id}.md", body.encode()).status == "added"
 
 
-def test_in_memory_scores_are_cosine_less_the_hubness_of_other_documents(settings_factory):
-    settings = settings_factory(hubness_weight=0.5, hubness_k=2, memory_vectors_from=1)
+def _six_documents(settings) -> Store:
+    """Four generic sentences (one Lao), one specific one, and a document of two passages."""
     store = Store(settings).warm_up()
     for i, text in enumerate(GENERIC):
         _ingest(store, f"chung-{i}", text, "lo" if i == 3 else "vi")
     _ingest(store, "dac-biet", "Năm 2015, Bảo hiểm xã hội Việt Nam và Bộ Lao động Lào ký biên bản ghi nhớ tại Viêng Chăn.")
     _ingest(store, "hai-doan", "Đoàn công tác thăm tỉnh Quảng Nam.\n\nĐoàn công tác đã thăm tỉnh Quảng Nam.")
+    return store
+
+
+def test_in_memory_scores_are_cosine_less_the_hubness_of_other_documents(settings_factory):
+    settings = settings_factory(hubness_weight=0.5, hubness_k=2, memory_vectors_from=1)
+    store = _six_documents(settings)
     r = Retriever(store, settings).warm_up()
     assert r.vectors.wait() and r.vectors.usable()
     qvec = store.embedder.encode_queries(["Biên bản ghi nhớ ký năm nào?"])[0]
@@ -122,11 +128,7 @@ def test_dense_search_takes_the_records_centroid_off_the_question_in_memory_and_
     cosine to the record's centroid (the mean of the documents' vectors, each document once), the same
     from the in-memory matrices as from Chroma's search (whose cosine divides by the shifted vector's length)."""
     settings = settings_factory(centroid_hubness_weight=0.0, centroid_weight=0.8, centroid_from=1, memory_vectors_from=1)
-    store = Store(settings).warm_up()
-    for i, text in enumerate(GENERIC):
-        _ingest(store, f"chung-{i}", text, "lo" if i == 3 else "vi")
-    _ingest(store, "dac-biet", "Năm 2015, Bảo hiểm xã hội Việt Nam và Bộ Lao động Lào ký biên bản ghi nhớ tại Viêng Chăn.")
-    _ingest(store, "hai-doan", "Đoàn công tác thăm tỉnh Quảng Nam.\n\nĐoàn công tác đã thăm tỉnh Quảng Nam.")
+    store = _six_documents(settings)
     memory = Retriever(store, settings).warm_up()
     assert memory.vectors.wait() and memory.vectors.usable()
     passages = {p.id: p for p in memory.mirror.passages()}
