@@ -85,7 +85,7 @@ def main() -> int:
     # The cross-language pull off (RAG_DOC_VECTOR_WEIGHT=0) and the centroid kept on the question
     # (RAG_CENTROID_WEIGHT=0) are the ablations beside the default run.
     env = ("" if settings.doc_vector_weight else "RAG_DOC_VECTOR_WEIGHT=0 ") + (
-        "" if settings.centroid_weight else "RAG_CENTROID_WEIGHT=0 ")
+        f"RAG_CENTROID_WEIGHT={settings.centroid_weight:g} " if settings.centroid_weight else "")
     out = {"retriever": args.retriever, "runs": runs,
            "command": f"{env}python scripts/eval_without_translations.py --corpus ../shared/eval-dev/corpus.jsonl "
                       f"--queries ../shared/eval-dev/queries.jsonl --out results/{(args.out or Path('-')).name}"}
