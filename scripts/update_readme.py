@@ -39,6 +39,21 @@ README = ROOT / "README.md"
 RESULTS = ROOT / "results"
 
 
+_ENV = re.compile(r"^(?:RAG_[A-Z_]+=\S+ )+")
+
+
+def command_for(command: str, settings: dict | None) -> str:
+    """``command`` with the ``RAG_*`` variables that reproduce its recorded retrieval ``settings`` under
+    today's defaults (a default changed since the run is set back to the value the run used)."""
+    command = _ENV.sub("", command)
+    env = []
+    for name, value in sorted((settings or {}).items()):
+        f = Settings.model_fields.get(name)
+        if f is not None and value != f.default:
+            env.append(f"RAG_{name.upper()}={value:g}" if isinstance(value, float) else f"RAG_{name.upper()}={value}")
+    return " ".join(env + [command])
+
+
 def _load(name: str):
     p = RESULTS / name
     return json.loads(p.read_text(encoding="utf-8")) if p.exists() else None
@@ -68,23 +83,23 @@ def retrieval_table(res: dict, source: str) -> str:
     return head + format_table(res)
 
 
-ABLATIONS = [  # (results file, what differs, the variable that makes it)
-    ("eval-dev-no-centroid.json", "without taking the centroid off the question (the hubness correction at 0.5)",
-     "RAG_CENTROID_WEIGHT=0"),
-    ("eval-dev-no-hubness.json", "without the hubness correction", "RAG_CENTROID_HUBNESS_WEIGHT=0"),
+ABLATIONS = [  # (results file, what differs)
+    ("eval-dev-no-centroid.json", "the default: without taking the centroid off the question (the hubness correction at 0.5)"),
+    ("eval-dev-no-hubness.json", "without the hubness correction"),
 ]
 
 
 def ablation_table(main: dict) -> str:
     """Hybrid retrieval as configured beside the same run with one part switched off."""
-    rows_in = [("as configured", main)]
+    rows_in = [("as in the first table", main)]
     sources = []
-    for name, label, env in ABLATIONS:
+    for name, label in ABLATIONS:
         res = _load(name)
         if res:
             rows_in.append((label, res))
-            sources.append(f"`{env} python -m rag eval --corpus ../shared/eval-dev/corpus.jsonl --queries "
-                           f"../shared/eval-dev/queries.jsonl --retriever hybrid --out results/{name}`")
+            sources.append("`" + command_for(
+                f"python -m rag eval --corpus ../shared/eval-dev/corpus.jsonl --queries ../shared/eval-dev/queries.jsonl "
+                f"--retriever hybrid --out results/{name}", res["run"].get("settings")) + "`")
     slices = list(main["retrievers"]["hybrid"]["slices"])
     rows = [f"Made by {', '.join(sources)} (hybrid retrieval; recall@10 per slice)." if sources else "",
             "",
@@ -110,8 +125,11 @@ def no_translation_table(res: dict, with_twins: dict, others: list[tuple[str, di
     """Article slices with each gold document's translation left out of the index (per half, and
     with one part switched off for each run of ``others``: (what is off, its results)), beside the full index."""
     name = res["retriever"]
-    made = "".join(f"; {label}: `{o['command']}`" for label, o in others)
-    rows = [f"Made by `{res['command']}` ({name}; the full index: results/eval-dev.json){made}.", "",
+    def cmd(r: dict) -> str:
+        return command_for(r["command"], next(iter(r["runs"].values()))["run"].get("settings"))
+
+    made = "".join(f"; {label}: `{cmd(o)}`" for label, o in others)
+    rows = [f"Made by `{cmd(res)}` ({name}; the full index: results/eval-dev.json){made}.", "",
             "R@10 is given for half A / half B / all (halves by the parity of the CRC-32 of the article id; "
             "settings are chosen on half A).", "",
             "| slice | n | without the translation: R@10 (A / B / all) | MRR@10 | "
@@ -465,9 +483,9 @@ def tables() -> dict[str, str]:
         out["scale"] = scale_table(scale)
     ev = _load("eval-dev.json")
     if ev:
-        out["retrieval-evaldev"] = retrieval_table(
-            ev, "python -m rag eval --corpus ../shared/eval-dev/corpus.jsonl --queries ../shared/eval-dev/queries.jsonl "
-                "--retriever all --out results/eval-dev.json")
+        out["retrieval-evaldev"] = retrieval_table(ev, command_for(
+            "python -m rag eval --corpus ../shared/eval-dev/corpus.jsonl --queries ../shared/eval-dev/queries.jsonl "
+            "--retriever all --out results/eval-dev.json", ev["run"].get("settings")))
         out["retrieval-ablation"] = ablation_table(ev)
         nt = _load("eval-dev-no-translation.json")
         if nt:
