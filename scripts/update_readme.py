@@ -3,7 +3,8 @@
 Each table sits between ``<!-- BEGIN name -->`` and ``<!-- END name -->`` markers:
 - ``settings``: every field of rag.config.Settings with its variable, default and description;
 - ``retrieval-evaldev``: results/eval-dev.json (python -m rag eval on ../shared/eval-dev);
-- ``retrieval-ablation``: results/eval-dev.json beside results/eval-dev-no-hubness.json (one part off);
+- ``retrieval-ablation``: results/eval-dev.json beside results/eval-dev-no-centroid.json and
+  results/eval-dev-no-hubness.json (one part off each; commands rebuilt from their recorded settings);
 - ``retrieval-no-translation``: results/eval-dev-no-translation.json (scripts/eval_without_translations.py),
   beside results/eval-dev-no-translation-no-pull.json (the same with the cross-language pull off) and
   results/eval-dev-no-translation-no-centroid.json (``RAG_CENTROID_WEIGHT=0``) when they are there;
