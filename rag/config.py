@@ -126,17 +126,19 @@ class Settings(BaseSettings):
         "0 turns it off.",
     )
     centroid_weight: float = Field(
-        0.0, ge=0, le=2,
-        description="Dense search takes this times the record's centroid (the mean of its documents' vectors) off "
-        "the question's vector: a passage scores its cosine to the question less this times its cosine to the "
-        "centroid, so passages are ranked by what they say rather than by how typical of their language they are, "
-        "and an article in another language than the question's reaches it (1 on eval-dev: see the README). Off (0) "
-        "by default: on a record of documents written from one template it ranked 'Văn bản số 1' above 'Văn bản số 3'.",
+        1.0, ge=0, le=2,
+        description="Dense search of the languages other than the question's takes this times the record's centroid "
+        "(the mean of its distinct documents' vectors) off the question's vector: a passage scores its cosine to the "
+        "question less this times its cosine to the centroid, so passages are ranked by what they say rather than by "
+        "how typical of their language they are, and an article in another language than the question's reaches it "
+        "(eval-dev: see the README). The question's own language keeps the question's vector. 0 turns it off.",
     )
     centroid_from: int = Field(
         100, ge=1,
-        description="Documents the record must hold before dense search takes its centroid off the question "
-        "(RAG_CENTROID_WEIGHT): the mean of a few documents is their subject, not a direction all share.",
+        description="Distinct documents the record must hold before dense search takes its centroid off the question "
+        "(RAG_CENTROID_WEIGHT): the mean of a few documents is their subject, not a direction all share. "
+        "Near-duplicates (whole-document cosine 0.95 or more, such as minutes written from one template that differ "
+        "only by their numbers) count as one document together.",
     )
     hubness_weight: float = Field(
         0.5,

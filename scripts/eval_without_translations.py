@@ -27,7 +27,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from rag.config import load_settings
+from rag.config import Settings, load_settings
 from rag.evaluation import read_jsonl, run_eval, to_json
 from rag.ingest.service import remove_document
 from rag.store.chroma import Store
@@ -82,10 +82,10 @@ def main() -> int:
             res["run"].update(corpus=str(args.corpus), queries=str(args.queries), left_out=len(drop),
                               gold_language=lang)
             runs[lang] = res
-    # The cross-language pull off (RAG_DOC_VECTOR_WEIGHT=0) and the centroid kept on the question
-    # (RAG_CENTROID_WEIGHT=0) are the ablations beside the default run.
-    env = ("" if settings.doc_vector_weight else "RAG_DOC_VECTOR_WEIGHT=0 ") + (
-        f"RAG_CENTROID_WEIGHT={settings.centroid_weight:g} " if settings.centroid_weight else "")
+    # The ablations beside the default run (the cross-language pull off, RAG_DOC_VECTOR_WEIGHT=0; the centroid
+    # kept on the question, RAG_CENTROID_WEIGHT=0) are named by the variables that differ from the defaults.
+    env = "".join(f"RAG_{name.upper()}={getattr(settings, name):g} " for name in ("doc_vector_weight", "centroid_weight")
+                  if getattr(settings, name) != Settings.model_fields[name].default)
     out = {"retriever": args.retriever, "runs": runs,
            "command": f"{env}python scripts/eval_without_translations.py --corpus ../shared/eval-dev/corpus.jsonl "
                       f"--queries ../shared/eval-dev/queries.jsonl --out results/{(args.out or Path('-')).name}"}

@@ -8,6 +8,7 @@ import pytest
 from helpers.paths import CORPUS_DIR
 
 from rag.ingest.service import ingest_bytes, ingest_paths
+from rag.retrieval.docvectors import CENTROID_SAMPLE, distinct_mean
 from rag.retrieval.filters import Filters
 from rag.retrieval.hybrid import Retriever
 from rag.store.chroma import Store
@@ -153,3 +154,51 @@ def test_dense_search_takes_the_records_centroid_off_the_question_in_memory_and_
         off = Retriever(store, settings.model_copy(update=update)).warm_up()
         assert np.array_equal(off._dense_query(qvec), qvec) and off._hubness_weight() == settings.hubness_weight
     assert not np.array_equal(Retriever(store, settings.model_copy(update={"centroid_from": 6}))._dense_query(qvec), qvec)
+
+
+
+def test_the_questions_own_language_keeps_the_questions_vector_at_the_other_lists_level(settings_factory):
+    """With the centroid on, the other languages' passages are searched with the question less the centroid and
+    the question's own language with the question itself, its scores lowered by the weight times the mean cosine
+    of that language's documents to the centroid (so the z-score over all languages compares like with like)."""
+    settings = settings_factory(centroid_hubness_weight=0.0, centroid_weight=0.8, centroid_from=1)
+    store = _six_documents(settings)
+    r = Retriever(store, settings).warm_up()
+    qvec = store.embedder.encode_queries(["Biên bản ghi nhớ ký năm nào?"])[0]
+    dvec = r._dense_query(qvec)
+    lists = r._dense_lists(qvec, dvec, 10, Filters(), ["vi", "lo"], "vi")
+    centroid = r.documents.centroid()
+    ids, matrix = r.documents._matrices()["vi"]
+    offset = 0.8 * float((matrix @ centroid).mean())
+    assert offset > 0.1
+    own = {x.passage.id: x.score + offset for x in lists[0]}
+    assert own == pytest.approx({x.passage.id: x.score for x in r.dense_candidates(qvec, 10, Filters(), "vi")}, abs=1e-5)
+    other = {x.passage.id: x.score for x in lists[1]}
+    assert other == pytest.approx({x.passage.id: x.score for x in r.dense_candidates(dvec, 10, Filters(), "lo")}, abs=1e-5)
+    # A question in a language the record does not hold, or the centroid off: every list as before.
+    assert [[x.passage.id for x in lst] for lst in r._dense_lists(qvec, dvec, 10, Filters(), ["vi", "lo"], "en")] == \
+        [[x.passage.id for x in r.dense_candidates(dvec, 10, Filters(), lang)] for lang in ("vi", "lo")]
+    assert r._dense_lists(qvec, qvec, 10, Filters(), ["vi", "lo"], "vi")[0][0].score == pytest.approx(
+        r.dense_candidates(qvec, 10, Filters(), "vi")[0].score)
+
+
+def _unit(rows: np.ndarray) -> np.ndarray:
+    return (rows / np.linalg.norm(rows, axis=1, keepdims=True)).astype(np.float32)
+
+
+def test_a_templates_copies_count_as_one_document_in_the_centroid():
+    """Near-duplicates (cosine 0.95 or more) share one weight: 150 copies of a template beside 3 other
+    documents count as 4 documents, and the centroid is not the template's; distinct documents keep the
+    plain mean; above the sample size the count is scaled to the whole record."""
+    rng = np.random.default_rng(7)
+    template = rng.normal(size=32)
+    copies = _unit(template + 0.05 * rng.normal(size=(150, 32)))
+    others = _unit(rng.normal(size=(3, 32)))
+    mean, count = distinct_mean(np.concatenate([copies, others]))
+    assert count == pytest.approx(4, abs=0.01)
+    assert mean == pytest.approx((copies.mean(axis=0) + others.sum(axis=0)) / 4, abs=1e-3)
+    distinct = _unit(rng.normal(size=(200, 32)))
+    mean, count = distinct_mean(distinct)
+    assert count == pytest.approx(200) and mean == pytest.approx(distinct.mean(axis=0), abs=1e-6)
+    many = _unit(rng.normal(size=(CENTROID_SAMPLE * 2, 32)))
+    assert distinct_mean(many)[1] == pytest.approx(CENTROID_SAMPLE * 2, rel=0.01)

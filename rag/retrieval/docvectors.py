@@ -36,7 +36,7 @@ class DocumentMatrix:
         self._by_lang: Matrices = {}
         self._centroid: Optional[np.ndarray] = None
         self._centroid_of: Optional[Matrices] = None
-        self._count = 0
+        self._count = 0.0
 
     def nearest(self, qvec, k: int, lang: str) -> list[tuple[str, float]]:
         """The ``k`` documents of ``lang`` nearest to ``qvec``: (doc id, cosine), best first."""
@@ -50,18 +50,27 @@ class DocumentMatrix:
         return [(ids[i], float(sims[i])) for i in top]
 
     def centroid(self, min_documents: int = 1) -> Optional[np.ndarray]:
-        """The mean of every document's vector, all languages together (each document counts once, however
-        long): the direction every passage of the record shares, which :class:`~.hybrid.Retriever` takes off
-        the question's vector (``RAG_CENTROID_WEIGHT``). None when the record holds fewer than
-        ``min_documents`` documents: the mean of a few documents is what they say, not what all share."""
+        """The mean of the documents' vectors, all languages together, each distinct document once
+        (:func:`distinct_mean`: near-duplicates share one weight): the direction every passage of the record
+        shares, which :class:`~.hybrid.Retriever` takes off the question's vector (``RAG_CENTROID_WEIGHT``).
+        None when the record holds fewer than ``min_documents`` distinct documents: the mean of a few
+        documents is what they say, not what all share, and the mean of one template's many copies is
+        that template."""
         by_lang = self._matrices()
         with self._lock:
             if self._centroid_of is not by_lang:  # once per reading of the matrices
                 rows = [m for _, m in by_lang.values() if m is not None and len(m)]
-                self._centroid = np.concatenate(rows).mean(axis=0) if rows else None
-                self._count = sum(len(m) for m in rows)
+                self._centroid, self._count = distinct_mean(np.concatenate(rows)) if rows else (None, 0.0)
                 self._centroid_of = by_lang
             return self._centroid if self._count >= max(1, min_documents) else None
+
+    def typicality(self, lang: str) -> float:
+        """The mean cosine of ``lang``'s documents to the record's centroid (0 without one)."""
+        centroid = self.centroid()
+        ids, matrix = self._matrices().get(lang, ([], None))
+        if centroid is None or matrix is None or not len(matrix):
+            return 0.0
+        return float((matrix @ centroid).mean())
 
     def _matrices(self) -> Matrices:
         version = self.mirror.version
@@ -85,3 +94,22 @@ class DocumentMatrix:
             ids.append(doc_id)
             vecs.append(vec)
         return {lang: (ids, np.asarray(vecs, dtype=np.float32)) for lang, (ids, vecs) in rows.items()}
+
+
+DUPLICATE_COSINE = 0.95  # eval-dev's documents: 1% have a neighbour this close; a template's copies: all (0.98-0.99)
+CENTROID_SAMPLE = 2500  # documents the centroid is computed from (evenly spaced): a 25 MB similarity matrix
+
+
+def distinct_mean(matrix: np.ndarray) -> tuple[np.ndarray, float]:
+    """The mean of ``matrix``'s rows (unit vectors), each weighted by one over the number of rows at
+    cosine ``DUPLICATE_COSINE`` or more to it (itself included), and the weights' sum: how many
+    distinct documents there are. A template's hundred copies weigh as one document, so they neither
+    make the record look large nor make the centroid their own. Above ``CENTROID_SAMPLE`` rows, an
+    evenly spaced sample stands for them (the count scaled to the whole)."""
+    total = len(matrix)
+    if total > CENTROID_SAMPLE:
+        matrix = matrix[np.linspace(0, total - 1, CENTROID_SAMPLE).astype(int)]
+    close = (matrix @ matrix.T >= DUPLICATE_COSINE).sum(axis=1)
+    weights = 1.0 / np.maximum(close, 1)
+    mean = (weights[:, None] * matrix).sum(axis=0) / weights.sum()
+    return mean.astype(np.float32), float(weights.sum()) * total / len(matrix)

@@ -199,7 +199,7 @@ class Retriever:
         elif mode == "keyword":
             fused = fuse_rrf(kw_future.result(), self.settings.rrf_k)
         else:
-            dense = self._dense_by_language(dvec, n, filters, langs)
+            dense = self._dense_lists(qvec, dvec, n, filters, langs, query_lang)
             keyword = kw_future.result()
             if self.settings.fusion == "rrf":
                 fused = fuse_rrf(dense + keyword, self.settings.rrf_k)
@@ -210,14 +210,15 @@ class Retriever:
 
     def _dense_query(self, qvec: np.ndarray) -> np.ndarray:
         """The question's vector less ``RAG_CENTROID_WEIGHT`` times the record's centroid (the mean of its
-        documents' vectors). Every passage of a language shares a direction with every other passage of it,
+        distinct documents' vectors), for the other languages' passages (:meth:`_dense_lists`). Every passage of a language shares a direction with every other passage of it,
         and with the question when it is in that language: taking the shared part off ranks a language's
         passages by what they say rather than by how typical of the record they are, which is what lets an
         article in the other language reach a question (eval-dev's article slices without their
         translation: measured in the README). A passage's score is then its cosine to the question less the
-        weight times its cosine to the centroid. A record of fewer than ``RAG_CENTROID_FROM`` documents keeps
-        the question's own vector: the mean of a few documents is their subject, and taking it off would
-        rank their passages by everything but it."""
+        weight times its cosine to the centroid. A record of fewer than ``RAG_CENTROID_FROM`` distinct documents
+        keeps the question's own vector: the mean of a few documents is their subject, and taking it off would
+        rank their passages by everything but it (a hundred copies of one template are one document there:
+        :func:`.docvectors.distinct_mean`)."""
         centroid = self._centroid()
         if centroid is None:
             return qvec
@@ -236,29 +237,52 @@ class Retriever:
         s = self.settings
         return s.centroid_hubness_weight if self._centroid() is not None else s.hubness_weight
 
+    def _dense_lists(self, qvec, dvec, n: int, filters: Filters, langs: list[Optional[str]],
+                     query_lang: str) -> list[list[Ranked]]:
+        """Each language's dense candidates (:meth:`_dense_by_language`). Where the centroid is taken off
+        (``dvec`` is not ``qvec``), the question's own language is searched with the question's own vector:
+        what all passages of a language share is noise only across languages, and within the question's
+        language taking it off ranked a record of near-identical minutes by what was left of each vector
+        (the real tier's toy model). Its scores are lowered by the mean cosine of that language's documents
+        to the centroid (times the weight), so that they stand at the level of the other lists for the
+        z-score over all languages (:func:`.fusion.fuse_calibrated`) and the order within the list is the
+        question's own."""
+        if dvec is qvec or query_lang not in langs or len(langs) < 2:
+            return self._dense_by_language(dvec, n, filters, langs)
+        offset = self.settings.centroid_weight * self.documents.typicality(query_lang)
+        lists = self._dense_by_language(dvec, n, filters, langs, own=(query_lang, qvec))
+        return [[Ranked(r.passage, r.score - offset) for r in lst] if lang == query_lang else lst
+                for lang, lst in zip(langs, lists)]
+
     # --- parts -------------------------------------------------------------------------------
-    def _dense_by_language(self, qvec, n: int, filters: Filters, langs: list[Optional[str]]) -> list[list[Ranked]]:
-        """:meth:`dense_candidates` of each language. Without filters and vectors in memory, one search over
-        the whole collection serves every language that has its ``n`` (or ``2n``) nearest among the
-        results (they are then exactly that language's nearest); a language short of them is searched on
-        its own. A search restricted to one language costs Chroma a scan of its metadata (0.3 s at
-        100,000 passages), one over the whole collection a few milliseconds."""
+    def _dense_by_language(self, qvec, n: int, filters: Filters, langs: list[Optional[str]],
+                           own: Optional[tuple[str, np.ndarray]] = None) -> list[list[Ranked]]:
+        """:meth:`dense_candidates` of each language (``own``: a language searched with a vector of its own).
+        Without filters and vectors in memory, one search over the whole collection per vector serves every
+        language that has its ``n`` (or ``2n``) nearest among the results (they are then exactly that
+        language's nearest); a language short of them is searched on its own. A search restricted to one
+        language costs Chroma a scan of its metadata (0.3 s at 100,000 passages), one over the whole
+        collection a few milliseconds."""
+        vec_of = {lang: own[1] if own and lang == own[0] else qvec for lang in langs}
         if len(langs) < 2 or None in langs or filters.active or self.vectors.usable():
-            return list(self._pool.map(lambda lang: self.dense_candidates(qvec, n, filters, lang), langs))
+            return list(self._pool.map(lambda lang: self.dense_candidates(vec_of[lang], n, filters, lang), langs))
         alpha = self._hubness_weight()
         want = 2 * n if alpha else n
         total = len(self.mirror)
-        found = self.store.dense_search(qvec, min(total, 2 * want * len(langs)), None, n=total,
-                                        visible=self.mirror.__contains__, vectors=bool(alpha))
-        by_lang: dict[str, list] = {lang: [] for lang in langs}
-        for f in found:
-            got = by_lang.get(self.mirror.lang_of(f[0]) or "")
-            if got is not None:
-                got.append(f)
-        full = {lang: got[:want] for lang, got in by_lang.items()
-                if len(got) >= want or len(found) >= total}  # all of the record was returned: nothing more
+        full: dict[str, list] = {}
+        for vec in {id(v): v for v in vec_of.values()}.values():
+            mine = [lang for lang in langs if vec_of[lang] is vec]
+            found = self.store.dense_search(vec, min(total, 2 * want * len(langs)), None, n=total,
+                                            visible=self.mirror.__contains__, vectors=bool(alpha))
+            by_lang: dict[str, list] = {lang: [] for lang in mine}
+            for f in found:
+                got = by_lang.get(self.mirror.lang_of(f[0]) or "")
+                if got is not None:
+                    got.append(f)
+            full.update({lang: got[:want] for lang, got in by_lang.items()
+                         if len(got) >= want or len(found) >= total})  # all of the record was returned
         return list(self._pool.map(
-            lambda lang: self.dense_candidates(qvec, n, filters, lang, full.get(lang)), langs))
+            lambda lang: self.dense_candidates(vec_of[lang], n, filters, lang, full.get(lang)), langs))
 
     def dense_candidates(self, qvec, n: int, filters: Filters, lang: Optional[str] = None,
                          found: Optional[list[tuple[str, float, Optional[np.ndarray]]]] = None) -> list[Ranked]:
