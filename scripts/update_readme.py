@@ -85,7 +85,7 @@ def retrieval_table(res: dict, source: str) -> str:
 
 
 ABLATIONS = [  # (results file, what differs)
-    ("eval-dev-no-centroid.json", "the default: without taking the centroid off the question (the hubness correction at 0.5)"),
+    ("eval-dev-no-centroid.json", "without taking the centroid off the question (the hubness correction at 0.5, as before session 15)"),
     ("eval-dev-no-hubness.json", "without the hubness correction"),
 ]
 
