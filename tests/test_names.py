@@ -87,3 +87,12 @@ def test_the_tables_hold_no_interface_strings():
         for lang in LANGS:
             for n in e.names.get(lang, ()):
                 assert n not in labels or len(n) > 2, n
+
+
+@pytest.mark.parametrize("text,keys", [
+    ("Ai ky thay mat So Lao dong va Phuc loi xa hoi?", ["sign"]),  # "Lao dong" is labour: no contribution
+    ("Lao dong tu do dong BHXH the nao?", ["informal_sector", "contribution"]),  # the second "dong" is
+    ("Muc dong BHXH la bao nhieu?", ["contribution_rate"]),
+])
+def test_a_vocabulary_word_inside_lao_dong_typed_without_marks_is_not_found(text, keys):
+    assert [f.key for f in TERMS.find(text)] == keys

@@ -124,6 +124,9 @@ RECORD = Kept("answer-record", ("answer", "text"))
 log = logging.getLogger(__name__)
 
 
+_DAY_LINES = 40  # more lines than that dated one day (the extra lines' budget): a day too busy to say which document tells of it
+
+
 class Evidence:
     """Scores lines of retrieved passages for a question; caches line vectors per corpus version."""
 
@@ -240,6 +243,10 @@ class Evidence:
             for day in day_keys(c.when) if c.kind == "when" and c.when is not None else ():
                 for ref in info["by_key"].get(day, ()):
                     votes[ref] += 1.5  # the very day asked, in whatever language the line is
+                of_day = info["by_key"].get("d" + day, ())
+                if len(of_day) <= _DAY_LINES:  # the documents of that day: their lines tell what happened on it
+                    for ref in of_day:  # ("22 people took part" in the minutes of the meeting asked about)
+                        votes[ref] += 4.0  # above a line that names the year and a word of the question
         for k in q.term_keys:
             for ref in info["by_key"].get(f"t:{k}", ()):
                 votes[ref] += idf(f"t:{k}")

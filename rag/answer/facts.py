@@ -347,6 +347,10 @@ def _raw_places(line: Line) -> list[Fact]:
     out = []
     for m in _RAW_PLACE.finditer(line.text):
         text = m.group(1).strip()
+        a, b = m.start(1), m.start(1) + len(text)
+        # a name that runs on past the cut ("at the Lao Ministry of Labour | and Social Welfare") is read whole
+        b = max([f.end for f in line.names if a <= f.start < b < f.end] + [b])
+        text = line.text[a:b]
         if find_when(text) or NAMES.find(text, kinds=ACTOR_KINDS) or len(text) < 3:
             continue
         out.append(Fact("place", line, m.start(1), m.start(1) + len(text), [f"raw:{text}"], 0.45))
@@ -482,6 +486,8 @@ def counts(line: Line, q: Question, slot: Slot) -> list[Fact]:
                 s += 0.6
             elif qty.unit in PEOPLE and slot.unit_key in PEOPLE:
                 s += 0.35
+            elif not qty.unit and slot.unit_key in PEOPLE and _person_after(line.text, qty.end):
+                s += 0.25  # "bao nhiêu người" of "2,350 pensioners": a word for people the vocabulary lacks
             elif qty.unit or re.match(r"\s?[^\W\d_]", line.text[qty.end : qty.end + 2]) or slot.unit_key in PEOPLE:
                 continue  # a number of something else ("143 lao động" for "bao nhiêu đại biểu"; "H1" is nobody)
         elif slot.unit:  # the asker's own word, not in the vocabulary: is it the word after the number?
@@ -501,6 +507,13 @@ def counts(line: Line, q: Question, slot: Slot) -> list[Fact]:
         s += 0.2 * len(clauses.get(qty.start, ()))
         out.append(Fact("count", line, qty.start, qty.end, qty, s))
     return out
+
+
+def _person_after(text: str, end: int) -> bool:
+    """The word right after a number names people ("2,350 pensioners", "40 attendees"), though the vocabulary
+    lacks it."""
+    m = re.match(r"\s?([^\W\d_][\w-]*)", text[end : end + 30])
+    return bool(m) and bool(_PERSON_NOUN.search(m[1]))
 
 
 def _clause_words(line: Line, q: Question) -> dict[int, set[str]]:

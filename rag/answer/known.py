@@ -83,6 +83,8 @@ def read_inventory(index: LineIndex, docs: list[str]) -> dict:
                 {f"y:{w.year}" for w in ln.whens} | {f"q:{q.value:g}" for q in ln.quantities} | \
                 {f"p:{p.year}-{p.end_year}" for p in ln.periods} | {k for w in ln.whens for k in day_keys(w)}
             df.update(keys)
+            if ln.doc_date:  # the day of the line's document: the minutes of 14/2/2025 tell what happened that day
+                keys.add(f"dd:{ln.doc_date}")
             for k in keys:
                 by_key[k].append(ref)
             years.update(w.year for w in ln.whens)
