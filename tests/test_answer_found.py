@@ -1,7 +1,8 @@
 """Facts the answer layer used to miss though the record holds them: a count written with a word for people
 the vocabulary lacks ("1,240 pensioners" for "bao nhiêu người"), a line of the minutes of the very day asked
 about that no retrieved passage holds ("17 people took part" in the minutes of 7 March 2025), a question whose
-subject the vocabulary knew in Vietnamese only ("ປະລິນຍາໂທ", a master's degree).
+subject the vocabulary knew in Vietnamese only ("ປະລິນຍາໂທ", a master's degree); "how many months" answered by a
+number of months, not by any number of a line in another language ("02 bản tiếng Việt").
 
 Three small fictional documents (tests/data/answer_found: Lao minutes of a video meeting, an English report on
 bank payment of pensions, a Vietnamese news item on master's scholarships; none of them in the eval sets).
@@ -73,3 +74,16 @@ def test_a_question_on_a_master_degree_is_understood_in_every_language(assistant
     assert re.search(r"(?<!\d)4(?!\d)", first) and not re.search(r"(?<!\d)24(?!\d)", first), ans.answer
     if ans.language == "lo":
         assert lao_share(first) > 0.5, ans.answer
+
+
+@pytest.mark.real
+@pytest.mark.parametrize("question", [
+    "ການເປີດບັນຊີ ໃຫ້ຜູ້ຮັບເງິນບຳນານ ຢູ່ແຂວງຈຳປາສັກ ໃຊ້ເວລາຈັກເດືອນ?",
+    "How many months did opening the pensioners' accounts in Champasak take?",
+])
+def test_how_many_months_is_answered_by_a_number_of_months_only(assistant, question):
+    # "02 bản tiếng Việt" (two copies) is a number without a unit the vocabulary knows: not a number of months
+    ans = assistant.ask(question)
+    assert not ans.refused, ans.answer
+    first = first_sentence(ans.answer)
+    assert re.search(r"(?<!\d)6(?!\d)", first) and not re.search(r"(?<!\d)0?2(?!\d)", first), ans.answer

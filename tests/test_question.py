@@ -4,8 +4,9 @@ from __future__ import annotations
 import pytest
 
 from rag.answer.actors import _wanted_actor
+from rag.answer.counting import counts
 from rag.answer.evidence import constraints, same_count
-from rag.answer.facts import counts, unit_as_written
+from rag.answer.facts import unit_as_written
 from rag.answer.followup import rewrite_rule_based
 from rag.answer.lines import build_lines
 from rag.answer.question import understand

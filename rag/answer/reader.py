@@ -23,8 +23,8 @@ from ..retrieval.filters import Filters
 from ..text.names import NAMES, TERMS
 from ..text.normalize import fold_latin
 from ..text.when import When, when_of_iso
+from . import counting, spans
 from . import facts as F
-from . import spans
 from .actors import actors, signer
 from .events import ASKS_PLAN, doc_day, narrow_to_event, never_held
 from .evidence import (
@@ -237,7 +237,7 @@ class Reader:
         if slot.kind == "place":
             return F.places(ln, qq)
         if slot.kind == "count":
-            return F.counts(ln, qq, slot)
+            return counting.counts(ln, qq, slot)
         if slot.kind == "period" and spans.ASKS_DURATION.search(qq.text):
             return spans.durations(ln, qq)  # "kéo dài bao lâu": 24 tháng
         if slot.kind == "period":
@@ -280,7 +280,7 @@ class Reader:
             # also in the sentence after one that names who pays ("… do BHXH Việt Nam tài trợ cho cán bộ LSSO.
             # Mỗi suất học bổng trị giá 180 triệu đồng"), when the question's side pays there.
             for s in sat[:3] + [s for s in sat[3:8] if slot.money and s.score >= top - 0.3]:
-                if slot.money and F.other_side(s.line, q):
+                if slot.money and counting.other_side(s.line, q):
                     continue
                 for ln in self.evidence.lines.near(s.line, before=6, after=2 if slot.money else 0):
                     if ln is s.line or (slot.kind == "count" and F.other_action(ln, q)) or (
@@ -322,12 +322,12 @@ class Reader:
 
     def _paid_by_other(self, line: Line, q: Question) -> bool:
         """An amount whose sentence names no payer, after one in its paragraph that names the other side's."""
-        if F.other_side(line, q):
+        if counting.other_side(line, q):
             return True
         if not q.side:
             return False
         before = [ln for ln in self.evidence.lines.near(line, before=3) if ln.index < line.index and ln.para == line.para]
-        return any(F.other_side(ln, q) for ln in before)
+        return any(counting.other_side(ln, q) for ln in before)
 
     def _after_other_event(self, line: Line, q: Question) -> bool:
         """The sentence just before ``line`` names another kind of event than the question's (and none of it)."""
@@ -434,7 +434,7 @@ class Reader:
                                                                   q.term_keys):
             ln = self._line_at(ag.articles.cited.doc_id, ag.articles.cited.start)
             if ln is not None:
-                qs = [f for f in F.counts(ln, q, slot) if f.value.unit == "article"]
+                qs = [f for f in counting.counts(ln, q, slot) if f.value.unit == "article"]
                 if qs:
                     return qs[0]
         return None
