@@ -51,6 +51,17 @@ def test_the_asked_kind_is_read_in_each_language(question, kind):
     assert understand(question).kind == kind
 
 
+
+@pytest.mark.parametrize("question,unit,key", [
+    ("How many master's scholarships did VSS offer to LSSO officials?", "scholarships", "scholarship_unit"),
+    ("How many IT staff were trained?", "staff", "staff"),
+    ("How many people took part?", "people", "person"),
+])
+def test_the_counted_unit_is_read_across_one_vocabulary_word(question, unit, key):
+    """"master's scholarships": the unit is the scholarships, not the word "master" before them."""
+    slot = understand(question).slots[0]
+    assert (slot.unit, slot.unit_key) == (unit, key)
+
 def test_constraints_are_read_language_neutrally():
     q = understand("Hội thảo thanh tra ở Luông Pha Bang tháng 6/2024 có bao nhiêu đại biểu, theo bản ghi nhớ 2022-2025?")
     assert q.lang == "vi" and q.name_keys == ["luang_prabang"]

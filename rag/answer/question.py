@@ -244,7 +244,7 @@ def _unit_after(text: str, end: int, lang: str) -> tuple[str, str, bool, str]:
     every = TERMS.find(rest, kinds=("unit", "currency", "scale"))
     found = [f for f in every
              if not rest[: f.start].strip() or (lang != "lo" and len(rest[: f.start].split()) <= 1
-                                                 and NAMES.find(rest[: f.start]))]
+                                                 and (NAMES.find(rest[: f.start]) or TERMS.find(rest[: f.start])))]
     if found:
         f = found[0]
         if f.kind in ("currency", "scale"):
