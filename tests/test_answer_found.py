@@ -87,3 +87,16 @@ def test_how_many_months_is_answered_by_a_number_of_months_only(assistant, quest
     assert not ans.refused, ans.answer
     first = first_sentence(ans.answer)
     assert re.search(r"(?<!\d)6(?!\d)", first) and not re.search(r"(?<!\d)0?2(?!\d)", first), ans.answer
+
+
+@pytest.mark.real
+@pytest.mark.parametrize("question,person,other", [
+    ("Who leads the VSS side of the joint working group on bank payment?", "Trần Văn Bình", "Keo"),
+    ("Who chairs the joint working group on bank payment on the LSSO side?", "Keo Sihalath", "Trần"),
+])
+def test_who_leads_the_side_named_by_its_body(assistant, question, person, other):
+    # "the VSS side" names a side as "the Vietnamese side" does; "leads" is leading, not being the lead unit
+    ans = assistant.ask(question)
+    assert not ans.refused, ans.answer
+    first = first_sentence(ans.answer)
+    assert person in first and other not in first, ans.answer

@@ -62,6 +62,15 @@ def test_the_counted_unit_is_read_across_one_vocabulary_word(question, unit, key
     slot = understand(question).slots[0]
     assert (slot.unit, slot.unit_key) == (unit, key)
 
+
+@pytest.mark.parametrize("question,side", [
+    ("Who leads the VSS side of the working group?", "vietnam"),
+    ("Who led the LSSO side?", "laos"),
+    ("Who is on the other side?", ""),
+])
+def test_a_side_is_named_by_its_body(question, side):
+    assert understand(question).side == side
+
 def test_constraints_are_read_language_neutrally():
     q = understand("Hội thảo thanh tra ở Luông Pha Bang tháng 6/2024 có bao nhiêu đại biểu, theo bản ghi nhớ 2022-2025?")
     assert q.lang == "vi" and q.name_keys == ["luang_prabang"]

@@ -383,6 +383,7 @@ _SIDE = re.compile(r"\b(?:for|on|from|of|by)\s+the\s+((?:lao|laotian|vietnamese|
                    r"\bphia\s+(?:ban\s+)?([^?,;]{3,40})|\bben\s+(lao|viet nam)\b|"
                    r"\b(?:thay mat|dai dien)\s+(?:cho\s+)?(?:phia\s+)?([^?,;]{3,60})|"
                    r"ຝ່າຍ\s*([\u0e80-\u0eff][^?,;]{1,40})|ຕາງໜ້າ(?:ໃຫ້)?\s*([\u0e80-\u0eff][^?,;]{1,40})")
+_BODY_SIDE = re.compile(r"\bthe\s+([A-ZĐ][\w.\- ]{1,40}?)\s+side\b")  # "the VSS side" (as written: abbreviations keep case)
 _SIDE_WORDS = (("lao", "laos"), ("ລາວ", "laos"), ("viet", "vietnam"), ("ຫວຽດ", "vietnam"))
 
 
@@ -391,6 +392,7 @@ def side_named(text: str) -> str:
     said = [next(g for g in m.groups() if g) for m in _SIDE.finditer(text if re.search(r"[\u0e80-\u0eff]", text)
                                                                         and not re.search(r"[a-zA-Z]", text)
                                                                         else fold_latin(text))]
+    said += [m.group(1) for m in _BODY_SIDE.finditer(text)]
     for part in reversed(said):
         for f in NAMES.find(part) + find_loose(part, NAMES):
             if NAMES.country_of(f.key):
@@ -411,6 +413,10 @@ def _side(text: str, probe: str, lang: str, names: list[Found], slots: list[Slot
             if NAMES.country_of(f.key):
                 return NAMES.country_of(f.key)
         return next((c for w, c in _SIDE_WORDS if said.lower().startswith(w)), "")
+    m = _BODY_SIDE.search(text)
+    country = next((NAMES.country_of(f.key) for f in NAMES.find(m.group(1)) if NAMES.country_of(f.key)), "") if m else ""
+    if country:
+        return country  # "who leads the VSS side"
     if any(s.money for s in slots):
         first = next((f for f in names if f.kind in ("org", "unit") and NAMES.country_of(f.key)), None)
         return NAMES.country_of(first.key) if first is not None else ""
