@@ -100,3 +100,15 @@ def test_who_leads_the_side_named_by_its_body(assistant, question, person, other
     assert not ans.refused, ans.answer
     first = first_sentence(ans.answer)
     assert person in first and other not in first, ans.answer
+
+
+@pytest.mark.real
+@pytest.mark.parametrize("question,quarter", [
+    ("Hội nghị tổng kết chương trình học bổng sẽ tổ chức trong quý nào?", "quý II/2027"),
+    ("In which quarter will the final review of the scholarship programme be held?", "2027"),
+])
+def test_which_quarter_is_a_date_question(assistant, question, quarter):
+    ans = assistant.ask(question)
+    assert not ans.refused and ans.kind == "date", (ans.kind, ans.answer)
+    first = first_sentence(ans.answer)
+    assert quarter in first and "trong vào" not in first, ans.answer

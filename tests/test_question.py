@@ -21,6 +21,9 @@ from rag.text.when import find_when, say_when
     ("Bản ghi nhớ giai đoạn 2022-2025 được ký khi nào?", "date"),
     ("Ban ghi nho hop tac 2022-2025 duoc ky ngay nao?", "date"),
     ("ບົດບັນທຶກຄວາມເຂົ້າໃຈ ໄລຍະປີ 2022-2025 ໄດ້ລົງນາມເມື່ອໃດ?", "date"),
+    ("Hội nghị tổng kết sẽ tổ chức trong quý nào?", "date"),  # which quarter
+    ("In which quarter will the final review be held?", "date"),
+    ("ກອງປະຊຸມສະຫຼຸບ ຈະຈັດຂຶ້ນ ໃນໄຕມາດໃດ?", "date"),
     ("When was the 2016-2020 MoU signed?", "date"),
     ("Hội nghị tổng kết được tổ chức tại đâu?", "place"),
     ("ກອງປະຊຸມສຳມະນາ ປີ 2024 ຈັດຢູ່ໃສ?", "place"),

@@ -31,15 +31,16 @@ from .types import Answer
 
 _ECHO = {
     "vi": {
-        "date": r"(?:vao )?(?:tu ngay nao den ngay nao|thoi gian nao|thoi diem nao|khi nao|bao gio|luc nao|ngay nao|"
-                r"hom nao|nam nao|thang nao|thang may|ngay may)",
+        "date": r"(?:vao |trong )?(?:tu ngay nao den ngay nao|thoi gian nao|thoi diem nao|khi nao|bao gio|luc nao|ngay nao|"
+                r"hom nao|nam nao|thang nao|thang may|ngay may|quy nao|quy may)",
         "place": r"(?:o|tai) dau(?: vay)?|noi nao|dia diem nao|(?:tinh|thanh pho|nuoc|quoc gia) nao",
         "count": r"bao nhieu(?: tien)?|\bmay\b|thu may",
         "period": r"giai doan nao|thoi ky nao",
         "actor": r"(?:co quan|don vi|to chuc|bo|ben|doan|uy ban|vu|ban|trung tam) nao|\bai\b",
     },
     "lo": {
-        "date": r"(?:ແຕ່\s*)?ວັນທີເທົ່າໃດ\s*ຫາ\s*ວັນທີເທົ່າໃດ|ວັນທີເທົ່າໃດ|ວັນທີໃດ|ວັນໃດ|ເດືອນໃດ|ແຕ່ປີໃດ|ປີໃດ|ເມື່ອໃດ",
+        "date": r"(?:ແຕ່\s*)?ວັນທີເທົ່າໃດ\s*ຫາ\s*ວັນທີເທົ່າໃດ|ວັນທີເທົ່າໃດ|ວັນທີໃດ|ວັນໃດ|ເດືອນໃດ|ແຕ່ປີໃດ|ປີໃດ|ເມື່ອໃດ|"
+                r"ໃນໄຕມາດໃດ|ໄຕມາດໃດ|ໃນໄຕມາດທີເທົ່າໃດ|ໄຕມາດທີເທົ່າໃດ",
         "place": r"ຢູ່ໃສ|ທີ່ໃດ|ບ່ອນໃດ|ແຂວງໃດ|ເມືອງໃດ|ປະເທດໃດ|ນະຄອນໃດ",
         "count": r"ຄັ້ງທີເທົ່າໃດ|ຈັກ|ເທົ່າໃດ",
         "period": r"ໄລຍະປີໃດ|ໄລຍະໃດ",

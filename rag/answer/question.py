@@ -33,7 +33,7 @@ KINDS: tuple[str, ...] = ("date", "place", "count", "period", "list", "actor", "
 # case), Lao ones on canonical Lao. Order inside a kind does not matter.
 _VI = {
     "date": r"\b(?:khi nao|bao gio|luc nao|ngay nao|hom nao|thang nao|nam nao|thoi gian nao|thoi diem nao|ngay may|"
-            r"thang may|han chot|thoi han nao|tu ngay nao)\b",
+            r"thang may|han chot|thoi han nao|tu ngay nao|quy nao|quy may)\b",
     "period": r"\b(?:giai doan nao|thoi ky nao|giai doan gi|nhung nam nao|thoi han bao lau|bao lau)\b",
     "place": r"\b(?:o dau|tai dau|noi nao|dia diem nao|tinh nao|thanh pho nao|nuoc nao|quoc gia nao|cho nao|"
              r"dau vay|o tinh nao|o nuoc nao|dia diem|(?<!co )quan nao|huyen nao|(?<!to chuc )xa nao|dia phuong nao)\b",
@@ -52,7 +52,7 @@ _VI = {
 }
 _EN = {
     "date": r"\b(?:when|what date|which date|what day|which day|what year|which year|what time|deadline|"
-            r"since when|until when|by when)\b",
+            r"since when|until when|by when|which quarter|what quarter|which month|what month)\b",
     "period": r"\b(?:what period|which period|which years|what years|for what period|period does|how long)\b",
     "place": r"\b(?:where|which city|which province|what city|what province|which country|what country|"
              r"in which (?:city|province|country|place)|what place|venue|location|"
@@ -79,7 +79,7 @@ _EN = {
              r"(?:purpose|result|outcome)s?)\b",
 }
 _LO = {
-    "date": r"(?:ເມື່ອໃດ|ວັນທີເທົ່າໃດ|ວັນທີໃດ|ວັນໃດ|ເດືອນໃດ|(?<!ໄລຍະ)ປີໃດ|ເວລາໃດ|ແຕ່ປີໃດ|ກຳນົດເວລາ)",
+    "date": r"(?:ເມື່ອໃດ|ວັນທີເທົ່າໃດ|ວັນທີໃດ|ວັນໃດ|ເດືອນໃດ|(?<!ໄລຍະ)ປີໃດ|ເວລາໃດ|ແຕ່ປີໃດ|ກຳນົດເວລາ|ໄຕມາດໃດ|ໄຕມາດທີເທົ່າໃດ)",
     "period": r"(?:ໄລຍະໃດ|ໄລຍະປີໃດ|ໄລຍະເວລາໃດ|ດົນປານໃດ|ດົນເທົ່າໃດ|ໃຊ້ເວລາເທົ່າໃດ|ໃຊ້ເວລາດົນ)",
     "place": r"(?:ຢູ່ໃສ|ຈາກໃສ|ໄປໃສ|ທີ່ໃດ|ບ່ອນໃດ|ແຂວງໃດ|ເມືອງໃດ|ປະເທດໃດ|ສະຖານທີ່|ນະຄອນໃດ)",
     "count": r"(?:ຈັກ|(?<!ວັນທີ)(?<!ວັນທີ )ເທົ່າໃດ|ຄັ້ງທີເທົ່າໃດ)",
