@@ -18,6 +18,10 @@ from rag.text.names import NAMES, TERMS, find_names, name_of
     ("BHXH Việt Nam và Bộ Lao động và Phúc lợi xã hội Lào", ["vss", "molsw"]),
     ("đoàn của Cơ quan BHXH quốc gia Lào tại Hà Nội", ["lsso", "hanoi"]),
     ("The Lao Social Security Organization (LSSO) in Hanoi", ["lsso", "lsso", "hanoi"]),
+    ("tập huấn tại thành phố Tam Kỳ", ["tam_ky"]),  # provincial capitals, in every language
+    ("ຊຸດຝຶກອົບຮົມ ຢູ່ນະຄອນຕາມກີ", ["tam_ky"]),
+    ("the ceremony in Lamam, Sekong province", ["lamam", "sekong"]),
+    ("Ms Phonsavanh Inthavong", []),  # a person, not the town of Phonsavan
 ])
 def test_names_are_found_in_every_language_and_spelling(text, keys):
     assert [f.key for f in find_names(text)] == keys
