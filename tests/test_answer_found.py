@@ -112,3 +112,16 @@ def test_which_quarter_is_a_date_question(assistant, question, quarter):
     assert not ans.refused and ans.kind == "date", (ans.kind, ans.answer)
     first = first_sentence(ans.answer)
     assert quarter in first and "trong vào" not in first, ans.answer
+
+
+
+@pytest.mark.real
+@pytest.mark.parametrize("question", [
+    "Chương trình học bổng được công bố nhân dịp kỷ niệm bao nhiêu năm thành lập BHXH Việt Nam?",
+    "ໂຄງການທຶນການສຶກສາ ໄດ້ປະກາດ ເນື່ອງໃນໂອກາດຄົບຮອບຈັກປີ ຂອງການສ້າງຕັ້ງ ປະກັນສັງຄົມຫວຽດນາມ?",
+])
+def test_how_many_years_is_answered_by_a_number_written_with_its_year(assistant, question):
+    # "30 năm" is one quantity, its unit inside it: still a number of years
+    ans = assistant.ask(question)
+    assert not ans.refused, ans.answer
+    assert re.search(r"(?<!\d)30(?!\d)", first_sentence(ans.answer)), ans.answer

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from ..text.langs import DURATION_UNITS, PERSON_NOUN
-from ..text.names import NAMES
+from ..text.names import NAMES, TERMS
 from ..text.normalize import fold_latin
 from .facts import Fact, anchors, distance, other_event
 from .lines import Line
@@ -59,7 +59,7 @@ def counts(line: Line, q: Question, slot: Slot) -> list[Fact]:
     for qty in line.quantities:
         if qty.value in qvals:
             continue
-        if span and not _followed_by(line.text, qty.end, DURATION_UNITS[span].get(line.lang, ())):
+        if span and not _followed_by(line.text, qty.start, DURATION_UNITS[span].get(line.lang, ())):
             continue  # "how many months did it take": "02 bản tiếng Việt" is no number of months
         if (slot.unit or slot.unit_key) and not qty.unit and TIME_AFTER.match(line.text[qty.end : qty.end + 12]) \
                 and not TIME_AFTER.match(" " + slot.unit):
@@ -90,6 +90,8 @@ def counts(line: Line, q: Question, slot: Slot) -> list[Fact]:
                 s += 0.35
             elif not qty.unit and slot.unit_key in PEOPLE and _person_after(line.text, qty.end):
                 s += 0.25  # "bao nhiêu người" of "2,350 pensioners": a word for people the vocabulary lacks
+            elif not qty.unit and _unit_within(line.text, qty.end, slot.unit_key):
+                s += 0.5  # "how many pension files": "1,240 pension files", the unit after one word
             elif qty.unit or re.match(r"\s?[^\W\d_]", line.text[qty.end : qty.end + 2]) or slot.unit_key in PEOPLE:
                 continue  # a number of something else ("143 lao động" for "bao nhiêu đại biểu"; "H1" is nobody)
         elif slot.unit:  # the asker's own word, not in the vocabulary: is it the word after the number?
@@ -118,10 +120,19 @@ def _span_unit(word: str) -> str:
         if w else ""
 
 
-def _followed_by(text: str, end: int, words: tuple[str, ...]) -> bool:
-    """One of ``words`` comes right after the number ending at ``end``."""
-    after = text[end : end + 14].lstrip().lower()
+def _followed_by(text: str, start: int, words: tuple[str, ...]) -> bool:
+    """One of ``words`` comes right after the number starting at ``start`` (its unit may be part of the quantity:
+    "60 năm")."""
+    after = re.sub(r"^[\d\u0ed0-\u0ed9.,]+", "", text[start : start + 30]).lstrip().lower()
     return any(after.startswith(w) for w in words)
+
+
+def _unit_within(text: str, end: int, key: str) -> bool:
+    """The vocabulary unit ``key`` is the second word after the number ending at ``end`` ("1,240 pension files")."""
+    m = re.match(r"\s?[^\W\d_][\w'-]*\s+", text[end : end + 40])
+    if not m:
+        return False
+    return any(f.key == key and f.start == 0 for f in TERMS.find(text[end + m.end() : end + m.end() + 30], kinds=("unit",)))
 
 
 def _person_after(text: str, end: int) -> bool:

@@ -84,7 +84,7 @@ def names_other_event(line: Line, q: Question) -> bool:
     return not ((events - {"meeting"}) or events) & own
 
 
-_PLACE_CUE = re.compile(r"(?:tại|ở|đến|sang|in|at|to|ທີ່|ຢູ່|ໄປ)\s*(?:tỉnh|thành phố|thủ đô|the|ແຂວງ|ນະຄອນຫຼວງ)?\s*$",
+_PLACE_CUE = re.compile(r"(?:tại|ở|đến|sang|in|at|to|ທີ່|ຢູ່|ໄປ)\s*(?:tỉnh|thành phố|thủ đô|thị xã|the|ແຂວງ|ນະຄອນຫຼວງ|ນະຄອນ|ເມືອງ)?\s*$",
                         re.I)
 ACTOR_CUE = re.compile(r"\bdo\b|làm trưởng đoàn|trưởng đoàn|chủ trì|dẫn đầu|led by|headed by|hosted|host\b|"
                         r"chaired|chủ tọa|ເປັນຫົວໜ້າ|ເປັນປະທານ|ນຳພາ|ຮັບຜິດຊອບ|ເປັນເຈົ້າພາບ", re.I)
