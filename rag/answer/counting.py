@@ -90,8 +90,8 @@ def counts(line: Line, q: Question, slot: Slot) -> list[Fact]:
                 s += 0.35
             elif not qty.unit and slot.unit_key in PEOPLE and _person_after(line.text, qty.end):
                 s += 0.25  # "bao nhiêu người" of "2,350 pensioners": a word for people the vocabulary lacks
-            elif not qty.unit and _unit_within(line.text, qty.end, slot.unit_key):
-                s += 0.5  # "how many pension files": "1,240 pension files", the unit after one word
+            elif not qty.unit and _unit_within(line.text, qty.end, slot.unit_key, q):
+                s += 0.5  # "how many pension files": "1,240 pension files", the unit after the asker's word
             elif qty.unit or re.match(r"\s?[^\W\d_]", line.text[qty.end : qty.end + 2]) or slot.unit_key in PEOPLE:
                 continue  # a number of something else ("143 lao động" for "bao nhiêu đại biểu"; "H1" is nobody)
         elif slot.unit:  # the asker's own word, not in the vocabulary: is it the word after the number?
@@ -127,10 +127,16 @@ def _followed_by(text: str, start: int, words: tuple[str, ...]) -> bool:
     return any(after.startswith(w) for w in words)
 
 
-def _unit_within(text: str, end: int, key: str) -> bool:
-    """The vocabulary unit ``key`` is the second word after the number ending at ``end`` ("1,240 pension files")."""
-    m = re.match(r"\s?[^\W\d_][\w'-]*\s+", text[end : end + 40])
+def _unit_within(text: str, end: int, key: str, q: Question) -> bool:
+    """The vocabulary unit ``key`` is the second word after the number ending at ``end``, and the word between is
+    one the question says too ("how many pension files": "1,240 pension files"; not "12 IT officers" for "how
+    many officers attended the digital transformation training")."""
+    m = re.match(r"\s?([^\W\d_][\w'-]*)\s+", text[end : end + 40])
     if not m:
+        return False
+    word = fold_latin(m.group(1)).lower()
+    keys = {f.key for f in TERMS.find(m.group(1))}
+    if not (keys & set(q.term_keys) or word in fold_latin(q.text).lower().split()):
         return False
     return any(f.key == key and f.start == 0 for f in TERMS.find(text[end + m.end() : end + m.end() + 30], kinds=("unit",)))
 
