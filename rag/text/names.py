@@ -67,8 +67,8 @@ class Entry:
 # Vietnamese phrases that, typed without tone marks, start with a name: "lao dong" (lao động, labour) is not
 # Laos, "thai san" (thai sản, maternity) not Thailand.
 _NOT_NAMES = re.compile(r"(?:lao\s+dong|thai\s+san)\b")
-# ... and the word it ends with is not a term of its own: "dong" of "lao dong" is động, not đóng (to contribute).
-_NOT_TERMS_AFTER = re.compile(r"(?:\blao)\s+$")
+# ... and its "dong" is not a term of its own: "lao dong" is lao động (labour), not đóng (to contribute).
+_LAO_BEFORE = re.compile(r"\blao\s+$")
 
 
 @dataclass(frozen=True)
@@ -243,8 +243,8 @@ class Lexicon:
                     continue
                 if self.proper and not toned and _NOT_NAMES.match(lat, m.start()):
                     continue  # "So Lao dong" typed without marks is the Labour Department, not Laos
-                if not self.proper and not toned and _NOT_NAMES.match(lat, max(0, m.start() - 4)) and \
-                        _NOT_TERMS_AFTER.search(lat[max(0, m.start() - 4) : m.start()]):
+                if not self.proper and not toned and lat.startswith("dong", m.start()) and \
+                        _LAO_BEFORE.search(lat[max(0, m.start() - 8) : m.start()]):
                     continue  # "Lao dong" typed without marks is labour: its "dong" is no contribution
                 found.append(self._found(key, m.start(), m.end(), text))
         if tb["rx_lao"] is not None and _LAO_CHAR.search(text):
