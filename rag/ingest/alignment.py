@@ -40,11 +40,12 @@ RANK_WITH_NUMBERS = 3  # with agreeing numbers, each may be among the other's 3 
 # aligned passages must be nearer than those of any rival among either's 3 nearest, by this much.
 # Chosen on the development set's final index: at 0.01, 2 more true article pairs and no wrong one; at 0, 1 wrong.
 ALIGN_MARGIN = 0.01
-# Two one-passage documents whose lengths differ by more than this factor are not translations of each
-# other, however near their vectors: the true one-sentence pairs of the development set differ by 2.2 at
-# most (Lao against Vietnamese), and a 1,150-character list of names was linked to a 255-character
-# sentence that named one of them (cosine margin 0.006). Longer documents are left to alignment: a
-# partial translation is shorter by design.
+# Where one pair of passages is all the evidence (a document of one passage), two documents whose lengths
+# differ by more than this factor are not translations of each other, however near their vectors: the true
+# pairs of the development set differ by 2.2 at most (Lao against Vietnamese sentences), and a
+# 1,150-character list of names (two passages) was linked to a 255-character sentence that named one of
+# them (cosine margin 0.006). Where several passages align, alignment decides: a partial translation is
+# shorter by design.
 MAX_LENGTH_RATIO = 3.0
 
 _MONTH_WORDS = {**LAO_MONTHS, **{k: v for k, v in EN_MONTHS.items() if len(k) > 3}}
@@ -83,7 +84,7 @@ class Evidence:
     rank_ba: int = 0
     margin: Optional[float] = None  # how much nearer than the next document, both ways (None: no rival)
     align_margin: Optional[float] = None  # aligned-passage score over the best rival's, both ways (None: no rival)
-    length_ratio: float = 1.0  # longer / shorter text, of two one-passage documents (1.0 otherwise)
+    length_ratio: float = 1.0  # longer / shorter document, where one passage pair aligned (1.0 otherwise)
 
     @property
     def aligned(self) -> int:

@@ -345,8 +345,8 @@ class Linker:
     def evidence(self, a: StoredDocument, b: StoredDocument) -> Evidence:
         """Alignment, numbers, ranks both ways and margin of two stored documents."""
         ev = align(a.vectors @ b.vectors.T, a.numbers, b.numbers)
-        if len(a.passages) == len(b.passages) == 1:
-            sizes = sorted(len(" ".join(d.passages[0].text.split())) for d in (a, b))
+        if ev.aligned <= 1:  # one cosine of evidence: the two must at least be about as long
+            sizes = sorted(sum(len(" ".join(p.text.split())) for p in d.passages) for d in (a, b))
             ev.length_ratio = sizes[1] / max(sizes[0], 1)
         near_ab, near_ba = self._near_of(a, b.lang), self._near_of(b, a.lang)
         ev.rank_ab = 1 + next((i for i, (d, _) in enumerate(near_ab) if d == b.doc_id), 98)
